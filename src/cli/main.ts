@@ -1,0 +1,74 @@
+// `hqs` — the command-line shell. It parses arguments, loads the law data and the calendar, calls the
+// pure modules and prints; it decides no law itself. Exit codes: 0 success, 2 bad input or usage,
+// 1 internal error.
+import { UsageError, InputError } from './args.ts';
+import { validateCommand } from './commands/validate.ts';
+import { calendarCommand } from './commands/calendar.ts';
+import { lawCommand } from './commands/law.ts';
+import { startCommand } from './commands/start.ts';
+import { evaluateCommand } from './commands/evaluate.ts';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+export type Command = (argv: string[], io: Io) => Promise<number> | number;
+
+interface CommandEntry {
+  run: Command;
+  summary: string;
+}
+
+const commands: Record<string, CommandEntry> = {
+  validate: { run: validateCommand, summary: 'check a case file (hqs-case/1) and name every bad field' },
+  calendar: { run: calendarCommand, summary: 'working days on the Russian production calendar' },
+  evaluate: { run: evaluateCommand, summary: 'evaluate a case: eligibility, plan, obligations, findings — with their legal basis' },
+  law: { run: lawCommand, summary: 'the law data: parameters in force on a date, with citations' },
+  start: { run: startCommand, summary: 'start HQS Desk' },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((k) => k.length));
+  const lines = Object.entries(commands).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`);
+  return [
+    'usage: hqs <command> [options]',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    'Every command takes --help. Exit codes: 0 success, 2 bad input, 1 internal error.',
+  ].join('\n');
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
+  err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
+};
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    io.out('hqs 0.1.0');
+    return 0;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    io.err(`hqs: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await entry.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) {
+      io.err(`hqs ${name}: ${e.message}`);
+      return 2;
+    }
+    io.err(`hqs ${name}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,46 @@
+// evaluate(case, asOf): the heart of HQS Desk. Pure and deterministic: no I/O, no clock; the law data
+// and the production calendar are given once to createEngine().
+import type { Case } from '../case/index.ts';
+import type { IsoDate } from '../calendar/date.ts';
+import { Ctx, type EngineDeps } from './context.ts';
+import { readFacts } from './facts.ts';
+import { evaluateEligibility } from './eligibility.ts';
+import { deriveObligations } from './obligations.ts';
+import { buildPlan } from './plan.ts';
+import { deriveFindings } from './findings.ts';
+import type { Evaluation, EvaluateOptions } from './types.ts';
+
+export * from './types.ts';
+export type { EngineDeps } from './context.ts';
+
+export interface Engine {
+  evaluate(c: Case, asOf: IsoDate, opts?: EvaluateOptions): Evaluation;
+}
+
+export function createEngine(deps: EngineDeps): Engine {
+  return {
+    evaluate(c, asOf, opts = {}) {
+      const ctx = new Ctx(deps, asOf, opts);
+      const facts = readFacts(c);
+      const eligibility = evaluateEligibility(ctx, c);
+      const obligations = deriveObligations(ctx, c, facts);
+      const plan = buildPlan(ctx, c, facts, eligibility, obligations, opts.targetStart);
+      const findings = deriveFindings(ctx, c, facts, obligations);
+      const ev: Evaluation = {
+        format: 'hqs-evaluation/1',
+        asOf,
+        lawVersion: deps.law.version,
+        ...(c.id ? { caseId: c.id } : {}),
+        withProposed: ctx.withProposed,
+        eligibility,
+        plan: plan.steps,
+        ...(plan.estimatedDays !== undefined ? { estimatedDaysToEntry: plan.estimatedDays } : {}),
+        obligations,
+        checklist: [],
+        findings,
+      };
+      if (ctx.trace) ev.trace = ctx.trace;
+      return ev;
+    },
+  };
+}

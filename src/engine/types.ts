@@ -1,0 +1,165 @@
+// The evaluation (`hqs-evaluation/1`): the public output contract of the engine, as in
+// spec/case-format.md. Every derived item carries `basis` (citations from the law data) and `why`
+// (the arithmetic in words).
+import type { Citation } from '../law/citation.ts';
+import type { IsoDate } from '../calendar/date.ts';
+
+export type { Citation, IsoDate };
+
+export type EligibilityStatus = 'eligible' | 'ineligible' | 'review';
+export type StepStatus = 'done' | 'due' | 'upcoming' | 'overdue' | 'blocked' | 'not-applicable';
+export type ObligationStatus = 'done' | 'upcoming' | 'due' | 'overdue' | 'not-applicable';
+export type Severity = 'error' | 'warning' | 'info';
+export type Confidence = 'high' | 'medium-high' | 'medium' | 'low-medium' | 'low';
+
+export const PLAN_STEP_IDS = [
+  'employer-registration',
+  'contract',
+  'work-permit-filing',
+  'work-permit-decision',
+  'invitation',
+  'visa',
+  'entry',
+  'work-permit-collection',
+  'migration-registration',
+  'contract-notification',
+  'rp-filing',
+  'rp-decision',
+  'rp-registration',
+  'work-permit-extension',
+  'indefinite-rp',
+  'citizenship',
+] as const;
+export type PlanStepId = (typeof PLAN_STEP_IDS)[number];
+
+export const OBLIGATION_KINDS = [
+  'contract-notification',
+  'termination-notification',
+  'salary-notification',
+  'migration-registration',
+  'work-permit-collection',
+  'work-permit-extension',
+  'rp-registration',
+  'rp-annual-notification',
+  'rp-absence-limit',
+  'leave-or-new-contract',
+  'passport-validity',
+  'rp-book-replacement',
+] as const;
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+
+export interface Reason {
+  code: string;
+  severity: Severity;
+  message: string;
+  basis: readonly Citation[];
+  confidence?: Confidence;
+}
+
+/** A route that fits where HQS does not (or besides it). */
+export interface Route {
+  id: string;
+  message: string;
+  basis: readonly Citation[];
+}
+
+export interface ThresholdCheck {
+  category: string;
+  parameter: string;
+  threshold: number | null;
+  period: string;
+  salaryInPeriod: number;
+  meets: boolean;
+  effectiveFrom: IsoDate;
+  confidence?: Confidence;
+  status: 'in-force' | 'proposed';
+}
+
+export interface Eligibility {
+  status: EligibilityStatus;
+  /** The date the eligibility rules were applied on. */
+  on: IsoDate;
+  reasons: Reason[];
+  threshold?: ThresholdCheck;
+  alternatives: Route[];
+}
+
+/** A date in the plan is either a legal deadline or an estimate of typical duration — never confused. */
+export type DateKind = 'deadline' | 'estimate' | 'event';
+
+export interface PlanStep {
+  id: PlanStepId;
+  person: string;
+  status: StepStatus;
+  date?: IsoDate;
+  dateKind?: DateKind;
+  /** With --target-start: the latest date this step may happen for the target start to hold. */
+  latest?: IsoDate;
+  dependsOn: PlanStepId[];
+  basis: readonly Citation[];
+  why: string;
+  confidence?: Confidence;
+}
+
+export interface Obligation {
+  id: string;
+  kind: ObligationKind;
+  person: string;
+  due: IsoDate;
+  window: { from: IsoDate; to: IsoDate };
+  status: ObligationStatus;
+  basis: readonly Citation[];
+  why: string;
+  /** The event that satisfied it, where status is done. */
+  doneOn?: IsoDate;
+  late?: boolean;
+  measure?: { used: number; limit: number; unit: 'days' };
+  confidence?: Confidence;
+}
+
+export interface ChecklistItem {
+  person: string;
+  procedure: string;
+  document: string;
+  status: 'collected' | 'missing' | 'expired' | 'expiring';
+  requirement: Record<string, unknown>;
+}
+
+export interface Finding {
+  severity: Severity;
+  code: string;
+  message: string;
+  people: string[];
+  basis: readonly Citation[];
+  confidence?: Confidence;
+}
+
+export interface TraceEntry {
+  rule: string;
+  detail: string;
+  parameters?: { id: string; value: unknown; from: IsoDate; basis: readonly Citation[] }[];
+  calendar?: string[];
+}
+
+export interface Evaluation {
+  format: 'hqs-evaluation/1';
+  asOf: IsoDate;
+  lawVersion: IsoDate;
+  caseId?: string;
+  withProposed: boolean;
+  eligibility: Eligibility;
+  plan: PlanStep[];
+  obligations: Obligation[];
+  checklist: ChecklistItem[];
+  /** Estimated days from today to the principal's entry (or start), where entry is still ahead. */
+  estimatedDaysToEntry?: number;
+  findings: Finding[];
+  trace?: TraceEntry[];
+}
+
+export interface EvaluateOptions {
+  withProposed?: boolean;
+  targetStart?: IsoDate;
+  explain?: boolean;
+  lang?: 'en' | 'ru';
+}

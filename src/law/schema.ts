@@ -1,0 +1,218 @@
+// The shapes of the law data files (law/README.md describes every field). All objects are strict: an
+// unknown key is an error. Checks that need more than one field (value by unit, date order, sources that
+// exist) are in parse.ts.
+import { z } from 'zod';
+import {
+  BasisSchema,
+  ConfidenceSchema,
+  IsoDateSchema,
+  LocalizedTextSchema,
+  StatusSchema,
+} from './citation.ts';
+import { CategorySchema, RegionFilterSchema } from './category.ts';
+
+/** Dotted lower-case segments, e.g. `hqs.salary-threshold.general`; mirrors the file path under parameters/. */
+export const ParameterIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/, {
+    message: 'expected dotted lower-case segments such as hqs.salary-threshold.general',
+  });
+
+export const UNITS = [
+  'RUB',
+  'RUB-range',
+  'working-days',
+  'calendar-days',
+  'days',
+  'months',
+  'years',
+  'percent',
+  'factor',
+  'ages',
+  'tax-scale',
+  'code',
+] as const;
+export const UnitSchema = z.enum(UNITS);
+export type Unit = z.infer<typeof UnitSchema>;
+
+/** Units whose values are terms; their values say how the term is counted (`counting`). */
+export const DURATION_UNITS: readonly Unit[] = ['working-days', 'calendar-days', 'days', 'months', 'years'];
+
+/** How the value is shaped, by unit: what the typed look-ups (`numberAt`, `rangeAt`…) return. */
+export type ValueKind = 'number' | 'range' | 'tax-scale' | 'list' | 'code';
+export function kindOfUnit(unit: Unit): ValueKind {
+  switch (unit) {
+    case 'RUB-range':
+      return 'range';
+    case 'tax-scale':
+      return 'tax-scale';
+    case 'ages':
+      return 'list';
+    case 'code':
+      return 'code';
+    default:
+      return 'number';
+  }
+}
+
+/** The period over which an amount is measured. */
+export const PeriodSchema = z.enum(['calendar-month', 'calendar-quarter', 'year']);
+export type Period = z.infer<typeof PeriodSchema>;
+
+/** How a limit made of days or months adds up. */
+export const RuleSchema = z.enum([
+  'total-per-calendar-year',
+  'consecutive',
+  'within-any-180-days',
+  'within-12-consecutive-months',
+  'per-stay',
+]);
+export type Rule = z.infer<typeof RuleSchema>;
+
+/** How sure the start date is: `exact`, `approximate` (the day is not verified) or `in-force-by` (may have begun earlier). */
+export const FromPrecisionSchema = z.enum(['exact', 'approximate', 'in-force-by']);
+export type FromPrecision = z.infer<typeof FromPrecisionSchema>;
+
+export const CountingSchema = z.strictObject({
+  kind: z.enum(['working-days', 'calendar-days', 'months', 'years']),
+  /** Whether a term whose last day is a non-working day ends on the next working day (GK art. 193). */
+  shiftToNextWorkingDay: z.boolean(),
+});
+export type Counting = z.infer<typeof CountingSchema>;
+
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+/** One band of a progressive scale: `rate` percent on the income above the previous band up to `upTo` (null: no limit). */
+export interface TaxBand {
+  readonly upTo: number | null;
+  readonly rate: number;
+}
+/** A parameter value. `null` means the law sets no such requirement or limit in that period. */
+export type LawValue = number | string | Range | readonly TaxBand[] | readonly number[] | null;
+
+export const RangeSchema = z.strictObject({ min: z.number(), max: z.number() });
+export const TaxBandSchema = z.strictObject({ upTo: z.number().nullable(), rate: z.number() });
+
+/** One dated value of a parameter. `value` is checked against the parameter's unit in parse.ts. */
+export const ValueEntrySchema = z.strictObject({
+  from: IsoDateSchema,
+  to: IsoDateSchema.optional(),
+  fromPrecision: FromPrecisionSchema.optional(),
+  value: z.unknown(),
+  period: PeriodSchema.optional(),
+  firstPeriod: z
+    .string()
+    .regex(/^\d{4}-(?:Q[1-4]|0[1-9]|1[0-2])$/, { message: 'expected a quarter such as 2024-Q1 or a month such as 2024-03' })
+    .optional(),
+  counting: CountingSchema.optional(),
+  rule: RuleSchema.optional(),
+  status: StatusSchema,
+  confidence: ConfidenceSchema,
+  verified: IsoDateSchema,
+  basis: BasisSchema,
+  note: LocalizedTextSchema.optional(),
+});
+export type ValueEntry = z.infer<typeof ValueEntrySchema>;
+
+/** A parameter file; `values` are parsed one by one so that every bad value is reported. */
+export const ParameterFileSchema = z.strictObject({
+  id: ParameterIdSchema,
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  unit: UnitSchema,
+  category: CategorySchema.optional(),
+  regions: RegionFilterSchema.optional(),
+  beforeFirstValue: LocalizedTextSchema.optional(),
+  note: LocalizedTextSchema.optional(),
+  values: z.array(z.unknown()).min(1, { message: 'at least one dated value is required' }),
+});
+
+// --- sources.yaml ------------------------------------------------------------------------------------
+
+export const SOURCE_KINDS = [
+  'constitution',
+  'federal-constitutional-law',
+  'federal-law',
+  'code',
+  'presidential-decree',
+  'government-decree',
+  'ministerial-order',
+  'court-practice-review',
+  'treaty',
+  'convention',
+  'foreign-law',
+  'bill',
+  /** Practice guides: the source of typical durations (estimates), never of legal rules. */
+  'practice-guide',
+] as const;
+export const SourceKindSchema = z.enum(SOURCE_KINDS);
+export type SourceKind = z.infer<typeof SourceKindSchema>;
+
+/** The placeholder of a source series: an ISO 3166-1 alpha-2 code, e.g. `bilateral-RU-{country}`. */
+export const SERIES_PLACEHOLDER = '{country}';
+
+export const SourceEntrySchema = z.strictObject({
+  /** The id citations use. */
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]*$/, { message: 'expected letters, digits, dots and hyphens' }).optional(),
+  /** Instead of `id`: a family of acts, one per country, e.g. `bilateral-RU-{country}` matches `bilateral-RU-AM`. */
+  series: z.string().min(1).optional(),
+  kind: SourceKindSchema,
+  /** The id stands for a set of acts (e.g. the yearly decrees moving days off): no single adoption date. */
+  collective: z.literal(true).optional(),
+  number: z.string().min(1).optional(),
+  adopted: IsoDateSchema.optional(),
+  submitted: IsoDateSchema.optional(),
+  inForce: IsoDateSchema.optional(),
+  title: LocalizedTextSchema,
+  url: z.url().optional(),
+  note: LocalizedTextSchema.optional(),
+});
+
+export const SourcesFileSchema = z.strictObject({
+  sources: z.array(z.unknown()).min(1, { message: 'at least one source is required' }),
+});
+
+// --- family.yaml -------------------------------------------------------------------------------------
+
+export const RELATIONS = ['spouse', 'child', 'child-spouse', 'parent', 'parent-spouse', 'grandparent', 'grandchild'] as const;
+export const RelationSchema = z.enum(RELATIONS);
+export type Relation = z.infer<typeof RelationSchema>;
+
+const dated = {
+  from: IsoDateSchema,
+  to: IsoDateSchema.optional(),
+  fromPrecision: FromPrecisionSchema.optional(),
+  status: StatusSchema,
+  confidence: ConfidenceSchema,
+  verified: IsoDateSchema,
+  basis: BasisSchema,
+  note: LocalizedTextSchema.optional(),
+};
+
+export const FamilyRelationSchema = z.strictObject({
+  relation: RelationSchema,
+  /** The relation includes adoption (an adopted child, an adoptive parent). */
+  includesAdopted: z.boolean().optional(),
+  title: LocalizedTextSchema,
+});
+
+export const FamilyDefinitionVersionSchema = z.strictObject({
+  ...dated,
+  relations: z.array(FamilyRelationSchema).min(1, { message: 'at least one relation is required' }),
+});
+
+export const FamilyRightSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'expected lower-case words joined by hyphens' }),
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  /** Parameters that give the right its numbers (checked to exist). */
+  parameters: z.array(ParameterIdSchema).min(1).optional(),
+  ...dated,
+});
+
+export const FamilyFileSchema = z.strictObject({
+  definitions: z.array(FamilyDefinitionVersionSchema).min(1, { message: 'at least one dated definition is required' }),
+  rights: z.array(FamilyRightSchema).min(1, { message: 'at least one right is required' }),
+});
