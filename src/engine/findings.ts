@@ -2,12 +2,12 @@
 // passports that end too soon, names or numbers that disagree, long absences, overdue duties, and the
 // person's own history.
 import type { Case } from '../case/index.ts';
-import { addDays, addMonths, monthBounds, quarterBounds, type IsoDate } from '../calendar/date.ts';
+import { addMonths, monthBounds, quarterBounds } from '../calendar/date.ts';
 import { type Ctx, basisOf } from './context.ts';
 import type { CaseFacts, PersonFacts } from './facts.ts';
 import type { Finding, Obligation, Severity } from './types.ts';
 import { thresholdFacts, bestThreshold } from './eligibility.ts';
-import { absenceDays, permitEnd } from './obligations.ts';
+import { permitEnd } from './obligations.ts';
 import type { Period } from './util.ts';
 
 function fmt(n: number): string {
@@ -153,7 +153,6 @@ export function deriveFindings(ctx: Ctx, c: Case, f: CaseFacts, obligations: rea
       if (person.relation && !allowed.has(person.relation)) add('warning', 'not-a-family-member', [person.id], { person: person.id, relation: person.relation }, [...def.basis]);
     }
   }
-  void addDays;
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   out.sort((a, b) => rank[a.severity] - rank[b.severity]);
   return out;

@@ -48,7 +48,6 @@ export function buildPlan(ctx: Ctx, c: Case, f: CaseFacts, elig: Eligibility, ob
   const needsVisa = (p: Person) => !p.citizenships.some((cc) => !countries.visaRequired(cc, on).required || countries.isEaeu(cc, on));
   const eaeu = (p: Person) => p.citizenships.some((cc) => countries.isEaeu(cc, on));
   const P = f.principal;
-  const pfP = f.people.get(P.id) as PersonFacts;
   const abroad = (p: Person) => (p.startsFrom ?? 'abroad') === 'abroad';
   const decisionTerm = ctx.param('work-permit.decision-term', f.permitFiled[0] ?? on);
   const filed = f.permitFiled[0];

@@ -1,0 +1,166 @@
+// Named legal scenarios as data (test/scenarios/*.yaml): each states one fact of the law on one date, a
+// small case, and only the expectations that fact decides — ids, codes, dates and statuses, never wording.
+// Every expected date was computed by hand from the law data and the production calendar (src/calendar),
+// not copied from the engine's output. A scenario with `knownEngineBug` documents a disagreement with the
+// engine that the engine must fix: it runs as `it.fails` until then.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { describe, it, expect } from 'vitest';
+import { loadLaw } from '../src/law/node.ts';
+import { loadCalendar } from '../src/calendar/node.ts';
+import { createEngine, type Evaluation, type Obligation } from '../src/engine/index.ts';
+import { parseCase, formatCaseErrors } from '../src/case/index.ts';
+import type { IsoDate } from '../src/calendar/date.ts';
+
+const DIR = fileURLToPath(new URL('./scenarios/', import.meta.url));
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
+
+const ObligationExpect = z
+  .strictObject({
+    id: z.string().optional(),
+    kind: z.string().optional(),
+    person: z.string().optional(),
+    due: isoDate.optional(),
+    status: z.string().optional(),
+    windowFrom: isoDate.optional(),
+    doneOn: isoDate.optional(),
+    late: z.boolean().optional(),
+    used: z.number().optional(),
+    /** No obligation matches id (or kind+person). */
+    absent: z.literal(true).optional(),
+  })
+  .refine((o) => o.id !== undefined || o.kind !== undefined, { message: 'an obligation expectation names an id or a kind' });
+
+const Scenario = z.strictObject({
+  name: z.string().min(10),
+  asOf: isoDate,
+  case: z.unknown(),
+  options: z.strictObject({ withProposed: z.boolean().optional(), targetStart: isoDate.optional() }).optional(),
+  expect: z.strictObject({
+    eligibility: z
+      .strictObject({
+        status: z.enum(['eligible', 'ineligible', 'review']),
+        threshold: z
+          .strictObject({ parameter: z.string(), threshold: z.number().nullable(), period: z.string().optional(), status: z.string().optional() })
+          .optional(),
+        reasonCodes: z.array(z.string()).optional(),
+        absentReasonCodes: z.array(z.string()).optional(),
+      })
+      .optional(),
+    obligations: z.array(ObligationExpect).optional(),
+    findings: z.strictObject({ codes: z.array(z.string()).optional(), absent: z.array(z.string()).optional() }).optional(),
+    plan: z
+      .array(
+        z.strictObject({
+          id: z.string(),
+          person: z.string(),
+          status: z.string(),
+          dateKind: z.string().optional(),
+          date: isoDate.optional(),
+          latest: isoDate.optional(),
+        }),
+      )
+      .optional(),
+    estimatedDaysToEntry: z.number().optional(),
+  }),
+  reference: z.string().min(5),
+  /** Where the engine disagrees with the law: what is wrong (runs as it.fails). */
+  knownEngineBug: z.string().optional(),
+});
+type Scenario = z.infer<typeof Scenario>;
+
+const law = loadLaw();
+const engine = createEngine({ law, calendar: loadCalendar() });
+
+function loadScenarios(): { file: string; scenarios: Scenario[] }[] {
+  const files = readdirSync(DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+  return files.map((file) => {
+    const raw: unknown = parse(readFileSync(join(DIR, file), 'utf8'), { merge: true });
+    const list = z.array(Scenario).safeParse(raw);
+    if (!list.success) throw new Error(`test/scenarios/${file}: ${list.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return { file, scenarios: list.data };
+  });
+}
+
+function findObligation(ev: Evaluation, o: z.infer<typeof ObligationExpect>): Obligation | undefined {
+  return ev.obligations.find((x) => (o.id === undefined || x.id === o.id) && (o.kind === undefined || x.kind === o.kind) && (o.person === undefined || x.person === o.person));
+}
+
+function run(s: Scenario, file: string): void {
+  const parsed = parseCase(s.case, { countries: law.countries.codes, regions: law.regions.codes });
+  if (!parsed.ok) throw new Error(`test/scenarios/${file}: "${s.name}": the case is invalid:\n${formatCaseErrors(parsed.errors)}`);
+  const opts = { ...(s.options?.withProposed ? { withProposed: true } : {}), ...(s.options?.targetStart ? { targetStart: s.options.targetStart as IsoDate } : {}) };
+  const ev = engine.evaluate(parsed.case, s.asOf as IsoDate, opts);
+  const e = s.expect;
+  if (e.eligibility) {
+    const el = ev.eligibility;
+    const codes = el.reasons.map((r) => r.code);
+    expect({ status: el.status, codes }, 'eligibility').toMatchObject({ status: e.eligibility.status });
+    if (e.eligibility.threshold) {
+      const t = e.eligibility.threshold;
+      expect(el.threshold, 'eligibility.threshold').toMatchObject({
+        parameter: t.parameter,
+        threshold: t.threshold,
+        ...(t.period ? { period: t.period } : {}),
+        ...(t.status ? { status: t.status } : {}),
+      });
+    }
+    for (const c of e.eligibility.reasonCodes ?? []) expect(codes, `reason ${c}`).toContain(c);
+    for (const c of e.eligibility.absentReasonCodes ?? []) expect(codes, `no reason ${c}`).not.toContain(c);
+  }
+  for (const o of e.obligations ?? []) {
+    const got = findObligation(ev, o);
+    const label = `obligation ${o.id ?? `${o.kind}/${o.person ?? '*'}`}`;
+    if (o.absent) {
+      expect(got, `${label} must be absent`).toBeUndefined();
+      continue;
+    }
+    expect(got, `${label} (have: ${ev.obligations.map((x) => x.id).join(', ')})`).toBeDefined();
+    if (!got) continue;
+    if (o.due) expect(got.due, `${label}.due`).toBe(o.due);
+    if (o.status) expect(got.status, `${label}.status`).toBe(o.status);
+    if (o.windowFrom) expect(got.window.from, `${label}.window.from`).toBe(o.windowFrom);
+    if (o.doneOn) expect(got.doneOn, `${label}.doneOn`).toBe(o.doneOn);
+    if (o.late !== undefined) expect(got.late === true, `${label}.late`).toBe(o.late);
+    if (o.used !== undefined) expect(got.measure?.used, `${label}.measure.used`).toBe(o.used);
+  }
+  if (e.findings) {
+    const codes = ev.findings.map((f) => f.code);
+    for (const c of e.findings.codes ?? []) expect(codes, `finding ${c}`).toContain(c);
+    for (const c of e.findings.absent ?? []) expect(codes, `no finding ${c}`).not.toContain(c);
+  }
+  for (const p of e.plan ?? []) {
+    const step = ev.plan.find((x) => x.id === p.id && x.person === p.person);
+    expect(step, `plan step ${p.id}/${p.person}`).toBeDefined();
+    if (!step) continue;
+    expect(step.status, `plan ${p.id}/${p.person}.status`).toBe(p.status);
+    if (p.dateKind) expect(step.dateKind, `plan ${p.id}/${p.person}.dateKind`).toBe(p.dateKind);
+    if (p.date) expect(step.date, `plan ${p.id}/${p.person}.date`).toBe(p.date);
+    if (p.latest) expect(step.latest, `plan ${p.id}/${p.person}.latest`).toBe(p.latest);
+  }
+  if (e.estimatedDaysToEntry !== undefined) expect(ev.estimatedDaysToEntry, 'estimatedDaysToEntry').toBe(e.estimatedDaysToEntry);
+}
+
+const all = loadScenarios();
+
+describe('legal scenarios (test/scenarios/*.yaml)', () => {
+  it('has scenarios with unique names', () => {
+    const names = all.flatMap((f) => f.scenarios.map((s) => s.name));
+    expect(names.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(names).size).toBe(names.length);
+  });
+  for (const { file, scenarios } of all) {
+    describe(file, () => {
+      for (const s of scenarios) {
+        if (s.knownEngineBug) it.fails(`${s.name} [known engine bug: ${s.knownEngineBug}]`, () => run(s, file));
+        else it(s.name, () => run(s, file));
+      }
+    });
+  }
+});
