@@ -142,7 +142,10 @@ export function evaluateEligibility(ctx: Ctx, c: Case): Eligibility {
     else {
       raise('ineligible');
       reason('salary-below-threshold', 'error', params, [v]);
-      const visaFree = principal.citizenships.some((cc) => !countries.visaRequired(cc, on).required);
+      const visaFree = principal.citizenships.some((cc) => {
+        const v = countries.visaRequired(cc, on);
+        return !v.required && v.workAllowedVisaFree;
+      });
       route(visaFree ? 'patent' : 'ordinary-work-permit');
     }
     if (check.confidence === 'low' || check.confidence === 'low-medium') raise('review');

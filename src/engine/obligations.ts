@@ -38,6 +38,10 @@ function make(
     o.doneOn = doneOn;
     if (doneOn > due) o.late = true;
   }
+  if (ctx.trace) {
+    const params = values.filter((v): v is ParameterValue => v !== undefined).map((v) => ({ id: v.parameterId, v }));
+    ctx.note(`obligation.${kind}`, `${o.id}: ${why} → ${o.status}`, params, [`window ${from} … ${due}`]);
+  }
   const year = Number(due.slice(0, 4));
   if (year > ctx.cal.cal.lastYear) {
     o.why += ` ${ctx.msg('why.provisional', { year })}`;
@@ -165,7 +169,7 @@ function permitDuties(ctx: Ctx, c: Case, f: CaseFacts, push: Push): void {
     const v = ctx.param('work-permit.decision-term', until);
     if (v) {
       const term = ctx.term(v);
-      const latest = ctx.cal.previousWorkingDay(ctx.cal.addWorkingDays(until, -term.value));
+      const latest = ctx.cal.addWorkingDays(ctx.cal.previousWorkingDay(until), -term.value);
       const from = addMonths(until, -3) < latest ? addMonths(until, -3) : latest;
       const done = firstBetween(f.extensionFiled, f.permitIssued[0]?.on ?? c.contract.start);
       const o = make(ctx, 'work-permit-extension', until, p, from, latest, done, [v], ctx.msg('why.extension', { until, n: term.value, latest }));

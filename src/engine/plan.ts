@@ -45,7 +45,13 @@ function earliest(list: readonly IsoDate[], onOrAfter?: IsoDate): IsoDate | unde
 export function buildPlan(ctx: Ctx, c: Case, f: CaseFacts, elig: Eligibility, obligations: readonly Obligation[], targetStart?: IsoDate): PlanResult {
   const on = ctx.asOf;
   const countries = ctx.law.countries;
-  const needsVisa = (p: Person) => !p.citizenships.some((cc) => !countries.visaRequired(cc, on).required || countries.isEaeu(cc, on));
+  // A work visa is needed unless one of the person's citizenships lets them enter without a visa *for
+  // work* (a tourist visa waiver, such as China's since 2025-12-01, does not) or is an EAEU citizenship.
+  const needsVisa = (p: Person) =>
+    !p.citizenships.some((cc) => {
+      const v = countries.visaRequired(cc, on);
+      return (!v.required && v.workAllowedVisaFree) || countries.isEaeu(cc, on);
+    });
   const eaeu = (p: Person) => p.citizenships.some((cc) => countries.isEaeu(cc, on));
   const P = f.principal;
   const abroad = (p: Person) => (p.startsFrom ?? 'abroad') === 'abroad';
@@ -76,7 +82,8 @@ export function buildPlan(ctx: Ctx, c: Case, f: CaseFacts, elig: Eligibility, ob
       );
     }
     const inv = pf.invitations[0];
-    list.push({ id: 'invitation', deps: principal ? ['work-permit-filing'] : [], done: inv?.on, na: !visa, ...(principal && decisionDeadline ? { deadline: decisionDeadline } : {}), values: [decisionTerm], why: ctx.msg(visa ? 'plan.invitation' : 'plan.invitation.na') });
+    // The invitations (the principal's and the family's) are issued with the permit decision.
+    list.push({ id: 'invitation', deps: ['work-permit-decision'], done: inv?.on, na: !visa, ...(decisionDeadline ? { deadline: decisionDeadline } : {}), values: [decisionTerm], why: ctx.msg(visa ? 'plan.invitation' : 'plan.invitation.na') });
     list.push({ id: 'visa', deps: ['invitation'], done: pf.visas[0]?.on, na: !visa, estimate: 'estimate.consular-visa', values: [ctx.param('estimate.consular-visa', on)], why: ctx.msg(visa ? 'plan.visa' : 'plan.visa.na') });
     list.push({ id: 'entry', deps: visa ? ['visa'] : principal ? ['work-permit-decision'] : [], done: entry, na: !abroad(p), estimate: 'estimate.travel-after-visa', values: [ctx.param('estimate.travel-after-visa', on)], why: ctx.msg(abroad(p) ? 'plan.entry' : 'plan.entry.na') });
     if (principal) {
@@ -177,6 +184,10 @@ export function buildPlan(ctx: Ctx, c: Case, f: CaseFacts, elig: Eligibility, ob
       const step: PlanStep = { id: s.id, person: person.id, status, dependsOn: s.deps, basis: basisOf(...s.values), why: s.why };
       if (date) step.date = date;
       if (dateKind) step.dateKind = dateKind;
+      if (ctx.trace) {
+        const params = s.values.filter((v): v is ParameterValue => v !== undefined).map((v) => ({ id: v.parameterId, v }));
+        ctx.note(`plan.${s.id}`, `${person.id}: ${status}${date ? ` ${date} (${dateKind ?? ''})` : ''}`, params);
+      }
       steps.push(step);
     }
     if (principal) for (const [k, v] of dates) principalDates.set(k, v);
@@ -205,7 +216,8 @@ function latestDates(ctx: Ctx, steps: PlanStep[], target: IsoDate): void {
     const entry = addDays(target, -1);
     const visa = addDays(entry, -days('estimate.travel-after-visa'));
     const decided = addDays(visa, -days('estimate.consular-visa'));
-    const filing = decision ? ctx.cal.previousWorkingDay(ctx.cal.addWorkingDays(decided, -ctx.num(decision))) : decided;
+    // The decision must fall on a working day by `decided`; the filing is the decision term before it.
+    const filing = decision ? ctx.cal.addWorkingDays(ctx.cal.previousWorkingDay(decided), -ctx.num(decision)) : decided;
     switch (s.id) {
       case 'entry':
         latest = entry;
