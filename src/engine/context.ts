@@ -13,6 +13,8 @@ export interface EngineDeps {
   calendar: ProductionCalendar;
 }
 
+const PROPOSED = { includeProposed: true } as const;
+
 export type Lang = 'en' | 'ru';
 
 /** A term as the law data gives it: a value and how it is counted. */
@@ -45,7 +47,7 @@ export class Ctx {
 
   /** The value of a parameter in force on a date (with proposals when asked for), or undefined. */
   param(id: string, on: IsoDate): ParameterValue | undefined {
-    return this.law.valueAt(id, on, { includeProposed: this.withProposed });
+    return this.law.valueAt(id, on, this.withProposed ? PROPOSED : undefined);
   }
 
   /** Like param(), but the parameter must have a value on the date. */

@@ -6,15 +6,24 @@ import type { ApplicableThreshold, ParameterValue } from '../law/index.ts';
 import type { IsoDate } from '../calendar/date.ts';
 import { type Ctx, basisOf } from './context.ts';
 import type { Eligibility, EligibilityStatus, Reason, Route, ThresholdCheck, Severity } from './types.ts';
-import { salaryOver, perYear, type Period } from './util.ts';
+import { fmt, salaryOver, perYear, type Period } from './util.ts';
 
 const RANK: Record<EligibilityStatus, number> = { eligible: 0, review: 1, ineligible: 2 };
 
-function fmt(n: number): string {
-  return Math.round(n).toLocaleString('en-US').replace(/,/g, ' ');
+
+const FACTS = new WeakMap<Case, ReturnType<typeof buildFacts>>();
+
+/** The facts that pick the threshold categories (built once per case). */
+export function thresholdFacts(c: Case) {
+  let f = FACTS.get(c);
+  if (!f) {
+    f = buildFacts(c);
+    FACTS.set(c, f);
+  }
+  return f;
 }
 
-export function thresholdFacts(c: Case) {
+function buildFacts(c: Case) {
   return {
     employerKind: c.employer.kind,
     occupation: c.contract.occupation,

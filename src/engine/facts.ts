@@ -55,8 +55,20 @@ export interface CaseFacts {
   insurance: EventOf<'insurance'>[];
 }
 
-function eventKey(e: CaseEvent): string {
-  return `${e.on}\u0000${e.type}\u0000${'person' in e && e.person ? e.person : ''}\u0000${JSON.stringify(e)}`;
+function personOf(e: CaseEvent): string {
+  return 'person' in e && e.person ? e.person : '';
+}
+
+/** Date, then type, then person; only events equal in all three are compared by their whole content. */
+function compareEvents(a: CaseEvent, b: CaseEvent): number {
+  if (a.on !== b.on) return a.on < b.on ? -1 : 1;
+  if (a.type !== b.type) return a.type < b.type ? -1 : 1;
+  const pa = personOf(a);
+  const pb = personOf(b);
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  const ja = JSON.stringify(a);
+  const jb = JSON.stringify(b);
+  return ja < jb ? -1 : ja > jb ? 1 : 0;
 }
 
 function byDate<T extends { on: IsoDate }>(a: T, b: T): number {
@@ -66,11 +78,7 @@ function byDate<T extends { on: IsoDate }>(a: T, b: T): number {
 export function readFacts(c: Case): CaseFacts {
   const principal = c.people.find((p) => p.role === 'principal') as Person;
   const family = c.people.filter((p) => p.role !== 'principal');
-  const events = [...(c.events ?? [])].sort((a, b) => {
-    const ka = eventKey(a);
-    const kb = eventKey(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  const events = [...(c.events ?? [])].sort(compareEvents);
   const people = new Map<string, PersonFacts>();
   for (const p of c.people) {
     people.set(p.id, {

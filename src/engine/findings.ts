@@ -8,11 +8,9 @@ import type { CaseFacts, PersonFacts } from './facts.ts';
 import type { Finding, Obligation, Severity } from './types.ts';
 import { thresholdFacts, bestThreshold } from './eligibility.ts';
 import { permitEnd } from './obligations.ts';
-import type { Period } from './util.ts';
+import { fmt, type Period } from './util.ts';
 
-function fmt(n: number): string {
-  return Math.round(n).toLocaleString('en-US').replace(/,/g, ' ');
-}
+
 
 export function deriveFindings(ctx: Ctx, c: Case, f: CaseFacts, obligations: readonly Obligation[]): Finding[] {
   const out: Finding[] = [];

@@ -46,3 +46,14 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   const age = y - by;
   return on.slice(5) >= birthDate.slice(5) ? age : age - 1;
 }
+
+/** An amount with thin groups of three digits ("750 000"), without Intl (slow on a hot path). */
+export function fmt(n: number): string {
+  const s = String(Math.round(Math.abs(n)));
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && (s.length - i) % 3 === 0) out += ' ';
+    out += s[i];
+  }
+  return n < 0 ? `-${out}` : out;
+}
