@@ -117,12 +117,44 @@ export interface Obligation {
   confidence?: Confidence;
 }
 
+/** Who a document requirement is for. */
+export type Holder = 'principal' | 'spouse' | 'child-under-14' | 'child-14-17' | 'adult-family' | 'incapacitated';
+
+/** What a document must be like for one procedure and person (from law/documents, decided by the case). */
+export interface DocumentRequirement {
+  title: { en: string; ru: string; zh?: string };
+  issuer: { en: string; ru: string };
+  /** original | copy | notarized-copy */
+  form: 'original' | 'copy' | 'notarized-copy';
+  copies: number;
+  /** For a foreign public document: what the issuing country's treaties require; not-applicable for Russian or private documents. */
+  legalization: 'apostille' | 'consular-legalization' | 'none-minsk' | 'none-domestic' | 'not-applicable';
+  /** A notarized Russian translation is needed. */
+  translation: boolean;
+  /** Issued no earlier than this many months before filing. */
+  maxAgeMonths?: number;
+  /** Must stay valid at least until this date (e.g. a passport through the permit term). */
+  validUntilAtLeast?: IsoDate;
+  photo?: { widthMm: number; heightMm: number; count: number };
+  /** Position in the document index a consulate or the Interior Ministry expects (1, 2, …). */
+  order: number;
+  /** File name for the scan, e.g. 01_Passport_Bio.pdf. */
+  fileName: string;
+  basis: readonly Citation[];
+  confidence?: Confidence;
+  note?: string;
+}
+
 export interface ChecklistItem {
   person: string;
   procedure: string;
   document: string;
   status: 'collected' | 'missing' | 'expired' | 'expiring';
-  requirement: Record<string, unknown>;
+  requirement: DocumentRequirement;
+  /** The date the collected document stops being usable for this filing, where it does. */
+  usableUntil?: IsoDate;
+  /** Why the status is what it is ("issued 2026-01-10, more than 3 months before the filing on …"). */
+  why: string;
 }
 
 export interface Finding {

@@ -4,6 +4,7 @@ import { loadLaw, loadCalendar, dateArg, json } from '../context.ts';
 import { readCase } from './validate.ts';
 import { createEngine, type Evaluation } from '../../engine/index.ts';
 import { t } from '../i18n.ts';
+import { formatBasis } from '../cite.ts';
 import type { Citation } from '../../law/index.ts';
 
 const HELP = `usage: hqs evaluate FILE [--as-of DATE] [--format text|json] [--lang en|ru] [--explain]
@@ -15,13 +16,10 @@ its legal basis. --explain adds the trace (rules, parameter values with citation
 --target-start DATE says by when each earlier step must happen for work to start on DATE.
 --with-proposed evaluates as if the proposed changes in the law had passed.`;
 
-function cite(c: Citation): string {
-  return [c.source, c.article && `art. ${c.article}`, c.paragraph && `p. ${c.paragraph}`, c.subparagraph && `subp. ${c.subparagraph}`].filter(Boolean).join(' ');
-}
 
 export function renderText(ev: Evaluation, lang: 'en' | 'ru', explain: boolean): string {
   const L: string[] = [];
-  const basis = (b: readonly Citation[]) => (b.length ? `  [${[...new Set(b.map(cite))].join('; ')}]` : '');
+  const basis = (b: readonly Citation[]) => (b.length ? `  [${formatBasis(b, lang)}]` : '');
   L.push(t(lang, 'text.title', { asOf: ev.asOf, law: ev.lawVersion, id: ev.caseId ?? '—' }));
   if (ev.withProposed) L.push(t(lang, 'text.with-proposed'));
   L.push('', `${t(lang, 'text.eligibility')}: ${t(lang, `status.${ev.eligibility.status}`)}`);

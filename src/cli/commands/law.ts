@@ -1,7 +1,8 @@
 import type { Io } from '../main.ts';
 import { parse, formatOf, langOf, UsageError, InputError } from '../args.ts';
 import { loadLaw, dateArg, json } from '../context.ts';
-import type { Citation, Parameter, ParameterValue } from '../../law/index.ts';
+import type { Parameter, ParameterValue } from '../../law/index.ts';
+import { formatCitation } from '../cite.ts';
 import { t } from '../i18n.ts';
 
 const HELP = `usage: hqs law list [--as-of DATE] [--include-proposed] [--format text|json] [--lang en|ru]
@@ -10,16 +11,6 @@ const HELP = `usage: hqs law list [--as-of DATE] [--include-proposed] [--format 
 list: every legal parameter with the value in force on DATE (default: today in Moscow): value, unit,
 measurement period, effective from, status, confidence, citation and the date it was verified.
 show: one parameter with its whole history. --include-proposed shows proposals (bills) beside the law.`;
-
-function cite(c: Citation): string {
-  const parts = [c.source];
-  if (c.article) parts.push(`art. ${c.article}`);
-  if (c.part) parts.push(`part ${c.part}`);
-  if (c.paragraph) parts.push(`p. ${c.paragraph}`);
-  if (c.subparagraph) parts.push(`subp. ${c.subparagraph}`);
-  if (c.amendedBy) parts.push(`(as amended by ${c.amendedBy})`);
-  return parts.join(' ');
-}
 
 function valueJson(v: ParameterValue, p: Parameter) {
   return {
@@ -42,7 +33,7 @@ function valueText(v: ParameterValue, p: Parameter, lang: 'en' | 'ru'): string {
   const value = v.value === null ? t(lang, 'law.none') : typeof v.value === 'object' ? JSON.stringify(v.value) : String(v.value);
   const period = v.period ? ` ${t(lang, `law.per.${v.period}`)}` : '';
   const status = v.status === 'proposed' ? ` [${t(lang, 'law.proposed')}]` : '';
-  return `${value} ${p.unit}${period}${status} — ${t(lang, 'law.from')} ${v.from}${v.to ? ` ${t(lang, 'law.to')} ${v.to}` : ''}; ${t(lang, 'law.confidence')}: ${v.confidence}; ${v.basis.map(cite).join('; ')}; ${t(lang, 'law.verified')} ${v.verified}`;
+  return `${value} ${p.unit}${period}${status} — ${t(lang, 'law.from')} ${v.from}${v.to ? ` ${t(lang, 'law.to')} ${v.to}` : ''}; ${t(lang, 'law.confidence')}: ${v.confidence}; ${v.basis.map((c) => formatCitation(c, lang, true)).join('; ')}; ${t(lang, 'law.verified')} ${v.verified}`;
 }
 
 export function lawCommand(argv: string[], io: Io): number {
