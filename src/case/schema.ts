@@ -4,6 +4,7 @@
 // (countries, regions, references, date order) live in checks.ts. No defaults are filled in: the parsed
 // case is exactly what the file says, and the engine applies the documented defaults (README.md).
 import { z } from 'zod';
+import { EMPLOYER_KINDS, OCCUPATIONS, SEZ_TYPES, RELATIONS } from '../law/index.ts';
 import { innProblem } from './inn.ts';
 
 /** An ISO date `YYYY-MM-DD` (the same structural brand as src/law and src/calendar use). */
@@ -13,35 +14,9 @@ export const CASE_FORMAT = 'hqs-case/1';
 
 // ——— Vocabularies (the spec's required names; the project may add) ———
 
-export const EMPLOYER_KINDS = [
-  'commercial',
-  'science-education',
-  'skolkovo',
-  'special-economic-zone',
-  'healthcare',
-  'it-accredited',
-  'foreign-branch',
-  'other',
-] as const;
-export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
-
-/** Types of special economic zone (project addition: the salary threshold differs by type). */
-export const SEZ_TYPES = ['technology-innovation', 'industrial-production', 'tourist-recreational', 'port'] as const;
-export type SezType = (typeof SEZ_TYPES)[number];
-
-export const OCCUPATIONS = ['general', 'scientist', 'teacher', 'medical', 'it', 'other'] as const;
-export type Occupation = (typeof OCCUPATIONS)[number];
-
-export const RELATIONS = [
-  'spouse',
-  'child',
-  'child-spouse',
-  'parent',
-  'parent-spouse',
-  'grandparent',
-  'grandchild',
-] as const;
-export type Relation = (typeof RELATIONS)[number];
+// The vocabularies the law data is written in are the case format's too: one list each, in src/law.
+export { EMPLOYER_KINDS, OCCUPATIONS, SEZ_TYPES, RELATIONS } from '../law/index.ts';
+export type { EmployerKind, Occupation, SezType, Relation } from '../law/index.ts';
 
 export const ROLES = ['principal', 'family'] as const;
 export type Role = (typeof ROLES)[number];
