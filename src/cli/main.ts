@@ -7,6 +7,7 @@ import { calendarCommand } from './commands/calendar.ts';
 import { lawCommand } from './commands/law.ts';
 import { startCommand } from './commands/start.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
+import { groundsCommand } from './commands/grounds.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -25,6 +26,7 @@ const commands: Record<string, CommandEntry> = {
   calendar: { run: calendarCommand, summary: 'working days on the Russian production calendar' },
   evaluate: { run: evaluateCommand, summary: 'evaluate a case: eligibility, plan, obligations, findings — with their legal basis' },
   law: { run: lawCommand, summary: 'the law data: parameters in force on a date, with citations' },
+  grounds: { run: groundsCommand, summary: 'grounds for a residence permit without a TRP (115-FZ art. 8 p.2) in force on a date' },
   start: { run: startCommand, summary: 'start HQS Desk' },
 };
 

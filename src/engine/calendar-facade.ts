@@ -9,15 +9,11 @@ import { addDays, dayOfWeek, endOfMonth, type IsoDate } from '../calendar/date.t
 const ART_112 = new Set(['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08', '02-23', '03-08', '05-01', '05-09', '06-12', '11-04']);
 
 export class WorkingCalendar {
-  /** Years outside the official calendar that a result relied on. */
-  readonly provisionalYears = new Set<number>();
   constructor(readonly cal: ProductionCalendar) {}
 
   private inRange(d: IsoDate): boolean {
     const y = Number(d.slice(0, 4));
-    if (y >= this.cal.firstYear && y <= this.cal.lastYear) return true;
-    this.provisionalYears.add(y);
-    return false;
+    return y >= this.cal.firstYear && y <= this.cal.lastYear;
   }
 
   isWorkingDay(d: IsoDate): boolean {

@@ -24,6 +24,47 @@ export interface Term {
   shift: boolean;
 }
 
+const UNIT_KEYS: Record<Term['kind'], string> = {
+  'working-days': 'unit.working-days',
+  'calendar-days': 'unit.calendar-days',
+  months: 'unit.months',
+  years: 'unit.years',
+};
+
+/** Entries an engine keeps per cached look-up before it starts over (bounds the memory of a long-running engine). */
+export const CACHE_LIMIT = 20_000;
+
+/** The end of a term from a date, and the arithmetic in words. */
+export interface TermEnd {
+  date: IsoDate;
+  steps: string;
+}
+
+/**
+ * What an engine keeps from one evaluation to the next. Only what follows from the law, the calendar,
+ * a date and the language — never anything read from a case — so no evaluation can see another's case.
+ */
+export class Shared {
+  readonly cal: WorkingCalendar;
+
+  private readonly memos = new Map<string, Map<unknown, unknown>>();
+
+  constructor(deps: EngineDeps) {
+    this.cal = new WorkingCalendar(deps.calendar);
+  }
+
+  /** A named cache for values that depend only on the law, the calendar, dates and the language. */
+  memo<K, V>(name: string): Map<K, V> {
+    let m = this.memos.get(name);
+    if (m === undefined) {
+      m = new Map();
+      this.memos.set(name, m);
+    }
+    return m as Map<K, V>;
+  }
+
+}
+
 export class Ctx {
   readonly law: Law;
   readonly cal: WorkingCalendar;
@@ -31,12 +72,16 @@ export class Ctx {
   readonly withProposed: boolean;
   readonly lang: Lang;
   readonly trace: TraceEntry[] | undefined;
+  readonly shared: Shared;
+  private readonly lookup: typeof PROPOSED | undefined;
 
-  constructor(deps: EngineDeps, asOf: IsoDate, opts: EvaluateOptions) {
+  constructor(deps: EngineDeps, asOf: IsoDate, opts: EvaluateOptions, shared?: Shared) {
+    this.shared = shared ?? new Shared(deps);
     this.law = deps.law;
-    this.cal = new WorkingCalendar(deps.calendar);
+    this.cal = this.shared.cal;
     this.asOf = asOf;
     this.withProposed = opts.withProposed === true;
+    this.lookup = this.withProposed ? PROPOSED : undefined;
     this.lang = opts.lang ?? 'en';
     this.trace = opts.explain ? [] : undefined;
   }
@@ -47,7 +92,7 @@ export class Ctx {
 
   /** The value of a parameter in force on a date (with proposals when asked for), or undefined. */
   param(id: string, on: IsoDate): ParameterValue | undefined {
-    return this.law.valueAt(id, on, this.withProposed ? PROPOSED : undefined);
+    return this.law.valueAt(id, on, this.lookup);
   }
 
   /** Like param(), but the parameter must have a value on the date. */
@@ -69,7 +114,7 @@ export class Ctx {
   }
 
   /** The last day of a term that starts the day after `from` (Civil Code art. 191), counted as the law data says. */
-  termEnd(from: IsoDate, term: Term): { date: IsoDate; steps: string } {
+  termEnd(from: IsoDate, term: Term): TermEnd {
     let date: IsoDate;
     switch (term.kind) {
       case 'working-days':
@@ -85,13 +130,18 @@ export class Ctx {
         date = addYears(from, term.value);
         break;
     }
-    let steps = `${from} + ${term.value} ${this.msg(`unit.${term.kind}`)} → ${date}`;
+    let steps = `${from} + ${term.value} ${this.msg(UNIT_KEYS[term.kind])} → ${date}`;
     if (term.shift && term.kind !== 'working-days' && !this.cal.isWorkingDay(date)) {
       const moved = this.cal.nextWorkingDay(date);
       steps += `; ${this.msg('why.shifted', { from: date, to: moved })}`;
       date = moved;
     }
     return { date, steps };
+  }
+
+  /** termEnd(from, term(v)): the end of the term a parameter value sets, counted from a date. */
+  termEndOf(from: IsoDate, v: ParameterValue): TermEnd {
+    return this.termEnd(from, this.term(v));
   }
 
   note(rule: string, detail: string, parameters?: { id: string; v: ParameterValue }[], calendar?: string[]): void {
@@ -105,10 +155,20 @@ export class Ctx {
 
 /** Joins the basis of several values without repeating a citation. */
 export function basisOf(...values: (ParameterValue | undefined)[]): Citation[] {
+  return basisOfList(values);
+}
+
+/** basisOf over a list of values. */
+export function basisOfList(values: readonly (ParameterValue | undefined)[]): Citation[] {
   const out: Citation[] = [];
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (!v) continue;
-    for (const c of v.basis) if (!out.includes(c)) out.push(c);
+    const basis = v.basis;
+    for (let j = 0; j < basis.length; j++) {
+      const c = basis[j] as Citation;
+      if (!out.includes(c)) out.push(c);
+    }
   }
   return out;
 }

@@ -3,15 +3,14 @@
 // duty arises (the trigger), counted on the production calendar as the data says (calendar or working
 // days; no shift of a last day that falls on a non-working day unless the data says so — the earlier,
 // safer date).
-import type { Case } from '../case/index.ts';
+import type { Case, Person } from '../case/index.ts';
 import type { ParameterValue } from '../law/index.ts';
 import { addDays, addMonths, addYears, quarterBounds, type IsoDate } from '../calendar/date.ts';
-import { type Ctx, basisOf } from './context.ts';
+import { type Ctx, basisOfList } from './context.ts';
 import type { CaseFacts, PersonFacts } from './facts.ts';
 import type { Obligation, ObligationKind } from './types.ts';
 import { statusOf, ageOn } from './util.ts';
 
-type Push = (o: Obligation) => void;
 
 function make(
   ctx: Ctx,
@@ -31,7 +30,7 @@ function make(
     due,
     window: { from, to: due },
     status: statusOf(ctx.asOf, from, due, doneOn !== undefined && doneOn <= ctx.asOf),
-    basis: basisOf(...values),
+    basis: basisOfList(values),
     why,
   };
   if (doneOn !== undefined && doneOn <= ctx.asOf) {
@@ -75,7 +74,7 @@ export function permitEnd(f: CaseFacts): IsoDate | undefined {
   return f.permitIssued[f.permitIssued.length - 1]?.validUntil;
 }
 
-function employerNotifications(ctx: Ctx, c: Case, f: CaseFacts, push: Push): void {
+function employerNotifications(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void {
   const p = f.principal.id;
   const concluded = f.contractSigned[0] ?? (f.permitIssued[0] ? c.contract.start : undefined);
   if (concluded) {
@@ -85,7 +84,7 @@ function employerNotifications(ctx: Ctx, c: Case, f: CaseFacts, push: Push): voi
       const { date: due, steps } = ctx.termEnd(concluded, term);
       const done = f.notifications.find((n) => n.kind === 'contract-concluded')?.on;
       const assumed = f.contractSigned[0] ? '' : ` ${ctx.msg('why.assumed-start')}`;
-      push(make(ctx, 'contract-notification', concluded, p, concluded, due, done, [v], ctx.msg('why.contract-notification', { steps }) + assumed));
+      out.push(make(ctx, 'contract-notification', concluded, p, concluded, due, done, [v], ctx.msg('why.contract-notification', { steps }) + assumed));
     }
   }
   for (const ended of f.contractTerminated) {
@@ -93,29 +92,72 @@ function employerNotifications(ctx: Ctx, c: Case, f: CaseFacts, push: Push): voi
     if (!v) continue;
     const { date: due, steps } = ctx.termEnd(ended, ctx.term(v));
     const done = f.notifications.find((n) => n.kind === 'contract-terminated' && n.on >= ended)?.on;
-    push(make(ctx, 'termination-notification', ended, p, ended, due, done, [v], ctx.msg('why.termination-notification', { steps })));
+    out.push(make(ctx, 'termination-notification', ended, p, ended, due, done, [v], ctx.msg('why.termination-notification', { steps })));
   }
 }
 
-function salaryNotifications(ctx: Ctx, c: Case, f: CaseFacts, push: Push): void {
+/**
+ * A quarter's salary notification as far as it follows from the law, the calendar and the language alone
+ * (the engine keeps these between evaluations): the quarter, its first day, the day the window opens,
+ * the law in force then (per withProposed), the due date and the words.
+ */
+interface SalaryQuarter {
+  period: string;
+  from: IsoDate;
+  windowFrom: IsoDate;
+  month: string;
+  due?: IsoDate;
+  /** The parameter value on windowFrom, without and with proposals (absent: not looked up yet; null: none). */
+  v: [ParameterValue | null | undefined, ParameterValue | null | undefined];
+  why: Map<string, string>;
+}
+
+function salaryQuarter(ctx: Ctx, year: number, q: number): SalaryQuarter {
+  const cache = ctx.shared.memo<number, SalaryQuarter>('salary-quarter');
+  const key = year * 4 + q;
+  let sq = cache.get(key);
+  if (sq === undefined) {
+    const period = `${year}-Q${q}`;
+    const bounds = quarterBounds(period);
+    const windowFrom = addDays(bounds.to, 1);
+    sq = { period, from: bounds.from, windowFrom, month: windowFrom.slice(0, 7), v: [undefined, undefined], why: new Map() };
+    cache.set(key, sq);
+  }
+  return sq;
+}
+
+function salaryNotifications(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void {
   const issued = f.permitIssued[0]?.on;
   // Quarters in which the HQS works: from the contract start (not before the permit) to the end of work.
   const start = issued && issued > c.contract.start ? issued : c.contract.start;
   const end = workEnd(c, f) ?? c.contract.start;
   const p = f.principal.id;
+  const wp = ctx.withProposed ? 1 : 0;
+  const notifications = f.notifications;
   let year = Number(start.slice(0, 4));
   let q = Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1;
   for (let guard = 0; guard < 80; guard++) {
-    const period = `${year}-Q${q}`;
-    const bounds = quarterBounds(period);
-    if (bounds.from > end) break;
-    const windowFrom = addDays(bounds.to, 1);
-    const v = ctx.param('employer.salary-notification-due', windowFrom);
+    const sq = salaryQuarter(ctx, year, q);
+    if (sq.from > end) break;
+    let v = sq.v[wp];
+    if (v === undefined) v = sq.v[wp] = ctx.param('employer.salary-notification-due', sq.windowFrom) ?? null;
     if (v) {
-      const month = windowFrom.slice(0, 7);
-      const due = ctx.cal.lastWorkingDayOfMonth(month);
-      const done = f.notifications.find((n) => n.kind === 'salary' && n.period === period)?.on;
-      push(make(ctx, 'salary-notification', period, p, windowFrom, due, done, [v], ctx.msg('why.salary-notification', { period, month, due })));
+      const period = sq.period;
+      const due = (sq.due ??= ctx.cal.lastWorkingDayOfMonth(sq.month));
+      let done: IsoDate | undefined;
+      for (let i = 0; i < notifications.length; i++) {
+        const n = notifications[i] as (typeof notifications)[number];
+        if (n.kind === 'salary' && n.period === period) {
+          done = n.on;
+          break;
+        }
+      }
+      let why = sq.why.get(ctx.lang);
+      if (why === undefined) {
+        why = ctx.msg('why.salary-notification', { period, month: sq.month, due });
+        sq.why.set(ctx.lang, why);
+      }
+      out.push(make(ctx, 'salary-notification', period, p, sq.windowFrom, due, done, [v], why));
     }
     if (++q > 4) {
       q = 1;
@@ -124,44 +166,53 @@ function salaryNotifications(ctx: Ctx, c: Case, f: CaseFacts, push: Push): void 
   }
 }
 
-function registrations(ctx: Ctx, c: Case, f: CaseFacts, pf: PersonFacts, push: Push): void {
-  const id = pf.person.id;
-  const hasRp = (on: IsoDate) => pf.rpIssued.some((r) => r.on <= on && (r.indefinite === true || (r.validUntil !== undefined && r.validUntil >= on)));
-  for (const entry of pf.entries) {
-    // An RP holder registered at the place of residence needs no stay registration on re-entry.
-    if (hasRp(entry)) continue;
-    const v = ctx.param('registration.hqs-family-after-entry', entry);
-    if (!v) continue;
-    const { date: due, steps } = ctx.termEnd(entry, ctx.term(v));
-    const exit = firstBetween(pf.exits, entry);
-    const done = pf.registrations.find((r) => r.on >= entry && (exit === undefined || r.on <= exit))?.on;
-    if (!done && exit !== undefined && exit <= due) continue; // left before the duty arose
-    push(make(ctx, 'migration-registration', `${id}:${entry}`, id, entry, due, done, [v], ctx.msg('why.registration-entry', { steps })));
-  }
-  for (const moved of pf.moves) {
-    if (hasRp(moved)) continue;
-    const v = ctx.param('registration.hqs-family-on-move', moved);
-    if (!v) continue;
-    const { date: due, steps } = ctx.termEnd(moved, ctx.term(v));
-    const done = pf.registrations.find((r) => r.on >= moved)?.on;
-    push(make(ctx, 'migration-registration', `${id}:move:${moved}`, id, moved, due, done, [v], ctx.msg('why.registration-move', { steps })));
-  }
-  void c;
+/** The person holds a residence permit on the date. */
+function hasRp(pf: PersonFacts, on: IsoDate): boolean {
+  for (const r of pf.rpIssued) if (r.on <= on && (r.indefinite === true || (r.validUntil !== undefined && r.validUntil >= on))) return true;
+  return false;
 }
 
-function permitDuties(ctx: Ctx, c: Case, f: CaseFacts, push: Push): void {
-  const p = f.principal.id;
-  const decisions: { on: IsoDate; key: string }[] = [
-    ...f.permitIssued.map((e) => ({ on: e.on, key: `issued:${e.on}` })),
-    ...f.permitExtended.map((e) => ({ on: e.on, key: `extended:${e.on}` })),
-  ];
-  for (const d of decisions) {
-    const v = ctx.param('work-permit.collection-deadline', d.on);
-    if (!v) continue; // no statutory collection term before 2024-01-07
-    const { date: due, steps } = ctx.termEnd(d.on, ctx.term(v));
-    const done = firstBetween(f.permitCollected, d.on);
-    push(make(ctx, 'work-permit-collection', d.key, p, d.on, due, done, [v], ctx.msg('why.collection', { steps })));
+function registrations(ctx: Ctx, pf: PersonFacts, out: Obligation[]): void {
+  const id = pf.person.id;
+  for (const entry of pf.entries) {
+    // An RP holder registered at the place of residence needs no stay registration on re-entry.
+    if (hasRp(pf, entry)) continue;
+    const v = ctx.param('registration.hqs-family-after-entry', entry);
+    if (!v) continue;
+    const { date: due, steps } = ctx.termEndOf(entry, v);
+    const exit = firstBetween(pf.exits, entry);
+    let done: IsoDate | undefined;
+    for (const r of pf.registrations) {
+      if (r.on >= entry && (exit === undefined || r.on <= exit)) {
+        done = r.on;
+        break;
+      }
+    }
+    if (!done && exit !== undefined && exit <= due) continue; // left before the duty arose
+    out.push(make(ctx, 'migration-registration', `${id}:${entry}`, id, entry, due, done, [v], ctx.msg('why.registration-entry', { steps })));
   }
+  for (const moved of pf.moves) {
+    if (hasRp(pf, moved)) continue;
+    const v = ctx.param('registration.hqs-family-on-move', moved);
+    if (!v) continue;
+    const { date: due, steps } = ctx.termEndOf(moved, v);
+    const done = pf.registrations.find((r) => r.on >= moved)?.on;
+    out.push(make(ctx, 'migration-registration', `${id}:move:${moved}`, id, moved, due, done, [v], ctx.msg('why.registration-move', { steps })));
+  }
+}
+
+function collection(ctx: Ctx, f: CaseFacts, on: IsoDate, key: string, out: Obligation[]): void {
+  const v = ctx.param('work-permit.collection-deadline', on);
+  if (!v) return; // no statutory collection term before 2024-01-07
+  const { date: due, steps } = ctx.termEndOf(on, v);
+  const done = firstBetween(f.permitCollected, on);
+  out.push(make(ctx, 'work-permit-collection', key, f.principal.id, on, due, done, [v], ctx.msg('why.collection', { steps })));
+}
+
+function permitDuties(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void {
+  const p = f.principal.id;
+  for (const e of f.permitIssued) collection(ctx, f, e.on, `issued:${e.on}`, out);
+  for (const e of f.permitExtended) collection(ctx, f, e.on, `extended:${e.on}`, out);
   // Extension: file before the permit ends where the work goes on past it.
   const until = permitEnd(f);
   const end = workEnd(c, f);
@@ -174,19 +225,19 @@ function permitDuties(ctx: Ctx, c: Case, f: CaseFacts, push: Push): void {
       const done = firstBetween(f.extensionFiled, f.permitIssued[0]?.on ?? c.contract.start);
       const o = make(ctx, 'work-permit-extension', until, p, from, latest, done, [v], ctx.msg('why.extension', { until, n: term.value, latest }));
       o.confidence = 'low';
-      push(o);
+      out.push(o);
     }
   }
 }
 
-function rpDuties(ctx: Ctx, f: CaseFacts, pf: PersonFacts, push: Push): void {
+function rpDuties(ctx: Ctx, pf: PersonFacts, out: Obligation[]): void {
   const id = pf.person.id;
   for (const rp of pf.rpIssued) {
     const reg = ctx.param('registration.rp-holder', rp.on);
     if (reg) {
-      const { date: due, steps } = ctx.termEnd(rp.on, ctx.term(reg));
+      const { date: due, steps } = ctx.termEndOf(rp.on, reg);
       const done = pf.registrations.find((r) => r.on >= rp.on)?.on;
-      push(make(ctx, 'rp-registration', `${id}:${rp.on}`, id, rp.on, due, done, [reg], ctx.msg('why.rp-registration', { steps })));
+      out.push(make(ctx, 'rp-registration', `${id}:${rp.on}`, id, rp.on, due, done, [reg], ctx.msg('why.rp-registration', { steps })));
     }
     // Annual notification after each year of residence, counted from the issue date.
     const last = rp.indefinite ? addYears(ctx.asOf, 1) : (rp.validUntil ?? rp.on);
@@ -195,9 +246,9 @@ function rpDuties(ctx: Ctx, f: CaseFacts, pf: PersonFacts, push: Push): void {
       if (anniversary > last) break;
       const v = ctx.param('rp.annual-notification-window', anniversary);
       if (!v) continue;
-      const { date: due, steps } = ctx.termEnd(anniversary, ctx.term(v));
+      const { date: due, steps } = ctx.termEndOf(anniversary, v);
       const done = pf.rpAnnual.find((n) => n.year === k && n.on >= rp.on)?.on;
-      push(make(ctx, 'rp-annual-notification', `${id}:${rp.on}:${k}`, id, anniversary, due, done, [v], ctx.msg('why.rp-annual', { k, anniversary, steps })));
+      out.push(make(ctx, 'rp-annual-notification', `${id}:${rp.on}:${k}`, id, anniversary, due, done, [v], ctx.msg('why.rp-annual', { k, anniversary, steps })));
     }
     // Book replacement at 14, 20 and 45 while the permit lasts.
     const ages = ctx.param('rp.book-replacement-ages', rp.on);
@@ -210,12 +261,10 @@ function rpDuties(ctx: Ctx, f: CaseFacts, pf: PersonFacts, push: Push): void {
         const dl = ctx.param('rp.book-replacement-deadline', birthday);
         const { date: due, steps } = dl ? ctx.termEnd(birthday, ctx.term(dl)) : { date: birthday, steps: birthday };
         const later = pf.rpIssued.find((r) => r.on >= birthday)?.on;
-        const o = make(ctx, 'rp-book-replacement', `${id}:${age}`, id, birthday, due, later, [ages, dl], ctx.msg('why.rp-book', { age, birthday, steps }));
-        push(o);
+        out.push(make(ctx, 'rp-book-replacement', `${id}:${age}`, id, birthday, due, later, [ages, dl], ctx.msg('why.rp-book', { age, birthday, steps })));
       }
     }
   }
-  void f;
 }
 
 /** Days outside Russia in each calendar year under an RP: exit day abroad, entry day in Russia. */
@@ -236,7 +285,19 @@ export function absenceDays(pf: PersonFacts, from: IsoDate, to: IsoDate, asOf: I
   return { total, longest };
 }
 
-function rpAbsence(ctx: Ctx, pf: PersonFacts, push: Push): void {
+const LIMIT_DAYS = new Map<number, number>();
+
+/** An absence limit of `months` in days: the shortest such span a year can hold (from 1 January of a common year). */
+function limitDays(months: number): number {
+  let days = LIMIT_DAYS.get(months);
+  if (days === undefined) {
+    days = Math.round((Date.parse(addMonths(`2023-01-01` as IsoDate, months)) - Date.parse('2023-01-01')) / 86_400_000);
+    LIMIT_DAYS.set(months, days);
+  }
+  return days;
+}
+
+function rpAbsence(ctx: Ctx, pf: PersonFacts, out: Obligation[]): void {
   const id = pf.person.id;
   const rp = pf.rpIssued[0];
   if (!rp) return;
@@ -249,7 +310,7 @@ function rpAbsence(ctx: Ctx, pf: PersonFacts, push: Push): void {
     const months = ctx.num(v);
     // Six months in total: counted as the shortest six months a year can hold (January–June of a
     // common year, 181 days), so a warning never comes late.
-    const limit = Math.round((Date.parse(addMonths(`2023-01-01` as IsoDate, months)) - Date.parse('2023-01-01')) / 86_400_000);
+    const limit = limitDays(months);
     const from = rp.on > yStart ? rp.on : yStart;
     const { total, longest } = absenceDays(pf, from, yEnd, ctx.asOf);
     const used = v.rule === 'consecutive' ? longest : total;
@@ -266,11 +327,11 @@ function rpAbsence(ctx: Ctx, pf: PersonFacts, push: Push): void {
       measure: { used, limit, unit: 'days' },
     };
     if (o.status === 'done') o.doneOn = yEnd;
-    push(o);
+    out.push(o);
   }
 }
 
-function afterTermination(ctx: Ctx, c: Case, f: CaseFacts, push: Push): void {
+function afterTermination(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void {
   const ended = f.contractTerminated[0];
   if (!ended) return;
   const win = ctx.param('hqs.after-termination.new-contract-window', ended);
@@ -280,49 +341,83 @@ function afterTermination(ctx: Ctx, c: Case, f: CaseFacts, push: Push): void {
   const { date: leaveBy, steps: s2 } = ctx.termEnd(searchEnd, ctx.term(dep));
   const newContract = f.contractSigned.find((d) => d > ended && d <= searchEnd);
   const p = f.principal.id;
-  push(make(ctx, 'leave-or-new-contract', `${p}:new-contract`, p, ended, searchEnd, newContract, [win], ctx.msg('why.new-contract', { steps: s1 })));
+  out.push(make(ctx, 'leave-or-new-contract', `${p}:new-contract`, p, ended, searchEnd, newContract, [win], ctx.msg('why.new-contract', { steps: s1 })));
   for (const person of c.people) {
     const pf = f.people.get(person.id) as PersonFacts;
     const left = newContract ?? firstBetween(pf.exits, ended);
-    push(make(ctx, 'leave-or-new-contract', `${person.id}:leave`, person.id, searchEnd, leaveBy, left, [win, dep], ctx.msg('why.leave', { s1, s2 })));
+    out.push(make(ctx, 'leave-or-new-contract', `${person.id}:leave`, person.id, searchEnd, leaveBy, left, [win, dep], ctx.msg('why.leave', { s1, s2 })));
   }
 }
 
-function passports(ctx: Ctx, c: Case, f: CaseFacts, push: Push): void {
+/** The passport that runs longest (the first such, in the order the case lists passports and renewals). */
+export function currentPassport(person: Person, pf: PersonFacts): { number: string; expires: IsoDate } | undefined {
+  let current: { number: string; expires: IsoDate } | undefined;
+  if (person.passports) for (const x of person.passports) if (current === undefined || x.expires > current.expires) current = x;
+  for (const x of pf.passportRenewals) if (current === undefined || x.expires > current.expires) current = x;
+  return current;
+}
+
+function passports(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void {
   const until = permitEnd(f) ?? c.contract.end;
   for (const person of c.people) {
     const pf = f.people.get(person.id) as PersonFacts;
-    const all = [...(person.passports ?? []), ...pf.passportRenewals.map((r) => ({ number: r.number, issued: r.issued, expires: r.expires }))];
-    if (all.length === 0) continue;
-    const current = all.reduce((a, b) => (b.expires > a.expires ? b : a));
+    const current = currentPassport(person, pf);
+    if (current === undefined) continue;
     const need = until ?? current.expires;
     // Renew before the passport ends; the window opens six months before (typical consular lead time).
     const lead = ctx.param('passport.renewal-lead', ctx.asOf);
     const from = addMonths(current.expires, -(lead ? ctx.num(lead) : 6));
-    const renewed = all.some((x) => x.expires > current.expires);
-    const o = make(ctx, 'passport-validity', `${person.id}:${current.number}`, person.id, from, current.expires, renewed ? current.expires : undefined, [lead], ctx.msg('why.passport', { number: current.number, expires: current.expires, need }));
+    // No passport runs longer than the current one, so this duty is never marked done by a renewal.
+    const o = make(ctx, 'passport-validity', `${person.id}:${current.number}`, person.id, from, current.expires, undefined, [lead], ctx.msg('why.passport', { number: current.number, expires: current.expires, need }));
     if (current.expires >= need && ctx.asOf < from) o.status = 'upcoming';
-    push(o);
+    out.push(o);
   }
 }
 
 export function deriveObligations(ctx: Ctx, c: Case, f: CaseFacts): Obligation[] {
   const out: Obligation[] = [];
-  const push: Push = (o) => {
-    out.push(o);
-  };
-  employerNotifications(ctx, c, f, push);
-  salaryNotifications(ctx, c, f, push);
-  permitDuties(ctx, c, f, push);
+  employerNotifications(ctx, c, f, out);
+  salaryNotifications(ctx, c, f, out);
+  permitDuties(ctx, c, f, out);
   for (const pf of f.people.values()) {
-    registrations(ctx, c, f, pf, push);
-    rpDuties(ctx, f, pf, push);
-    rpAbsence(ctx, pf, push);
+    registrations(ctx, pf, out);
+    rpDuties(ctx, pf, out);
+    rpAbsence(ctx, pf, out);
   }
-  afterTermination(ctx, c, f, push);
-  passports(ctx, c, f, push);
-  out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return out;
+  afterTermination(ctx, c, f, out);
+  passports(ctx, c, f, out);
+  return sortByDueThenId(out);
+}
+
+/** Stably by due date, then id: an insertion sort over the two keys (the list is mostly in order already). */
+function sortByDueThenId(list: Obligation[]): Obligation[] {
+  const n = list.length;
+  if (n > 256) return list.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const dues: string[] = new Array<string>(n);
+  const ids: string[] = new Array<string>(n);
+  const order: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const o = list[i] as Obligation;
+    dues[i] = o.due;
+    ids[i] = o.id;
+    order[i] = i;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = order[i] as number;
+    const xd = dues[x] as string;
+    const xi = ids[x] as string;
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const y = order[j] as number;
+      const yd = dues[y] as string;
+      if (yd > xd || (yd === xd && (ids[y] as string) > xi)) order[j + 1] = y;
+      else break;
+    }
+    order[j + 1] = x;
+  }
+  const sorted: Obligation[] = new Array<Obligation>(n);
+  for (let i = 0; i < n; i++) sorted[i] = list[order[i] as number] as Obligation;
+  return sorted;
 }
 
 export { ageOn };

@@ -173,13 +173,18 @@ describe('evaluate: properties over generated cases (2016–2027)', () => {
         const b = engine.evaluate(shuffled, asOf);
         // The plan lists each person's steps in the order the case lists the people (a presentation
         // choice: the manager's own order); what each person's steps say must not change.
-        const byPerson = (e: Evaluation) => JSON.stringify([...e.plan].sort((x, y) => (x.person < y.person ? -1 : x.person > y.person ? 1 : 0)));
-        expect(byPerson(b)).toBe(byPerson(a));
+        // The same holds for the checklist and the residence grounds, listed person by person.
+        const order = <T extends { person: string }>(list: readonly T[] | undefined) =>
+          JSON.stringify([...(list ?? [])].sort((x, y) => (x.person < y.person ? -1 : x.person > y.person ? 1 : 0)));
+        expect(order(b.plan)).toBe(order(a.plan));
+        expect(order(b.checklist)).toBe(order(a.checklist));
+        expect(order(b.grounds)).toBe(order(a.grounds));
         // Findings are sorted by severity only, so within a severity they follow the people's order too
         // (reported to the lead: sort by code and people as well for a fully order-free result).
         const findings = (e: Evaluation) => e.findings.map((f) => JSON.stringify(f)).sort();
         expect(findings(b)).toEqual(findings(a));
-        expect(JSON.stringify({ ...b, plan: [], findings: [] })).toBe(JSON.stringify({ ...a, plan: [], findings: [] }));
+        const rest = (e: Evaluation) => JSON.stringify({ ...e, plan: [], findings: [], checklist: [], grounds: [] });
+        expect(rest(b)).toBe(rest(a));
       }),
       RUNS,
     );

@@ -185,6 +185,8 @@ export interface Evaluation {
   checklist: ChecklistItem[];
   /** Estimated days from today to the principal's entry (or start), where entry is still ahead. */
   estimatedDaysToEntry?: number;
+  /** Grounds for a residence permit without a TRP (115-FZ art. 8 p.2) each person may use. */
+  grounds?: import('./grounds.ts').GroundOption[];
   findings: Finding[];
   trace?: TraceEntry[];
 }

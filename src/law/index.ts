@@ -50,3 +50,29 @@ export type {
   VisaFreeEntry,
   VisaRequirement,
 } from './countries.ts';
+export {
+  CONDITIONS,
+  FORMS,
+  HOLDERS,
+  ORIGINS,
+  PROCEDURES,
+  VALIDITY_ANCHORS,
+  useInForce,
+} from './documents.ts';
+export type {
+  Condition,
+  DocumentCatalogue,
+  DocumentForm,
+  DocumentType,
+  DocumentUse,
+  Holder,
+  IndexEntry,
+  Origin,
+  PhotoSpec,
+  Procedure,
+  ProcedureId,
+  Validity,
+  ValidityAnchor,
+} from './documents.ts';
+export { GROUND_FACTS } from './grounds.ts';
+export type { EligibleWhen, Ground, GroundFact, GroundProcessing, GroundsTable } from './grounds.ts';

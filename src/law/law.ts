@@ -5,6 +5,8 @@ import type { Citation, Confidence, IsoDate, LawStatus, LocalizedText } from './
 import { matchesCategory } from './category.ts';
 import type { CategoryFacts, RegionFilter, ThresholdCategory } from './category.ts';
 import type { CountryTable, RegionTable } from './countries.ts';
+import type { DocumentCatalogue } from './documents.ts';
+import type { GroundsTable } from './grounds.ts';
 import { LawLookupError } from './errors.ts';
 import type {
   Counting,
@@ -141,6 +143,10 @@ export interface Law {
   readonly family: FamilyDefinition;
   readonly countries: CountryTable;
   readonly regions: RegionTable;
+  /** law/documents: the document types, what each procedure asks of them, and each procedure's index order. */
+  readonly documents: DocumentCatalogue;
+  /** law/grounds: the grounds for a residence permit without a temporary residence permit first. */
+  readonly grounds: GroundsTable;
   /** Every proposed value, in date order. */
   readonly proposals: readonly ParameterValue[];
 
@@ -182,7 +188,7 @@ function pick<T extends { readonly from: IsoDate; readonly to?: IsoDate }>(track
 }
 
 /** What the loader hands over; the rest of a Law is derived from it. */
-export type LawParts = Pick<Law, 'version' | 'parameters' | 'sources' | 'family' | 'countries' | 'regions'>;
+export type LawParts = Pick<Law, 'version' | 'parameters' | 'sources' | 'family' | 'countries' | 'regions' | 'documents' | 'grounds'>;
 
 class LoadedLaw implements Law {
   readonly version: IsoDate;
@@ -191,6 +197,8 @@ class LoadedLaw implements Law {
   readonly family: FamilyDefinition;
   readonly countries: CountryTable;
   readonly regions: RegionTable;
+  readonly documents: DocumentCatalogue;
+  readonly grounds: GroundsTable;
   readonly proposals: readonly ParameterValue[];
   private readonly byId: ReadonlyMap<string, Parameter>;
   private readonly changes: ReadonlyMap<string, readonly ParameterValue[]>;
@@ -204,6 +212,8 @@ class LoadedLaw implements Law {
     this.family = parts.family;
     this.countries = parts.countries;
     this.regions = parts.regions;
+    this.documents = parts.documents;
+    this.grounds = parts.grounds;
     this.byId = new Map(this.parameters.map((p) => [p.id, p]));
     this.changes = new Map(
       this.parameters.map((p) => [p.id, [...p.values, ...p.proposed].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))]),

@@ -142,7 +142,7 @@ describe('parseLawFiles rejects, naming file and key path', () => {
     const stray = { path: 'law/stray.yaml', text: 'a: 1\n' };
     const problems = problemsOf(broken, stray);
     expect(problems[0]).toMatch(/^law\/parameters\/test\/broken\.yaml: not valid YAML: /);
-    expect(problems).toContain('law/stray.yaml: not a known law file (expected parameters/**/*.yaml, sources.yaml, family.yaml, countries.yaml, regions.yaml or calendar/**)');
+    expect(problems).toContain('law/stray.yaml: not a known law file (expected parameters/**/*.yaml, sources.yaml, family.yaml, countries.yaml, regions.yaml, documents/*.yaml, grounds/*.yaml or calendar/**)');
     expect(() => parseLawFiles(base.filter((f) => f.path !== 'law/sources.yaml'))).toThrow(/sources\.yaml: missing/);
   });
 

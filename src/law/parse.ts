@@ -13,6 +13,9 @@ import { LawDataError } from './errors.ts';
 import { reportZod, reporterFor, show } from './problems.ts';
 import type { PathPart, Report } from './problems.ts';
 import { createLaw } from './law.ts';
+import { EMPTY_CATALOGUE } from './documents.ts';
+import { EMPTY_GROUNDS } from './grounds.ts';
+import { parseCatalogue, parseGrounds } from './parse-documents.ts';
 import type {
   FamilyDefinition,
   FamilyDefinitionVersion,
@@ -51,11 +54,27 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 // --- File roles ----------------------------------------------------------------------------------------
 
-type Role = 'parameter' | 'sources' | 'family' | 'countries' | 'regions' | 'skip' | 'unknown';
+type Role =
+  | 'parameter'
+  | 'sources'
+  | 'sources-extra'
+  | 'family'
+  | 'countries'
+  | 'regions'
+  | 'procedures'
+  | 'documents'
+  | 'grounds'
+  | 'skip'
+  | 'unknown';
 
 function roleOf(path: string): Role {
   if (/(?:^|\/)parameters\/.+\.ya?ml$/.test(path)) return 'parameter';
   if (/(?:^|\/)calendar\//.test(path)) return 'skip';
+  // law/documents/ and law/grounds/ may each carry a sources.yaml of the acts they alone cite (merged into the registry).
+  if (/(?:^|\/)(?:documents|grounds)\/sources\.ya?ml$/.test(path)) return 'sources-extra';
+  if (/(?:^|\/)documents\/procedures\.ya?ml$/.test(path)) return 'procedures';
+  if (/(?:^|\/)documents\/[^/]+\.ya?ml$/.test(path)) return 'documents';
+  if (/(?:^|\/)grounds\/[^/]+\.ya?ml$/.test(path)) return 'grounds';
   const base = path.slice(path.lastIndexOf('/') + 1);
   switch (base) {
     case 'sources.yaml':
@@ -328,20 +347,21 @@ interface SourceRegistry {
   readonly file: string;
   readonly byId: Map<string, Source>;
   readonly series: { readonly pattern: RegExp; readonly template: Source }[];
+  /** Where each id or series was listed (`law/sources.yaml sources[3]`), to report one listed twice. */
+  readonly seenIn: Map<string, string>;
 }
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function parseSources(file: YamlFile, report: Report): SourceRegistry {
-  const registry: SourceRegistry = { file: file.path, byId: new Map(), series: [] };
+function parseSources(file: YamlFile, report: Report, into?: SourceRegistry): SourceRegistry {
+  const registry: SourceRegistry = into ?? { file: file.path, byId: new Map(), series: [], seenIn: new Map() };
   const shell = SourcesFileSchema.safeParse(file.data, { reportInput: true });
   if (!shell.success) {
     reportZod(shell.error, [], report);
     return registry;
   }
-  const seen = new Map<string, number>();
   shell.data.sources.forEach((rawEntry, i) => {
     const parsed = SourceEntrySchema.safeParse(rawEntry, { reportInput: true });
     if (!parsed.success) {
@@ -355,9 +375,11 @@ function parseSources(file: YamlFile, report: Report): SourceRegistry {
       report(at(), 'give exactly one of id (one act) or series (one act per country)');
       return;
     }
-    const first = seen.get(key);
-    if (first !== undefined) report(at(s.id !== undefined ? 'id' : 'series'), `"${key}" is already listed at sources[${first}]`);
-    else seen.set(key, i);
+    const first = registry.seenIn.get(key);
+    if (first !== undefined) {
+      const here = first.startsWith(`${file.path} `) ? first.slice(file.path.length + 1) : first;
+      report(at(s.id !== undefined ? 'id' : 'series'), `"${key}" is already listed at ${here}`);
+    } else registry.seenIn.set(key, `${file.path} sources[${i}]`);
     if (s.kind === 'bill') {
       if (s.submitted === undefined) report(at('submitted'), 'required for a bill (the date it was submitted)');
       if (s.adopted !== undefined) report(at('adopted'), 'a bill is not adopted; record the act it became as a source of its own');
@@ -518,7 +540,9 @@ export function parseLawFiles(files: readonly LawFile[], opts: ParseOptions = {}
     const role = roleOf(path);
     if (role === 'skip') continue;
     if (role === 'unknown') {
-      problems.push(`${path}: not a known law file (expected parameters/**/*.yaml, sources.yaml, family.yaml, countries.yaml, regions.yaml or calendar/**)`);
+      problems.push(
+        `${path}: not a known law file (expected parameters/**/*.yaml, sources.yaml, family.yaml, countries.yaml, regions.yaml, documents/*.yaml, grounds/*.yaml or calendar/**)`,
+      );
       continue;
     }
     yamlFiles.push(readYaml({ path, text: f.text }, role, problems));
@@ -535,10 +559,13 @@ export function parseLawFiles(files: readonly LawFile[], opts: ParseOptions = {}
 
   const sourcesFile = single.get('sources');
   const registry = sourcesFile === undefined ? undefined : parseSources(sourcesFile, reporterFor(sourcesFile.path, problems));
+  if (registry !== undefined) {
+    for (const f of yamlFiles) if (f.role === 'sources-extra' && f.ok) parseSources(f, reporterFor(f.path, problems), registry);
+  }
 
   let latestVerified: IsoDate | undefined;
   for (const f of yamlFiles) {
-    if (!f.ok || f.role === 'sources') continue;
+    if (!f.ok || f.role === 'sources' || f.role === 'sources-extra') continue;
     const latest = checkCitations(f.data, registry, reporterFor(f.path, problems));
     if (latest !== undefined && (latestVerified === undefined || latest > latestVerified)) latestVerified = latest;
   }
@@ -579,6 +606,11 @@ export function parseLawFiles(files: readonly LawFile[], opts: ParseOptions = {}
     }
   }
 
+  const refs = { parameterIds: new Set(firstFileOfId.keys()), ...(countries === undefined ? {} : { countryCodes: countries.codes }) };
+  const ok = (role: Role) => yamlFiles.filter((f) => f.role === role && f.ok);
+  const catalogue = parseCatalogue(ok('procedures'), ok('documents'), refs, problems);
+  const grounds = parseGrounds(ok('grounds'), catalogue, refs, problems);
+
   if (latestVerified === undefined) problems.push('law data: no `verified` date found (every value must carry one)');
   if (opts.version !== undefined && latestVerified !== undefined && opts.version < latestVerified) {
     problems.push(`law data: version ${opts.version} is earlier than the latest verified date ${latestVerified}`);
@@ -594,5 +626,7 @@ export function parseLawFiles(files: readonly LawFile[], opts: ParseOptions = {}
     family,
     countries,
     regions,
+    documents: catalogue ?? EMPTY_CATALOGUE,
+    grounds: grounds ?? EMPTY_GROUNDS,
   });
 }
