@@ -170,7 +170,8 @@ export type Employer = z.infer<typeof EmployerSchema>;
 
 // ——— People ———
 
-export const NameSchema = z.strictObject({ latin: text, cyrillic: text.optional() });
+/** `native`: the name in the person's own script (e.g. 陈伟), a project addition for letters and checklists. */
+export const NameSchema = z.strictObject({ latin: text, cyrillic: text.optional(), native: text.optional() });
 export type PersonName = z.infer<typeof NameSchema>;
 
 export const PassportSchema = z.strictObject({

@@ -8,6 +8,9 @@ import { lawCommand } from './commands/law.ts';
 import { startCommand } from './commands/start.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { groundsCommand } from './commands/grounds.ts';
+import { checklistCommand } from './commands/checklist.ts';
+import { letterCommand } from './commands/letter.ts';
+import { obligationsCommand } from './commands/obligations.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -26,6 +29,9 @@ const commands: Record<string, CommandEntry> = {
   calendar: { run: calendarCommand, summary: 'working days on the Russian production calendar' },
   evaluate: { run: evaluateCommand, summary: 'evaluate a case: eligibility, plan, obligations, findings — with their legal basis' },
   law: { run: lawCommand, summary: 'the law data: parameters in force on a date, with citations' },
+  checklist: { run: checklistCommand, summary: "documents per person in the authority's order: text, JSON or a printable PDF" },
+  obligations: { run: obligationsCommand, summary: 'every legal deadline of a case: text, JSON or an iCalendar (.ics) file' },
+  letter: { run: letterCommand, summary: "employer's support letter or applicant's cover letter, as DOCX or PDF" },
   grounds: { run: groundsCommand, summary: 'grounds for a residence permit without a TRP (115-FZ art. 8 p.2) in force on a date' },
   start: { run: startCommand, summary: 'start HQS Desk' },
 };
