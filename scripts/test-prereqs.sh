@@ -10,7 +10,14 @@ set -euo pipefail
 PREREQS=(
   "pdftotext|poppler-utils|required|reads the text of the generated PDFs (test/exports.test.ts)"
   "libreoffice|libreoffice-writer|optional|converts the generated DOCX letters to PDF (test/exports.test.ts)"
+  "/usr/lib/postgresql/*/bin/initdb|postgresql|required|runs the storage tests on a real PostgreSQL server (test/store)"
 )
+
+# A command name is looked up on PATH; an absolute pattern (PostgreSQL keeps its binaries off PATH) is
+# matched as a file glob.
+have() {
+  if [[ "$1" == /* ]]; then compgen -G "$1" >/dev/null; else command -v "$1" >/dev/null 2>&1; fi
+}
 
 can_apt() { [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; }
 
@@ -26,12 +33,12 @@ missing=()
 missing_pkgs=()
 for entry in "${PREREQS[@]}"; do
   IFS='|' read -r cmd pkg need why <<<"$entry"
-  command -v "$cmd" >/dev/null 2>&1 && continue
+  have "$cmd" && continue
   if [[ "$need" == optional ]]; then
     echo "test-prereqs: optional: $cmd not found (Debian package $pkg); tests that need it are skipped — it $why" >&2
     continue
   fi
-  if can_apt && apt_install "$pkg" && command -v "$cmd" >/dev/null 2>&1; then continue; fi
+  if can_apt && apt_install "$pkg" && have "$cmd"; then continue; fi
   missing+=("$cmd (Debian package $pkg: $why)")
   missing_pkgs+=("$pkg")
 done
