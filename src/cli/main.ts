@@ -11,6 +11,11 @@ import { groundsCommand } from './commands/grounds.ts';
 import { checklistCommand } from './commands/checklist.ts';
 import { letterCommand } from './commands/letter.ts';
 import { obligationsCommand } from './commands/obligations.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { sweepCommand } from './commands/sweep.ts';
+import { backupCommand } from './commands/backup.ts';
+import { restoreCommand } from './commands/restore.ts';
+import { adminCommand } from './commands/admin.ts';
 
 export interface Io {
   out: (s: string) => void;
@@ -33,6 +38,11 @@ const commands: Record<string, CommandEntry> = {
   obligations: { run: obligationsCommand, summary: 'every legal deadline of a case: text, JSON or an iCalendar (.ics) file' },
   letter: { run: letterCommand, summary: "employer's support letter or applicant's cover letter, as DOCX or PDF" },
   grounds: { run: groundsCommand, summary: 'grounds for a residence permit without a TRP (115-FZ art. 8 p.2) in force on a date' },
+  migrate: { run: migrateCommand, summary: 'apply the database migrations (also done on start)' },
+  sweep: { run: sweepCommand, summary: 're-evaluate every open case and store its obligations' },
+  backup: { run: backupCommand, summary: 'write a backup of the database and document files to FILE' },
+  restore: { run: restoreCommand, summary: 'restore a backup written by hqs backup' },
+  admin: { run: adminCommand, summary: 'administration: create-owner (an organization and its owner)' },
   start: { run: startCommand, summary: 'start HQS Desk' },
 };
 

@@ -1,0 +1,306 @@
+// Logical backup and restore, the same on both backends: one gzip-compressed JSON Lines file holding a
+// header (format, schema version, HQS Desk version), every row of every table that holds data (in
+// foreign-key order), the document files that rows refer to (base64, in chunks, checked by digest on the
+// way back), and a trailer with the counts, so a cut-off file is detected rather than half restored.
+//
+// Left out on purpose: sessions (users sign in again; restoring live cookies would be a risk),
+// login_attempts (throttling state) and schema_migrations (the header carries the version).
+//
+// Restore refuses a backup of a newer schema, and a database that already holds data unless forced; when
+// forced it first writes a backup of what is there, so nothing is ever lost silently. The rows go in within
+// one transaction: a damaged file or a missing document file leaves the database as it was.
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import type { Db, Tx } from './db.ts';
+import { loadMigrations, migrate, schemaVersion } from './migrate.ts';
+import { isSha256 } from './files.ts';
+
+export const BACKUP_FORMAT = 'hqs-backup/1';
+
+/** Tables in the order a restore inserts them (foreign keys point backwards). */
+export const BACKUP_TABLES = [
+  'organizations',
+  'users',
+  'employers',
+  'cases',
+  'case_people',
+  'memberships',
+  'documents',
+  'evaluations',
+  'obligations',
+  'audit_log',
+  'api_tokens',
+] as const;
+
+/** Sequences to move past the restored rows. */
+const SEQUENCES: Record<string, string> = { audit_log: 'seq' };
+
+const CHUNK = 768 * 1024;
+
+export function hqsVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export interface BackupHeader {
+  format: typeof BACKUP_FORMAT;
+  schemaVersion: number;
+  hqsVersion: string;
+  createdAt: string;
+  backend: string;
+  tables: string[];
+}
+
+export interface BackupSummary {
+  file: string;
+  schemaVersion: number;
+  rows: Record<string, number>;
+  files: number;
+  bytes: number;
+}
+
+export class BackupError extends Error {
+  override name = 'BackupError';
+}
+
+async function* backupLines(db: Db, tx: Tx, header: BackupHeader, summary: BackupSummary): AsyncGenerator<string> {
+  yield JSON.stringify(header);
+  for (const table of BACKUP_TABLES) {
+    summary.rows[table] = 0;
+    await tx.exec(`DECLARE hqs_backup NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${table} t`);
+    for (;;) {
+      const rows = await tx.query<{ j: string }>('FETCH 1000 FROM hqs_backup');
+      for (const r of rows) yield `{"t":${JSON.stringify(table)},"r":${r.j}}`;
+      summary.rows[table] += rows.length;
+      if (rows.length < 1000) break;
+    }
+    await tx.exec('CLOSE hqs_backup');
+  }
+  const shas = await tx.query<{ sha256: string }>('SELECT DISTINCT sha256 FROM documents ORDER BY sha256');
+  for (const { sha256 } of shas) {
+    const bytes = await db.files.get(sha256);
+    for (let at = 0, i = 0; at < bytes.length || i === 0; at += CHUNK, i++) {
+      yield JSON.stringify({ f: sha256, i, size: bytes.length, d: bytes.subarray(at, at + CHUNK).toString('base64') });
+    }
+    summary.files++;
+    summary.bytes += bytes.length;
+  }
+  yield JSON.stringify({ end: true, rows: summary.rows, files: summary.files });
+}
+
+/** Writes a backup of the whole database and its document files to `file` (atomically: a temp name, then renamed). */
+export async function backup(db: Db, file: string): Promise<BackupSummary> {
+  const version = await schemaVersion(db);
+  if (version === 0) throw new BackupError(`the database at ${db.location} has no schema yet: nothing to back up`);
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    schemaVersion: version,
+    hqsVersion: hqsVersion(),
+    createdAt: new Date().toISOString(),
+    backend: db.backend,
+    tables: [...BACKUP_TABLES],
+  };
+  const summary: BackupSummary = { file, schemaVersion: version, rows: {}, files: 0, bytes: 0 };
+  await mkdir(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    // One snapshot: every table as of the same moment.
+    await db.transaction(
+      async (tx) => {
+        const lines = Readable.from(
+          (async function* () {
+            for await (const line of backupLines(db, tx, header, summary)) yield `${line}\n`;
+          })(),
+        );
+        await pipeline(lines, createGzip(), createWriteStream(tmp, { flags: 'wx' }));
+      },
+      { isolation: 'repeatable read', readOnly: true },
+    );
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  return summary;
+}
+
+async function isGzip(file: string): Promise<boolean> {
+  const fh = await open(file, 'r');
+  try {
+    const b = Buffer.alloc(2);
+    await fh.read(b, 0, 2, 0);
+    return b[0] === 0x1f && b[1] === 0x8b;
+  } finally {
+    await fh.close();
+  }
+}
+
+async function* readLines(file: string): AsyncGenerator<{ n: number; value: Record<string, unknown> }> {
+  const raw = createReadStream(file);
+  const input = (await isGzip(file)) ? raw.pipe(createGunzip()) : raw;
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  try {
+    for await (const line of rl) {
+      n++;
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        throw new BackupError(`${file}: line ${n} is not JSON (the file is damaged)`);
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BackupError(`${file}: line ${n} is not a JSON object`);
+      yield { n, value: value as Record<string, unknown> };
+    }
+  } catch (e) {
+    if (e instanceof BackupError) throw e;
+    throw new BackupError(`${file}: cannot read it (${(e as Error).message}); is it an HQS Desk backup?`);
+  }
+}
+
+/** Reads just the header (to check a file before restoring it). */
+export async function readBackupHeader(file: string): Promise<BackupHeader> {
+  for await (const { value } of readLines(file)) return checkHeader(file, value);
+  throw new BackupError(`${file}: the file is empty`);
+}
+
+function checkHeader(file: string, v: Record<string, unknown>): BackupHeader {
+  if (v.format !== BACKUP_FORMAT) throw new BackupError(`${file}: not an HQS Desk backup (first line has format ${JSON.stringify(v.format)}, expected "${BACKUP_FORMAT}")`);
+  if (!Number.isInteger(v.schemaVersion) || (v.schemaVersion as number) < 1) throw new BackupError(`${file}: the header's schemaVersion is not a positive whole number`);
+  return v as unknown as BackupHeader;
+}
+
+/** Rows of the data tables (0 when the database is empty). */
+export async function countRows(db: Db | Tx): Promise<number> {
+  const version = await schemaVersion(db as Db);
+  if (version === 0) return 0;
+  const parts = BACKUP_TABLES.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ');
+  return (await db.query<{ n: number }>(`SELECT (${parts})::bigint AS n`))[0]!.n;
+}
+
+export interface RestoreOptions {
+  /** Replace a database that holds data (after saving it to `safetyBackup`). */
+  force?: boolean;
+  /** Where to save what a forced restore replaces (required with force on a non-empty database). */
+  safetyBackup?: string;
+  onProgress?: (what: string) => void;
+}
+
+export interface RestoreSummary {
+  header: BackupHeader;
+  rows: Record<string, number>;
+  files: number;
+  /** The backup of the replaced data, when there was any. */
+  safetyBackup?: string;
+}
+
+export async function restore(db: Db, file: string, opts: RestoreOptions = {}): Promise<RestoreSummary> {
+  const header = await readBackupHeader(file);
+  const known = loadMigrations();
+  if (header.schemaVersion > known.length) {
+    throw new BackupError(
+      `${file} was made by HQS Desk ${header.hqsVersion} with schema version ${header.schemaVersion}; this HQS Desk knows up to ${known.length}: upgrade it first`,
+    );
+  }
+  const current = await schemaVersion(db);
+  const rows = await countRows(db);
+  let safety: string | undefined;
+  if (rows > 0) {
+    if (!opts.force) {
+      throw new BackupError(`the database at ${db.location} is not empty (${rows} rows): restoring would replace them; use --force to replace them (a backup of them is written first)`);
+    }
+    if (current > header.schemaVersion) {
+      throw new BackupError(
+        `the database at ${db.location} has schema version ${current}, newer than the backup's ${header.schemaVersion}: restore into an empty database instead`,
+      );
+    }
+    if (!opts.safetyBackup) throw new BackupError('a forced restore over data needs a path for the backup of that data');
+    opts.onProgress?.(`saving the current data to ${opts.safetyBackup}`);
+    safety = (await backup(db, opts.safetyBackup)).file;
+  }
+  // Bring the schema to the backup's version (a newer HQS Desk migrates the rest after the load).
+  await migrate(db, { to: header.schemaVersion, migrations: known });
+  if ((await schemaVersion(db)) !== header.schemaVersion) {
+    throw new BackupError(`the database at ${db.location} is at schema version ${await schemaVersion(db)}, not the backup's ${header.schemaVersion}`);
+  }
+  const counts: Record<string, number> = {};
+  let files = 0;
+  await db.transaction(async (tx) => {
+    if (rows > 0) await tx.exec(`TRUNCATE ${[...BACKUP_TABLES, 'sessions'].join(', ')} RESTART IDENTITY CASCADE`);
+    const tables = new Set<string>(BACKUP_TABLES);
+    let pending: { table: string; rows: unknown[] } | undefined;
+    const flush = async () => {
+      if (!pending || pending.rows.length === 0) return;
+      await tx.query(`INSERT INTO ${pending.table} SELECT * FROM jsonb_populate_recordset(NULL::${pending.table}, $1::jsonb)`, [JSON.stringify(pending.rows)]);
+      counts[pending.table] = (counts[pending.table] ?? 0) + pending.rows.length;
+      pending.rows = [];
+    };
+    let file_: { sha: string; size: number; parts: Buffer[]; next: number } | undefined;
+    const finishFile = async () => {
+      if (!file_) return;
+      const bytes = Buffer.concat(file_.parts);
+      if (bytes.length !== file_.size) throw new BackupError(`${file}: document file ${file_.sha} is ${bytes.length} bytes, the backup says ${file_.size}`);
+      await db.files.put(bytes, file_.sha);
+      files++;
+      file_ = undefined;
+    };
+    let ended: Record<string, unknown> | undefined;
+    let first = true;
+    for await (const { n, value } of readLines(file)) {
+      if (first) {
+        first = false;
+        continue;
+      }
+      if (ended) throw new BackupError(`${file}: line ${n} comes after the end marker`);
+      if (typeof value.t === 'string') {
+        if (!tables.has(value.t)) throw new BackupError(`${file}: line ${n}: unknown table ${JSON.stringify(value.t)}`);
+        if (pending?.table !== value.t) {
+          await flush();
+          pending = { table: value.t, rows: [] };
+        }
+        pending.rows.push(value.r);
+        if (pending.rows.length >= 500) await flush();
+      } else if (typeof value.f === 'string') {
+        await flush();
+        if (!isSha256(value.f)) throw new BackupError(`${file}: line ${n}: ${JSON.stringify(value.f)} is not a sha256 digest`);
+        if (value.i === 0) {
+          await finishFile();
+          file_ = { sha: value.f, size: Number(value.size), parts: [], next: 0 };
+        }
+        if (!file_ || file_.sha !== value.f || value.i !== file_.next) throw new BackupError(`${file}: line ${n}: a piece of file ${value.f} out of order`);
+        file_.parts.push(Buffer.from(String(value.d), 'base64'));
+        file_.next++;
+      } else if (value.end === true) {
+        await flush();
+        await finishFile();
+        ended = value;
+      } else {
+        throw new BackupError(`${file}: line ${n} is neither a row, a file nor the end marker`);
+      }
+    }
+    if (!ended) throw new BackupError(`${file}: the end marker is missing: the backup is incomplete (cut off?); nothing was restored`);
+    const expected = (ended.rows ?? {}) as Record<string, number>;
+    for (const t of BACKUP_TABLES) {
+      if ((expected[t] ?? 0) !== (counts[t] ?? 0)) throw new BackupError(`${file}: table ${t} has ${counts[t] ?? 0} rows, the end marker says ${expected[t] ?? 0}; nothing was restored`);
+    }
+    if (Number(ended.files) !== files) throw new BackupError(`${file}: ${files} document files, the end marker says ${String(ended.files)}; nothing was restored`);
+    const missing = await tx.query<{ sha256: string }>('SELECT DISTINCT sha256 FROM documents');
+    for (const { sha256 } of missing) {
+      if (!(await db.files.has(sha256))) throw new BackupError(`${file}: document file ${sha256} is referred to but not in the backup; nothing was restored`);
+    }
+    for (const [table, column] of Object.entries(SEQUENCES)) {
+      await tx.query(`SELECT setval(pg_get_serial_sequence('${table}', '${column}'), coalesce((SELECT max(${column}) FROM ${table}), 0) + 1, false)`);
+    }
+  });
+  await migrate(db, { migrations: known });
+  return { header, rows: counts, files, ...(safety ? { safetyBackup: safety } : {}) };
+}

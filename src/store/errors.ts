@@ -1,0 +1,66 @@
+// Typed domain errors of the store. Services throw these; a shell (the HTTP server, the CLI) maps them
+// to its own answers (404, 409, 403, 422; exit codes). Each message names what is wrong.
+
+export type StoreErrorKind = 'not-found' | 'conflict' | 'forbidden' | 'invalid';
+
+export abstract class StoreError extends Error {
+  abstract readonly kind: StoreErrorKind;
+}
+
+/** The thing does not exist — or exists in another organization, which the caller must not learn. */
+export class NotFound extends StoreError {
+  override name = 'NotFound';
+  readonly kind = 'not-found';
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`${entity} ${id} not found`);
+  }
+}
+
+/** The write clashes with what is stored: a duplicate, a stale version, the last owner. */
+export class Conflict extends StoreError {
+  override name = 'Conflict';
+  readonly kind = 'conflict';
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** The actor's role does not allow this (the thing itself is visible to them). */
+export class Forbidden extends StoreError {
+  override name = 'Forbidden';
+  readonly kind = 'forbidden';
+}
+
+/** Bad input: each problem names the field and what was expected. */
+export class Invalid extends StoreError {
+  override name = 'Invalid';
+  readonly kind = 'invalid';
+  constructor(readonly problems: readonly { path: string; message: string }[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  }
+
+  static one(path: string, message: string): Invalid {
+    return new Invalid([{ path, message }]);
+  }
+}
+
+export function isStoreError(e: unknown): e is StoreError {
+  return e instanceof StoreError;
+}
+
+/** The SQLSTATE of a database error (both node-postgres and PGlite errors carry `code`). */
+export function sqlState(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+export function constraintOf(e: unknown): string | undefined {
+  const c = (e as { constraint?: unknown } | null)?.constraint;
+  return typeof c === 'string' ? c : undefined;
+}

@@ -1,0 +1,121 @@
+// Document files, content-addressed: `<dataDir>/files/ab/cd/<sha256>`. The same bytes are kept once,
+// whoever uploads them; a file is written to a temporary name and renamed into place, so a reader never
+// sees half a file and two writers of the same bytes cannot clash. The type of a file is read from its
+// first bytes (magic numbers), never from its name.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'image/heif', 'image/tiff'] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+
+const HEIC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis']);
+const HEIF_BRANDS = new Set(['mif1', 'msf1']);
+
+function startsWith(b: Uint8Array, sig: readonly number[], at = 0): boolean {
+  if (b.length < at + sig.length) return false;
+  return sig.every((v, i) => b[at + i] === v);
+}
+
+function ascii(b: Uint8Array, from: number, to: number): string {
+  return b.length >= to ? String.fromCharCode(...b.subarray(from, to)) : '';
+}
+
+/** The media type of a scan from its content: PDF, JPEG, PNG, HEIC/HEIF or TIFF; undefined for anything else. */
+export function detectMediaType(bytes: Uint8Array): MediaType | undefined {
+  if (ascii(bytes, 0, 5) === '%PDF-') return 'application/pdf';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'image/tiff';
+  if (ascii(bytes, 4, 8) === 'ftyp') {
+    // ISO base media file: the major brand, then the compatible brands up to the end of the ftyp box.
+    const boxSize = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
+    const brands = [ascii(bytes, 8, 12)];
+    for (let at = 16; at + 4 <= Math.min(boxSize, bytes.length, 256); at += 4) brands.push(ascii(bytes, at, at + 4));
+    if (brands.some((b) => HEIC_BRANDS.has(b))) return 'image/heic';
+    if (brands.some((b) => HEIF_BRANDS.has(b))) return 'image/heif';
+  }
+  return undefined;
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export function isSha256(s: unknown): s is string {
+  return typeof s === 'string' && SHA256.test(s);
+}
+
+export class FileStore {
+  constructor(readonly root: string) {}
+
+  pathOf(sha256: string): string {
+    if (!isSha256(sha256)) throw new Error(`not a sha256 hex digest: ${JSON.stringify(sha256)}`);
+    return join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  /** Stores the bytes (once) and returns their digest; `created` is false when they were already there. */
+  async put(bytes: Uint8Array, expectedSha256?: string): Promise<{ sha256: string; size: number; created: boolean }> {
+    const sha256 = sha256Hex(bytes);
+    if (expectedSha256 !== undefined && expectedSha256 !== sha256) {
+      throw new Error(`file content does not match its digest: expected ${expectedSha256}, got ${sha256}`);
+    }
+    const path = this.pathOf(sha256);
+    if (await this.has(sha256)) return { sha256, size: bytes.length, created: false };
+    const dir = join(this.root, sha256.slice(0, 2), sha256.slice(2, 4));
+    await mkdir(dir, { recursive: true });
+    const tmp = join(dir, `.${sha256}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    await writeFile(tmp, bytes, { flag: 'wx' });
+    await rename(tmp, path);
+    return { sha256, size: bytes.length, created: true };
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    try {
+      return (await stat(this.pathOf(sha256))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** The bytes, checked against their digest (a damaged file is an error, never served). */
+  async get(sha256: string): Promise<Buffer> {
+    const path = this.pathOf(sha256);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`document file ${path} is missing`);
+      throw e;
+    }
+    const actual = sha256Hex(bytes);
+    if (actual !== sha256) throw new Error(`document file ${path} is damaged: its content hashes to ${actual}`);
+    return bytes;
+  }
+
+  async delete(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
+  /** Every stored digest (for checks and garbage collection). */
+  async list(): Promise<string[]> {
+    const out: string[] = [];
+    const level = async (dir: string): Promise<string[]> => {
+      try {
+        return await readdir(dir);
+      } catch {
+        return [];
+      }
+    };
+    for (const a of await level(this.root)) {
+      if (!/^[0-9a-f]{2}$/.test(a)) continue;
+      for (const b of await level(join(this.root, a))) {
+        if (!/^[0-9a-f]{2}$/.test(b)) continue;
+        for (const f of await level(join(this.root, a, b))) if (isSha256(f) && f.startsWith(a + b)) out.push(f);
+      }
+    }
+    return out.sort();
+  }
+}

@@ -1,0 +1,267 @@
+// Memberships: which users belong to an organization and with which role. Owners manage them; an
+// organization always keeps at least one owner.
+import { appendAudit } from './audit.ts';
+import { ROLES, requireOwner, requireWrite, type Actor, type Role } from './actor.ts';
+import { inSystem, inTenant, requireUuid, type Db, type Tx } from './db.ts';
+import { Conflict, Invalid, NotFound, sqlState } from './errors.ts';
+import { findOrganizationByName, insertOrganization, type Organization } from './orgs.ts';
+import { findUserByEmail, insertUser, normalizeEmail, type User } from './users.ts';
+import { verifyPassword } from './password.ts';
+
+export interface Membership {
+  orgId: string;
+  userId: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  caseId: string | null;
+  personId: string | null;
+  createdAt: string;
+}
+
+interface MemberRow {
+  org_id: string;
+  user_id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  case_id: string | null;
+  person_id: string | null;
+  created_at: string;
+}
+
+const toMembership = (r: MemberRow): Membership => ({
+  orgId: r.org_id,
+  userId: r.user_id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  caseId: r.case_id,
+  personId: r.person_id,
+  createdAt: r.created_at,
+});
+
+const SELECT = `SELECT m.org_id, m.user_id, u.email, u.name, m.role, m.case_id, m.person_id, m.created_at
+                FROM memberships m JOIN users u ON u.user_id = m.user_id`;
+
+function checkRole(role: unknown): Role {
+  if (!ROLES.includes(role as Role)) throw Invalid.one('role', `unknown role ${JSON.stringify(role)} (expected one of ${ROLES.join(', ')})`);
+  return role as Role;
+}
+
+export interface MembershipInput {
+  userId: string;
+  role: Role;
+  /** Required for a specialist: the case they may see. */
+  caseId?: string;
+  /** For a specialist: which person of the case they are. */
+  personId?: string;
+}
+
+async function checkSpecialistTarget(tx: Tx, input: MembershipInput): Promise<{ caseId: string | null; personId: string | null }> {
+  if (input.role !== 'specialist') {
+    if (input.caseId !== undefined || input.personId !== undefined) throw Invalid.one('caseId', `only a specialist is tied to a case (role ${input.role})`);
+    return { caseId: null, personId: null };
+  }
+  if (input.caseId === undefined) throw Invalid.one('caseId', 'a specialist needs the case they may see');
+  const caseId = requireUuid(input.caseId, 'case');
+  const found = await tx.query('SELECT 1 FROM cases WHERE case_id = $1', [caseId]);
+  if (found.length === 0) throw new NotFound('case', input.caseId);
+  if (input.personId !== undefined) {
+    const person = await tx.query('SELECT 1 FROM case_people WHERE case_id = $1 AND person_id = $2', [caseId, input.personId]);
+    if (person.length === 0) throw Invalid.one('personId', `case ${caseId} has no person "${input.personId}"`);
+  }
+  return { caseId, personId: input.personId ?? null };
+}
+
+/** Owner: adds an existing user to the organization with a role. */
+export async function addMembership(db: Db, actor: Actor, input: MembershipInput): Promise<Membership> {
+  requireOwner(actor, 'adding a member');
+  const role = checkRole(input.role);
+  const userId = requireUuid(input.userId, 'user');
+  return inTenant(db, actor.orgId, async (tx) => {
+    const target = await checkSpecialistTarget(tx, { ...input, role });
+    try {
+      await tx.query('INSERT INTO memberships (org_id, user_id, role, case_id, person_id) VALUES ($1, $2, $3, $4, $5)', [
+        actor.orgId,
+        userId,
+        role,
+        target.caseId,
+        target.personId,
+      ]);
+    } catch (e) {
+      if (sqlState(e) === '23505') throw new Conflict(`user ${userId} is already a member`, { field: 'userId' });
+      // The user row is not visible to this organization yet: the foreign key checks it regardless of policies.
+      if (sqlState(e) === '23503') throw new NotFound('user', userId);
+      throw e;
+    }
+    await appendAudit(tx, actor, { action: 'member.add', entity: 'member', entityId: userId, details: { role, caseId: target.caseId } });
+    const rows = await tx.query<MemberRow>(`${SELECT} WHERE m.user_id = $1`, [userId]);
+    return toMembership(rows[0]!);
+  });
+}
+
+/** Owners and managers: the members of the organization. */
+export async function listMemberships(db: Db, actor: Actor): Promise<Membership[]> {
+  requireWrite(actor, 'listing members');
+  const rows = await inTenant(db, actor.orgId, (tx) => tx.query<MemberRow>(`${SELECT} ORDER BY u.email`), { readOnly: true });
+  return rows.map(toMembership);
+}
+
+async function ownersLeftWithout(tx: Tx, userId: string): Promise<number> {
+  const r = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM memberships WHERE role = 'owner' AND user_id <> $1`, [userId]);
+  return r[0]!.n;
+}
+
+/** Owner: changes a member's role (never leaving the organization without an owner). */
+export async function setMembershipRole(db: Db, actor: Actor, input: MembershipInput): Promise<Membership> {
+  requireOwner(actor, 'changing a role');
+  const role = checkRole(input.role);
+  const userId = requireUuid(input.userId, 'user');
+  return inTenant(db, actor.orgId, async (tx) => {
+    const cur = await tx.query<MemberRow>(`${SELECT} WHERE m.user_id = $1 FOR UPDATE OF m`, [userId]);
+    if (!cur[0]) throw new NotFound('member', userId);
+    if (cur[0].role === 'owner' && role !== 'owner' && (await ownersLeftWithout(tx, userId)) === 0) {
+      throw new Conflict('the organization would have no owner left: make someone else owner first');
+    }
+    const target = await checkSpecialistTarget(tx, { ...input, role });
+    await tx.query('UPDATE memberships SET role = $2, case_id = $3, person_id = $4 WHERE user_id = $1', [userId, role, target.caseId, target.personId]);
+    await appendAudit(tx, actor, { action: 'member.role', entity: 'member', entityId: userId, details: { from: cur[0].role, to: role, caseId: target.caseId } });
+    const rows = await tx.query<MemberRow>(`${SELECT} WHERE m.user_id = $1`, [userId]);
+    return toMembership(rows[0]!);
+  });
+}
+
+/** Owner: removes a member (never the last owner) and ends their sessions in this organization. */
+export async function removeMembership(db: Db, actor: Actor, userId: string): Promise<void> {
+  requireOwner(actor, 'removing a member');
+  const id = requireUuid(userId, 'user');
+  await inTenant(db, actor.orgId, async (tx) => {
+    const cur = await tx.query<MemberRow>('SELECT role FROM memberships WHERE user_id = $1 FOR UPDATE', [id]);
+    if (!cur[0]) throw new NotFound('member', userId);
+    if (cur[0].role === 'owner' && (await ownersLeftWithout(tx, id)) === 0) throw new Conflict('cannot remove the last owner of the organization');
+    await tx.query('DELETE FROM memberships WHERE user_id = $1', [id]);
+    await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+    await appendAudit(tx, actor, { action: 'member.remove', entity: 'member', entityId: id });
+  });
+}
+
+export interface UserOrganization {
+  orgId: string;
+  orgName: string;
+  role: Role;
+  caseId: string | null;
+}
+
+/** System: the organizations a user belongs to (after sign-in, to choose one). */
+export async function organizationsOfUser(db: Db, userId: string): Promise<UserOrganization[]> {
+  const id = requireUuid(userId, 'user');
+  const rows = await db.query<{ org_id: string; name: string; role: Role; case_id: string | null }>(
+    `SELECT m.org_id, o.name, m.role, m.case_id FROM memberships m JOIN organizations o ON o.org_id = m.org_id
+     WHERE m.user_id = $1 ORDER BY o.name`,
+    [id],
+  );
+  return rows.map((r) => ({ orgId: r.org_id, orgName: r.name, role: r.role, caseId: r.case_id }));
+}
+
+/**
+ * The actor for a signed-in user in an organization: their role (and case, for a specialist) from the
+ * membership. NotFound when they are not a member: the organization does not exist for them.
+ */
+export async function resolveActor(db: Db, input: { userId: string; orgId: string; ip?: string }): Promise<Actor> {
+  const userId = requireUuid(input.userId, 'user');
+  const orgId = requireUuid(input.orgId, 'organization');
+  const rows = await inTenant(
+    db,
+    orgId,
+    (tx) => tx.query<MemberRow>(`${SELECT} WHERE m.user_id = $1 AND NOT u.disabled`, [userId]),
+    { readOnly: true },
+  );
+  const m = rows[0];
+  if (!m) throw new NotFound('organization', input.orgId);
+  return {
+    orgId,
+    userId,
+    role: m.role,
+    ...(m.case_id ? { caseId: m.case_id } : {}),
+    ...(m.person_id ? { personId: m.person_id } : {}),
+    label: `user:${m.email}`,
+    ...(input.ip ? { ip: input.ip } : {}),
+  };
+}
+
+export interface CreateOwnerInput {
+  email: string;
+  password: string;
+  orgName: string;
+  name?: string;
+}
+
+/**
+ * `hqs admin create-owner`: creates an organization and its owner. Refuses an organization that exists
+ * (it has its owner; more are added by that owner). An existing user becomes the owner of the new
+ * organization only with their own password.
+ */
+export async function createOwner(db: Db, input: CreateOwnerInput): Promise<{ organization: Organization; user: User; newUser: boolean }> {
+  const email = normalizeEmail(input.email);
+  return inSystem(db, async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7242024)');
+    const existing = await findOrganizationByName(tx, input.orgName);
+    if (existing) {
+      const owners = await tx.query<{ email: string }>(
+        `SELECT u.email FROM memberships m JOIN users u USING (user_id) WHERE m.org_id = $1 AND m.role = 'owner' ORDER BY u.email`,
+        [existing.orgId],
+      );
+      throw new Conflict(
+        `the organization "${existing.name}" already exists${owners.length ? ` and has an owner (${owners.map((o) => o.email).join(', ')})` : ''}; ` +
+          'an owner adds more people; to create another organization give a new --org name',
+        { field: 'org' },
+      );
+    }
+    let user = await findUserByEmail(tx, email);
+    let newUser = false;
+    if (user) {
+      const row = await tx.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE user_id = $1', [user.userId]);
+      if (!(await verifyPassword(input.password, row[0]!.password_hash))) {
+        throw new Conflict(`a user with the email ${email} exists and the password given is not theirs`, { field: 'password' });
+      }
+    } else {
+      user = await insertUser(tx, { email, password: input.password, ...(input.name ? { name: input.name } : {}) });
+      newUser = true;
+    }
+    const organization = await insertOrganization(tx, input.orgName);
+    await tx.query(`INSERT INTO memberships (org_id, user_id, role) VALUES ($1, $2, 'owner')`, [organization.orgId, user.userId]);
+    await tx.query(
+      `INSERT INTO audit_log (org_id, actor_user_id, actor, action, entity, entity_id, details)
+       VALUES ($1, NULL, 'cli', 'member.add', 'member', $2, $3::jsonb)`,
+      [organization.orgId, user.userId, JSON.stringify({ role: 'owner', email })],
+    );
+    return { organization, user, newUser };
+  });
+}
+
+/** System: is there any owner at all (first run)? */
+export async function anyOwnerExists(db: Db): Promise<boolean> {
+  const r = await db.query(`SELECT 1 FROM memberships WHERE role = 'owner' LIMIT 1`);
+  return r.length > 0;
+}
+
+/**
+ * Owner: adds a person by email. An unknown email becomes a new user when `password` is given (the
+ * owner passes it on); without it the user must exist.
+ */
+export async function addMemberByEmail(
+  db: Db,
+  actor: Actor,
+  input: Omit<MembershipInput, 'userId'> & { email: string; password?: string; name?: string },
+): Promise<Membership> {
+  requireOwner(actor, 'adding a member');
+  const email = normalizeEmail(input.email);
+  let user = await findUserByEmail(db, email);
+  if (!user) {
+    if (input.password === undefined) throw new NotFound('user', email);
+    user = await inSystem(db, (tx) => insertUser(tx, { email, password: input.password!, ...(input.name ? { name: input.name } : {}) }));
+  }
+  const { email: _e, password: _p, name: _n, ...rest } = input;
+  return addMembership(db, actor, { ...rest, userId: user.userId });
+}
