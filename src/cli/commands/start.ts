@@ -1,19 +1,65 @@
 import type { Io } from '../main.ts';
+import { parse, UsageError, InputError } from '../args.ts';
+import { loadCalendar, loadLaw } from '../context.ts';
+import { createEngine } from '../../engine/index.ts';
+import { openStore, storeConfigFromEnv } from '../../store/open.ts';
+import { anyOwnerExists } from '../../store/memberships.ts';
+import { redactUrl } from '../../store/postgres.ts';
+import { startServer } from '../../server/index.ts';
 
-// Until the server exists (issue 5), `npm start` shows how to use the command line on an example case.
-export function startCommand(_argv: string[], io: Io): number {
-  io.out(
-    [
-      'HQS Desk — command line (the server and web app are not built yet).',
-      '',
-      'Try it on an example case:',
-      '  npx hqs validate examples/single-engineer.yaml',
-      '  npx hqs evaluate examples/executive-family.yaml --as-of 2026-11-21',
-      '  npx hqs law list --as-of 2024-03-01',
-      '  npx hqs calendar add-working-days 2026-01-09 3',
-      '',
-      'npx hqs --help lists every command.',
-    ].join('\n'),
-  );
+const HELP = `usage: hqs start
+
+Runs the HQS Desk server: the REST API under /api/v1 (OpenAPI document at /api/openapi.json) and the
+daily portfolio sweep. The database is the embedded one in HQS_DATA_DIR (default ./data), or the
+PostgreSQL server of DATABASE_URL; migrations are applied on start.
+  PORT              port to listen on (default 8080)
+  HOST              address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  HQS_TRUST_PROXY   1 behind a reverse proxy: client address from X-Forwarded-For, https from X-Forwarded-Proto
+Stop it with Ctrl-C (SIGINT) or SIGTERM.`;
+
+export async function startCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(argv, {});
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  if (positionals.length) throw new UsageError(`start takes no arguments\n\n${HELP}`);
+  const portText = process.env.PORT?.trim() || '8080';
+  const port = Number(portText);
+  if (!/^\d{1,5}$/.test(portText) || port > 65535) throw new InputError(`PORT: expected a port number 0–65535, got "${portText}"`);
+  const host = process.env.HOST?.trim() || '127.0.0.1';
+  const cfg = storeConfigFromEnv();
+  let db;
+  try {
+    db = await openStore(cfg);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+  const law = loadLaw();
+  const engine = createEngine({ law, calendar: loadCalendar() });
+  let server;
+  try {
+    server = await startServer({ db, engine, law, port, host, trustProxy: process.env.HQS_TRUST_PROXY === '1' });
+  } catch (e) {
+    await db.close();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') throw new InputError(`cannot listen on ${host}:${port}: ${code === 'EADDRINUSE' ? 'the port is in use (set PORT)' : 'permission denied'}`);
+    throw e;
+  }
+  io.out(`HQS Desk is running at ${server.url}  (database: ${cfg.databaseUrl ? redactUrl(cfg.databaseUrl) : db.location}, ${db.backend})`);
+  io.out(`  API: ${server.url}/api/v1   OpenAPI: ${server.url}/api/openapi.json   health: ${server.url}/healthz`);
+  if (!(await anyOwnerExists(db))) {
+    io.out('First run: no owner yet. Create one with');
+    io.out('  HQS_OWNER_PASSWORD=… npx hqs admin create-owner --email you@example.com --org "Your organization"');
+    io.out(`or POST ${server.url}/api/v1/setup with {"email", "password", "orgName"}.`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  io.out('stopping…');
+  await server.close();
+  await db.close();
   return 0;
 }

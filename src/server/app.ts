@@ -1,0 +1,410 @@
+// The HTTP API of HQS Desk: Hono on Node, every route declared with its zod schemas (validation and the
+// OpenAPI document from the same declaration), the store's repositories behind it. The store checks roles
+// and tenancy (another organization's record is NotFound); this layer authenticates, validates, audits
+// what the store does not (exports, portfolio reads) and maps errors to problem details.
+import { Hono, type Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { todayInMoscow, type IsoDate } from '../calendar/date.ts';
+import type { Case } from '../case/index.ts';
+import type { Engine, Evaluation } from '../engine/index.ts';
+import type { Law } from '../law/index.ts';
+import { composeLetter, renderChecklistPdf, renderLetterDocx, renderLetterPdf, renderObligationsIcs, type DocLang, type LetterKind } from '../documents/index.ts';
+import * as store from '../store/index.ts';
+import type { Actor } from '../store/actor.ts';
+import { Api, SESSION_COOKIE, type Env } from './http.ts';
+import { openApiDocument } from './openapi.ts';
+import { HttpProblem, problem, PROBLEM_TYPE, toProblem } from './problem.ts';
+import { RateLimiter } from './rate-limit.ts';
+import * as S from './schemas.ts';
+
+export const VERSION = '0.1.0';
+
+export interface AppOptions {
+  db: store.Db;
+  engine: Engine;
+  law: Law;
+  now?: () => Date;
+  /** Trust X-Forwarded-For / X-Forwarded-Proto (behind a reverse proxy). */
+  trustProxy?: boolean;
+  /** Secure cookies: true, false, or 'auto' (when the request came over https). */
+  secureCookies?: boolean | 'auto';
+  /** Public evaluate: burst and sustained rate per client address. */
+  evaluateLimit?: { capacity: number; perSecond: number };
+  log?: (msg: string, err?: unknown) => void;
+}
+
+const defaultLog = (msg: string, err?: unknown) => console.error(`[hqs] ${msg}`, err ?? '');
+
+export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['routes'] } {
+  const { db, engine, law } = opts;
+  const now = opts.now ?? (() => new Date());
+  const today = (): IsoDate => todayInMoscow(now());
+  const log = opts.log ?? defaultLog;
+  const app = new Hono<Env>();
+  const api = new Api(app, { db, tables: { countries: law.countries.codes, regions: law.regions.codes }, secureCookies: opts.secureCookies ?? 'auto', trustProxy: opts.trustProxy ?? false });
+  const evaluateLimiter = new RateLimiter(opts.evaluateLimit?.capacity ?? 30, opts.evaluateLimit?.perSecond ?? 1);
+
+  app.use('*', async (c, next) => {
+    let ip = 'unknown';
+    try {
+      ip = getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      /* not a Node request (tests through app.request) */
+    }
+    if (opts.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || ip;
+    c.set('ip', ip);
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+  });
+
+  app.onError((err, c) => {
+    const e = err.name === 'BodyLimitError' ? new HttpProblem(413, 'the request body is too large', [{ path: '(body)', message: 'too large' }]) : err;
+    const m = toProblem(e);
+    if (m.unexpected) log(`${c.req.method} ${c.req.path}: error ${m.problem.errorId}`, m.unexpected);
+    return c.body(JSON.stringify(m.problem), m.problem.status as 500, { 'Content-Type': PROBLEM_TYPE, ...m.headers });
+  });
+  app.notFound((c) => c.body(JSON.stringify(problem(404, `no route ${c.req.method} ${c.req.path}`)), 404, { 'Content-Type': PROBLEM_TYPE }));
+
+  const json = (c: Context, data: unknown, status = 200, headers: Record<string, string> = {}) =>
+    c.body(JSON.stringify(data), status as 200, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  const audit = (actor: Actor, e: store.AuditEvent) => store.inTenant(db, actor.orgId, (tx) => store.appendAudit(tx, actor, e));
+  const isHttps = (c: Context) => (opts.trustProxy && c.req.header('x-forwarded-proto') === 'https') || new URL(c.req.url).protocol === 'https:';
+  const secure = (c: Context) => (api.deps.secureCookies === 'auto' ? isHttps(c) : api.deps.secureCookies);
+  const evalWith = () => ({ engine, asOf: today() });
+
+  // ——— health and the document ———
+  let doc: unknown;
+  app.get('/api/openapi.json', (c) => json(c, (doc ??= openApiDocument(api.routes, { title: 'HQS Desk API', version: VERSION, description: 'See docs/api.md' }))));
+  api.add({ method: 'get', path: '/healthz', summary: 'Liveness and database check', tag: 'meta', auth: 'public', responses: { 200: { description: 'up', schema: S.Health } } }, async ({ c }) => {
+    try {
+      await db.query('SELECT 1');
+    } catch (e) {
+      log('healthz: database check failed', e);
+      throw new HttpProblem(503, 'the database does not answer');
+    }
+    return json(c, { status: 'ok', backend: db.backend, version: VERSION });
+  });
+
+  // ——— first run and sign-in ———
+  let setupQueue: Promise<unknown> = Promise.resolve();
+  api.add(
+    { method: 'post', path: '/api/v1/setup', summary: 'First run: create the first organization and its owner (only while no user exists)', tag: 'auth', auth: 'public', body: { kind: 'json', schema: S.SetupBody }, responses: { 201: { description: 'created', schema: S.SetupResult } } },
+    async ({ c, body }) => {
+      const run = setupQueue.then(async () => {
+        const any = await store.inSystem(db, (tx) => tx.query('SELECT 1 FROM users LIMIT 1'));
+        if (any.length) throw new HttpProblem(409, 'HQS Desk is set up already: an owner signs in and adds people', [{ path: '(root)', message: 'a user exists' }]);
+        const weak = store.passwordProblem(body.password, body.email);
+        if (weak) throw new HttpProblem(422, `password: ${weak}`, [{ path: 'password', message: weak }]);
+        return store.createOwner(db, { email: body.email, password: body.password, orgName: body.orgName, ...(body.name ? { name: body.name } : {}) });
+      });
+      setupQueue = run.catch(() => {});
+      const r = await run;
+      return json(c, { orgId: r.organization.orgId, orgName: r.organization.name, userId: r.user.userId, email: r.user.email }, 201);
+    },
+  );
+
+  api.add(
+    { method: 'post', path: '/api/v1/auth/login', summary: 'Sign in with email and password: sets the session cookie, returns the CSRF token', tag: 'auth', auth: 'public', body: { kind: 'json', schema: S.LoginBody }, responses: { 200: { description: 'signed in', schema: S.SessionInfo } } },
+    async ({ c, body, ip }) => {
+      const throttle = await store.loginThrottle(db, { email: body.email, ip });
+      if (!throttle.allowed) {
+        throw new HttpProblem(429, `too many failed sign-ins; try again in ${throttle.retryAfterSeconds} s`, [{ path: 'email', message: 'locked for a while after failed attempts' }], { 'Retry-After': String(throttle.retryAfterSeconds) });
+      }
+      const user = await store.authenticate(db, body.email, body.password);
+      await store.recordLoginAttempt(db, { email: body.email, ip, ok: user !== null });
+      if (!user) throw new HttpProblem(401, 'wrong email or password', [{ path: 'password', message: 'wrong email or password' }]);
+      const orgs = await store.organizationsOfUser(db, user.userId);
+      const org = body.orgId ? orgs.find((o) => o.orgId === body.orgId) : orgs[0];
+      if (!org) throw new HttpProblem(body.orgId ? 404 : 403, body.orgId ? `organization ${body.orgId} not found for this user` : 'this user belongs to no organization', [{ path: body.orgId ? 'orgId' : 'email', message: 'no membership' }]);
+      const { token, session } = await store.createSession(db, { userId: user.userId, orgId: org.orgId, ip, ...(c.req.header('user-agent') ? { userAgent: c.req.header('user-agent')! } : {}) });
+      const actor = await store.resolveActor(db, { userId: user.userId, orgId: org.orgId, ip });
+      await audit(actor, { action: 'auth.login', entity: 'user', entityId: user.userId });
+      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: secure(c), maxAge: store.SESSION_TTL_SECONDS });
+      return json(c, sessionInfo(actor, session.csrfSecret, orgs));
+    },
+  );
+
+  const sessionInfo = (a: Actor, csrf: string | null, orgs?: store.UserOrganization[]) => ({
+    user: { userId: a.userId, label: a.label },
+    orgId: a.orgId,
+    role: a.role,
+    ...(a.caseId ? { caseId: a.caseId } : {}),
+    csrfToken: csrf,
+    ...(orgs ? { organizations: orgs.map((o) => ({ orgId: o.orgId, orgName: o.orgName, role: o.role })) } : {}),
+  });
+
+  api.add({ method: 'get', path: '/api/v1/auth/session', summary: 'Who is signed in, and the CSRF token for writes', tag: 'auth', auth: 'user', responses: { 200: { description: 'the session', schema: S.SessionInfo } } }, ({ c, actor, session }) =>
+    json(c, sessionInfo(actor, session?.csrfSecret ?? null)),
+  );
+
+  api.add({ method: 'post', path: '/api/v1/auth/logout', summary: 'Sign out (ends the session)', tag: 'auth', auth: 'user', responses: { 204: { description: 'signed out' } } }, async ({ c, session }) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (session && token) await store.endSession(db, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  // ——— API tokens and members (owners) ———
+  api.add({ method: 'get', path: '/api/v1/tokens', summary: 'API tokens of the organization (owner)', tag: 'access', auth: 'user', responses: { 200: { description: 'tokens', schema: S.ApiToken.array() } } }, async ({ c, actor }) =>
+    json(c, await store.listApiTokens(db, actor)),
+  );
+  api.add({ method: 'post', path: '/api/v1/tokens', summary: 'Create an API token (owner); the token is shown once', tag: 'access', auth: 'user', body: { kind: 'json', schema: S.TokenBody }, responses: { 201: { description: 'created', schema: S.NewToken } } }, async ({ c, actor, body }) =>
+    json(c, await store.createApiToken(db, actor, body), 201),
+  );
+  api.add({ method: 'delete', path: '/api/v1/tokens/{id}', summary: 'Revoke an API token (owner)', tag: 'access', auth: 'user', params: S.IdParams, responses: { 200: { description: 'revoked', schema: S.ApiToken } } }, async ({ c, actor, params }) =>
+    json(c, await store.revokeApiToken(db, actor, params.id)),
+  );
+  api.add({ method: 'get', path: '/api/v1/members', summary: 'Members of the organization and their roles (owner, manager)', tag: 'access', auth: 'user', responses: { 200: { description: 'members', schema: S.Member.array() } } }, async ({ c, actor }) =>
+    json(c, await store.listMemberships(db, actor)),
+  );
+  api.add(
+    { method: 'post', path: '/api/v1/members', summary: 'Add a person by email with a role; a specialist is linked to a case and person (owner)', tag: 'access', auth: 'user', body: { kind: 'json', schema: S.MemberBody }, responses: { 201: { description: 'added', schema: S.Member } } },
+    async ({ c, actor, body }) => json(c, await store.addMemberByEmail(db, actor, stripUndefined(body)), 201),
+  );
+  api.add(
+    { method: 'patch', path: '/api/v1/members/{userId}', summary: "Change a member's role (owner)", tag: 'access', auth: 'user', params: S.UserParams, body: { kind: 'json', schema: S.MemberPatch }, responses: { 200: { description: 'changed', schema: S.Member } } },
+    async ({ c, actor, params, body }) => json(c, await store.setMembershipRole(db, actor, stripUndefined({ ...body, userId: params.userId }))),
+  );
+  api.add({ method: 'delete', path: '/api/v1/members/{userId}', summary: 'Remove a member (owner; never the last owner)', tag: 'access', auth: 'user', params: S.UserParams, responses: { 204: { description: 'removed' } } }, async ({ c, actor, params }) => {
+    await store.removeMembership(db, actor, params.userId);
+    return c.body(null, 204);
+  });
+
+  // ——— employers ———
+  api.add({ method: 'get', path: '/api/v1/employers', summary: 'Employers (search, pages)', tag: 'employers', auth: 'user', query: S.EmployerQuery, responses: { 200: { description: 'a page', schema: S.pageOf(S.EmployerRecord) } } }, async ({ c, actor, query }) =>
+    json(c, await store.listEmployers(db, actor, stripUndefined(query))),
+  );
+  api.add({ method: 'post', path: '/api/v1/employers', summary: 'Create an employer', tag: 'employers', auth: 'user', body: { kind: 'json', schema: S.EmployerRecord.shape.employer }, responses: { 201: { description: 'created', schema: S.EmployerRecord } } }, async ({ c, actor, body }) => {
+    const r = await store.createEmployer(db, actor, body);
+    return json(c, r, 201, { Location: `/api/v1/employers/${r.employerId}` });
+  });
+  api.add({ method: 'get', path: '/api/v1/employers/{id}', summary: 'One employer', tag: 'employers', auth: 'user', params: S.IdParams, responses: { 200: { description: 'the employer', schema: S.EmployerRecord } } }, async ({ c, actor, params }) =>
+    json(c, await store.getEmployer(db, actor, params.id)),
+  );
+  api.add(
+    { method: 'put', path: '/api/v1/employers/{id}', summary: 'Replace an employer', tag: 'employers', auth: 'user', params: S.IdParams, body: { kind: 'json', schema: S.EmployerRecord.shape.employer }, responses: { 200: { description: 'replaced', schema: S.EmployerRecord } } },
+    async ({ c, actor, params, body }) => json(c, await store.updateEmployer(db, actor, params.id, body)),
+  );
+  api.add({ method: 'delete', path: '/api/v1/employers/{id}', summary: 'Delete an employer without cases', tag: 'employers', auth: 'user', params: S.IdParams, responses: { 204: { description: 'deleted' } } }, async ({ c, actor, params }) => {
+    await store.deleteEmployer(db, actor, params.id);
+    return c.body(null, 204);
+  });
+
+  // ——— cases ———
+  const etag = (v: number) => `"v${v}"`;
+  const versionOf = (c: Context, q: { version?: number }): number => {
+    if (q.version !== undefined) return q.version;
+    const m = /^(?:W\/)?"v?(\d{1,9})"$/.exec(c.req.header('if-match')?.trim() ?? '');
+    if (m) return Number(m[1]);
+    throw new HttpProblem(428, 'send the version you edited: If-Match: "vN" (the ETag of GET) or ?version=N', [{ path: 'If-Match', message: 'the version read is required' }]);
+  };
+
+  api.add({ method: 'get', path: '/api/v1/cases', summary: 'Cases (filters, search, pages)', tag: 'cases', auth: 'user', query: S.CaseQuery, responses: { 200: { description: 'a page', schema: S.pageOf(S.CaseSummary) } } }, async ({ c, actor, query }) => {
+    const { employer, ...rest } = query;
+    return json(c, await store.listCases(db, actor, stripUndefined({ ...rest, employerId: employer })));
+  });
+  api.add(
+    { method: 'post', path: '/api/v1/cases', summary: 'Import a case (hqs-case/1, JSON or YAML); it is evaluated as of today', tag: 'cases', auth: 'user', query: S.CreateCaseQuery, body: { kind: 'case' }, responses: { 201: { description: 'created', schema: S.CaseRecord } } },
+    async ({ c, actor, query, body }) => {
+      const base = query.employer ? { employerId: query.employer } : {};
+      let rec: store.CaseRecord;
+      try {
+        rec = await store.createCase(db, actor, body, { ...base, evaluate: evalWith() });
+      } catch (e) {
+        if (store.isStoreError(e) || e instanceof HttpProblem) throw e;
+        log('creating a case: the evaluation failed; the case is stored without one', e);
+        rec = await store.createCase(db, actor, body, base);
+      }
+      return json(c, rec, 201, { Location: `/api/v1/cases/${rec.caseId}`, ETag: etag(rec.version) });
+    },
+  );
+  api.add({ method: 'get', path: '/api/v1/cases/{id}', summary: 'One case with its hqs-case/1 document; ETag is its version', tag: 'cases', auth: 'user', params: S.IdParams, responses: { 200: { description: 'the case', schema: S.CaseRecord } } }, async ({ c, actor, params }) => {
+    const rec = await store.getCase(db, actor, params.id);
+    return json(c, rec, 200, { ETag: etag(rec.version) });
+  });
+  api.add(
+    { method: 'put', path: '/api/v1/cases/{id}', summary: 'Replace the case document; If-Match (or ?version) must be the version read, else 409', tag: 'cases', auth: 'user', params: S.IdParams, query: S.VersionQuery, body: { kind: 'case' }, responses: { 200: { description: 'replaced', schema: S.CaseRecord } } },
+    async ({ c, actor, params, query, body }) => {
+      const rec = await updateEvaluated(actor, params.id, body, versionOf(c, query));
+      return json(c, rec, 200, { ETag: etag(rec.version) });
+    },
+  );
+  api.add(
+    { method: 'patch', path: '/api/v1/cases/{id}', summary: 'Close or reopen a case', tag: 'cases', auth: 'user', params: S.IdParams, body: { kind: 'json', schema: S.CasePatch }, responses: { 200: { description: 'changed', schema: S.CaseRecord } } },
+    async ({ c, actor, params, body }) => {
+      const rec = await store.setCaseStatus(db, actor, params.id, body.status, body.version);
+      return json(c, rec, 200, { ETag: etag(rec.version) });
+    },
+  );
+  api.add({ method: 'delete', path: '/api/v1/cases/{id}', summary: 'Delete a case with its documents', tag: 'cases', auth: 'user', params: S.IdParams, responses: { 204: { description: 'deleted' } } }, async ({ c, actor, params }) => {
+    await store.deleteCase(db, actor, params.id);
+    return c.body(null, 204);
+  });
+  api.add({ method: 'get', path: '/api/v1/cases/{id}/export', summary: 'The case as an hqs-case/1 document', tag: 'cases', auth: 'user', params: S.IdParams, responses: { 200: { description: 'hqs-case/1', schema: S.CaseRecord.shape.case } } }, async ({ c, actor, params }) =>
+    json(c, await store.exportCase(db, actor, params.id), 200, { 'Content-Disposition': `attachment; filename="case-${params.id}.json"` }),
+  );
+  api.add(
+    { method: 'post', path: '/api/v1/cases/{id}/events', summary: 'Add an event to a case (checked with the case schema); version must be the one read', tag: 'cases', auth: 'user', params: S.IdParams, body: { kind: 'json', schema: S.EventBody }, responses: { 201: { description: 'the case with the event', schema: S.CaseRecord } } },
+    async ({ c, actor, params, body }) => {
+      store.requireWrite(actor, 'adding an event');
+      const cur = await store.getCase(db, actor, params.id, { audit: false });
+      const n = cur.case.events?.length ?? 0;
+      let next: Case;
+      try {
+        next = store.parseCaseInput({ ...cur.case, events: [...(cur.case.events ?? []), body.event] }, api.deps.tables);
+      } catch (e) {
+        if (e instanceof store.Invalid) {
+          const prefix = `events[${n}]`;
+          throw new store.Invalid(e.problems.map((p) => ({ path: p.path.startsWith(prefix) ? `event${p.path.slice(prefix.length)}` : p.path, message: p.message })));
+        }
+        throw e;
+      }
+      const rec = await updateEvaluated(actor, params.id, next, body.version);
+      return json(c, rec, 201, { ETag: etag(rec.version) });
+    },
+  );
+
+  async function updateEvaluated(actor: Actor, id: string, c: Case, version: number): Promise<store.CaseRecord> {
+    try {
+      return await store.updateCase(db, actor, id, c, version, { evaluate: evalWith() });
+    } catch (e) {
+      if (store.isStoreError(e) || e instanceof HttpProblem) throw e;
+      log('updating a case: the evaluation failed; the case is stored without a new one', e);
+      return store.updateCase(db, actor, id, c, version);
+    }
+  }
+
+  // ——— evaluation and exports ———
+  const evaluateStored = async (actor: Actor, id: string, asOf: IsoDate | undefined, lang: 'en' | 'ru', action: string, details: Record<string, unknown>) => {
+    const rec = await store.getCase(db, actor, id, { audit: false });
+    const on = (asOf ?? today()) as IsoDate;
+    const evaluation = engine.evaluate(rec.case, on, { lang });
+    await audit(actor, { action, entity: 'case', entityId: rec.caseId, details: { asOf: on, ...details } });
+    return { rec, evaluation };
+  };
+
+  api.add(
+    { method: 'get', path: '/api/v1/cases/{id}/evaluation', summary: "The case's evaluation: as of today it is stored (portfolio figures); another asOf is computed only", tag: 'cases', auth: 'user', params: S.IdParams, query: S.EvaluateQuery, responses: { 200: { description: 'the evaluation', schema: S.CaseEvaluation } } },
+    async ({ c, actor, params, query }) => {
+      const lang = query.lang ?? 'en';
+      if (query.asOf === undefined || query.asOf === today()) {
+        const r = await store.evaluateCase(db, actor, engine, params.id, today(), { lang });
+        return json(c, { evaluation: r.evaluation, stored: true });
+      }
+      const { evaluation } = await evaluateStored(actor, params.id, query.asOf as IsoDate, lang, 'evaluation.read', {});
+      return json(c, { evaluation, stored: false });
+    },
+  );
+  api.add(
+    { method: 'get', path: '/api/v1/cases/{id}/checklist.pdf', summary: 'The document checklist as a printable PDF', tag: 'exports', auth: 'user', params: S.IdParams, query: S.ChecklistQuery, responses: { 200: { description: 'PDF', contentType: 'application/pdf' } } },
+    async ({ c, actor, params, query }) => {
+      const lang: DocLang = query.lang ?? 'en';
+      const { rec, evaluation } = await evaluateStored(actor, params.id, query.asOf as IsoDate | undefined, lang === 'ru' ? 'ru' : 'en', 'case.export', { format: 'checklist.pdf' });
+      const pdf = await renderChecklistPdf(evaluation, { case: rec.case, law, lang });
+      return file(c, pdf, 'application/pdf', `checklist-${params.id}.pdf`);
+    },
+  );
+  api.add(
+    { method: 'get', path: '/api/v1/cases/{id}/letters/{file}', summary: "A letter: employer-support or cover, as .docx or .pdf", tag: 'exports', auth: 'user', params: S.LetterParams, query: S.DocLangQuery, responses: { 200: { description: 'DOCX or PDF', contentType: 'application/octet-stream' } } },
+    async ({ c, actor, params, query }) => {
+      const m = /^(employer-support|cover)\.(docx|pdf)$/.exec(params.file);
+      if (!m) throw new HttpProblem(404, `no letter ${params.file}: expected employer-support or cover, .docx or .pdf`, [{ path: 'file', message: 'expected employer-support.docx, employer-support.pdf, cover.docx or cover.pdf' }]);
+      const [, kind, ext] = m as unknown as [string, LetterKind, 'docx' | 'pdf'];
+      const lang = query.lang ?? 'en';
+      const { rec, evaluation } = await evaluateStored(actor, params.id, query.asOf as IsoDate | undefined, lang, 'case.export', { format: params.file });
+      const letter = composeLetter(kind, evaluation, { case: rec.case, law, lang });
+      const bytes = ext === 'docx' ? await renderLetterDocx(letter, { title: letter.subject }) : await renderLetterPdf(letter, { title: letter.subject });
+      return file(c, bytes, ext === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf', `${kind}-${params.id}.${ext}`);
+    },
+  );
+  api.add(
+    { method: 'get', path: '/api/v1/cases/{id}/obligations.ics', summary: 'Every deadline of the case as an iCalendar file', tag: 'exports', auth: 'user', params: S.IdParams, query: S.DocLangQuery, responses: { 200: { description: 'iCalendar', contentType: 'text/calendar' } } },
+    async ({ c, actor, params, query }) => {
+      const lang = query.lang ?? 'en';
+      const { rec, evaluation } = await evaluateStored(actor, params.id, query.asOf as IsoDate | undefined, lang, 'case.export', { format: 'obligations.ics' });
+      return file(c, renderObligationsIcs(evaluation, { case: rec.case, law, lang }, { now: now() }), 'text/calendar; charset=utf-8', `obligations-${params.id}.ics`);
+    },
+  );
+
+  function file(c: Context, data: string | Uint8Array, type: string, name: string): Response {
+    return c.body(typeof data === 'string' ? data : new Uint8Array(data), 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"` });
+  }
+
+  // ——— documents ———
+  api.add(
+    { method: 'post', path: '/api/v1/cases/{id}/documents', summary: "Upload a scan for a person of the case (owner, manager, or the case's specialist)", tag: 'documents', auth: 'user', params: S.IdParams, query: S.UploadQuery, body: { kind: 'upload' }, responses: { 201: { description: 'stored', schema: S.UploadResult }, 200: { description: 'the same bytes were stored already', schema: S.UploadResult } } },
+    async ({ c, actor, params, query }) => {
+      const mt = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      let bytes: Uint8Array;
+      let fields: { type?: string; personId?: string; fileName?: string } = query;
+      if (mt === 'multipart/form-data') {
+        const form = await c.req.parseBody();
+        const f = form.file;
+        if (!(f instanceof File)) throw new HttpProblem(422, 'the form has no file part named "file"', [{ path: 'file', message: 'a file part is required' }]);
+        bytes = new Uint8Array(await f.arrayBuffer());
+        const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : undefined);
+        fields = { type: str('type') ?? query.type, personId: str('personId') ?? query.personId, fileName: str('fileName') ?? (f.name || query.fileName) };
+      } else {
+        bytes = new Uint8Array(await c.req.arrayBuffer());
+      }
+      const missing = (['type', 'personId'] as const).filter((k) => !fields[k]);
+      if (missing.length) throw new HttpProblem(422, `missing ${missing.join(' and ')}`, missing.map((k) => ({ path: k, message: 'required (a form field, or a query parameter for a raw upload)' })));
+      const r = await store.storeDocument(db, actor, { caseId: params.id, personId: fields.personId!, type: fields.type!, bytes, ...(fields.fileName ? { fileName: fields.fileName } : {}) }, { maxBytes: 20 * 1024 * 1024 });
+      return json(c, r, r.deduplicated ? 200 : 201, { Location: `/api/v1/documents/${r.document.documentId}` });
+    },
+  );
+  api.add({ method: 'get', path: '/api/v1/cases/{id}/documents', summary: 'Documents of a case (metadata)', tag: 'documents', auth: 'user', params: S.IdParams, responses: { 200: { description: 'documents', schema: S.DocumentRecord.array() } } }, async ({ c, actor, params }) =>
+    json(c, await store.listDocuments(db, actor, params.id)),
+  );
+  api.add({ method: 'get', path: '/api/v1/documents/{id}', summary: "A document's metadata", tag: 'documents', auth: 'user', params: S.IdParams, responses: { 200: { description: 'metadata', schema: S.DocumentRecord } } }, async ({ c, actor, params }) =>
+    json(c, await store.getDocument(db, actor, params.id)),
+  );
+  api.add({ method: 'get', path: '/api/v1/documents/{id}/content', summary: 'Download the scan', tag: 'documents', auth: 'user', params: S.IdParams, responses: { 200: { description: 'the bytes, with their detected media type', contentType: 'application/octet-stream' } } }, async ({ c, actor, params }) => {
+    const { document, bytes } = await store.readDocument(db, actor, params.id);
+    return file(c, new Uint8Array(bytes), document.mediaType, (document.fileName ?? `document-${document.documentId}`).replace(/["\\\r\n]/g, '_'));
+  });
+  api.add({ method: 'delete', path: '/api/v1/documents/{id}', summary: 'Delete a document', tag: 'documents', auth: 'user', params: S.IdParams, responses: { 204: { description: 'deleted' } } }, async ({ c, actor, params }) => {
+    await store.deleteDocument(db, actor, params.id);
+    return c.body(null, 204);
+  });
+
+  // ——— portfolio ———
+  api.add({ method: 'get', path: '/api/v1/obligations', summary: 'Obligations across all open cases, soonest first (from the last evaluation of each case)', tag: 'portfolio', auth: 'user', query: S.ObligationQuery, responses: { 200: { description: 'a page', schema: S.pageOf(S.ObligationRecord) } } }, async ({ c, actor, query }) => {
+    store.requirePortfolio(actor, 'the obligations across cases');
+    const kind = query.kind?.split(',').map((s) => s.trim()).filter(Boolean);
+    const page = await store.listObligations(db, actor, stripUndefined({ status: query.status, kind: kind?.length ? kind : undefined, employerId: query.employer, caseId: query.case, dueFrom: query.dueFrom, dueTo: query.dueTo, limit: query.limit, offset: query.offset }));
+    if (page.items.length) await audit(actor, { action: 'obligation.list', entity: 'case', details: { count: page.items.length, offset: page.offset } });
+    return json(c, page);
+  });
+  api.add({ method: 'get', path: '/api/v1/dashboard', summary: 'Portfolio summary: overdue, due this week, cases by stage, findings by severity', tag: 'portfolio', auth: 'user', responses: { 200: { description: 'summary', schema: S.Dashboard } } }, async ({ c, actor }) =>
+    json(c, await store.dashboard(db, actor, today())),
+  );
+  api.add({ method: 'get', path: '/api/v1/audit', summary: 'The audit log (owner); keyset pages: pass `next` as cursor', tag: 'audit', auth: 'user', query: S.AuditQuery, responses: { 200: { description: 'a page', schema: S.AuditPage } } }, async ({ c, actor, query }) => {
+    const { cursor, order, actor: actorUserId, ...rest } = query;
+    return json(c, await store.listAudit(db, actor, stripUndefined({ ...rest, actorUserId, after: cursor, newestFirst: order === 'desc' })));
+  });
+
+  // ——— the public self-check ———
+  // The throttle runs before the body is read (registered ahead of the route: Hono runs handlers in order).
+  app.use('/api/v1/evaluate', async (c, next) => {
+    const r = evaluateLimiter.take(c.get('ip'));
+    if (!r.ok) throw new HttpProblem(429, `too many evaluations from this address; try again in ${r.retryAfterSeconds} s`, [{ path: '(client)', message: 'rate limit' }], { 'Retry-After': String(r.retryAfterSeconds) });
+    await next();
+  });
+
+  api.add(
+    { method: 'post', path: '/api/v1/evaluate', summary: 'Evaluate a case without signing in; nothing is stored; throttled per address', tag: 'public', auth: 'public', query: S.EvaluateQuery, body: { kind: 'case' }, responses: { 200: { description: 'the evaluation', schema: S.Evaluation } } },
+    async ({ c, query, body }) => {
+      const evaluation: Evaluation = engine.evaluate(body, (query.asOf ?? body.asOf ?? today()) as IsoDate, { lang: query.lang ?? 'en' });
+      return json(c, evaluation);
+    },
+  );
+  return { app, routes: api.routes };
+}
+
+/** Drops undefined values (the store's inputs treat absent and undefined alike, but keep them clean). */
+function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}

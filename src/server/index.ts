@@ -1,0 +1,75 @@
+// Starting and stopping the HTTP server: the API on Node's http (through @hono/node-server) and the
+// daily sweep. The caller owns the database (opens and closes it).
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Engine } from '../engine/index.ts';
+import type { Law } from '../law/index.ts';
+import type { Db } from '../store/db.ts';
+import { sweep } from '../store/sweep.ts';
+import { createApp, type AppOptions } from './app.ts';
+import { startDailySweep, type DailySweep } from './sweep-timer.ts';
+
+export { createApp, VERSION, type AppOptions } from './app.ts';
+export { startDailySweep, type DailySweep } from './sweep-timer.ts';
+export { RateLimiter } from './rate-limit.ts';
+export { openApiDocument } from './openapi.ts';
+export { toProblem, HttpProblem, PROBLEM_TYPE } from './problem.ts';
+
+export interface ServerOptions extends AppOptions {
+  db: Db;
+  engine: Engine;
+  law: Law;
+  port?: number;
+  host?: string;
+  /** Run the daily sweep in this process (default true). */
+  sweep?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  host: string;
+  sweep: DailySweep | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const log = opts.log ?? ((msg: string, err?: unknown) => console.error(`[hqs] ${msg}`, err ?? ''));
+  const { app } = createApp({ ...opts, log });
+  const host = opts.host ?? '127.0.0.1';
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  // Slow clients must not hold sockets forever.
+  const http = server as unknown as { requestTimeout: number; headersTimeout: number; keepAliveTimeout: number };
+  http.requestTimeout = 60_000;
+  http.headersTimeout = 20_000;
+  const port = (server.address() as AddressInfo).port;
+  const daily =
+    opts.sweep === false
+      ? null
+      : startDailySweep({
+          run: async (asOf) => {
+            const r = await sweep(opts.db, opts.engine, asOf);
+            log(`sweep as of ${asOf}: ${r.cases} cases in ${r.organizations} organizations, ${r.obligations} obligations, ${Math.round(r.ms)} ms${r.failures.length ? `, ${r.failures.length} failed` : ''}`);
+            for (const f of r.failures) log(`sweep: case ${f.caseId} of organization ${f.orgId} failed: ${f.error}`);
+          },
+          ...(opts.now ? { now: opts.now } : {}),
+          log,
+        });
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    host,
+    sweep: daily,
+    async close() {
+      await daily?.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// Errors as RFC 9457 problem details (`application/problem+json`): one mapper from the store's domain
+// errors and the server's own, so every refusal names what is wrong (`errors[].path`) and no stack trace
+// ever reaches a client (unexpected errors are logged server-side under an id the client is given).
+import { randomUUID } from 'node:crypto';
+import { isStoreError } from '../store/errors.ts';
+
+export const PROBLEM_TYPE = 'application/problem+json';
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldProblem[];
+  /** For 500s: the id under which the error was logged. */
+  errorId?: string;
+  /** For 409 conflicts on a case: its current version. */
+  currentVersion?: number;
+}
+
+const TITLES: Record<number, [slug: string, title: string]> = {
+  400: ['bad-request', 'Bad request'],
+  401: ['unauthenticated', 'Sign-in required'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not-found', 'Not found'],
+  405: ['method-not-allowed', 'Method not allowed'],
+  409: ['conflict', 'Conflict'],
+  413: ['too-large', 'Request too large'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
+  422: ['invalid', 'Invalid input'],
+  428: ['precondition-required', 'Version required'],
+  429: ['too-many-requests', 'Too many requests'],
+  500: ['internal', 'Internal error'],
+  503: ['unavailable', 'Service unavailable'],
+};
+
+/** The `type` URI of a status: a relative reference documented in docs/api.md. */
+export function problemType(status: number): string {
+  return `/problems/${TITLES[status]?.[0] ?? 'error'}`;
+}
+
+/** An error the server raises on purpose; turned into a problem response as is. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    detail: string,
+    readonly errors?: FieldProblem[],
+    readonly headers: Record<string, string> = {},
+    readonly extra: Partial<Problem> = {},
+  ) {
+    super(detail);
+    this.name = 'HttpProblem';
+  }
+}
+
+export function problem(status: number, detail: string, errors?: FieldProblem[], extra: Partial<Problem> = {}): Problem {
+  return {
+    type: problemType(status),
+    title: TITLES[status]?.[1] ?? 'Error',
+    status,
+    detail,
+    ...(errors && errors.length ? { errors } : {}),
+    ...extra,
+  };
+}
+
+export interface Mapped {
+  problem: Problem;
+  headers: Record<string, string>;
+  /** An unexpected error: log it with the stack. */
+  unexpected?: unknown;
+}
+
+/** The one mapping from anything thrown to a problem. */
+export function toProblem(e: unknown): Mapped {
+  if (e instanceof HttpProblem) return { problem: problem(e.status, e.message, e.errors, e.extra), headers: e.headers };
+  if (isStoreError(e)) {
+    switch (e.kind) {
+      case 'not-found':
+        return { problem: problem(404, e.message), headers: {} };
+      case 'forbidden':
+        return { problem: problem(403, e.message), headers: {} };
+      case 'invalid': {
+        const problems = (e as unknown as { problems: readonly FieldProblem[] }).problems;
+        return { problem: problem(422, e.message, [...problems]), headers: {} };
+      }
+      case 'conflict': {
+        const details = (e as unknown as { details: Record<string, unknown> }).details;
+        const field = typeof details.field === 'string' ? details.field : undefined;
+        const current = typeof details.current === 'number' ? { currentVersion: details.current } : {};
+        return { problem: problem(409, e.message, field ? [{ path: field, message: e.message }] : undefined, current), headers: {} };
+      }
+    }
+  }
+  if (e instanceof Error && e.name === 'CalendarRangeError') {
+    return { problem: problem(422, e.message, [{ path: 'asOf', message: e.message }]), headers: {} };
+  }
+  const errorId = randomUUID();
+  return { problem: problem(500, `an internal error occurred; it was logged as ${errorId}`, undefined, { errorId }), headers: {}, unexpected: e };
+}

@@ -1,0 +1,315 @@
+// The request and response schemas of the API. The routes validate with these and the OpenAPI document
+// is generated from them; named ones are listed in `components`.
+import { z } from 'zod';
+import { CaseSchema, CaseEventSchema, EmployerSchema, isRealIsoDate } from '../case/index.ts';
+import { components } from './openapi.ts';
+
+const named = <T extends z.ZodType>(id: string, s: T, description?: string): T => {
+  components.add(s, { id, ...(description ? { description } : {}) });
+  return s;
+};
+
+named('Case', CaseSchema, 'A case file, format hqs-case/1 (spec/case-format.md)');
+named('CaseEvent', CaseEventSchema, 'One dated event of a case');
+named('Employer', EmployerSchema, 'The employer object of hqs-case/1');
+
+export const Problem = named(
+  'Problem',
+  z.object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errorId: z.string().optional(),
+    currentVersion: z.int().optional(),
+  }),
+  'Problem details (RFC 9457); errors[] names each bad field',
+);
+
+// ——— parameters ———
+
+/** A whole number in a query string. */
+export const intQ = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+export const dateQ = z.string().refine((s) => isRealIsoDate(s), 'expected a real date as YYYY-MM-DD');
+export const uuidP = z.string().describe('an id (UUID)');
+/** A comma-separated list of values from `values`. */
+export const listQ = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1))
+    .describe(`comma-separated: ${values.join(', ')}`);
+
+export const PageQuery = z.object({
+  limit: intQ(1, 500).optional().describe('page size, 1–500 (default 50)'),
+  offset: intQ(0, 1_000_000_000).optional().describe('items to skip (default 0)'),
+});
+
+export const IdParams = z.object({ id: uuidP });
+
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.int(), limit: z.int(), offset: z.int() });
+
+// ——— auth ———
+
+export const Role = z.enum(['owner', 'manager', 'viewer', 'specialist']);
+
+export const LoginBody = z.object({
+  email: z.string().min(1).max(254),
+  password: z.string().min(1).max(1000),
+  orgId: z.string().optional().describe('the organization to act in, when the user belongs to several'),
+});
+
+export const SetupBody = z.object({
+  email: z.string().min(3).max(254),
+  password: z.string().min(1).max(1000),
+  orgName: z.string().min(1).max(200),
+  name: z.string().max(200).optional(),
+});
+
+export const SessionInfo = named(
+  'Session',
+  z.object({
+    user: z.object({ userId: z.string().nullable(), label: z.string() }),
+    orgId: z.string(),
+    role: Role,
+    caseId: z.string().optional(),
+    csrfToken: z.string().nullable().describe('echo as the X-CSRF-Token header on writes authenticated by the cookie'),
+    organizations: z.array(z.object({ orgId: z.string(), orgName: z.string(), role: Role })).optional(),
+  }),
+);
+
+export const SetupResult = z.object({ orgId: z.string(), orgName: z.string(), userId: z.string(), email: z.string() });
+
+export const TokenBody = z.object({ name: z.string().min(1).max(100), role: z.enum(['manager', 'viewer']), expiresAt: z.string().optional() });
+export const ApiToken = named(
+  'ApiToken',
+  z.object({
+    tokenId: z.string(),
+    orgId: z.string(),
+    name: z.string(),
+    role: z.enum(['manager', 'viewer']),
+    prefix: z.string(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  }),
+);
+export const NewToken = z.object({ token: z.string().describe('shown once'), record: ApiToken });
+
+// ——— members ———
+
+export const Member = named(
+  'Member',
+  z.object({
+    orgId: z.string(),
+    userId: z.string(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: Role,
+    caseId: z.string().nullable(),
+    personId: z.string().nullable(),
+    createdAt: z.string(),
+  }),
+);
+export const MemberBody = z.object({
+  email: z.string().min(3).max(254),
+  role: Role,
+  caseId: z.string().optional(),
+  personId: z.string().optional(),
+  password: z.string().max(1000).optional().describe('for a new user: their first password, which the owner passes on'),
+  name: z.string().max(200).optional(),
+});
+export const MemberPatch = z.object({ role: Role, caseId: z.string().optional(), personId: z.string().optional() });
+export const UserParams = z.object({ userId: uuidP });
+
+// ——— employers ———
+
+export const EmployerRecord = named(
+  'EmployerRecord',
+  z.object({
+    employerId: z.string(),
+    orgId: z.string(),
+    name: z.string(),
+    inn: z.string(),
+    kind: z.string(),
+    employer: EmployerSchema,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    cases: z.int().optional(),
+  }),
+);
+export const EmployerQuery = PageQuery.extend({ q: z.string().max(200).optional(), kind: z.string().max(50).optional() });
+
+// ——— cases ———
+
+const caseSummaryShape = {
+  caseId: z.string(),
+  orgId: z.string(),
+  employerId: z.string(),
+  employerName: z.string(),
+  externalId: z.string().nullable(),
+  principalName: z.string(),
+  principalNameCyrillic: z.string().nullable(),
+  principalCitizenship: z.string().nullable(),
+  contractStart: z.string().nullable(),
+  contractEnd: z.string().nullable(),
+  status: z.enum(['open', 'closed']),
+  stage: z.string().nullable(),
+  version: z.int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+export const CaseSummary = named('CaseSummary', z.object(caseSummaryShape));
+export const CaseRecord = named('CaseRecord', z.object({ ...caseSummaryShape, case: CaseSchema }));
+export const CaseQuery = PageQuery.extend({
+  status: z.enum(['open', 'closed']).optional(),
+  employer: uuidP.optional().describe('employer id'),
+  stage: z.string().max(100).optional(),
+  q: z.string().max(200).optional().describe("part of a person's name (Latin or Cyrillic), an email, or the case's own id"),
+  sort: z.enum(['updated', 'name']).optional(),
+});
+export const CreateCaseQuery = z.object({ employer: uuidP.optional().describe('link to this employer instead of the one with the case INN') });
+export const VersionQuery = z.object({ version: intQ(1, 1_000_000_000).optional().describe('the version read (or send If-Match: "N")') });
+export const CasePatch = z.object({ status: z.enum(['open', 'closed']), version: z.int().min(1).optional() });
+export const EventBody = z.object({ version: z.int().min(1).describe('the case version read'), event: z.unknown().describe('an hqs-case/1 event') });
+
+// ——— evaluations ———
+
+const Finding = z.object({ severity: z.enum(['error', 'warning', 'info']) }).loose();
+export const Evaluation = named(
+  'Evaluation',
+  z
+    .object({
+      format: z.literal('hqs-evaluation/1'),
+      asOf: z.string(),
+      lawVersion: z.string(),
+      caseId: z.string().optional(),
+      eligibility: z.object({ status: z.string() }).loose(),
+      plan: z.array(z.object({}).loose()),
+      obligations: z.array(z.object({ id: z.string(), kind: z.string(), due: z.string(), status: z.string() }).loose()),
+      checklist: z.array(z.unknown()),
+      findings: z.array(Finding),
+    })
+    .loose(),
+  "The engine's output (hqs-evaluation/1)",
+);
+export const EvaluateQuery = z.object({
+  asOf: dateQ.optional().describe("the date to evaluate on (default: the case's asOf, else today in Moscow)"),
+  lang: z.enum(['en', 'ru']).optional(),
+});
+export const CaseEvaluation = z.object({ evaluation: Evaluation, stored: z.boolean().describe('whether this became the stored evaluation of the case') });
+
+export const DocLangQuery = z.object({ asOf: dateQ.optional(), lang: z.enum(['en', 'ru']).optional() });
+export const ChecklistQuery = z.object({ asOf: dateQ.optional(), lang: z.enum(['en', 'ru', 'zh']).optional() });
+export const LetterParams = z.object({ id: uuidP, file: z.string().describe('employer-support.docx, employer-support.pdf, cover.docx or cover.pdf') });
+
+// ——— documents ———
+
+export const DocumentRecord = named(
+  'Document',
+  z.object({
+    documentId: z.string(),
+    caseId: z.string(),
+    personId: z.string(),
+    type: z.string(),
+    fileName: z.string().nullable(),
+    sha256: z.string(),
+    size: z.int(),
+    mediaType: z.string(),
+    uploadedBy: z.string().nullable(),
+    uploadedAt: z.string(),
+  }),
+);
+export const UploadQuery = z.object({
+  type: z.string().max(100).optional().describe('document type (raw-body uploads)'),
+  personId: z.string().max(100).optional().describe('the person in the case (raw-body uploads)'),
+  fileName: z.string().max(255).optional(),
+});
+export const UploadResult = z.object({ document: DocumentRecord, deduplicated: z.boolean() });
+
+// ——— portfolio ———
+
+const OBLIGATION_STATUSES = ['upcoming', 'due', 'overdue', 'done', 'not-applicable'] as const;
+export const ObligationRecord = named(
+  'Obligation',
+  z.object({
+    caseId: z.string(),
+    obligationId: z.string(),
+    employerId: z.string(),
+    employerName: z.string(),
+    principalName: z.string(),
+    kind: z.string(),
+    personId: z.string(),
+    due: z.string(),
+    window: z.object({ from: z.string(), to: z.string() }),
+    status: z.string(),
+    doneOn: z.string().nullable(),
+    late: z.boolean(),
+    measure: z.object({ used: z.number(), limit: z.number(), unit: z.literal('days') }).nullable(),
+    asOf: z.string(),
+  }),
+);
+export const ObligationQuery = z.object({
+  status: listQ(OBLIGATION_STATUSES).optional(),
+  kind: z.string().max(500).optional().describe('comma-separated obligation kinds'),
+  employer: uuidP.optional(),
+  case: uuidP.optional(),
+  dueFrom: dateQ.optional(),
+  dueTo: dateQ.optional(),
+  limit: intQ(1, 1000).optional().describe('page size, 1–1000 (default 100)'),
+  offset: intQ(0, 1_000_000_000).optional(),
+});
+export const Dashboard = named(
+  'Dashboard',
+  z.object({
+    today: z.string(),
+    openCases: z.int(),
+    notEvaluated: z.int(),
+    overdue: z.int(),
+    dueThisWeek: z.int(),
+    casesByStage: z.record(z.string(), z.int()),
+    findingsBySeverity: z.object({ error: z.int(), warning: z.int(), info: z.int() }),
+    eligibility: z.record(z.string(), z.int()),
+  }),
+);
+
+// ——— audit ———
+
+export const AuditEntry = named(
+  'AuditEntry',
+  z.object({
+    seq: z.int(),
+    orgId: z.string(),
+    at: z.string(),
+    actorUserId: z.string().nullable(),
+    actor: z.string(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    ip: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+  }),
+);
+export const AuditQuery = z.object({
+  entity: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  action: z.string().max(100).optional(),
+  actor: uuidP.optional().describe('user id'),
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+  cursor: intQ(0, Number.MAX_SAFE_INTEGER).optional().describe('the `next` of the previous page'),
+  order: z.enum(['asc', 'desc']).optional().describe('oldest first (default) or newest first'),
+  limit: intQ(1, 500).optional(),
+});
+export const AuditPage = z.object({ items: z.array(AuditEntry), next: z.int().optional() });
+
+export const Health = z.object({ status: z.literal('ok'), backend: z.string(), version: z.string() });

@@ -1,0 +1,120 @@
+// The API tests' harness: a real HQS Desk server on 127.0.0.1 (a free port) over a fresh database of one
+// backend (PGlite cloned from a migrated template, or a database on a PostgreSQL server the harness
+// starts), and a small client that keeps the session cookie and the CSRF token like a browser would.
+import { startBackend, type BackendName, type TestBackend } from '../store/backends.ts';
+import { testEngine } from '../store/fixtures.ts';
+import { loadLaw } from '../../src/law/node.ts';
+import { startServer, type RunningServer } from '../../src/server/index.ts';
+import type { Db } from '../../src/store/db.ts';
+
+export interface ApiEnv {
+  backend: TestBackend;
+  db: Db;
+  server: RunningServer;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startApi(name: BackendName, opts: { evaluateLimit?: { capacity: number; perSecond: number }; logs?: string[] } = {}): Promise<ApiEnv> {
+  const backend = await startBackend(name);
+  const db = await backend.fresh();
+  const law = loadLaw();
+  const server = await startServer({
+    db,
+    engine: testEngine(),
+    law,
+    port: 0,
+    host: '127.0.0.1',
+    sweep: false,
+    evaluateLimit: opts.evaluateLimit ?? { capacity: 100_000, perSecond: 100_000 },
+    log: (msg, err) => opts.logs?.push(`${msg} ${err instanceof Error ? (err.stack ?? err.message) : String(err ?? '')}`),
+  });
+  return {
+    backend,
+    db,
+    server,
+    url: server.url,
+    async close() {
+      await server.close();
+      await backend.close();
+    },
+  };
+}
+
+export interface Res {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  bytes: Buffer;
+}
+
+export interface ReqOpts {
+  json?: unknown;
+  body?: RequestInit["body"];
+  type?: string;
+  headers?: Record<string, string>;
+  /** Leave out the CSRF header on a write (default: sent when signed in by cookie). */
+  noCsrf?: boolean;
+}
+
+export class Client {
+  cookie: string | null = null;
+  csrf: string | null = null;
+  token: string | null = null;
+
+  constructor(readonly base: string) {}
+
+  static withToken(base: string, token: string): Client {
+    const c = new Client(base);
+    c.token = token;
+    return c;
+  }
+
+  async req(method: string, path: string, o: ReqOpts = {}): Promise<Res> {
+    const headers: Record<string, string> = { ...o.headers };
+    let body: RequestInit["body"] | undefined = o.body;
+    if (o.json !== undefined) {
+      body = JSON.stringify(o.json);
+      headers['content-type'] = 'application/json';
+    }
+    if (o.type) headers['content-type'] = o.type;
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.cookie && this.csrf && method !== 'GET' && !o.noCsrf) headers['x-csrf-token'] = this.csrf;
+    const r = await fetch(this.base + path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const setCookie = r.headers.get('set-cookie');
+    if (setCookie) {
+      const m = /hqs_session=([^;]*)/.exec(setCookie);
+      if (m) this.cookie = m[1] ? `hqs_session=${m[1]}` : null;
+    }
+    const bytes = Buffer.from(await r.arrayBuffer());
+    const ct = r.headers.get('content-type') ?? '';
+    const parsed = /json/.test(ct) && bytes.length ? JSON.parse(bytes.toString('utf8')) : bytes.toString('utf8');
+    return { status: r.status, headers: r.headers, body: parsed, bytes };
+  }
+
+  get = (p: string, o?: ReqOpts) => this.req('GET', p, o);
+  post = (p: string, o?: ReqOpts) => this.req('POST', p, o);
+  put = (p: string, o?: ReqOpts) => this.req('PUT', p, o);
+  patch = (p: string, o?: ReqOpts) => this.req('PATCH', p, o);
+  del = (p: string, o?: ReqOpts) => this.req('DELETE', p, o);
+
+  async login(email: string, password: string, orgId?: string): Promise<Res> {
+    const r = await this.post('/api/v1/auth/login', { json: { email, password, ...(orgId ? { orgId } : {}) } });
+    if (r.status === 200) this.csrf = r.body.csrfToken;
+    return r;
+  }
+}
+
+/** A problem response: the media type and the fields every problem has. */
+export function isProblem(r: Res, status?: number): boolean {
+  return (
+    (r.headers.get('content-type') ?? '').startsWith('application/problem+json') &&
+    (status === undefined || r.status === status) &&
+    r.body.status === r.status &&
+    typeof r.body.type === 'string' &&
+    typeof r.body.title === 'string' &&
+    typeof r.body.detail === 'string' &&
+    !/\bat .*\.ts:\d+/.test(JSON.stringify(r.body))
+  );
+}
