@@ -3,6 +3,7 @@
 // (the arithmetic in words).
 import type { Citation } from '../law/citation.ts';
 import type { IsoDate } from '../calendar/date.ts';
+import type { GroundOption } from './grounds.ts';
 
 export type { Citation, IsoDate };
 
@@ -186,7 +187,7 @@ export interface Evaluation {
   /** Estimated days from today to the principal's entry (or start), where entry is still ahead. */
   estimatedDaysToEntry?: number;
   /** Grounds for a residence permit without a TRP (115-FZ art. 8 p.2) each person may use. */
-  grounds?: import('./grounds.ts').GroundOption[];
+  grounds?: GroundOption[];
   findings: Finding[];
   trace?: TraceEntry[];
 }
