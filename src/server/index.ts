@@ -8,6 +8,7 @@ import type { Db } from '../store/db.ts';
 import { sweep } from '../store/sweep.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { startDailySweep, type DailySweep } from './sweep-timer.ts';
+import { serveWebApp } from './static.ts';
 
 export { createApp, VERSION, type AppOptions } from './app.ts';
 export { startDailySweep, type DailySweep } from './sweep-timer.ts';
@@ -36,6 +37,7 @@ export interface RunningServer {
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? ((msg: string, err?: unknown) => console.error(`[hqs] ${msg}`, err ?? ''));
   const { app } = createApp({ ...opts, log });
+  serveWebApp(app); // the built web app (web/dist) at /, after the API's routes
   const host = opts.host ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: host }, () => resolve(s));

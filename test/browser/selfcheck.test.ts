@@ -1,0 +1,261 @@
+// The public self-check in a real browser: Debian's Chromium driven by playwright-core (never a
+// downloaded browser) against the real server (`node bin/hqs.js start`) on 127.0.0.1 with a temporary
+// PGlite data directory. Walks the check in en, ru and zh to an eligible and an ineligible outcome,
+// checks Back/Change keep later answers, focus, the page address, and runs axe-core on the pages.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SHOTS = join(ROOT, 'docs/screenshots');
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+let server: ChildProcess | undefined;
+let dataDir = '';
+let base = '';
+let browser: Browser | undefined;
+
+async function startServer(): Promise<string> {
+  dataDir = mkdtempSync(join(tmpdir(), 'hqs-browser-'));
+  const child = spawn(process.execPath, [join(ROOT, 'bin/hqs.js'), 'start'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HQS_DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server = child;
+  let log = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start within 90 s; its output:\n${log}`)), 90_000);
+    const onData = (d: Buffer) => {
+      log += d.toString();
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code} before it started; its output:\n${log}`));
+    });
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: the browser tests need Debian's Chromium (apt-get install chromium; scripts/test-prereqs.sh installs it when run as root)`);
+  // Test the current source: build the app the server serves.
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'web/vite.config.ts'), '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } }); // vitest sets NODE_ENV=test, which would build React's development bundle
+  mkdirSync(SHOTS, { recursive: true });
+  [base, browser] = await Promise.all([
+    startServer(),
+    chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] }),
+  ]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server!.once('exit', r));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (server.exitCode === null) server.kill('SIGKILL');
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function newPage(width = 1000): Promise<{ context: BrowserContext; page: Page }> {
+  // bypassCSP: only so axe-core can be injected; the app itself runs under the server's policy.
+  const context = await browser!.newContext({ locale: 'en-GB', viewport: { width, height: 900 }, bypassCSP: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  (page as Page & { errors: string[] }).errors = errors;
+  return { context, page };
+}
+
+/** Serious and critical axe-core violations on the page, as "rule: targets". */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate('typeof window.axe'))?.toString().includes('object')) await page.evaluate(AXE);
+  return page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+  ) as Promise<string[]>;
+}
+
+async function expectAccessible(page: Page, where: string) {
+  expect(await axeViolations(page), `axe on ${where}`).toEqual([]);
+}
+
+async function headingFocused(page: Page): Promise<boolean> {
+  return page.evaluate(`document.activeElement && document.activeElement.tagName === 'H1'`) as Promise<boolean>;
+}
+
+async function next(page: Page, expectStep: string) {
+  await page.locator('main button[type=submit], main button.primary').first().click();
+  await page.waitForURL(`**/?step=${expectStep}`);
+  await page.locator('h1').first().waitFor();
+  await expect.poll(() => headingFocused(page), { message: `focus on the heading of ${expectStep}`, timeout: 5_000 }).toBe(true);
+}
+
+interface Walk {
+  salary: number;
+  family: boolean;
+  axe?: boolean;
+}
+
+/** From the first question to the summary. */
+async function walkToSummary(page: Page, w: Walk) {
+  await page.locator('#f-citizenship').selectOption('IN');
+  if (w.axe) await expectAccessible(page, 'the citizenship question');
+  await next(page, 'residence');
+  await page.locator('#f-residence').selectOption('IN');
+  await next(page, 'employerKind');
+  // Keyboard: move to the first radio and pick it with Space.
+  await page.locator('#f-employerKind-commercial').focus();
+  await page.keyboard.press('Space');
+  if (w.axe) await expectAccessible(page, 'the employer kind question (radios)');
+  await next(page, 'employer');
+  await page.locator('#f-employer-name').fill('Technosfera Engineering LLC');
+  await page.locator('#f-employer-inn').fill('7714582300');
+  await next(page, 'region');
+  await page.locator('#f-region').selectOption('RU-MOW');
+  await next(page, 'occupation');
+  await page.locator('#f-occupation-occupation-general').check();
+  await page.locator('#f-occupation-position').fill('Senior process engineer');
+  await next(page, 'salary');
+  await page.locator('#f-salary-amount').fill(String(w.salary));
+  await page.locator('#f-salary-per-month').check();
+  await next(page, 'startDate');
+  await page.locator('#f-startDate').fill('2027-03-01');
+  await next(page, 'person');
+  await page.locator('#f-person-name').fill('RAHUL VERMA');
+  await page.locator('#f-person-birthDate').fill('1991-07-22');
+  await next(page, 'hasFamily');
+  await page.locator(`#f-hasFamily-${w.family ? 'yes' : 'no'}`).check();
+  if (w.family) {
+    await next(page, 'family');
+    await page.locator('#f-family').click();
+    await page.locator('#f-family-0-relation').selectOption('spouse');
+    await page.locator('#f-family-0-name').fill('ANITA VERMA');
+    await page.locator('#f-family-0-birthDate').fill('1993-01-02');
+    await page.locator('#f-family-0-citizenship').selectOption('IN');
+    if (w.axe) await expectAccessible(page, 'the family question');
+  }
+  await next(page, 'summary');
+}
+
+async function toOutcome(page: Page): Promise<'eligible' | 'ineligible' | 'review'> {
+  await next(page, 'outcome-evaluation');
+  const panel = page.locator('.panel');
+  await panel.waitFor({ timeout: 20_000 });
+  const cls = (await panel.getAttribute('class')) ?? '';
+  const status = (['eligible', 'ineligible', 'review'] as const).find((s) => cls.split(' ').includes(s));
+  if (!status) throw new Error(`the outcome panel has no status class: "${cls}"`);
+  return status;
+}
+
+function noPersonalDataIn(url: string) {
+  for (const s of ['VERMA', '7714582300', '1991', 'Technosfera', '800000', '50000']) expect(url, `the address carries "${s}"`).not.toContain(s);
+}
+
+const DATE_IN: Record<string, RegExp> = { en: /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/, ru: /\d{1,2} (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря) \d{4} г\./, zh: /\d{4}年\d{1,2}月\d{1,2}日/ };
+const ELIGIBLE_HEADING: Record<string, RegExp> = { en: /You can be hired/, ru: /Вас можно нанять/, zh: /您可以作为高素质专家受聘/ };
+
+describe('the public self-check in the browser', () => {
+  it('en: validates, walks to eligible, keeps answers on Change, then not eligible; axe finds nothing serious', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${base}/`);
+    await page.locator('h1').waitFor();
+    await expectAccessible(page, 'the start page');
+    // An empty answer: the error summary names the field; nothing moves on.
+    await page.locator('main button[type=submit]').click();
+    await expect.poll(() => page.locator('.error-summary').isVisible()).toBe(true);
+    expect(await page.locator('#f-citizenship').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: join(SHOTS, 'selfcheck-en-error.png') });
+
+    await walkToSummary(page, { salary: 800000, family: true, axe: true });
+    await expectAccessible(page, 'the summary');
+    await page.screenshot({ path: join(SHOTS, 'selfcheck-en-summary.png'), fullPage: true });
+    expect(await page.locator('.summary .row').count()).toBe(11);
+
+    expect(await toOutcome(page)).toBe('eligible');
+    await expect.poll(() => page.locator('h1').innerText()).toMatch(ELIGIBLE_HEADING.en!);
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(DATE_IN.en!);
+    expect(text).toContain('115-FZ');
+    expect(text).toContain('ANITA VERMA (Spouse)');
+    await expectAccessible(page, 'the eligible outcome');
+    await page.screenshot({ path: join(SHOTS, 'selfcheck-en-eligible.png') });
+    noPersonalDataIn(page.url());
+
+    // Back to the summary, change the salary: the family answers stay.
+    await page.locator('button.back').click();
+    await page.waitForURL('**/?step=summary');
+    const salaryRow = page.locator('.summary .row').filter({ hasText: 'Salary' });
+    await salaryRow.locator('button').click();
+    await page.waitForURL('**/?step=salary');
+    expect(await page.locator('#f-salary-amount').inputValue()).toBe('800000');
+    await page.locator('#f-salary-amount').fill('50000');
+    await next(page, 'summary');
+    expect(await page.locator('.summary').innerText()).toContain('ANITA VERMA');
+    expect(await toOutcome(page)).toBe('ineligible');
+    expect(await page.locator('main').innerText()).toMatch(/below the threshold/);
+    await expectAccessible(page, 'the ineligible outcome');
+    await page.screenshot({ path: join(SHOTS, 'selfcheck-en-ineligible.png') });
+    // Print: the print stylesheet hides the controls.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.actions').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  for (const lang of ['ru', 'zh'] as const) {
+    it(`${lang}: eligible with family, then not eligible alone, on a 360-px phone`, async () => {
+      const { context, page } = await newPage(360);
+      await page.goto(`${base}/`);
+      await page.locator(`header button[lang=${lang}]`).click();
+      await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe(lang === 'zh' ? 'zh-CN' : lang);
+      await walkToSummary(page, { salary: 800000, family: true, axe: lang === 'zh' });
+      if (lang === 'ru') await page.screenshot({ path: join(SHOTS, 'selfcheck-ru-summary-phone.png') });
+      expect(await toOutcome(page)).toBe('eligible');
+      await expect.poll(() => page.locator('h1').innerText()).toMatch(ELIGIBLE_HEADING[lang]!);
+      expect(await page.locator('main').innerText()).toMatch(DATE_IN[lang]!);
+      await expectAccessible(page, `the ${lang} eligible outcome`);
+      await page.screenshot({ path: join(SHOTS, `selfcheck-${lang}-eligible-phone.png`) });
+      // The page must not scroll sideways on a phone.
+      const wide = await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((e) => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40))`);
+      expect(wide, 'elements wider than a 360-px phone').toEqual([]);
+      noPersonalDataIn(page.url());
+
+      await page.locator('.actions button.secondary').click(); // start again
+      await page.waitForURL('**/?step=citizenship');
+      expect(await page.locator('#f-citizenship').inputValue()).toBe('');
+      await walkToSummary(page, { salary: 50000, family: false });
+      expect(await toOutcome(page)).toBe('ineligible');
+      await expectAccessible(page, `the ${lang} ineligible outcome`);
+      await page.screenshot({ path: join(SHOTS, `selfcheck-${lang}-ineligible-phone.png`) });
+      expect((page as Page & { errors: string[] }).errors).toEqual([]);
+      await context.close();
+    }, 180_000);
+  }
+
+  it('a citizen of Russia is told no permit is needed, without calling the server', async () => {
+    const { context, page } = await newPage();
+    let evaluations = 0;
+    page.on('request', (r) => r.url().includes('/api/v1/evaluate') && evaluations++);
+    await page.goto(`${base}/`);
+    await page.locator('#f-citizenship').selectOption('RU');
+    await next(page, 'outcome-citizen');
+    await expectAccessible(page, 'the citizen outcome');
+    expect(evaluations).toBe(0);
+    await context.close();
+  }, 60_000);
+});

@@ -1,0 +1,203 @@
+// The outcome: for a Russian citizen, that no permit is needed; otherwise the server's evaluation of the
+// case built from the answers — eligible or not and why (with the legal basis), other routes, the plan
+// with its dates (legal deadlines and estimates told apart), and each person's documents. Printable;
+// nothing personal is put in a link.
+import { useEffect, useLayoutEffect, useState } from 'react';
+import type { T } from '../i18n.ts';
+import type { Answers, OutcomeId } from './flow.ts';
+import { toCase } from './to-case.ts';
+import type { Evaluation, Citation } from './evaluation.ts';
+
+interface Props {
+  id: OutcomeId;
+  t: T;
+  answers: Answers;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onRestart: () => void;
+}
+
+type State = { kind: 'loading' } | { kind: 'done'; evaluation: Evaluation } | { kind: 'failed'; message: string };
+
+export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const lang = t.lang === 'ru' ? 'ru' : 'en';
+  useEffect(() => {
+    if (id !== 'outcome-evaluation') return;
+    let live = true;
+    setState({ kind: 'loading' });
+    (async () => {
+      const res = await fetch(`/api/v1/evaluate?lang=${lang}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(toCase(answers)) });
+      const body = (await res.json()) as Evaluation & { detail?: string; errors?: { path: string; message: string }[] };
+      if (!res.ok) throw new Error(`${res.status}: ${body.detail ?? ''} ${(body.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+      return body;
+    })().then(
+      (evaluation) => live && setState({ kind: 'done', evaluation }),
+      (e: Error) => live && setState({ kind: 'failed', message: e.message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id, answers, lang]);
+
+  // The heading is drawn anew when the answer arrives: give it the focus again.
+  useLayoutEffect(() => {
+    if (state.kind !== 'loading') headingRef.current?.focus();
+  }, [state.kind, headingRef]);
+
+  const actions = (
+    <p className="actions no-print">
+      <button type="button" className="primary" onClick={() => print()}>
+        {t('outcome.print')}
+      </button>{' '}
+      <button type="button" className="secondary" onClick={onRestart}>
+        {t('outcome.restart')}
+      </button>
+    </p>
+  );
+
+  if (id === 'outcome-citizen') {
+    return (
+      <>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('title.outcome-citizen')}
+        </h1>
+        <p>{t('outcome.citizen')}</p>
+        {actions}
+      </>
+    );
+  }
+  if (state.kind !== 'done') {
+    return (
+      <>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('title.outcome-evaluation')}
+        </h1>
+        {state.kind === 'loading' ? <p aria-live="polite">{t('outcome.loading')}</p> : <p className="error" role="alert">{t('outcome.failed', { message: state.message })}</p>}
+        {actions}
+      </>
+    );
+  }
+  const ev = state.evaluation;
+  const names = new Map<string, string>([['p1', answers.person?.name ?? 'p1'], ...(answers.hasFamily === 'yes' ? (answers.family ?? []).map((m, i) => [`p${i + 2}`, `${m.name} (${t(`relation.${m.relation}`)})`] as [string, string]) : [])]);
+  const status = ev.eligibility.status;
+  const people = [...names.keys()];
+  const machineNote = t.lang === 'zh' ? <p className="hint">{t('outcome.machineLang')}</p> : null;
+  return (
+    <article className="outcome">
+      <div className={`panel ${status}`}>
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t(`outcome.status.${status}`)}
+        </h1>
+        <p>{t('outcome.asOf', { date: t.date(ev.asOf), law: t.date(ev.lawVersion) })}</p>
+      </div>
+      {machineNote}
+      <section aria-labelledby="why">
+        <h2 id="why">{t('outcome.why')}</h2>
+        {ev.eligibility.threshold && (
+          <p>
+            {t(ev.eligibility.threshold.meets ? 'outcome.threshold.meets' : 'outcome.threshold.below', {
+              salary: t.money(ev.eligibility.threshold.salaryInPeriod),
+              threshold: ev.eligibility.threshold.threshold === null ? '—' : t.money(ev.eligibility.threshold.threshold),
+              period: t(`per.${ev.eligibility.threshold.period}`),
+            })}
+          </p>
+        )}
+        <ul className="reasons">
+          {ev.eligibility.reasons.map((r, i) => (
+            <li key={i} className={r.severity}>
+              {r.message} <Basis t={t} basis={r.basis} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      {ev.eligibility.alternatives.length > 0 && (
+        <section aria-labelledby="routes">
+          <h2 id="routes">{t('outcome.routes')}</h2>
+          <ul>
+            {ev.eligibility.alternatives.map((r) => (
+              <li key={r.id}>
+                {r.message} <Basis t={t} basis={r.basis} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {status !== 'ineligible' && ev.plan.length > 0 && (
+        <section aria-labelledby="plan">
+          <h2 id="plan">{t('outcome.plan')}</h2>
+          {ev.estimatedDaysToEntry !== undefined && <p>{t('outcome.daysToEntry', { n: t.number(ev.estimatedDaysToEntry) })}</p>}
+          {people.map((p) => {
+            const steps = ev.plan.filter((s) => s.person === p && s.status !== 'not-applicable');
+            if (!steps.length) return null;
+            return (
+              <div key={p}>
+                <h3>{names.get(p)}</h3>
+                <ol className="plan">
+                  {steps.map((s) => (
+                    <li key={s.id} className={s.dateKind ?? 'none'}>
+                      <strong>{t(`step.${s.id}`)}</strong>
+                      {s.date && (
+                        <span className="when">
+                          {' '}
+                          {s.dateKind === 'deadline' ? t('outcome.by', { date: t.date(s.date) }) : t('outcome.about', { date: t.date(s.date) })} <span className="tag">{t(`datekind.${s.dateKind ?? 'estimate'}`)}</span>
+                        </span>
+                      )}
+                      <br />
+                      <span className="why">{s.why}</span> <Basis t={t} basis={s.basis} />
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            );
+          })}
+        </section>
+      )}
+      {status !== 'ineligible' && ev.checklist.length > 0 && (
+        <section aria-labelledby="docs">
+          <h2 id="docs">{t('outcome.documents')}</h2>
+          {people.map((p) => {
+            const items = ev.checklist.filter((c) => c.person === p);
+            if (!items.length) return null;
+            return (
+              <div key={p}>
+                <h3>{names.get(p)}</h3>
+                <ul className="checklist">
+                  {items.map((c, i) => (
+                    <li key={i}>
+                      <strong>{c.requirement.title[t.lang] ?? c.requirement.title.en}</strong> — {t(`form.${c.requirement.form}`)}
+                      {c.requirement.copies > 1 ? `, ${t('outcome.copies', { n: t.number(c.requirement.copies) })}` : ''}
+                      {c.requirement.legalization !== 'not-applicable' && c.requirement.legalization !== 'none-domestic' ? `, ${t(`legalization.${c.requirement.legalization}`)}` : ''}
+                      {c.requirement.translation ? `, ${t('outcome.translation')}` : ''}
+                      <span className="tag">{t(`procedure.${c.procedure}`)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+        </section>
+      )}
+      <p className="hint">{t('outcome.disclaimer')}</p>
+      {actions}
+    </article>
+  );
+}
+
+function Basis({ t, basis }: { t: T; basis: readonly Citation[] }) {
+  if (!basis.length) return null;
+  return (
+    <span className="basis">
+      ({t('outcome.basis')}{' '}
+      {basis.map((b, i) => {
+        const label = [b.source, b.article && t('cite.article', { n: b.article }), b.paragraph && t('cite.paragraph', { n: b.paragraph }), b.subparagraph && t('cite.subparagraph', { n: b.subparagraph })].filter(Boolean).join(', ');
+        return (
+          <span key={i}>
+            {i > 0 && '; '}
+            {b.url ? <a href={b.url} rel="noopener noreferrer" target="_blank">{label}</a> : label}
+          </span>
+        );
+      })}
+      )
+    </span>
+  );
+}
