@@ -50,11 +50,11 @@ let sink = 0;
 
 // ——— The three workloads ———
 
-function runFull(cases: readonly Case[], engine: ReturnType<typeof createEngine>): bigint {
+function runFull(cases: readonly Case[], engine: ReturnType<typeof createEngine>, documents = true): bigint {
   const t0 = process.hrtime.bigint();
   let h = 0;
   for (let i = 0; i < cases.length; i++) {
-    const ev = engine.evaluate(cases[i] as Case, AS_OF);
+    const ev = engine.evaluate(cases[i] as Case, AS_OF, { documents });
     h = (h + ev.obligations.length + ev.plan.length + ev.findings.length + ev.eligibility.status.length) | 0;
   }
   const t1 = process.hrtime.bigint();
@@ -184,21 +184,26 @@ async function main(): Promise<void> {
 
   const rate = (ns: bigint): number => (m * 1e9) / Number(ns);
   const full: number[] = [];
+  const core: number[] = [];
+  const coreOverBase: number[] = [];
   const base: number[] = [];
   const rules: number[] = [];
   const fullOverBase: number[] = [];
   const fullOverJre: number[] = [];
   for (let r = 1; r <= runs; r++) {
     const tf = runFull(measured, engine);
+    const tc = runFull(measured, engine, false);
     const tb = runBaseline(measured);
     const tj = await runJre(measured, jre);
     full.push(rate(tf));
+    core.push(rate(tc));
+    coreOverBase.push(Number(tc) / Number(tb));
     base.push(rate(tb));
     rules.push(rate(tj));
     fullOverBase.push(Number(tf) / Number(tb));
     fullOverJre.push(Number(tf) / Number(tj));
     console.log(
-      `  run ${r}: full ${fmt.format(rate(tf))}/s · baseline ${fmt.format(rate(tb))}/s · json-rules-engine ${fmt.format(rate(tj))}/s`,
+      `  run ${r}: full ${fmt.format(rate(tf))}/s · without documents ${fmt.format(rate(tc))}/s · baseline ${fmt.format(rate(tb))}/s · json-rules-engine ${fmt.format(rate(tj))}/s`,
     );
   }
 
@@ -207,12 +212,14 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`${'cases per second'.padEnd(34)}${'median'.padStart(14)}${'min'.padStart(14)}${'max'.padStart(14)}`);
   console.log(row('full evaluate', full));
+  console.log(row('evaluate without documents', core));
   console.log(row('baseline walk', base));
   console.log(row('json-rules-engine eligibility', rules));
   console.log('');
   console.log('time per case, ratio within each run (median, min–max):');
   const ratio = (xs: readonly number[]): string => `${fmt2.format(median(xs))}× (${fmt2.format(Math.min(...xs))}–${fmt2.format(Math.max(...xs))})`;
   console.log(`  full / baseline            ${ratio(fullOverBase)}`);
+  console.log(`  no documents / baseline    ${ratio(coreOverBase)}   (eligibility, plan, obligations, findings: no checklist, no grounds)`);
   console.log(`  full / json-rules-engine   ${ratio(fullOverJre)}   (below 1: the full engine is faster than json-rules-engine doing eligibility alone)`);
   console.log(`checksum ${sink}`);
   const met = median(full) >= TARGET_PER_SECOND;

@@ -115,6 +115,12 @@ function pad4(y: number): string {
 }
 
 function format(y: number, m: number, d: number): IsoDate {
+  // Within the written-out days (below), the same text without building it again.
+  if (y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return fromDayNumber(daysFromCivil(y, m, d));
+  return formatNew(y, m, d);
+}
+
+function formatNew(y: number, m: number, d: number): IsoDate {
   if (y < MIN_YEAR || y > MAX_YEAR) {
     throw new InvalidDateError(`${y}-${pad2(m)}-${pad2(d)}`, `date out of the supported years ${MIN_YEAR}–${MAX_YEAR} (year ${y})`);
   }
@@ -129,15 +135,37 @@ function split(d: IsoDate): [number, number, number] {
 
 /** Days since 1970-01-01 (UTC civil date). Throws `InvalidDateError` for a string that is not a real date. */
 export function toDayNumber(d: IsoDate): DayNumber {
-  const [y, m, day] = split(d);
-  return daysFromCivil(y, m, day);
+  // splitIsoDate without the array (this runs in hot loops).
+  if (d.length === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45) {
+    const y = digits4(d, 0);
+    const m = digits2(d, 5);
+    const day = digits2(d, 8);
+    if (y >= 0 && m >= 1 && m <= 12 && day >= 1 && day <= daysInMonth(y, m)) return daysFromCivil(y, m, day);
+  }
+  throw invalidDate(d);
 }
+
+// Dates written out, by day number, for the days around now (1900-01-01 … 2099-12-31): filled as they
+// are asked for. Engines turn day numbers into dates in hot loops; the text of a day never changes.
+const CACHE_FIRST_DAY = -25_567; // 1900-01-01
+const CACHE_DAYS = 73_049; // … 2099-12-31
+const written: (IsoDate | undefined)[] = [];
 
 /** The date `n` days after 1970-01-01. */
 export function fromDayNumber(n: DayNumber): IsoDate {
+  const i = n - CACHE_FIRST_DAY;
+  if (i >= 0 && i < CACHE_DAYS && Number.isInteger(i)) {
+    const hit = written[i];
+    if (hit !== undefined) return hit;
+  }
   if (!Number.isSafeInteger(n)) throw new InvalidDateError(n, `not a whole day number (${n})`);
   const [y, m, d] = civilFromDays(n);
-  return format(y, m, d);
+  const iso = formatNew(y, m, d);
+  if (i >= 0 && i < CACHE_DAYS) {
+    while (written.length < i) written.push(undefined);
+    written[i] = iso;
+  }
+  return iso;
 }
 
 function wholeNumber(n: number, what: string): number {
@@ -155,7 +183,11 @@ export function addDays(d: IsoDate, n: number): IsoDate {
  * no such day, its last day (Civil Code art. 192 p. 3): 2026-01-31 + 1 month = 2026-02-28.
  */
 export function addMonths(d: IsoDate, n: number): IsoDate {
-  const [y, m, day] = split(d);
+  // split(d) without the array (this runs in hot loops).
+  const y = d.length === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45 ? digits4(d, 0) : -1;
+  const m = y >= 0 ? digits2(d, 5) : -1;
+  const day = m >= 1 && m <= 12 ? digits2(d, 8) : -1;
+  if (day < 1 || day > daysInMonth(y, m)) throw invalidDate(d);
   const index = y * 12 + (m - 1) + wholeNumber(n, 'addMonths: the number of months');
   const ty = Math.floor(index / 12);
   const tm = index - ty * 12 + 1;
@@ -204,6 +236,15 @@ export function quarterOf(d: IsoDate): QuarterId {
 
 /** First and last day of a quarter given as `YYYY-Qn`. Throws `InvalidDateError` naming the value. */
 export function quarterBounds(quarter: string): DateRange {
+  // Fast path for the common, well-formed `YYYY-Qn` (the same test as the pattern below, without a regex).
+  if (typeof quarter === 'string' && quarter.length === 7 && quarter.charCodeAt(4) === 45 && quarter.charCodeAt(5) === 81) {
+    const y = digits4(quarter, 0);
+    const n = quarter.charCodeAt(6) - 48;
+    if (y >= 0 && n >= 1 && n <= 4) {
+      const first = (n - 1) * 3 + 1;
+      return { from: format(y, first, 1), to: format(y, first + 2, daysInMonth(y, first + 2)) };
+    }
+  }
   const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
   if (!m) throw new InvalidDateError(quarter, `not a quarter in YYYY-Qn form, n = 1…4 (${JSON.stringify(quarter)})`);
   const y = Number(m[1]);
@@ -213,6 +254,12 @@ export function quarterBounds(quarter: string): DateRange {
 
 /** First and last day of a month given as `YYYY-MM`. Throws `InvalidDateError` naming the value. */
 export function monthBounds(month: string): DateRange {
+  // Fast path for the common, well-formed `YYYY-MM` (the same test as below, without a regex).
+  if (typeof month === 'string' && month.length === 7 && month.charCodeAt(4) === 45) {
+    const y = digits4(month, 0);
+    const mo = digits2(month, 5);
+    if (y >= 0 && mo >= 1 && mo <= 12) return { from: format(y, mo, 1), to: format(y, mo, daysInMonth(y, mo)) };
+  }
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   const y = m ? Number(m[1]) : NaN;
   const mo = m ? Number(m[2]) : NaN;

@@ -107,9 +107,8 @@ const EVENT_TYPES_SORTED = [
 // Compile-time check that the list names every event type.
 const EVERY_TYPE_LISTED: Exclude<CaseEvent['type'], (typeof EVENT_TYPES_SORTED)[number]> extends never ? true : never = true;
 void EVERY_TYPE_LISTED;
-const TYPE_RANK: ReadonlyMap<string, number> = new Map(
-  [...EVENT_TYPES_SORTED].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((t, i) => [t, i]),
-);
+const TYPE_NAMES: readonly CaseEvent['type'][] = [...EVENT_TYPES_SORTED].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const TYPE_RANK: ReadonlyMap<string, number> = new Map(TYPE_NAMES.map((t, i) => [t, i]));
 
 /** YYYY-MM-DD as the number YYYYMMDD (which orders as the string does), or -1 for any other form. */
 function dateKey(on: unknown): number {
@@ -124,61 +123,98 @@ function dateKey(on: unknown): number {
   return k;
 }
 
+/** The events in order, with each one's type (rank in TYPE_NAMES, -1 when unknown) and `person` ('' when none). */
+interface Ordered {
+  events: CaseEvent[];
+  types: number[];
+  persons: string[];
+}
+
+// Scratch space of orderEvents, reused between calls (it runs to completion and never re-enters).
+let keys = new Float64Array(64);
+let order = new Int32Array(64);
+let typeAt = new Int32Array(64);
+let personAt = new Int32Array(64);
+
 /**
  * The events in compareEvents order, as a stable sort would leave them. Date, type and person are packed
- * into one number per event (with the event's index as the last digit), so the sort is a numeric sort;
- * events equal in all three are then ordered by their content, as compareEvents does. Any event outside
- * what the packing covers (a date not in YYYY-MM-DD form, an unknown type or person) sorts the plain way.
+ * into one number per event, so the sort compares numbers; events equal in all three are then ordered by
+ * their content, as compareEvents does. Any event outside what the packing covers (a date not in
+ * YYYY-MM-DD form, an unknown type or person) sorts the plain way.
  */
-/** Reused between calls (sortEvents runs to completion and never re-enters). */
-let scratch = new Float64Array(64);
-
-export function sortEvents(src: readonly CaseEvent[], people: readonly Person[]): CaseEvent[] {
+function orderEvents(src: readonly CaseEvent[], people: readonly Person[]): Ordered {
   const n = src.length;
-  if (n < 2) return [...src];
+  // The person ids and '' (no person), sorted (an insertion sort: a handful of people).
   const ids = [''];
-  for (const p of people) ids.push(p.id);
-  ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const p of people) {
+    const id = p.id;
+    let j = ids.length - 1;
+    while (j >= 0 && (ids[j] as string) > id) {
+      ids[j + 1] = ids[j] as string;
+      j--;
+    }
+    ids[j + 1] = id;
+  }
   const personRank = new Map<string, number>();
-  for (const id of ids) if (!personRank.has(id)) personRank.set(id, personRank.size);
-  const np = personRank.size;
-  if (100_000_000 * 32 * np * n >= Number.MAX_SAFE_INTEGER) return [...src].sort(compareEvents);
-  if (scratch.length < n) scratch = new Float64Array(Math.max(n, 2 * scratch.length));
-  const keys = scratch;
+  const rankedIds: string[] = [];
+  for (const id of ids) {
+    if (personRank.has(id)) continue;
+    personRank.set(id, rankedIds.length);
+    rankedIds.push(id);
+  }
+  const np = rankedIds.length;
+  if (keys.length < n) {
+    const size = Math.max(n, 2 * keys.length);
+    keys = new Float64Array(size);
+    order = new Int32Array(size);
+    typeAt = new Int32Array(size);
+    personAt = new Int32Array(size);
+  }
   for (let i = 0; i < n; i++) {
     const e = src[i] as CaseEvent;
     const dk = dateKey(e.on);
     const tr = TYPE_RANK.get(e.type);
     const pr = personRank.get(personOf(e));
-    if (dk < 0 || tr === undefined || pr === undefined) return [...src].sort(compareEvents);
-    keys[i] = ((dk * 32 + tr) * np + pr) * n + i;
+    if (dk < 0 || tr === undefined || pr === undefined) return orderPlainly(src);
+    keys[i] = (dk * 32 + tr) * np + pr;
+    order[i] = i;
+    typeAt[i] = tr;
+    personAt[i] = pr;
   }
-  // Insertion sort: case files list events roughly in date order, so there are few inversions.
+  // Insertion sort, stable: case files list events roughly in date order, so there are few inversions.
   for (let i = 1; i < n; i++) {
     const x = keys[i] as number;
+    const xi = order[i] as number;
     let j = i - 1;
     while (j >= 0 && (keys[j] as number) > x) {
       keys[j + 1] = keys[j] as number;
+      order[j + 1] = order[j] as number;
       j--;
     }
     keys[j + 1] = x;
+    order[j + 1] = xi;
   }
-  const out = new Array<CaseEvent>(n);
+  const events = new Array<CaseEvent>(n);
+  const types = new Array<number>(n);
+  const persons = new Array<string>(n);
   let groupStart = 0;
-  let prev = -1;
   for (let k = 0; k < n; k++) {
-    const key = keys[k] as number;
-    const i = key % n;
-    const prefix = (key - i) / n;
-    out[k] = src[i] as CaseEvent;
-    if (prefix !== prev) {
-      if (k - groupStart > 1) byContent(out, groupStart, k);
+    const i = order[k] as number;
+    events[k] = src[i] as CaseEvent;
+    types[k] = typeAt[i] as number;
+    persons[k] = rankedIds[personAt[i] as number] as string;
+    if (k > 0 && keys[k] !== keys[k - 1]) {
+      if (k - groupStart > 1) byContent(events, groupStart, k);
       groupStart = k;
-      prev = prefix;
     }
   }
-  if (n - groupStart > 1) byContent(out, groupStart, n);
-  return out;
+  if (n - groupStart > 1) byContent(events, groupStart, n);
+  return { events, types, persons };
+}
+
+function orderPlainly(src: readonly CaseEvent[]): Ordered {
+  const events = [...src].sort(compareEvents);
+  return { events, types: events.map((e) => TYPE_RANK.get(e.type) ?? -1), persons: events.map(personOf) };
 }
 
 /** Events equal in date, type and person (in their input order): stably by their whole content. */
@@ -191,7 +227,7 @@ function byContent(out: CaseEvent[], from: number, to: number): void {
 export function readFacts(c: Case): CaseFacts {
   const principal = c.people.find((p) => p.role === 'principal') as Person;
   const family = c.people.filter((p) => p.role !== 'principal');
-  const events = sortEvents(c.events ?? [], c.people);
+  const { events, types, persons } = orderEvents(c.events ?? [], c.people);
   const people = new Map<string, PersonFacts>();
   for (const p of c.people) {
     people.set(p.id, {
@@ -229,10 +265,12 @@ export function readFacts(c: Case): CaseFacts {
     salaryPaid: [],
     insurance: [],
   };
-  // Events that concern one person default to the principal when `person` is omitted.
-  for (const e of events) {
-    const of = people.get(personOf(e) || principal.id) as PersonFacts;
-    switch (e.type) {
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k] as CaseEvent;
+    // Events that concern one person default to the principal when `person` is omitted.
+    const pid = (persons[k] as string) || principal.id;
+    // The type's name from the list: the same text as e.type (which the sort has already read).
+    switch (TYPE_NAMES[types[k] as number]) {
       case 'employer-registered':
         if (!facts.employerRegistered || e.on < facts.employerRegistered) facts.employerRegistered = e.on;
         break;
@@ -246,7 +284,7 @@ export function readFacts(c: Case): CaseFacts {
         facts.permitFiled.push(e.on);
         break;
       case 'work-permit-issued':
-        facts.permitIssued.push(e);
+        facts.permitIssued.push(e as EventOf<'work-permit-issued'>);
         break;
       case 'work-permit-collected':
         facts.permitCollected.push(e.on);
@@ -255,55 +293,55 @@ export function readFacts(c: Case): CaseFacts {
         facts.extensionFiled.push(e.on);
         break;
       case 'work-permit-extended':
-        facts.permitExtended.push(e);
+        facts.permitExtended.push(e as EventOf<'work-permit-extended'>);
         break;
       case 'work-permit-cancelled':
         facts.permitCancelled.push(e.on);
         break;
       case 'invitation-issued':
-        of.invitations.push(e);
+        (people.get(pid) as PersonFacts).invitations.push(e as EventOf<'invitation-issued'>);
         break;
       case 'visa-issued':
-        of.visas.push(e);
+        (people.get(pid) as PersonFacts).visas.push(e as EventOf<'visa-issued'>);
         break;
       case 'entry':
-        of.entries.push(e.on);
+        (people.get(pid) as PersonFacts).entries.push(e.on);
         break;
       case 'exit':
-        of.exits.push(e.on);
+        (people.get(pid) as PersonFacts).exits.push(e.on);
         break;
       case 'registered':
-        of.registrations.push(e);
+        (people.get(pid) as PersonFacts).registrations.push(e as EventOf<'registered'>);
         break;
       case 'moved':
-        of.moves.push(e.on);
+        (people.get(pid) as PersonFacts).moves.push(e.on);
         break;
       case 'notification-filed':
-        facts.notifications.push(e);
+        facts.notifications.push(e as EventOf<'notification-filed'>);
         break;
       case 'salary-paid':
-        facts.salaryPaid.push(e);
+        facts.salaryPaid.push(e as EventOf<'salary-paid'>);
         break;
       case 'insurance':
-        facts.insurance.push(e);
+        facts.insurance.push(e as EventOf<'insurance'>);
         break;
       case 'rp-filed':
-        of.rpFiled.push(e.on);
+        (people.get(pid) as PersonFacts).rpFiled.push(e.on);
         break;
       case 'rp-issued':
-        of.rpIssued.push(e);
+        (people.get(pid) as PersonFacts).rpIssued.push(e as EventOf<'rp-issued'>);
         break;
       case 'rp-annual-notification-filed':
-        of.rpAnnual.push(e);
+        (people.get(pid) as PersonFacts).rpAnnual.push(e as EventOf<'rp-annual-notification-filed'>);
         break;
       case 'passport-renewed':
-        of.passportRenewals.push(e);
+        (people.get(pid) as PersonFacts).passportRenewals.push(e as EventOf<'passport-renewed'>);
         break;
       case 'citizenship-filed':
-        of.citizenshipFiled.push(e.on);
+        (people.get(pid) as PersonFacts).citizenshipFiled.push(e.on);
         break;
       case 'citizenship-granted':
-        of.citizenshipGranted.push(e.on);
+        (people.get(pid) as PersonFacts).citizenshipGranted.push(e.on);
         break;
     }
   }

@@ -29,7 +29,8 @@ export function createEngine(deps: EngineDeps): Engine {
       const eligibility = evaluateEligibility(ctx, c);
       const obligations = deriveObligations(ctx, c, facts);
       const plan = buildPlan(ctx, c, facts, eligibility, obligations, opts.targetStart);
-      const checklist = deriveChecklist(ctx, c, facts, plan.steps);
+      const withDocuments = opts.documents !== false;
+      const checklist = withDocuments ? deriveChecklist(ctx, c, facts, plan.steps) : [];
       const findings = sortFindings([...deriveFindings(ctx, c, facts, obligations), ...checklistFindings(ctx, c, checklist)]);
       const ev: Evaluation = {
         format: 'hqs-evaluation/1',
@@ -42,7 +43,7 @@ export function createEngine(deps: EngineDeps): Engine {
         ...(plan.estimatedDays !== undefined ? { estimatedDaysToEntry: plan.estimatedDays } : {}),
         obligations,
         checklist,
-        grounds: deriveGrounds(ctx, c, facts),
+        ...(withDocuments ? { grounds: deriveGrounds(ctx, c, facts) } : {}),
         findings,
       };
       if (ctx.trace) ev.trace = ctx.trace;

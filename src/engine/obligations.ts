@@ -8,10 +8,25 @@ import type { ParameterValue } from '../law/index.ts';
 import { addDays, addMonths, addYears, quarterBounds, type IsoDate } from '../calendar/date.ts';
 import { type Ctx, basisOfList } from './context.ts';
 import type { CaseFacts, PersonFacts } from './facts.ts';
-import type { Obligation, ObligationKind } from './types.ts';
+import type { Confidence, Obligation, ObligationKind } from './types.ts';
 import { statusOf, ageOn } from './util.ts';
 
 
+/** The year of a date as a number (as Number(d.slice(0, 4)), without the slice). */
+function yearOf(d: string): number {
+  const a = d.charCodeAt(0) - 48;
+  const b = d.charCodeAt(1) - 48;
+  const c = d.charCodeAt(2) - 48;
+  const e = d.charCodeAt(3) - 48;
+  if (a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9 && e >= 0 && e <= 9) return a * 1000 + b * 100 + c * 10 + e;
+  return Number(d.slice(0, 4));
+}
+
+/**
+ * One obligation. The object is built in its final shape at once (doneOn, late and confidence are
+ * present only where they apply, and in this order), which is cheaper than adding fields afterwards.
+ * `confidence` overrides the confidence the values give (work-permit-extension is always 'low').
+ */
 function make(
   ctx: Ctx,
   kind: ObligationKind,
@@ -22,38 +37,58 @@ function make(
   doneOn: IsoDate | undefined,
   values: (ParameterValue | undefined)[],
   why: string,
+  confidence?: Confidence,
 ): Obligation {
-  const o: Obligation = {
-    id: `${kind}:${key}`,
-    kind,
-    person,
-    due,
-    window: { from, to: due },
-    status: statusOf(ctx.asOf, from, due, doneOn !== undefined && doneOn <= ctx.asOf),
-    basis: basisOfList(values),
-    why,
-  };
-  if (doneOn !== undefined && doneOn <= ctx.asOf) {
-    o.doneOn = doneOn;
-    if (doneOn > due) o.late = true;
-  }
+  return makeWithId(ctx, kind, `${kind}:${key}`, person, from, due, doneOn, values, why, confidence);
+}
+
+/** make(), with the id (`kind:key`) already written. */
+function makeWithId(
+  ctx: Ctx,
+  kind: ObligationKind,
+  id: string,
+  person: string,
+  from: IsoDate,
+  due: IsoDate,
+  doneOn: IsoDate | undefined,
+  values: (ParameterValue | undefined)[],
+  why: string,
+  confidence?: Confidence,
+): Obligation {
+  const done = doneOn !== undefined && doneOn <= ctx.asOf;
+  const status = statusOf(ctx.asOf, from, due, done);
   if (ctx.trace) {
     const params = values.filter((v): v is ParameterValue => v !== undefined).map((v) => ({ id: v.parameterId, v }));
-    ctx.note(`obligation.${kind}`, `${o.id}: ${why} → ${o.status}`, params, [`window ${from} … ${due}`]);
+    ctx.note(`obligation.${kind}`, `${id}: ${why} → ${status}`, params, [`window ${from} … ${due}`]);
   }
-  const year = Number(due.slice(0, 4));
+  let text = why;
+  let weakest: Confidence | undefined;
+  const year = yearOf(due);
   if (year > ctx.cal.cal.lastYear) {
-    o.why += ` ${ctx.msg('why.provisional', { year })}`;
-    o.confidence = 'low';
-    return o;
-  }
-  for (const v of values) {
-    if (v && (v.confidence === 'low' || v.confidence === 'low-medium')) {
-      o.confidence = v.confidence;
-      break;
+    text += ` ${ctx.msg('why.provisional', { year })}`;
+    weakest = 'low';
+  } else {
+    for (const v of values) {
+      if (v && (v.confidence === 'low' || v.confidence === 'low-medium')) {
+        weakest = v.confidence;
+        break;
+      }
     }
   }
-  return o;
+  if (confidence !== undefined) weakest = confidence;
+  const basis = basisOfList(values);
+  const window = { from, to: due };
+  if (!done) {
+    if (weakest === undefined) return { id, kind, person, due, window, status, basis, why: text };
+    return { id, kind, person, due, window, status, basis, why: text, confidence: weakest };
+  }
+  const on = doneOn as IsoDate;
+  if (on > due) {
+    if (weakest === undefined) return { id, kind, person, due, window, status, basis, why: text, doneOn: on, late: true };
+    return { id, kind, person, due, window, status, basis, why: text, doneOn: on, late: true, confidence: weakest };
+  }
+  if (weakest === undefined) return { id, kind, person, due, window, status, basis, why: text, doneOn: on };
+  return { id, kind, person, due, window, status, basis, why: text, doneOn: on, confidence: weakest };
 }
 
 /** The first date in a sorted list on or after `from` (and on or before `to`, when given). */
@@ -103,6 +138,8 @@ function employerNotifications(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[
  */
 interface SalaryQuarter {
   period: string;
+  /** The obligation's id: salary-notification:<period>. */
+  id: string;
   from: IsoDate;
   windowFrom: IsoDate;
   month: string;
@@ -112,16 +149,17 @@ interface SalaryQuarter {
   why: Map<string, string>;
 }
 
-function salaryQuarter(ctx: Ctx, year: number, q: number): SalaryQuarter {
-  const cache = ctx.shared.memo<number, SalaryQuarter>('salary-quarter');
+function salaryQuarter(cache: Map<number, SalaryQuarter>, year: number, q: number): SalaryQuarter {
+  // Kept by year and quarter; anything else (a start that is not a real date) is worked out, and fails, afresh.
+  const keyed = Number.isSafeInteger(year) && q >= 1 && q <= 4;
   const key = year * 4 + q;
-  let sq = cache.get(key);
+  let sq = keyed ? cache.get(key) : undefined;
   if (sq === undefined) {
     const period = `${year}-Q${q}`;
     const bounds = quarterBounds(period);
     const windowFrom = addDays(bounds.to, 1);
-    sq = { period, from: bounds.from, windowFrom, month: windowFrom.slice(0, 7), v: [undefined, undefined], why: new Map() };
-    cache.set(key, sq);
+    sq = { period, id: `salary-notification:${period}`, from: bounds.from, windowFrom, month: windowFrom.slice(0, 7), v: [undefined, undefined], why: new Map() };
+    if (keyed) cache.set(key, sq);
   }
   return sq;
 }
@@ -136,8 +174,9 @@ function salaryNotifications(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[])
   const notifications = f.notifications;
   let year = Number(start.slice(0, 4));
   let q = Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1;
+  const quarters = ctx.shared.memo<number, SalaryQuarter>('salary-quarter');
   for (let guard = 0; guard < 80; guard++) {
-    const sq = salaryQuarter(ctx, year, q);
+    const sq = salaryQuarter(quarters, year, q);
     if (sq.from > end) break;
     let v = sq.v[wp];
     if (v === undefined) v = sq.v[wp] = ctx.param('employer.salary-notification-due', sq.windowFrom) ?? null;
@@ -157,7 +196,7 @@ function salaryNotifications(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[])
         why = ctx.msg('why.salary-notification', { period, month: sq.month, due });
         sq.why.set(ctx.lang, why);
       }
-      out.push(make(ctx, 'salary-notification', period, p, sq.windowFrom, due, done, [v], why));
+      out.push(makeWithId(ctx, 'salary-notification', sq.id, p, sq.windowFrom, due, done, [v], why));
     }
     if (++q > 4) {
       q = 1;
@@ -174,20 +213,24 @@ function hasRp(pf: PersonFacts, on: IsoDate): boolean {
 
 function registrations(ctx: Ctx, pf: PersonFacts, out: Obligation[]): void {
   const id = pf.person.id;
+  // Entries, exits and registrations are in date order: the first exit and the first registration on or
+  // after each entry only move forward as the entries do.
+  const exits = pf.exits;
+  const regs = pf.registrations;
+  let xi = 0;
+  let ri = 0;
   for (const entry of pf.entries) {
     // An RP holder registered at the place of residence needs no stay registration on re-entry.
     if (hasRp(pf, entry)) continue;
     const v = ctx.param('registration.hqs-family-after-entry', entry);
     if (!v) continue;
     const { date: due, steps } = ctx.termEndOf(entry, v);
-    const exit = firstBetween(pf.exits, entry);
-    let done: IsoDate | undefined;
-    for (const r of pf.registrations) {
-      if (r.on >= entry && (exit === undefined || r.on <= exit)) {
-        done = r.on;
-        break;
-      }
-    }
+    while (xi < exits.length && (exits[xi] as IsoDate) < entry) xi++;
+    const exit = exits[xi];
+    while (ri < regs.length && (regs[ri] as (typeof regs)[number]).on < entry) ri++;
+    const first = regs[ri]?.on;
+    // The registration for this stay: on or after the entry and not after the exit that ends it.
+    const done = first !== undefined && (exit === undefined || first <= exit) ? first : undefined;
     if (!done && exit !== undefined && exit <= due) continue; // left before the duty arose
     out.push(make(ctx, 'migration-registration', `${id}:${entry}`, id, entry, due, done, [v], ctx.msg('why.registration-entry', { steps })));
   }
@@ -221,11 +264,10 @@ function permitDuties(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void 
     if (v) {
       const term = ctx.term(v);
       const latest = ctx.cal.addWorkingDays(ctx.cal.previousWorkingDay(until), -term.value);
-      const from = addMonths(until, -3) < latest ? addMonths(until, -3) : latest;
+      const threeMonthsBefore = addMonths(until, -3);
+      const from = threeMonthsBefore < latest ? threeMonthsBefore : latest;
       const done = firstBetween(f.extensionFiled, f.permitIssued[0]?.on ?? c.contract.start);
-      const o = make(ctx, 'work-permit-extension', until, p, from, latest, done, [v], ctx.msg('why.extension', { until, n: term.value, latest }));
-      o.confidence = 'low';
-      out.push(o);
+      out.push(make(ctx, 'work-permit-extension', until, p, from, latest, done, [v], ctx.msg('why.extension', { until, n: term.value, latest }), 'low'));
     }
   }
 }
@@ -359,13 +401,14 @@ export function currentPassport(person: Person, pf: PersonFacts): { number: stri
 
 function passports(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void {
   const until = permitEnd(f) ?? c.contract.end;
+  let lead: ParameterValue | undefined | null = null;
   for (const person of c.people) {
     const pf = f.people.get(person.id) as PersonFacts;
     const current = currentPassport(person, pf);
     if (current === undefined) continue;
     const need = until ?? current.expires;
     // Renew before the passport ends; the window opens six months before (typical consular lead time).
-    const lead = ctx.param('passport.renewal-lead', ctx.asOf);
+    if (lead === null) lead = ctx.param('passport.renewal-lead', ctx.asOf);
     const from = addMonths(current.expires, -(lead ? ctx.num(lead) : 6));
     // No passport runs longer than the current one, so this duty is never marked done by a renewal.
     const o = make(ctx, 'passport-validity', `${person.id}:${current.number}`, person.id, from, current.expires, undefined, [lead], ctx.msg('why.passport', { number: current.number, expires: current.expires, need }));
@@ -393,24 +436,27 @@ export function deriveObligations(ctx: Ctx, c: Case, f: CaseFacts): Obligation[]
 function sortByDueThenId(list: Obligation[]): Obligation[] {
   const n = list.length;
   if (n > 256) return list.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const dues: string[] = new Array<string>(n);
+  // Due dates as numbers YYYYMMDD, which order as the strings do; any other form: compare the strings.
+  const keys: number[] = new Array<number>(n);
   const ids: string[] = new Array<string>(n);
   const order: number[] = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const o = list[i] as Obligation;
-    dues[i] = o.due;
+    const k = dayKey(o.due);
+    if (k < 0) return list.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    keys[i] = k;
     ids[i] = o.id;
     order[i] = i;
   }
   for (let i = 1; i < n; i++) {
     const x = order[i] as number;
-    const xd = dues[x] as string;
+    const xk = keys[x] as number;
     const xi = ids[x] as string;
     let j = i - 1;
     for (; j >= 0; j--) {
       const y = order[j] as number;
-      const yd = dues[y] as string;
-      if (yd > xd || (yd === xd && (ids[y] as string) > xi)) order[j + 1] = y;
+      const yk = keys[y] as number;
+      if (yk > xk || (yk === xk && (ids[y] as string) > xi)) order[j + 1] = y;
       else break;
     }
     order[j + 1] = x;
@@ -418,6 +464,69 @@ function sortByDueThenId(list: Obligation[]): Obligation[] {
   const sorted: Obligation[] = new Array<Obligation>(n);
   for (let i = 0; i < n; i++) sorted[i] = list[order[i] as number] as Obligation;
   return sorted;
+}
+
+/** YYYY-MM-DD as the number YYYYMMDD, or -1 for a string in any other form. */
+function dayKey(d: string): number {
+  if (d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return -1;
+  let k = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = d.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    k = k * 10 + c;
+  }
+  return k;
+}
+
+/** What the plan and the findings ask of the obligations, found in one pass over the list. */
+export interface ObligationIndex {
+  /** Obligations not done, of the kinds plan steps follow: the first of each kind and person, in list order. */
+  open: Obligation[];
+  /** The first work-permit-extension that is not done. */
+  nextExtension: Obligation | undefined;
+  /** The first work-permit-collection that is not done. */
+  nextCollection: Obligation | undefined;
+  /** rp-absence-limit obligations with a measure, in list order. */
+  absences: Obligation[];
+  /** Other obligations that are overdue or were done late, in list order. */
+  overdueOrLate: Obligation[];
+}
+
+export function indexObligations(list: readonly Obligation[]): ObligationIndex {
+  const index: ObligationIndex = { open: [], nextExtension: undefined, nextCollection: undefined, absences: [], overdueOrLate: [] };
+  for (const o of list) {
+    const kind = o.kind;
+    const status = o.status;
+    if (kind === 'rp-absence-limit') {
+      if (o.measure) index.absences.push(o);
+      continue;
+    }
+    if (status === 'overdue' || o.late) index.overdueOrLate.push(o);
+    if (status === 'done') continue;
+    switch (kind) {
+      case 'work-permit-extension':
+        index.nextExtension ??= o;
+        break;
+      case 'work-permit-collection':
+        index.nextCollection ??= o;
+        break;
+      case 'migration-registration':
+      case 'contract-notification':
+      case 'rp-registration':
+        break;
+      default:
+        continue;
+    }
+    if (openDutyIn(index, kind, o.person) === undefined) index.open.push(o);
+  }
+  return index;
+}
+
+/** The first obligation of a kind for a person that is not done (plan steps follow its status). */
+export function openDutyIn(index: ObligationIndex, kind: string, person: string): Obligation | undefined {
+  for (const o of index.open) if (o.kind === kind && o.person === person) return o;
+  return undefined;
 }
 
 export { ageOn };

@@ -5,10 +5,10 @@
 import type { Case, Person } from '../case/index.ts';
 import type { ParameterValue } from '../law/index.ts';
 import { addDays, addYears, type IsoDate } from '../calendar/date.ts';
-import { type Ctx, CACHE_LIMIT, basisOfList } from './context.ts';
+import { type Ctx, CACHE_LIMIT, basisOfList, basisOfList1 } from './context.ts';
 import type { CaseFacts, PersonFacts } from './facts.ts';
 import { PLAN_STEP_IDS, type DateKind, type Eligibility, type Obligation, type PlanStep, type PlanStepId, type StepStatus } from './types.ts';
-import { permitEnd } from './obligations.ts';
+import { indexObligations, openDutyIn, permitEnd, type ObligationIndex } from './obligations.ts';
 
 interface Spec {
   id: PlanStepId;
@@ -18,39 +18,53 @@ interface Spec {
   done: IsoDate | undefined;
   /** A legal deadline for this step, when one exists. */
   deadline: IsoDate | undefined;
-  /** Typical duration after the previous step (an estimate parameter id). */
-  estimate: string | undefined;
+  /** Typical duration after the previous step (an estimate parameter): whether there is one, and its value today. */
+  estimate: boolean;
+  estimateValue: ParameterValue | undefined;
   /** Fixed estimate date (e.g. a statutory processing term counted from filing). */
   estimateDate: IsoDate | undefined;
-  /** A legal processing term (parameter id) counted from the previous step's estimated date. */
-  estimateTerm: string | undefined;
+  /** A legal processing term counted from the previous step's estimated date: whether there is one, and its value today. */
+  estimateTerm: boolean;
+  termValue: ParameterValue | undefined;
   /** Not applicable to this person (e.g. no visa for a visa-free national). */
   na: boolean;
   optional: boolean;
   /** The obligation kind whose status this step follows while open. */
   duty: string | undefined;
-  values: (ParameterValue | undefined)[];
+  /** The law values the step rests on (its basis): one, or two where `v2Given`. */
+  v1: ParameterValue | undefined;
+  v2: ParameterValue | undefined;
+  v2Given: boolean;
   why: string;
 }
 
-const STEP_INDEX: ReadonlyMap<string, number> = new Map(PLAN_STEP_IDS.map((id, i) => [id, i]));
+/** Each step id's position in PLAN_STEP_IDS (an object with a fixed set of keys: a quick look-up). */
+const STEP_INDEX = Object.fromEntries(PLAN_STEP_IDS.map((id, i) => [id, i])) as Readonly<Record<PlanStepId, number>>;
 
-function spec(id: PlanStepId, deps: PlanStepId[], done: IsoDate | undefined, values: (ParameterValue | undefined)[], why: string): Spec {
-  return {
-    id,
-    index: STEP_INDEX.get(id) as number,
-    deps,
-    done,
-    deadline: undefined,
-    estimate: undefined,
-    estimateDate: undefined,
-    estimateTerm: undefined,
-    na: false,
-    optional: false,
-    duty: undefined,
-    values,
-    why,
-  };
+/**
+ * The next step of a person's plan, in `input.spec` (one object reused for every step: each is handled
+ * by emit() before the next is described). Fields not given here are reset to "none".
+ */
+function spec(input: PlanInput, id: PlanStepId, deps: PlanStepId[], done: IsoDate | undefined, v1: ParameterValue | undefined, why: string): Spec {
+  const s = input.spec;
+  s.id = id;
+  s.index = STEP_INDEX[id];
+  s.deps = deps;
+  s.done = done;
+  s.deadline = undefined;
+  s.estimate = false;
+  s.estimateValue = undefined;
+  s.estimateDate = undefined;
+  s.estimateTerm = false;
+  s.termValue = undefined;
+  s.na = false;
+  s.optional = false;
+  s.duty = undefined;
+  s.v1 = v1;
+  s.v2 = undefined;
+  s.v2Given = false;
+  s.why = why;
+  return s;
 }
 
 export interface PlanResult {
@@ -110,64 +124,52 @@ function onDate(ctx: Ctx): OnDate {
 /** The obligation kinds whose open duty a plan step reads. */
 type DutyKind = 'work-permit-collection' | 'migration-registration' | 'contract-notification' | 'rp-registration' | 'work-permit-extension';
 
-/** Per kind and person, the first obligation (in the list's order) that is not done. */
-function openDuties(obligations: readonly Obligation[]): Map<string, Map<string, Obligation>> {
-  const open = new Map<string, Map<string, Obligation>>();
-  for (const o of obligations) {
-    if (o.status === 'done') continue;
-    switch (o.kind) {
-      case 'work-permit-collection':
-      case 'migration-registration':
-      case 'contract-notification':
-      case 'rp-registration':
-      case 'work-permit-extension': {
-        let byPerson = open.get(o.kind);
-        if (byPerson === undefined) {
-          byPerson = new Map();
-          open.set(o.kind, byPerson);
-        }
-        if (!byPerson.has(o.person)) byPerson.set(o.person, o);
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return open;
-}
-
 /** What the steps of every person share within one evaluation. */
 interface PlanInput {
   ctx: Ctx;
   f: CaseFacts;
   c: Case;
   at: OnDate;
-  open: Map<string, Map<string, Obligation>>;
+  obligations: ObligationIndex;
   filed: IsoDate | undefined;
   issued: CaseFacts['permitIssued'][number] | undefined;
   decisionTerm: ParameterValue | undefined;
   decisionDeadline: IsoDate | undefined;
   /** The principal is an EAEU citizen: no permit steps. */
   exempt: boolean;
+  /** Steps are blocked: the case is not eligible. */
+  blocked: boolean;
+  /** The step being described (see spec()). */
+  spec: Spec;
+  steps: PlanStep[];
+  firstOpen: IsoDate | undefined;
+  entryEstimate: IsoDate | undefined;
+  /** Status and date of each of the principal's steps, by position in PLAN_STEP_IDS. */
+  principalStatus: (StepStatus | undefined)[];
+  principalDates: (IsoDate | undefined)[];
+}
+
+/** The person whose steps are being worked out, with the status and date of each step so far. */
+interface Walk {
+  person: Person;
+  principal: boolean;
+  statusOf: (StepStatus | undefined)[];
+  dates: (IsoDate | undefined)[];
 }
 
 function openDuty(input: PlanInput, kind: DutyKind, person: string): Obligation | undefined {
-  return input.open.get(kind)?.get(person);
+  return openDutyIn(input.obligations, kind, person);
 }
 
 // A work visa is needed unless one of the person's citizenships lets them enter without a visa *for
 // work* (a tourist visa waiver, such as China's since 2025-12-01, does not) or is an EAEU citizenship.
 function needsVisa(ctx: Ctx, p: Person): boolean {
-  const countries = ctx.law.countries;
-  for (const cc of p.citizenships) {
-    const v = countries.visaRequired(cc, ctx.asOf);
-    if ((!v.required && v.workAllowedVisaFree) || countries.isEaeu(cc, ctx.asOf)) return false;
-  }
+  for (const cc of p.citizenships) if (ctx.worksVisaFree(cc) || ctx.isEaeu(cc)) return false;
   return true;
 }
 
 function isEaeuCitizen(ctx: Ctx, p: Person): boolean {
-  for (const cc of p.citizenships) if (ctx.law.countries.isEaeu(cc, ctx.asOf)) return true;
+  for (const cc of p.citizenships) if (ctx.isEaeu(cc)) return true;
   return false;
 }
 
@@ -175,7 +177,10 @@ function abroad(p: Person): boolean {
   return (p.startsFrom ?? 'abroad') === 'abroad';
 }
 
-function specsFor(input: PlanInput, p: Person, pf: PersonFacts, principal: boolean): Spec[] {
+/** The steps of one person's plan, in order, each handed to emit() as it is described. */
+function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
+  const p = walk.person;
+  const principal = walk.principal;
   const { ctx, f, c, at, filed, issued, decisionTerm, decisionDeadline, exempt } = input;
   const P = f.principal;
   const visa = needsVisa(ctx, p) && abroad(p);
@@ -186,55 +191,59 @@ function specsFor(input: PlanInput, p: Person, pf: PersonFacts, principal: boole
   const indefiniteAfter = at.indefiniteAfter;
   const workStart = f.permitCollected[0] ?? issued?.on;
   const indefiniteDate = indefiniteAfter && workStart && typeof indefiniteAfter.value === 'number' ? addYears(workStart, indefiniteAfter.value) : undefined;
-  const list: Spec[] = [];
   let s: Spec;
   if (principal) {
-    s = spec('employer-registration', [], f.employerRegistered, [at.employerRegistration], ctx.msg('plan.employer-registration'));
-    s.estimate = 'estimate.employer-registration';
-    list.push(s);
-    s = spec('contract', ['employer-registration'], f.contractSigned[0], [at.petitionPreparation], ctx.msg('plan.contract'));
-    s.estimate = 'estimate.petition-preparation';
-    list.push(s);
-    s = spec('work-permit-filing', ['contract'], filed, [at.petitionPreparation], ctx.msg('plan.work-permit-filing'));
+    s = spec(input, 'employer-registration', [], f.employerRegistered, at.employerRegistration, ctx.msg('plan.employer-registration'));
+    s.estimate = true;
+    s.estimateValue = at.employerRegistration;
+    emit(input, walk, s);
+    s = spec(input, 'contract', ['employer-registration'], f.contractSigned[0], at.petitionPreparation, ctx.msg('plan.contract'));
+    s.estimate = true;
+    s.estimateValue = at.petitionPreparation;
+    emit(input, walk, s);
+    s = spec(input, 'work-permit-filing', ['contract'], filed, at.petitionPreparation, ctx.msg('plan.work-permit-filing'));
     s.na = exempt;
-    s.estimate = 'estimate.petition-preparation';
-    list.push(s);
-    s = spec(
+    s.estimate = true;
+    s.estimateValue = at.petitionPreparation;
+    emit(input, walk, s);
+    s = spec(input,
       'work-permit-decision',
       ['work-permit-filing'],
       issued?.on,
-      [decisionTerm],
+      decisionTerm,
       ctx.msg(decisionDeadline ? 'plan.work-permit-decision.deadline' : 'plan.work-permit-decision', { n: decisionTerm?.value as number, date: decisionDeadline ?? '' }),
     );
     s.na = exempt;
     if (decisionDeadline) s.deadline = decisionDeadline;
-    list.push(s);
+    emit(input, walk, s);
   }
   const inv = pf.invitations[0];
   // The invitations (the principal's and the family's) are issued with the permit decision.
-  s = spec('invitation', ['work-permit-decision'], inv?.on, [decisionTerm], ctx.msg(visa ? 'plan.invitation' : 'plan.invitation.na'));
+  s = spec(input, 'invitation', ['work-permit-decision'], inv?.on, decisionTerm, ctx.msg(visa ? 'plan.invitation' : 'plan.invitation.na'));
   s.na = !visa;
   if (decisionDeadline) s.deadline = decisionDeadline;
-  list.push(s);
-  s = spec('visa', ['invitation'], pf.visas[0]?.on, [at.consularVisa], ctx.msg(visa ? 'plan.visa' : 'plan.visa.na'));
+  emit(input, walk, s);
+  s = spec(input, 'visa', ['invitation'], pf.visas[0]?.on, at.consularVisa, ctx.msg(visa ? 'plan.visa' : 'plan.visa.na'));
   s.na = !visa;
-  s.estimate = 'estimate.consular-visa';
-  list.push(s);
-  s = spec('entry', visa ? ['visa'] : principal ? ['work-permit-decision'] : [], entry, [at.travelAfterVisa], ctx.msg(abroad(p) ? 'plan.entry' : 'plan.entry.na'));
+  s.estimate = true;
+  s.estimateValue = at.consularVisa;
+  emit(input, walk, s);
+  s = spec(input, 'entry', visa ? ['visa'] : principal ? ['work-permit-decision'] : [], entry, at.travelAfterVisa, ctx.msg(abroad(p) ? 'plan.entry' : 'plan.entry.na'));
   s.na = !abroad(p);
-  s.estimate = 'estimate.travel-after-visa';
-  list.push(s);
+  s.estimate = true;
+  s.estimateValue = at.travelAfterVisa;
+  emit(input, walk, s);
   if (principal) {
     const due = openDuty(input, 'work-permit-collection', P.id)?.due;
-    s = spec('work-permit-collection', ['work-permit-decision', 'entry'], earliest(f.permitCollected), [issued ? ctx.param('work-permit.collection-deadline', issued.on) : at.collectionDeadline], ctx.msg('plan.work-permit-collection'));
+    s = spec(input, 'work-permit-collection', ['work-permit-decision', 'entry'], earliest(f.permitCollected), issued ? ctx.param('work-permit.collection-deadline', issued.on) : at.collectionDeadline, ctx.msg('plan.work-permit-collection'));
     s.na = exempt;
     if (due) s.deadline = due;
-    list.push(s);
+    emit(input, walk, s);
   }
   const regDue = openDuty(input, 'migration-registration', p.id)?.due;
-  s = spec('migration-registration', ['entry'], pf.registrations[0]?.on, [entry ? ctx.param('registration.hqs-family-after-entry', entry) : at.registrationAfterEntry], ctx.msg('plan.migration-registration'));
+  s = spec(input, 'migration-registration', ['entry'], pf.registrations[0]?.on, entry ? ctx.param('registration.hqs-family-after-entry', entry) : at.registrationAfterEntry, ctx.msg('plan.migration-registration'));
   if (regDue) s.deadline = regDue;
-  list.push(s);
+  emit(input, walk, s);
   if (principal) {
     const due = openDuty(input, 'contract-notification', P.id)?.due;
     let concluded: IsoDate | undefined;
@@ -244,19 +253,25 @@ function specsFor(input: PlanInput, p: Person, pf: PersonFacts, principal: boole
         break;
       }
     }
-    s = spec('contract-notification', ['contract'], concluded, [at.contractConcluded], ctx.msg('plan.contract-notification'));
+    s = spec(input, 'contract-notification', ['contract'], concluded, at.contractConcluded, ctx.msg('plan.contract-notification'));
     if (due) s.deadline = due;
-    list.push(s);
+    emit(input, walk, s);
   }
-  s = spec('rp-filing', principal ? ['work-permit-collection'] : ['entry'], rpFiled, [at.rpHqsTerm, at.rpPreparation], ctx.msg('plan.rp-filing'));
+  s = spec(input, 'rp-filing', principal ? ['work-permit-collection'] : ['entry'], rpFiled, at.rpHqsTerm, ctx.msg('plan.rp-filing'));
+  s.v2 = at.rpPreparation;
+  s.v2Given = true;
   s.optional = true;
-  s.estimate = 'estimate.rp-preparation';
-  list.push(s);
-  s = spec('rp-decision', ['rp-filing'], rpIssued?.on, [rpTerm ?? at.rpHqsProcessingTerm], ctx.msg('plan.rp-decision'));
+  s.estimate = true;
+  s.estimateValue = at.rpPreparation;
+  emit(input, walk, s);
+  s = spec(input, 'rp-decision', ['rp-filing'], rpIssued?.on, rpTerm ?? at.rpHqsProcessingTerm, ctx.msg('plan.rp-decision'));
   s.optional = true;
   if (rpFiled && rpTerm) s.estimateDate = ctx.termEndOf(rpFiled, rpTerm).date;
-  else s.estimateTerm = 'rp.hqs-processing-term';
-  list.push(s);
+  else {
+    s.estimateTerm = true;
+    s.termValue = at.rpHqsProcessingTerm;
+  }
+  emit(input, walk, s);
   const rpRegDue = openDuty(input, 'rp-registration', p.id)?.due;
   let rpRegistered: IsoDate | undefined;
   if (rpIssued) {
@@ -267,22 +282,25 @@ function specsFor(input: PlanInput, p: Person, pf: PersonFacts, principal: boole
       }
     }
   }
-  s = spec('rp-registration', ['rp-decision'], rpRegistered, [rpIssued ? ctx.param('registration.rp-holder', rpIssued.on) : at.rpHolder], ctx.msg('plan.rp-registration'));
+  s = spec(input, 'rp-registration', ['rp-decision'], rpRegistered, rpIssued ? ctx.param('registration.rp-holder', rpIssued.on) : at.rpHolder, ctx.msg('plan.rp-registration'));
   s.optional = true;
   if (rpRegDue) s.deadline = rpRegDue;
-  else s.estimateTerm = 'registration.rp-holder';
-  list.push(s);
+  else {
+    s.estimateTerm = true;
+    s.termValue = at.rpHolder;
+  }
+  emit(input, walk, s);
   if (principal) {
     const extDue = openDuty(input, 'work-permit-extension', P.id)?.due;
     const until = permitEnd(f);
     const needed = until !== undefined && (c.contract.end === undefined || c.contract.end > until);
-    s = spec('work-permit-extension', ['work-permit-collection'], f.extensionFiled[0], [at.extensionMaxTerm], ctx.msg('plan.work-permit-extension'));
+    s = spec(input, 'work-permit-extension', ['work-permit-collection'], f.extensionFiled[0], at.extensionMaxTerm, ctx.msg('plan.work-permit-extension'));
     s.na = exempt || (until !== undefined && !needed);
     if (extDue) {
       s.estimateDate = extDue;
       s.duty = 'work-permit-extension';
     }
-    list.push(s);
+    emit(input, walk, s);
   }
   let indefinite: IsoDate | undefined;
   for (const r of pf.rpIssued) {
@@ -291,22 +309,24 @@ function specsFor(input: PlanInput, p: Person, pf: PersonFacts, principal: boole
       break;
     }
   }
-  s = spec(
+  s = spec(input,
     'indefinite-rp',
     ['rp-decision'],
     indefinite,
-    [indefiniteAfter],
+    indefiniteAfter,
     ctx.msg(indefiniteAfter ? 'plan.indefinite-rp' : 'plan.indefinite-rp.na', { years: (indefiniteAfter?.value as number) ?? 2, date: indefiniteDate ?? '—' }),
   );
   s.optional = true;
   s.na = indefiniteAfter === undefined;
   if (indefiniteDate) s.estimateDate = indefiniteDate;
-  else s.estimateTerm = 'rp.hqs-indefinite-after';
-  list.push(s);
-  s = spec('citizenship', ['rp-decision'], pf.citizenshipGranted[0], [at.rpHqsTerm], ctx.msg('plan.citizenship'));
+  else {
+    s.estimateTerm = true;
+    s.termValue = indefiniteAfter;
+  }
+  emit(input, walk, s);
+  s = spec(input, 'citizenship', ['rp-decision'], pf.citizenshipGranted[0], at.rpHqsTerm, ctx.msg('plan.citizenship'));
   s.optional = true;
-  list.push(s);
-  return list;
+  emit(input, walk, s);
 }
 
 const STEPS = PLAN_STEP_IDS.length;
@@ -322,100 +342,129 @@ export function buildPlan(ctx: Ctx, c: Case, f: CaseFacts, elig: Eligibility, ob
     f,
     c,
     at: onDate(ctx),
-    open: openDuties(obligations),
+    obligations: ctx.local(obligations, indexObligations),
     filed,
     issued: f.permitIssued[0],
     decisionTerm,
     decisionDeadline,
     exempt: isEaeuCitizen(ctx, P),
+    blocked: elig.status === 'ineligible',
+    spec: spec0(),
+    steps: [],
+    firstOpen: undefined,
+    entryEstimate: undefined,
+    principalStatus: new Array<StepStatus | undefined>(STEPS),
+    principalDates: new Array<IsoDate | undefined>(STEPS),
   };
-  const blockedByEligibility = elig.status === 'ineligible';
-
-  const steps: PlanStep[] = [];
-  let firstOpen: IsoDate | undefined;
-  let entryEstimate: IsoDate | undefined;
-  // Status and date of each step by its position in PLAN_STEP_IDS: the principal's, and the current person's.
-  const principalStatus: (StepStatus | undefined)[] = new Array<StepStatus | undefined>(STEPS);
-  const principalDates: (IsoDate | undefined)[] = new Array<IsoDate | undefined>(STEPS);
-  const people = f.family.length + 1;
-  for (let k = 0; k < people; k++) {
-    const principal = k === 0;
-    const person = principal ? P : (f.family[k - 1] as Person);
-    const pf = f.people.get(person.id) as PersonFacts;
-    const specs = specsFor(input, person, pf, principal);
-    const dates: (IsoDate | undefined)[] = principal ? principalDates : new Array<IsoDate | undefined>(STEPS);
-    const statusOf: (StepStatus | undefined)[] = principal ? principalStatus : new Array<StepStatus | undefined>(STEPS);
-    for (const s of specs) {
-      let status: StepStatus;
-      let date: IsoDate | undefined;
-      let dateKind: DateKind | undefined;
-      let depsDone = true;
-      for (const d of s.deps) {
-        const i = STEP_INDEX.get(d) as number;
-        const st = statusOf[i] ?? (principal ? undefined : principalStatus[i]);
-        if (!(st === undefined || st === 'done' || st === 'not-applicable')) {
-          depsDone = false;
-          break;
-        }
-      }
-      if (s.na) {
-        status = 'not-applicable';
-      } else if (s.done !== undefined && s.done <= on) {
-        status = 'done';
-        date = s.done;
-        dateKind = 'event';
-      } else if (s.id === 'citizenship') {
-        status = 'upcoming';
-      } else if (blockedByEligibility && s.id !== 'employer-registration' && s.id !== 'contract') {
-        status = 'blocked';
-      } else {
-        if (s.deadline) {
-          date = s.deadline;
-          dateKind = 'deadline';
-        } else {
-          // Estimate: after the latest of the dependencies' dates (or today), plus the typical duration.
-          let base: IsoDate = on;
-          for (const d of s.deps) {
-            const i = STEP_INDEX.get(d) as number;
-            const dd = dates[i] ?? principalDates[i];
-            if (dd && dd > base) base = dd;
-          }
-          if (s.estimateDate) date = s.estimateDate;
-          else if (s.estimateTerm) {
-            const v = ctx.param(s.estimateTerm, on);
-            date = v ? ctx.termEndOf(base, v).date : base;
-          } else if (s.estimate) {
-            const v = ctx.param(s.estimate, on);
-            date = v ? addDays(base, ctx.num(v)) : base;
-          } else if (s.id === 'work-permit-decision' && decisionTerm) {
-            date = ctx.termEndOf(base, decisionTerm).date;
-          } else date = base;
-          dateKind = s.estimate || s.estimateDate || s.estimateTerm || s.id === 'work-permit-decision' ? 'estimate' : undefined;
-        }
-        status = s.deadline && on > s.deadline ? 'overdue' : depsDone ? (s.optional ? 'upcoming' : 'due') : 'upcoming';
-        if (s.duty) {
-          const duty = openDuty(input, s.duty as DutyKind, person.id);
-          if (duty && duty.status !== 'not-applicable' && duty.status !== 'done') status = duty.status;
-        }
-        if (firstOpen === undefined) firstOpen = on;
-      }
-      statusOf[s.index] = status;
-      if (date) dates[s.index] = date;
-      if (principal && s.id === 'entry' && date && status !== 'done') entryEstimate = date;
-      const step: PlanStep = { id: s.id, person: person.id, status, dependsOn: s.deps, basis: basisOfList(s.values), why: s.why };
-      if (date) step.date = date;
-      if (dateKind) step.dateKind = dateKind;
-      if (ctx.trace) {
-        const params = s.values.filter((v): v is ParameterValue => v !== undefined).map((v) => ({ id: v.parameterId, v }));
-        ctx.note(`plan.${s.id}`, `${person.id}: ${status}${date ? ` ${date} (${dateKind ?? ''})` : ''}`, params);
-      }
-      steps.push(step);
-    }
+  // The principal first, then the family in the order the case lists them.
+  planFor(input, { person: P, principal: true, statusOf: input.principalStatus, dates: input.principalDates }, f.people.get(P.id) as PersonFacts);
+  for (const person of f.family) {
+    const walk: Walk = { person, principal: false, statusOf: new Array<StepStatus | undefined>(STEPS), dates: new Array<IsoDate | undefined>(STEPS) };
+    planFor(input, walk, f.people.get(person.id) as PersonFacts);
   }
+  const steps = input.steps;
   if (targetStart) latestDates(ctx, steps, targetStart);
   const result: PlanResult = { steps };
+  const { firstOpen, entryEstimate } = input;
   if (firstOpen && entryEstimate) result.estimatedDays = Math.round((Date.parse(entryEstimate) - Date.parse(firstOpen)) / 86_400_000);
   return result;
+}
+
+function spec0(): Spec {
+  return {
+    id: 'employer-registration',
+    index: 0,
+    deps: [],
+    done: undefined,
+    deadline: undefined,
+    estimate: false,
+    estimateValue: undefined,
+    estimateDate: undefined,
+    estimateTerm: false,
+    termValue: undefined,
+    na: false,
+    optional: false,
+    duty: undefined,
+    v1: undefined,
+    v2: undefined,
+    v2Given: false,
+    why: '',
+  };
+}
+
+/** A step's status and date from its spec, the events and the steps it depends on; appended to the plan. */
+function emit(input: PlanInput, walk: Walk, s: Spec): void {
+  const ctx = input.ctx;
+  const on = ctx.asOf;
+  const { person, principal, statusOf, dates } = walk;
+  const { principalStatus, principalDates } = input;
+  let status: StepStatus;
+  let date: IsoDate | undefined;
+  let dateKind: DateKind | undefined;
+  let depsDone = true;
+  for (const d of s.deps) {
+    const i = STEP_INDEX[d];
+    const st = statusOf[i] ?? (principal ? undefined : principalStatus[i]);
+    if (!(st === undefined || st === 'done' || st === 'not-applicable')) {
+      depsDone = false;
+      break;
+    }
+  }
+  if (s.na) {
+    status = 'not-applicable';
+  } else if (s.done !== undefined && s.done <= on) {
+    status = 'done';
+    date = s.done;
+    dateKind = 'event';
+  } else if (s.id === 'citizenship') {
+    status = 'upcoming';
+  } else if (input.blocked && s.id !== 'employer-registration' && s.id !== 'contract') {
+    status = 'blocked';
+  } else {
+    if (s.deadline) {
+      date = s.deadline;
+      dateKind = 'deadline';
+    } else {
+      // Estimate: after the latest of the dependencies' dates (or today), plus the typical duration.
+      let base: IsoDate = on;
+      for (const d of s.deps) {
+        const i = STEP_INDEX[d];
+        const dd = dates[i] ?? principalDates[i];
+        if (dd && dd > base) base = dd;
+      }
+      if (s.estimateDate) date = s.estimateDate;
+      else if (s.estimateTerm) {
+        // The term's value on the evaluation date (looked up with the specs).
+        const v = s.termValue;
+        date = v ? ctx.termEndOf(base, v).date : base;
+      } else if (s.estimate) {
+        const v = s.estimateValue;
+        date = v ? addDays(base, ctx.num(v)) : base;
+      } else if (s.id === 'work-permit-decision' && input.decisionTerm) {
+        date = ctx.termEndOf(base, input.decisionTerm).date;
+      } else date = base;
+      dateKind = s.estimate || s.estimateDate || s.estimateTerm || s.id === 'work-permit-decision' ? 'estimate' : undefined;
+    }
+    status = s.deadline && on > s.deadline ? 'overdue' : depsDone ? (s.optional ? 'upcoming' : 'due') : 'upcoming';
+    if (s.duty) {
+      const duty = openDuty(input, s.duty as DutyKind, person.id);
+      if (duty && duty.status !== 'not-applicable' && duty.status !== 'done') status = duty.status;
+    }
+    if (input.firstOpen === undefined) input.firstOpen = on;
+  }
+  statusOf[s.index] = status;
+  if (date) dates[s.index] = date;
+  if (principal && s.id === 'entry' && date && status !== 'done') input.entryEstimate = date;
+  const basis = s.v2Given ? basisOfList([s.v1, s.v2]) : basisOfList1(s.v1);
+  const step: PlanStep = { id: s.id, person: person.id, status, dependsOn: s.deps, basis, why: s.why };
+  if (date) step.date = date;
+  if (dateKind) step.dateKind = dateKind;
+  if (ctx.trace) {
+    const values = s.v2Given ? [s.v1, s.v2] : [s.v1];
+    const params = values.filter((v): v is ParameterValue => v !== undefined).map((v) => ({ id: v.parameterId, v }));
+    ctx.note(`plan.${s.id}`, `${person.id}: ${status}${date ? ` ${date} (${dateKind ?? ''})` : ''}`, params);
+  }
+  input.steps.push(step);
 }
 
 /** Working backwards from a target start: by when each earlier step must happen. */

@@ -193,6 +193,11 @@ export interface Evaluation {
 }
 
 export interface EvaluateOptions {
+  /**
+   * Derive the document checklist and the residence grounds (default true). A portfolio sweep that stores
+   * only obligations and findings turns it off: the checklist is most of the work of an evaluation.
+   */
+  documents?: boolean;
   withProposed?: boolean;
   targetStart?: IsoDate;
   explain?: boolean;

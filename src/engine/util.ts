@@ -50,10 +50,13 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
 /** An amount with thin groups of three digits ("750 000"), without Intl (slow on a hot path). */
 export function fmt(n: number): string {
   const s = String(Math.round(Math.abs(n)));
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    if (i > 0 && (s.length - i) % 3 === 0) out += ' ';
-    out += s[i];
+  const len = s.length;
+  let out = s;
+  if (len > 3) {
+    // The first group holds what is left over from the groups of three.
+    const head = len % 3 === 0 ? 3 : len % 3;
+    out = s.slice(0, head);
+    for (let i = head; i < len; i += 3) out += ` ${s.slice(i, i + 3)}`;
   }
   return n < 0 ? `-${out}` : out;
 }

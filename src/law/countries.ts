@@ -295,7 +295,8 @@ function checkTimeline(rows: readonly Dated[], path: string, problems: string[])
 }
 
 function valueOn<T extends Dated>(rows: readonly T[], date: IsoDate): T | undefined {
-  return rows.find((r) => (r.from === undefined || r.from <= date) && (r.to === undefined || date <= r.to));
+  for (const r of rows) if ((r.from === undefined || r.from <= date) && (r.to === undefined || date <= r.to)) return r;
+  return undefined;
 }
 
 const CONFIDENCE_ORDER: readonly Confidence[] = ['low', 'low-medium', 'medium', 'medium-high', 'high'];
@@ -405,8 +406,13 @@ function buildCountryTable(
     if (c === undefined) throw new Error(`${path}: unknown country code ${JSON.stringify(code)}: expected an ISO 3166-1 alpha-2 code listed in this file`);
     return c;
   };
+  // The last date that passed the check: look-ups come in runs on one date, and a date's validity
+  // depends only on its text, so a repeat need not be checked again.
+  let lastDay: string | undefined;
   const day = (date: string): IsoDate => {
+    if (lastDay !== undefined && date === lastDay) return date as IsoDate;
     if (!isRealIsoDate(date)) throw new Error(`${path}: look-up date ${JSON.stringify(date)} is not a real date as YYYY-MM-DD`);
+    lastDay = date;
     return date;
   };
   const noValue = (what: string, code: string, date: IsoDate): never => {
