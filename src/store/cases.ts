@@ -133,9 +133,9 @@ function columnsOf(c: Case) {
   };
 }
 
-async function writePeople(tx: Tx, orgId: string, caseId: string, c: Case): Promise<void> {
-  await tx.query('DELETE FROM case_people WHERE case_id = $1', [caseId]);
-  const rows = c.people.map((p) => ({
+/** The searchable copy of one person of a case (table case_people), as both writers store it. */
+function personRow(p: Case['people'][number]) {
+  return {
     person_id: p.id,
     role: p.role,
     relation: p.relation ?? null,
@@ -144,7 +144,12 @@ async function writePeople(tx: Tx, orgId: string, caseId: string, c: Case): Prom
     birth_date: p.birthDate,
     citizenships: p.citizenships,
     email: p.email ?? null,
-  }));
+  };
+}
+
+async function writePeople(tx: Tx, orgId: string, caseId: string, c: Case): Promise<void> {
+  await tx.query('DELETE FROM case_people WHERE case_id = $1', [caseId]);
+  const rows = c.people.map(personRow);
   await tx.query(
     `INSERT INTO case_people (org_id, case_id, person_id, role, relation, name_latin, name_cyrillic, birth_date, citizenships, email)
      SELECT $1, $2, x.person_id, x.role, x.relation, x.name_latin, x.name_cyrillic, x.birth_date, x.citizenships, x.email
@@ -247,19 +252,7 @@ export async function createCases(db: Db, actor: Actor, inputs: readonly Case[])
       if (sqlState(e) === '23505') throw new Conflict('a case with one of these ids already exists in this organization (or the list repeats one)', { field: 'id' });
       throw e;
     }
-    const people = rows.flatMap((r) =>
-      r.data.people.map((p) => ({
-        case_id: r.case_id,
-        person_id: p.id,
-        role: p.role,
-        relation: p.relation ?? null,
-        name_latin: p.name.latin,
-        name_cyrillic: p.name.cyrillic ?? null,
-        birth_date: p.birthDate,
-        citizenships: p.citizenships,
-        email: p.email ?? null,
-      })),
-    );
+    const people = rows.flatMap((r) => r.data.people.map((p) => ({ case_id: r.case_id, ...personRow(p) })));
     await tx.query(
       `INSERT INTO case_people (org_id, case_id, person_id, role, relation, name_latin, name_cyrillic, birth_date, citizenships, email)
        SELECT $1, x.case_id, x.person_id, x.role, x.relation, x.name_latin, x.name_cyrillic, x.birth_date, x.citizenships, x.email
