@@ -410,10 +410,25 @@ function passports(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void {
     // Renew before the passport ends; the window opens six months before (typical consular lead time).
     if (lead === null) lead = ctx.param('passport.renewal-lead', ctx.asOf);
     const from = addMonths(current.expires, -(lead ? ctx.num(lead) : 6));
-    // No passport runs longer than the current one, so this duty is never marked done by a renewal.
+    // No passport runs longer than the current one: its duty is open until a renewal supersedes it.
     const o = make(ctx, 'passport-validity', `${person.id}:${current.number}`, person.id, from, current.expires, undefined, [lead], ctx.msg('why.passport', { number: current.number, expires: current.expires, need }));
     if (current.expires >= need && ctx.asOf < from) o.status = 'upcoming';
     out.push(o);
+    // Each passport the case shows superseded (a renewal, or a later passport listed with its issue date)
+    // had the same duty, met on the day the new one came: kept so the history shows it done (or late).
+    const held = [...(person.passports ?? []), ...pf.passportRenewals.map((r) => ({ number: r.number, expires: r.expires, issued: r.issued, on: r.on }))];
+    for (const old of person.passports ?? []) {
+      if (old.number === current.number || old.expires < c.contract.start) continue;
+      let renewedOn: IsoDate | undefined;
+      for (const x of held) {
+        if (x.expires <= old.expires || x.number === old.number) continue;
+        const on = ('on' in x ? x.on : x.issued) as IsoDate | undefined;
+        if (on !== undefined && (renewedOn === undefined || on < renewedOn)) renewedOn = on;
+      }
+      if (renewedOn === undefined) continue;
+      const oldFrom = addMonths(old.expires as IsoDate, -(lead ? ctx.num(lead) : 6));
+      out.push(make(ctx, 'passport-validity', `${person.id}:${old.number}`, person.id, oldFrom, old.expires as IsoDate, renewedOn, [lead], ctx.msg('why.passport-renewed', { number: old.number, expires: old.expires, on: renewedOn })));
+    }
   }
 }
 

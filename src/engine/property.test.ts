@@ -36,8 +36,9 @@ const SATISFIED_BY: Record<string, (o: Obligation, c: Case) => boolean> = {
   'rp-annual-notification': (o, c) => ev(c).some((e) => e.type === 'rp-annual-notification-filed' && personOf(e, c) === o.person && e.on === o.doneOn),
   'rp-book-replacement': (o, c) => ev(c).some((e) => e.type === 'rp-issued' && personOf(e, c) === o.person && e.on === o.doneOn),
   'leave-or-new-contract': (o, c) => ev(c).some((e) => (e.type === 'contract-signed' || (e.type === 'exit' && personOf(e, c) === o.person)) && e.on === o.doneOn),
-  // A passport duty is met by a newer passport (doneOn is the old one's expiry, not an event date).
-  'passport-validity': (o, c) => ev(c).some((e) => e.type === 'passport-renewed' && personOf(e, c) === o.person) || (c.people.find((p) => p.id === o.person)?.passports?.length ?? 0) > 1,
+  // A passport duty is met by a newer passport: a renewal event on that day, or a later passport issued then.
+  'passport-validity': (o, c) =>
+    ev(c).some((e) => e.type === 'passport-renewed' && personOf(e, c) === o.person && e.on === o.doneOn) || (c.people.find((p) => p.id === o.person)?.passports ?? []).some((x) => x.issued === o.doneOn),
   // The absence limit is "done" when a calendar year ends within the limit: no event.
   'rp-absence-limit': (o) => o.doneOn === o.due,
 };
@@ -143,7 +144,7 @@ describe('evaluate: properties over generated cases (2016–2027)', () => {
           const check = SATISFIED_BY[o.kind];
           expect(check, `no rule for ${o.kind}`).toBeDefined();
           expect(check?.(o, c), `${o.id}: done on ${o.doneOn} without a matching event`).toBe(true);
-          if (o.kind !== 'rp-absence-limit' && o.kind !== 'passport-validity') expect((o.doneOn as IsoDate) <= asOf, o.id).toBe(true);
+          if (o.kind !== 'rp-absence-limit') expect((o.doneOn as IsoDate) <= asOf, o.id).toBe(true);
         }
       }),
       RUNS,

@@ -29,8 +29,10 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Secure cookies: true, false, or 'auto' (when the request came over https). */
   secureCookies?: boolean | 'auto';
-  /** Public evaluate: burst and sustained rate per client address. */
+  /** Public evaluate: burst and sustained rate per client address (default 30 at once, then 1 per second). */
   evaluateLimit?: { capacity: number; perSecond: number };
+  /** Public invitation look-up and acceptance: per client address (default 20 at once, then 1 per 5 seconds). */
+  invitationLimit?: { capacity: number; perSecond: number };
   log?: (msg: string, err?: unknown) => void;
 }
 
@@ -44,6 +46,7 @@ export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['rout
   const app = new Hono<Env>();
   const api = new Api(app, { db, tables: { countries: law.countries.codes, regions: law.regions.codes }, secureCookies: opts.secureCookies ?? 'auto', trustProxy: opts.trustProxy ?? false });
   const evaluateLimiter = new RateLimiter(opts.evaluateLimit?.capacity ?? 30, opts.evaluateLimit?.perSecond ?? 1);
+  const invitationLimiter = new RateLimiter(opts.invitationLimit?.capacity ?? 20, opts.invitationLimit?.perSecond ?? 0.2);
 
   app.use('*', async (c, next) => {
     let ip = 'unknown';
@@ -89,6 +92,11 @@ export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['rout
 
   // ——— first run and sign-in ———
   let setupQueue: Promise<unknown> = Promise.resolve();
+  let setUp = false; // once a user exists it stays so (users are never all deleted by the API)
+  api.add({ method: 'get', path: '/api/v1/setup', summary: 'Whether the first-run setup is still needed (no user exists yet)', tag: 'auth', auth: 'public', responses: { 200: { description: 'the state', schema: S.SetupState } } }, async ({ c }) => {
+    if (!setUp) setUp = (await store.inSystem(db, (tx) => tx.query('SELECT 1 FROM users LIMIT 1'))).length > 0;
+    return json(c, { needed: !setUp });
+  });
   api.add(
     { method: 'post', path: '/api/v1/setup', summary: 'First run: create the first organization and its owner (only while no user exists)', tag: 'auth', auth: 'public', body: { kind: 'json', schema: S.SetupBody }, responses: { 201: { description: 'created', schema: S.SetupResult } } },
     async ({ c, body }) => {
@@ -116,27 +124,49 @@ export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['rout
       await store.recordLoginAttempt(db, { email: body.email, ip, ok: user !== null });
       if (!user) throw new HttpProblem(401, 'wrong email or password', [{ path: 'password', message: 'wrong email or password' }]);
       const orgs = await store.organizationsOfUser(db, user.userId);
-      const org = body.orgId ? orgs.find((o) => o.orgId === body.orgId) : orgs[0];
-      if (!org) throw new HttpProblem(body.orgId ? 404 : 403, body.orgId ? `organization ${body.orgId} not found for this user` : 'this user belongs to no organization', [{ path: body.orgId ? 'orgId' : 'email', message: 'no membership' }]);
-      const { token, session } = await store.createSession(db, { userId: user.userId, orgId: org.orgId, ip, ...(c.req.header('user-agent') ? { userAgent: c.req.header('user-agent')! } : {}) });
-      const actor = await store.resolveActor(db, { userId: user.userId, orgId: org.orgId, ip });
-      await audit(actor, { action: 'auth.login', entity: 'user', entityId: user.userId });
-      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: secure(c), maxAge: store.SESSION_TTL_SECONDS });
-      return json(c, sessionInfo(actor, session.csrfSecret, orgs));
+      let org: store.UserOrganization | undefined;
+      if (body.orgId) {
+        org = orgs.find((o) => o.orgId === body.orgId);
+        if (!org) throw new HttpProblem(404, `organization ${body.orgId} not found for this user`, [{ path: 'orgId', message: 'no membership' }]);
+        if (org.disabled) throw new HttpProblem(403, `your membership in "${org.orgName}" is suspended: ask its owner to restore it`, [{ path: 'orgId', message: 'membership suspended' }]);
+      } else {
+        org = orgs.find((o) => !o.disabled);
+        if (!org) {
+          const why = orgs.length ? `your membership${orgs.length === 1 ? '' : 's'} in ${orgs.map((o) => `"${o.orgName}"`).join(', ')} ${orgs.length === 1 ? 'is' : 'are'} suspended` : 'this user belongs to no organization';
+          throw new HttpProblem(403, why, [{ path: 'email', message: orgs.length ? 'membership suspended' : 'no membership' }]);
+        }
+      }
+      return json(c, await signIn(c, user.userId, org.orgId, ip, orgs));
     },
   );
 
-  const sessionInfo = (a: Actor, csrf: string | null, orgs?: store.UserOrganization[]) => ({
-    user: { userId: a.userId, label: a.label },
-    orgId: a.orgId,
-    role: a.role,
-    ...(a.caseId ? { caseId: a.caseId } : {}),
-    csrfToken: csrf,
-    ...(orgs ? { organizations: orgs.map((o) => ({ orgId: o.orgId, orgName: o.orgName, role: o.role })) } : {}),
-  });
+  /** Starts a session for a member (the cookie), records the sign-in, and answers with the session info. */
+  async function signIn(c: Context, userId: string, orgId: string, ip: string, orgs?: store.UserOrganization[], details: Record<string, unknown> = {}) {
+    const ua = c.req.header('user-agent');
+    const { token, session } = await store.createSession(db, { userId, orgId, ip, ...(ua ? { userAgent: ua } : {}) });
+    const actor = await store.resolveActor(db, { userId, orgId, ip });
+    await store.recordSignIn(db, actor, details);
+    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: secure(c), maxAge: store.SESSION_TTL_SECONDS });
+    return sessionInfo(actor, session.csrfSecret, orgs);
+  }
 
-  api.add({ method: 'get', path: '/api/v1/auth/session', summary: 'Who is signed in, and the CSRF token for writes', tag: 'auth', auth: 'user', responses: { 200: { description: 'the session', schema: S.SessionInfo } } }, ({ c, actor, session }) =>
-    json(c, sessionInfo(actor, session?.csrfSecret ?? null)),
+  const sessionInfo = async (a: Actor, csrf: string | null, orgs?: store.UserOrganization[]) => {
+    const d = await store.describeActor(db, a);
+    const list = orgs ?? (a.userId ? await store.organizationsOfUser(db, a.userId) : undefined);
+    return {
+      user: { userId: a.userId, label: a.label, email: d.email, name: d.name },
+      orgId: a.orgId,
+      orgName: d.orgName,
+      role: a.role,
+      ...(a.caseId ? { caseId: a.caseId } : {}),
+      ...(a.personId ? { personId: a.personId } : {}),
+      csrfToken: csrf,
+      ...(list ? { organizations: list.filter((o) => !o.disabled).map((o) => ({ orgId: o.orgId, orgName: o.orgName, role: o.role })) } : {}),
+    };
+  };
+
+  api.add({ method: 'get', path: '/api/v1/auth/session', summary: 'Who is signed in, and the CSRF token for writes', tag: 'auth', auth: 'user', responses: { 200: { description: 'the session', schema: S.SessionInfo } } }, async ({ c, actor, session }) =>
+    json(c, await sessionInfo(actor, session?.csrfSecret ?? null)),
   );
 
   api.add({ method: 'post', path: '/api/v1/auth/logout', summary: 'Sign out (ends the session)', tag: 'auth', auth: 'user', responses: { 204: { description: 'signed out' } } }, async ({ c, session }) => {
@@ -145,6 +175,36 @@ export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['rout
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });
+
+  api.add(
+    { method: 'post', path: '/api/v1/auth/password', summary: "Change your own password (signed in by cookie); ends your other sessions", tag: 'auth', auth: 'user', body: { kind: 'json', schema: S.PasswordBody }, responses: { 200: { description: 'changed', schema: S.PasswordResult } } },
+    async ({ c, actor, session, body, ip }) => {
+      if (!session || !actor.userId) throw new HttpProblem(403, 'changing a password needs the signed-in user (the session cookie); an API token has no password', [{ path: 'Authorization', message: 'sign in instead' }]);
+      const { email } = await store.describeActor(db, actor);
+      const throttle = await store.loginThrottle(db, { email: email!, ip });
+      if (!throttle.allowed) {
+        throw new HttpProblem(429, `too many wrong passwords; try again in ${throttle.retryAfterSeconds} s`, [{ path: 'currentPassword', message: 'locked for a while after failed attempts' }], { 'Retry-After': String(throttle.retryAfterSeconds) });
+      }
+      const r = await store.changePassword(db, actor, { currentPassword: body.currentPassword, newPassword: body.newPassword, keepSessionId: session.sessionId });
+      if (!r.ok) {
+        await store.recordLoginAttempt(db, { email: email!, ip, ok: false });
+        throw new HttpProblem(422, 'currentPassword: not your current password', [{ path: 'currentPassword', message: 'not your current password' }]);
+      }
+      return json(c, { endedSessions: r.endedSessions });
+    },
+  );
+
+  // ——— the organization ———
+  api.add({ method: 'get', path: '/api/v1/organization', summary: 'Your organization: name, id, creation, counts of members and cases (not for a specialist)', tag: 'access', auth: 'user', responses: { 200: { description: 'the organization', schema: S.OrganizationRecord } } }, async ({ c, actor }) =>
+    json(c, await store.organizationSummary(db, actor)),
+  );
+  api.add(
+    { method: 'patch', path: '/api/v1/organization', summary: 'Rename the organization (owner)', tag: 'access', auth: 'user', body: { kind: 'json', schema: S.OrganizationPatch }, responses: { 200: { description: 'renamed', schema: S.OrganizationRecord } } },
+    async ({ c, actor, body }) => {
+      await store.renameOrganization(db, actor, body.name);
+      return json(c, await store.organizationSummary(db, actor));
+    },
+  );
 
   // ——— API tokens and members (owners) ———
   api.add({ method: 'get', path: '/api/v1/tokens', summary: 'API tokens of the organization (owner)', tag: 'access', auth: 'user', responses: { 200: { description: 'tokens', schema: S.ApiToken.array() } } }, async ({ c, actor }) =>
@@ -164,13 +224,60 @@ export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['rout
     async ({ c, actor, body }) => json(c, await store.addMemberByEmail(db, actor, stripUndefined(body)), 201),
   );
   api.add(
-    { method: 'patch', path: '/api/v1/members/{userId}', summary: "Change a member's role (owner)", tag: 'access', auth: 'user', params: S.UserParams, body: { kind: 'json', schema: S.MemberPatch }, responses: { 200: { description: 'changed', schema: S.Member } } },
-    async ({ c, actor, params, body }) => json(c, await store.setMembershipRole(db, actor, stripUndefined({ ...body, userId: params.userId }))),
+    { method: 'patch', path: '/api/v1/members/{userId}', summary: "Change a member's role, or suspend or restore them (owner; never yourself, never the last active owner)", tag: 'access', auth: 'user', params: S.UserParams, body: { kind: 'json', schema: S.MemberPatch }, responses: { 200: { description: 'changed', schema: S.Member } } },
+    async ({ c, actor, params, body }) => json(c, await store.updateMembership(db, actor, stripUndefined({ ...body, userId: params.userId }))),
   );
   api.add({ method: 'delete', path: '/api/v1/members/{userId}', summary: 'Remove a member (owner; never the last owner)', tag: 'access', auth: 'user', params: S.UserParams, responses: { 204: { description: 'removed' } } }, async ({ c, actor, params }) => {
     await store.removeMembership(db, actor, params.userId);
     return c.body(null, 204);
   });
+
+  // ——— invitations ———
+  api.add(
+    { method: 'post', path: '/api/v1/invitations', summary: 'Invite someone by email with a role (owner); a specialist with their case and person; the token is shown once', tag: 'access', auth: 'user', body: { kind: 'json', schema: S.InvitationBody }, responses: { 201: { description: 'invited', schema: S.NewInvitation } } },
+    async ({ c, actor, body }) => {
+      const { invitation, token } = await store.createInvitation(db, actor, stripUndefined(body));
+      return json(c, { invitationId: invitation.invitationId, token, url: `/invite#${token}`, expiresAt: invitation.expiresAt, invitation }, 201);
+    },
+  );
+  api.add({ method: 'get', path: '/api/v1/invitations', summary: 'Pending invitations (owner); no tokens', tag: 'access', auth: 'user', responses: { 200: { description: 'invitations', schema: S.Invitation.array() } } }, async ({ c, actor }) =>
+    json(c, await store.listInvitations(db, actor)),
+  );
+  api.add({ method: 'delete', path: '/api/v1/invitations/{id}', summary: 'Revoke an invitation not yet accepted (owner)', tag: 'access', auth: 'user', params: S.IdParams, responses: { 204: { description: 'revoked' } } }, async ({ c, actor, params }) => {
+    await store.revokeInvitation(db, actor, params.id);
+    return c.body(null, 204);
+  });
+  // Public, and so throttled per address before the body is read.
+  for (const path of ['/api/v1/invitations/lookup', '/api/v1/invitations/accept']) {
+    app.use(path, async (c, next) => {
+      const r = invitationLimiter.take(c.get('ip'));
+      if (!r.ok) throw new HttpProblem(429, `too many invitation requests from this address; try again in ${r.retryAfterSeconds} s`, [{ path: '(client)', message: 'rate limit' }], { 'Retry-After': String(r.retryAfterSeconds) });
+      await next();
+    });
+  }
+  api.add(
+    { method: 'post', path: '/api/v1/invitations/lookup', summary: 'What an invitation token is for (public; 404 when unknown, expired or used)', tag: 'access', auth: 'public', body: { kind: 'json', schema: S.TokenBodyOnly }, responses: { 200: { description: 'the invitation', schema: S.InvitationPreview } } },
+    async ({ c, body }) => json(c, await store.lookupInvitation(db, body.token)),
+  );
+  api.add(
+    { method: 'post', path: '/api/v1/invitations/accept', summary: "Accept an invitation (public): a new user sets their password, an existing one gives theirs; signs in", tag: 'access', auth: 'public', body: { kind: 'json', schema: S.AcceptBody }, responses: { 200: { description: 'signed in', schema: S.SessionInfo } } },
+    async ({ c, body, ip }) => {
+      const preview = await store.lookupInvitation(db, body.token);
+      if (preview.existingUser) {
+        const throttle = await store.loginThrottle(db, { email: preview.email, ip });
+        if (!throttle.allowed) {
+          throw new HttpProblem(429, `too many failed sign-ins; try again in ${throttle.retryAfterSeconds} s`, [{ path: 'password', message: 'locked for a while after failed attempts' }], { 'Retry-After': String(throttle.retryAfterSeconds) });
+        }
+      }
+      const r = await store.acceptInvitation(db, { token: body.token, password: body.password, ip, ...(body.name ? { name: body.name } : {}) });
+      if (!r.ok) {
+        await store.recordLoginAttempt(db, { email: r.email, ip, ok: false });
+        throw new HttpProblem(401, `${r.email} has an account: give its password to accept`, [{ path: 'password', message: 'not the password of the existing account' }]);
+      }
+      await store.recordLoginAttempt(db, { email: r.email, ip, ok: true });
+      return json(c, await signIn(c, r.userId, r.orgId, ip, undefined, { invitation: true }));
+    },
+  );
 
   // ——— employers ———
   api.add({ method: 'get', path: '/api/v1/employers', summary: 'Employers (search, pages)', tag: 'employers', auth: 'user', query: S.EmployerQuery, responses: { 200: { description: 'a page', schema: S.pageOf(S.EmployerRecord) } } }, async ({ c, actor, query }) =>
@@ -248,32 +355,73 @@ export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['rout
   api.add(
     { method: 'post', path: '/api/v1/cases/{id}/events', summary: 'Add an event to a case (checked with the case schema); version must be the one read', tag: 'cases', auth: 'user', params: S.IdParams, body: { kind: 'json', schema: S.EventBody }, responses: { 201: { description: 'the case with the event', schema: S.CaseRecord } } },
     async ({ c, actor, params, body }) => {
-      store.requireWrite(actor, 'adding an event');
-      const cur = await store.getCase(db, actor, params.id, { audit: false });
-      const n = cur.case.events?.length ?? 0;
-      let next: Case;
-      try {
-        next = store.parseCaseInput({ ...cur.case, events: [...(cur.case.events ?? []), body.event] }, api.deps.tables);
-      } catch (e) {
-        if (e instanceof store.Invalid) {
-          const prefix = `events[${n}]`;
-          throw new store.Invalid(e.problems.map((p) => ({ path: p.path.startsWith(prefix) ? `event${p.path.slice(prefix.length)}` : p.path, message: p.message })));
-        }
-        throw e;
-      }
-      const rec = await updateEvaluated(actor, params.id, next, body.version);
+      const rec = await evaluated((evaluate) => store.addEvent(db, actor, params.id, body.event, body.version, parts(evaluate)));
       return json(c, rec, 201, { ETag: etag(rec.version) });
     },
   );
+  api.add(
+    { method: 'put', path: '/api/v1/cases/{id}/events/{index}', summary: 'Correct the event at this index of case.events (checked with the case schema); version must be the one read', tag: 'cases', auth: 'user', params: S.EventParams, body: { kind: 'json', schema: S.EventBody }, responses: { 200: { description: 'the case with the event corrected', schema: S.CaseRecord } } },
+    async ({ c, actor, params, body }) => {
+      const rec = await evaluated((evaluate) => store.updateEvent(db, actor, params.id, params.index, body.event, body.version, parts(evaluate)));
+      return json(c, rec, 200, { ETag: etag(rec.version) });
+    },
+  );
+  api.add(
+    { method: 'delete', path: '/api/v1/cases/{id}/events/{index}', summary: 'Remove a mistaken event (its index in case.events); ?version or If-Match required', tag: 'cases', auth: 'user', params: S.EventParams, query: S.VersionQuery, responses: { 200: { description: 'the case without the event', schema: S.CaseRecord } } },
+    async ({ c, actor, params, query }) => {
+      const version = versionOf(c, query);
+      const rec = await evaluated((evaluate) => store.removeEvent(db, actor, params.id, params.index, version, parts(evaluate)));
+      return json(c, rec, 200, { ETag: etag(rec.version) });
+    },
+  );
 
-  async function updateEvaluated(actor: Actor, id: string, c: Case, version: number): Promise<store.CaseRecord> {
+  // ——— people of a case ———
+  api.add({ method: 'get', path: '/api/v1/cases/{id}/people', summary: 'The people of a case (principal and family); ETag is the case version', tag: 'cases', auth: 'user', params: S.IdParams, responses: { 200: { description: 'the people', schema: S.CasePeople } } }, async ({ c, actor, params }) => {
+    const r = await store.listPeople(db, actor, params.id);
+    return json(c, r, 200, { ETag: etag(r.version) });
+  });
+  api.add(
+    { method: 'post', path: '/api/v1/cases/{id}/people', summary: 'Add a person to a case (checked with the case schema, errors at person.…); version must be the one read', tag: 'cases', auth: 'user', params: S.IdParams, body: { kind: 'json', schema: S.PersonBody }, responses: { 201: { description: 'the case with the person', schema: S.CaseRecord } } },
+    async ({ c, actor, params, body }) => {
+      const rec = await evaluated((evaluate) => store.addPerson(db, actor, params.id, body.person, body.version, parts(evaluate)));
+      const added = rec.case.people.at(-1)!;
+      return json(c, rec, 201, { ETag: etag(rec.version), Location: `/api/v1/cases/${rec.caseId}/people/${encodeURIComponent(added.id)}` });
+    },
+  );
+  api.add(
+    { method: 'put', path: '/api/v1/cases/{id}/people/{personId}', summary: "Replace a person of a case (the id stays); version must be the one read", tag: 'cases', auth: 'user', params: S.PersonParams, body: { kind: 'json', schema: S.PersonBody }, responses: { 200: { description: 'the case with the person replaced', schema: S.CaseRecord } } },
+    async ({ c, actor, params, body }) => {
+      const rec = await evaluated((evaluate) => store.updatePerson(db, actor, params.id, params.personId, body.person, body.version, parts(evaluate)));
+      return json(c, rec, 200, { ETag: etag(rec.version) });
+    },
+  );
+  api.add(
+    { method: 'delete', path: '/api/v1/cases/{id}/people/{personId}', summary: 'Remove a person nothing points to (not the principal, nor one with events, documents, a login or an invitation: 409 naming them)', tag: 'cases', auth: 'user', params: S.PersonParams, query: S.VersionQuery, responses: { 200: { description: 'the case without the person', schema: S.CaseRecord } } },
+    async ({ c, actor, params, query }) => {
+      const version = versionOf(c, query);
+      const rec = await evaluated((evaluate) => store.removePerson(db, actor, params.id, params.personId, version, parts(evaluate)));
+      return json(c, rec, 200, { ETag: etag(rec.version) });
+    },
+  );
+
+  const parts = (evaluate?: store.EvaluateWith): store.CasePartOptions => ({ tables: api.deps.tables, ...(evaluate ? { evaluate } : {}) });
+
+  /**
+   * A case write evaluated as part of it; when the engine itself fails, the write is stored without a new
+   * evaluation (and the failure logged), so that a bug in a rule never blocks editing a case.
+   */
+  async function evaluated<T>(write: (evaluate?: store.EvaluateWith) => Promise<T>): Promise<T> {
     try {
-      return await store.updateCase(db, actor, id, c, version, { evaluate: evalWith() });
+      return await write(evalWith());
     } catch (e) {
       if (store.isStoreError(e) || e instanceof HttpProblem) throw e;
-      log('updating a case: the evaluation failed; the case is stored without a new one', e);
-      return store.updateCase(db, actor, id, c, version);
+      log('writing a case: the evaluation failed; the case is stored without a new one', e);
+      return write();
     }
+  }
+
+  function updateEvaluated(actor: Actor, id: string, c: Case, version: number): Promise<store.CaseRecord> {
+    return evaluated((evaluate) => store.updateCase(db, actor, id, c, version, evaluate ? { evaluate } : {}));
   }
 
   // ——— evaluation and exports ———

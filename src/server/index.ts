@@ -12,7 +12,7 @@ import { serveWebApp } from './static.ts';
 
 export { createApp, VERSION, type AppOptions } from './app.ts';
 export { startDailySweep, type DailySweep } from './sweep-timer.ts';
-export { RateLimiter } from './rate-limit.ts';
+export { RateLimiter, parseRateLimit } from './rate-limit.ts';
 export { openApiDocument } from './openapi.ts';
 export { toProblem, HttpProblem, PROBLEM_TYPE } from './problem.ts';
 

@@ -1,7 +1,6 @@
 // Errors as RFC 9457 problem details (`application/problem+json`): one mapper from the store's domain
 // errors and the server's own, so every refusal names what is wrong (`errors[].path`) and no stack trace
 // ever reaches a client (unexpected errors are logged server-side under an id the client is given).
-import { randomUUID } from 'node:crypto';
 import { isStoreError } from '../store/errors.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
@@ -93,13 +92,16 @@ export function toProblem(e: unknown): Mapped {
         const details = (e as unknown as { details: Record<string, unknown> }).details;
         const field = typeof details.field === 'string' ? details.field : undefined;
         const current = typeof details.current === 'number' ? { currentVersion: details.current } : {};
-        return { problem: problem(409, e.message, field ? [{ path: field, message: e.message }] : undefined, current), headers: {} };
+        // Several reasons (what still points to a person, say): one entry each, at the field.
+        const reasons = Array.isArray(details.reasons) ? details.reasons.filter((r): r is string => typeof r === 'string') : [];
+        const errors = field ? (reasons.length ? reasons.map((message) => ({ path: field, message })) : [{ path: field, message: e.message }]) : undefined;
+        return { problem: problem(409, e.message, errors, current), headers: {} };
       }
     }
   }
   if (e instanceof Error && e.name === 'CalendarRangeError') {
     return { problem: problem(422, e.message, [{ path: 'asOf', message: e.message }]), headers: {} };
   }
-  const errorId = randomUUID();
+  const errorId = globalThis.crypto.randomUUID(); // Web Crypto: this module is also type-checked for the web app
   return { problem: problem(500, `an internal error occurred; it was logged as ${errorId}`, undefined, { errorId }), headers: {}, unexpected: e };
 }

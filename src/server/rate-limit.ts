@@ -44,3 +44,17 @@ export class RateLimiter {
     return this.buckets.size;
   }
 }
+
+/**
+ * A rate limit written as `capacity,perSecond` (an environment variable such as HQS_EVALUATE_LIMIT=1000,500):
+ * a burst of `capacity` requests, then `perSecond` a second. Throws naming the variable and the value.
+ */
+export function parseRateLimit(text: string, name: string): { capacity: number; perSecond: number } {
+  const m = /^\s*(\d{1,9})\s*,\s*(\d{1,9}(?:\.\d+)?)\s*$/.exec(text);
+  const capacity = m ? Number(m[1]) : NaN;
+  const perSecond = m ? Number(m[2]) : NaN;
+  if (!m || capacity < 1 || !(perSecond > 0)) {
+    throw new Error(`${name}: expected "capacity,perSecond" (a whole number ≥ 1 and a positive rate, e.g. "30,1"), got ${JSON.stringify(text)}`);
+  }
+  return { capacity, perSecond };
+}

@@ -1,7 +1,7 @@
 // The request and response schemas of the API. The routes validate with these and the OpenAPI document
 // is generated from them; named ones are listed in `components`.
 import { z } from 'zod';
-import { CaseSchema, CaseEventSchema, EmployerSchema, isRealIsoDate } from '../case/index.ts';
+import { CaseSchema, CaseEventSchema, EmployerSchema, PersonSchema, isRealIsoDate } from '../case/index.ts';
 import { components } from './openapi.ts';
 
 const named = <T extends z.ZodType>(id: string, s: T, description?: string): T => {
@@ -12,6 +12,7 @@ const named = <T extends z.ZodType>(id: string, s: T, description?: string): T =
 named('Case', CaseSchema, 'A case file, format hqs-case/1 (spec/case-format.md)');
 named('CaseEvent', CaseEventSchema, 'One dated event of a case');
 named('Employer', EmployerSchema, 'The employer object of hqs-case/1');
+named('Person', PersonSchema, 'One person of a case (hqs-case/1 `people[]`)');
 
 export const Problem = named(
   'Problem',
@@ -76,15 +77,29 @@ export const SetupBody = z.object({
 export const SessionInfo = named(
   'Session',
   z.object({
-    user: z.object({ userId: z.string().nullable(), label: z.string() }),
+    user: z.object({
+      userId: z.string().nullable(),
+      label: z.string(),
+      email: z.string().nullable().describe('null for an API token'),
+      name: z.string().nullable(),
+    }),
     orgId: z.string(),
+    orgName: z.string(),
     role: Role,
-    caseId: z.string().optional(),
+    caseId: z.string().optional().describe("a specialist's case"),
+    personId: z.string().optional().describe("a specialist's own person in that case"),
     csrfToken: z.string().nullable().describe('echo as the X-CSRF-Token header on writes authenticated by the cookie'),
-    organizations: z.array(z.object({ orgId: z.string(), orgName: z.string(), role: Role })).optional(),
+    organizations: z
+      .array(z.object({ orgId: z.string(), orgName: z.string(), role: Role }))
+      .optional()
+      .describe('the organizations the user may sign in to (a suspended membership is left out)'),
   }),
 );
 
+export const PasswordBody = z.object({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().min(1).max(1000) });
+export const PasswordResult = z.object({ endedSessions: z.int().describe("the user's other sessions, now ended") });
+
+export const SetupState = z.object({ needed: z.boolean().describe('true until the first owner is created') });
 export const SetupResult = z.object({ orgId: z.string(), orgName: z.string(), userId: z.string(), email: z.string() });
 
 export const TokenBody = z.object({ name: z.string().min(1).max(100), role: z.enum(['manager', 'viewer']), expiresAt: z.string().optional() });
@@ -117,6 +132,8 @@ export const Member = named(
     role: Role,
     caseId: z.string().nullable(),
     personId: z.string().nullable(),
+    disabled: z.boolean().describe('suspended in this organization'),
+    lastLoginAt: z.string().nullable().describe('the last sign-in to this organization'),
     createdAt: z.string(),
   }),
 );
@@ -128,7 +145,74 @@ export const MemberBody = z.object({
   password: z.string().max(1000).optional().describe('for a new user: their first password, which the owner passes on'),
   name: z.string().max(200).optional(),
 });
-export const MemberPatch = z.object({ role: Role, caseId: z.string().optional(), personId: z.string().optional() });
+export const MemberPatch = z
+  .object({
+    role: Role.optional(),
+    caseId: z.string().optional(),
+    personId: z.string().optional(),
+    disabled: z.boolean().optional().describe('suspend (true) or restore (false) the member in this organization'),
+  })
+  .refine((b) => b.role !== undefined || b.disabled !== undefined, { message: 'give role and/or disabled', path: ['role'] });
+
+// ——— the organization ———
+
+export const OrganizationRecord = named(
+  'Organization',
+  z.object({
+    orgId: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    members: z.int().describe('members, suspended ones included'),
+    activeMembers: z.int(),
+    cases: z.int(),
+    openCases: z.int(),
+  }),
+);
+export const OrganizationPatch = z.object({ name: z.string().min(1).max(200) });
+
+// ——— invitations ———
+
+export const Invitation = named(
+  'Invitation',
+  z.object({
+    invitationId: z.string(),
+    orgId: z.string(),
+    email: z.string(),
+    role: Role,
+    caseId: z.string().nullable(),
+    personId: z.string().nullable(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    acceptedAt: z.string().nullable(),
+  }),
+);
+export const InvitationBody = z.object({
+  email: z.string().min(3).max(254),
+  role: Role,
+  caseId: z.string().optional().describe("a specialist's case (required for a specialist)"),
+  personId: z.string().optional().describe("a specialist's person in that case (required for a specialist)"),
+});
+export const NewInvitation = z.object({
+  invitationId: z.string(),
+  token: z.string().describe('shown once'),
+  url: z.string().describe('the link to pass on: /invite#<token>'),
+  expiresAt: z.string(),
+  invitation: Invitation,
+});
+export const TokenBodyOnly = z.object({ token: z.string().min(1).max(200) });
+export const InvitationPreview = z.object({
+  orgName: z.string(),
+  email: z.string(),
+  role: Role,
+  expiresAt: z.string(),
+  existingUser: z.boolean().describe('the email has an account: accepting takes its password'),
+});
+export const AcceptBody = z.object({
+  token: z.string().min(1).max(200),
+  password: z.string().min(1).max(1000).describe("a new user's first password, or an existing user's own"),
+  name: z.string().max(200).optional(),
+});
 export const UserParams = z.object({ userId: uuidP });
 
 // ——— employers ———
@@ -181,6 +265,13 @@ export const CreateCaseQuery = z.object({ employer: uuidP.optional().describe('l
 export const VersionQuery = z.object({ version: intQ(1, 1_000_000_000).optional().describe('the version read (or send If-Match: "N")') });
 export const CasePatch = z.object({ status: z.enum(['open', 'closed']), version: z.int().min(1).optional() });
 export const EventBody = z.object({ version: z.int().min(1).describe('the case version read'), event: z.unknown().describe('an hqs-case/1 event') });
+export const EventParams = z.object({
+  id: uuidP,
+  index: z.string().regex(/^\d{1,6}$/, 'expected the index of the event in case.events (0, 1, …)').transform(Number).describe('the index of the event in case.events, from 0'),
+});
+export const PersonParams = z.object({ id: uuidP, personId: z.string().max(100).describe('the person id in the case (e.g. "p2")') });
+export const PersonBody = z.object({ version: z.int().min(1).describe('the case version read'), person: z.unknown().describe('an hqs-case/1 person') });
+export const CasePeople = z.object({ caseId: z.string(), version: z.int(), people: z.array(PersonSchema) });
 
 // ——— evaluations ———
 

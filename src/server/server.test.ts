@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from './rate-limit.ts';
+import { parseRateLimit, RateLimiter } from './rate-limit.ts';
 import { startDailySweep } from './sweep-timer.ts';
 import { HttpProblem, toProblem } from './problem.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../store/errors.ts';
@@ -23,6 +23,23 @@ describe('RateLimiter', () => {
     rl.take('late');
     rl.take('late2');
     expect(rl.size).toBeLessThanOrEqual(11);
+  });
+});
+
+describe('parseRateLimit (HQS_EVALUATE_LIMIT)', () => {
+  it('reads "capacity,perSecond" and names the variable and the value when it cannot', () => {
+    expect(parseRateLimit('30,1', 'HQS_EVALUATE_LIMIT')).toEqual({ capacity: 30, perSecond: 1 });
+    expect(parseRateLimit(' 1000000 , 0.5 ', 'X')).toEqual({ capacity: 1_000_000, perSecond: 0.5 });
+    for (const bad of ['', '30', '0,1', '30,0', 'a,b', '30,1,2', '-1,1']) {
+      let message = '';
+      try {
+        parseRateLimit(bad, 'HQS_EVALUATE_LIMIT');
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message, bad).toMatch(/^HQS_EVALUATE_LIMIT: expected "capacity,perSecond"/);
+      expect(message.endsWith(`got ${JSON.stringify(bad)}`), message).toBe(true);
+    }
   });
 });
 

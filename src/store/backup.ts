@@ -35,7 +35,14 @@ export const BACKUP_TABLES = [
   'obligations',
   'audit_log',
   'api_tokens',
+  'invitations',
 ] as const;
+
+/** The backup tables present in this database (an older schema lacks the newer ones). */
+async function presentTables(q: Db | Tx): Promise<string[]> {
+  const rows = await q.query<{ t: string }>('SELECT t FROM unnest($1::text[]) WITH ORDINALITY AS x(t, n) WHERE to_regclass(t) IS NOT NULL ORDER BY n', [[...BACKUP_TABLES]]);
+  return rows.map((r) => r.t);
+}
 
 /** Sequences to move past the restored rows. */
 const SEQUENCES: Record<string, string> = { audit_log: 'seq' };
@@ -72,8 +79,9 @@ export class BackupError extends Error {
 }
 
 async function* backupLines(db: Db, tx: Tx, header: BackupHeader, summary: BackupSummary): AsyncGenerator<string> {
+  header.tables = await presentTables(tx);
   yield JSON.stringify(header);
-  for (const table of BACKUP_TABLES) {
+  for (const table of header.tables) {
     summary.rows[table] = 0;
     await tx.exec(`DECLARE hqs_backup NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${table} t`);
     for (;;) {
@@ -183,7 +191,7 @@ function checkHeader(file: string, v: Record<string, unknown>): BackupHeader {
 export async function countRows(db: Db | Tx): Promise<number> {
   const version = await schemaVersion(db as Db);
   if (version === 0) return 0;
-  const parts = BACKUP_TABLES.map((t) => `(SELECT count(*) FROM ${t})`).join(' + ');
+  const parts = (await presentTables(db)).map((t) => `(SELECT count(*) FROM ${t})`).join(' + ');
   return (await db.query<{ n: number }>(`SELECT (${parts})::bigint AS n`))[0]!.n;
 }
 
@@ -235,7 +243,7 @@ export async function restore(db: Db, file: string, opts: RestoreOptions = {}): 
   const counts: Record<string, number> = {};
   let files = 0;
   await db.transaction(async (tx) => {
-    if (rows > 0) await tx.exec(`TRUNCATE ${[...BACKUP_TABLES, 'sessions'].join(', ')} RESTART IDENTITY CASCADE`);
+    if (rows > 0) await tx.exec(`TRUNCATE ${[...(await presentTables(tx)), 'sessions'].join(', ')} RESTART IDENTITY CASCADE`);
     const tables = new Set<string>(BACKUP_TABLES);
     let pending: { table: string; rows: unknown[] } | undefined;
     const flush = async () => {

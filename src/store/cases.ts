@@ -298,40 +298,89 @@ export interface UpdateCaseOptions {
   evaluate?: EvaluateWith;
 }
 
+function checkExpectedVersion(expectedVersion: number): void {
+  if (!Number.isInteger(expectedVersion) || expectedVersion < 1) throw Invalid.one('version', `expected the version read (a whole number ≥ 1), got ${String(expectedVersion)}`);
+}
+
+interface LockedCase {
+  version: number;
+  employer_id: string;
+  inn: string;
+}
+
+/** Locks the case for a write and checks the version the editor read (Conflict when it moved on). */
+async function lockForEdit(tx: Tx, caseId: string, shownId: string, expectedVersion: number): Promise<LockedCase> {
+  const cur = await tx.query<LockedCase>(`SELECT c.version, c.employer_id, c.data -> 'employer' ->> 'inn' AS inn FROM cases c WHERE c.case_id = $1 FOR UPDATE`, [caseId]);
+  if (!cur[0]) throw new NotFound('case', shownId);
+  if (cur[0].version !== expectedVersion) {
+    throw new Conflict(`case ${shownId} was changed meanwhile: it is at version ${cur[0].version}, the edit was made on version ${expectedVersion}; reload and edit again`, {
+      field: 'version',
+      current: cur[0].version,
+    });
+  }
+  return cur[0];
+}
+
+/** Writes a checked case over the locked one (columns, people, version + 1) and reads it back, evaluated when asked. */
+async function writeLocked(tx: Tx, actor: Actor, id: string, cur: LockedCase, c: Case, audit: { action: string; details?: Record<string, unknown> }, evaluate?: EvaluateWith): Promise<CaseRecord> {
+  const cols = columnsOf(c);
+  const employerId = cur.inn === c.employer.inn ? cur.employer_id : await employerForCase(tx, actor, c.employer);
+  try {
+    await tx.query(
+      `UPDATE cases SET data = $2::jsonb, employer_id = $3, external_id = $4, principal_name = $5, principal_name_cyrillic = $6,
+              principal_citizenship = $7, contract_start = $8, contract_end = $9, search = $10, version = version + 1, updated_at = now(), updated_by = $11
+       WHERE case_id = $1`,
+      [id, jsonb(c), employerId, cols.external_id, cols.principal_name, cols.principal_name_cyrillic, cols.principal_citizenship, cols.contract_start, cols.contract_end, cols.search, actor.userId],
+    );
+  } catch (e) {
+    duplicateExternal(e, c);
+  }
+  await writePeople(tx, actor.orgId, id, c);
+  await appendAudit(tx, actor, { action: audit.action, entity: 'case', entityId: id, details: { ...audit.details, version: cur.version + 1 } });
+  const rec = await readCase(tx, id);
+  return evaluate ? evaluateInTx(tx, actor.orgId, rec, evaluate) : rec;
+}
+
 /** Replaces the case document; `expectedVersion` is the version the editor read. */
 export async function updateCase(db: Db, actor: Actor, caseId: string, input: Case, expectedVersion: number, opts: UpdateCaseOptions = {}): Promise<CaseRecord> {
   requireWrite(actor, 'changing a case');
   const id = requireUuid(caseId, 'case');
-  if (!Number.isInteger(expectedVersion) || expectedVersion < 1) throw Invalid.one('version', `expected the version read (a whole number ≥ 1), got ${String(expectedVersion)}`);
+  checkExpectedVersion(expectedVersion);
   const c = checkCase(input);
-  const cols = columnsOf(c);
+  columnsOf(c); // a case without a principal is refused before any lock
   return inTenant(db, actor.orgId, async (tx) => {
-    const cur = await tx.query<{ version: number; employer_id: string; inn: string }>(
-      `SELECT c.version, c.employer_id, c.data -> 'employer' ->> 'inn' AS inn FROM cases c WHERE c.case_id = $1 FOR UPDATE`,
-      [id],
-    );
-    if (!cur[0]) throw new NotFound('case', caseId);
-    if (cur[0].version !== expectedVersion) {
-      throw new Conflict(`case ${caseId} was changed meanwhile: it is at version ${cur[0].version}, the edit was made on version ${expectedVersion}; reload and edit again`, {
-        field: 'version',
-        current: cur[0].version,
-      });
-    }
-    const employerId = cur[0].inn === c.employer.inn ? cur[0].employer_id : await employerForCase(tx, actor, c.employer);
-    try {
-      await tx.query(
-        `UPDATE cases SET data = $2::jsonb, employer_id = $3, external_id = $4, principal_name = $5, principal_name_cyrillic = $6,
-                principal_citizenship = $7, contract_start = $8, contract_end = $9, search = $10, version = version + 1, updated_at = now(), updated_by = $11
-         WHERE case_id = $1`,
-        [id, jsonb(c), employerId, cols.external_id, cols.principal_name, cols.principal_name_cyrillic, cols.principal_citizenship, cols.contract_start, cols.contract_end, cols.search, actor.userId],
-      );
-    } catch (e) {
-      duplicateExternal(e, c);
-    }
-    await writePeople(tx, actor.orgId, id, c);
-    await appendAudit(tx, actor, { action: 'case.update', entity: 'case', entityId: id, details: { version: expectedVersion + 1 } });
-    const rec = await readCase(tx, id);
-    return opts.evaluate ? evaluateInTx(tx, actor.orgId, rec, opts.evaluate) : rec;
+    const cur = await lockForEdit(tx, id, caseId, expectedVersion);
+    return writeLocked(tx, actor, id, cur, c, { action: 'case.update' }, opts.evaluate);
+  });
+}
+
+export interface CaseEdit {
+  /** The new case document (it is checked again with the case schema before it is written). */
+  case: Case;
+  /** The audit entry of the change (entity: the case; `version` is added to its details). */
+  audit: { action: string; details?: Record<string, unknown> };
+}
+
+/**
+ * A change made from the stored case, in one transaction: the case is locked, the version checked, `edit`
+ * derives the new document from the current one (it may read more through `tx` — references to a person,
+ * say — and throw Invalid or Conflict), and the result is written, audited and evaluated like updateCase.
+ */
+export async function editCase(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  expectedVersion: number,
+  edit: (current: CaseRecord, tx: Tx) => CaseEdit | Promise<CaseEdit>,
+  opts: UpdateCaseOptions = {},
+): Promise<CaseRecord> {
+  requireWrite(actor, 'changing a case');
+  const id = requireUuid(caseId, 'case');
+  checkExpectedVersion(expectedVersion);
+  return inTenant(db, actor.orgId, async (tx) => {
+    const cur = await lockForEdit(tx, id, caseId, expectedVersion);
+    const change = await edit(await readCase(tx, id), tx);
+    return writeLocked(tx, actor, id, cur, checkCase(change.case), change.audit, opts.evaluate);
   });
 }
 

@@ -18,6 +18,8 @@ export * from './users.ts';
 export * from './memberships.ts';
 export * from './employers.ts';
 export * from './cases.ts';
+export * from './people.ts';
+export * from './invitations.ts';
 export * from './documents.ts';
 export * from './evaluations.ts';
 export * from './tokens.ts';

@@ -16,6 +16,10 @@ export interface Membership {
   role: Role;
   caseId: string | null;
   personId: string | null;
+  /** Suspended in this organization: cannot sign in to it or use a session in it. */
+  disabled: boolean;
+  /** The last sign-in to this organization (null: never since it was recorded). */
+  lastLoginAt: string | null;
   createdAt: string;
 }
 
@@ -27,6 +31,8 @@ interface MemberRow {
   role: Role;
   case_id: string | null;
   person_id: string | null;
+  disabled: boolean;
+  last_login_at: string | null;
   created_at: string;
 }
 
@@ -38,10 +44,12 @@ const toMembership = (r: MemberRow): Membership => ({
   role: r.role,
   caseId: r.case_id,
   personId: r.person_id,
+  disabled: r.disabled,
+  lastLoginAt: r.last_login_at,
   createdAt: r.created_at,
 });
 
-const SELECT = `SELECT m.org_id, m.user_id, u.email, u.name, m.role, m.case_id, m.person_id, m.created_at
+const SELECT = `SELECT m.org_id, m.user_id, u.email, u.name, m.role, m.case_id, m.person_id, m.disabled, m.last_login_at, m.created_at
                 FROM memberships m JOIN users u ON u.user_id = m.user_id`;
 
 function checkRole(role: unknown): Role {
@@ -58,7 +66,7 @@ export interface MembershipInput {
   personId?: string;
 }
 
-async function checkSpecialistTarget(tx: Tx, input: MembershipInput): Promise<{ caseId: string | null; personId: string | null }> {
+export async function checkSpecialistTarget(tx: Tx, input: Omit<MembershipInput, 'userId'>): Promise<{ caseId: string | null; personId: string | null }> {
   if (input.role !== 'specialist') {
     if (input.caseId !== undefined || input.personId !== undefined) throw Invalid.one('caseId', `only a specialist is tied to a case (role ${input.role})`);
     return { caseId: null, personId: null };
@@ -108,25 +116,67 @@ export async function listMemberships(db: Db, actor: Actor): Promise<Membership[
   return rows.map(toMembership);
 }
 
+/** Active (not suspended) owners other than this user. */
 async function ownersLeftWithout(tx: Tx, userId: string): Promise<number> {
-  const r = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM memberships WHERE role = 'owner' AND user_id <> $1`, [userId]);
+  const r = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM memberships WHERE role = 'owner' AND NOT disabled AND user_id <> $1`, [userId]);
   return r[0]!.n;
 }
 
-/** Owner: changes a member's role (never leaving the organization without an owner). */
+/** Owner: changes a member's role (never leaving the organization without an active owner). */
 export async function setMembershipRole(db: Db, actor: Actor, input: MembershipInput): Promise<Membership> {
-  requireOwner(actor, 'changing a role');
-  const role = checkRole(input.role);
+  return updateMembership(db, actor, input);
+}
+
+export interface MembershipChange {
+  userId: string;
+  role?: Role;
+  caseId?: string;
+  personId?: string;
+  /** Suspend (true) or restore (false) the membership in this organization. */
+  disabled?: boolean;
+}
+
+/**
+ * Owner: changes a member's role and/or suspends or restores them, in one transaction. Never leaves the
+ * organization without an active owner, and an owner never suspends themselves. Suspending ends the
+ * member's sessions in this organization.
+ */
+export async function updateMembership(db: Db, actor: Actor, input: MembershipChange): Promise<Membership> {
+  requireOwner(actor, input.role === undefined ? 'suspending or restoring a member' : 'changing a role');
+  if (input.role === undefined && input.disabled === undefined) throw Invalid.one('(body)', 'nothing to change: give role and/or disabled');
+  const role = input.role === undefined ? undefined : checkRole(input.role);
+  if (input.disabled !== undefined && typeof input.disabled !== 'boolean') throw Invalid.one('disabled', `expected true or false, got ${JSON.stringify(input.disabled)}`);
   const userId = requireUuid(input.userId, 'user');
   return inTenant(db, actor.orgId, async (tx) => {
     const cur = await tx.query<MemberRow>(`${SELECT} WHERE m.user_id = $1 FOR UPDATE OF m`, [userId]);
-    if (!cur[0]) throw new NotFound('member', userId);
-    if (cur[0].role === 'owner' && role !== 'owner' && (await ownersLeftWithout(tx, userId)) === 0) {
-      throw new Conflict('the organization would have no owner left: make someone else owner first');
+    if (!cur[0]) throw new NotFound('member', input.userId);
+    const from = cur[0];
+    const nextRole = role ?? from.role;
+    const nextDisabled = input.disabled ?? from.disabled;
+    if (nextDisabled && !from.disabled && actor.userId === userId) {
+      throw new Conflict('you cannot suspend yourself: another owner may do it', { field: 'disabled' });
     }
-    const target = await checkSpecialistTarget(tx, { ...input, role });
-    await tx.query('UPDATE memberships SET role = $2, case_id = $3, person_id = $4 WHERE user_id = $1', [userId, role, target.caseId, target.personId]);
-    await appendAudit(tx, actor, { action: 'member.role', entity: 'member', entityId: userId, details: { from: cur[0].role, to: role, caseId: target.caseId } });
+    const stillActiveOwner = nextRole === 'owner' && !nextDisabled;
+    if (from.role === 'owner' && !from.disabled && !stillActiveOwner && (await ownersLeftWithout(tx, userId)) === 0) {
+      throw new Conflict(
+        nextDisabled && !from.disabled
+          ? 'cannot suspend the last active owner of the organization: make someone else owner first'
+          : 'the organization would have no active owner left: make someone else owner first',
+        { field: nextDisabled && !from.disabled ? 'disabled' : 'role' },
+      );
+    }
+    if (role !== undefined) {
+      const target = await checkSpecialistTarget(tx, { role, ...(input.caseId !== undefined ? { caseId: input.caseId } : {}), ...(input.personId !== undefined ? { personId: input.personId } : {}) });
+      await tx.query('UPDATE memberships SET role = $2, case_id = $3, person_id = $4 WHERE user_id = $1', [userId, role, target.caseId, target.personId]);
+      await appendAudit(tx, actor, { action: 'member.role', entity: 'member', entityId: userId, details: { from: from.role, to: role, caseId: target.caseId } });
+    } else if (input.caseId !== undefined || input.personId !== undefined) {
+      throw Invalid.one('caseId', 'a case and person are given with the role (role: specialist)');
+    }
+    if (input.disabled !== undefined && input.disabled !== from.disabled) {
+      await tx.query('UPDATE memberships SET disabled = $2 WHERE user_id = $1', [userId, input.disabled]);
+      if (input.disabled) await tx.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+      await appendAudit(tx, actor, { action: input.disabled ? 'member.suspend' : 'member.restore', entity: 'member', entityId: userId, details: { email: from.email } });
+    }
     const rows = await tx.query<MemberRow>(`${SELECT} WHERE m.user_id = $1`, [userId]);
     return toMembership(rows[0]!);
   });
@@ -151,17 +201,28 @@ export interface UserOrganization {
   orgName: string;
   role: Role;
   caseId: string | null;
+  /** Suspended there: the user cannot sign in to it. */
+  disabled: boolean;
 }
 
-/** System: the organizations a user belongs to (after sign-in, to choose one). */
+/** System: the organizations a user belongs to (after sign-in, to choose one), suspended ones included. */
 export async function organizationsOfUser(db: Db, userId: string): Promise<UserOrganization[]> {
   const id = requireUuid(userId, 'user');
-  const rows = await db.query<{ org_id: string; name: string; role: Role; case_id: string | null }>(
-    `SELECT m.org_id, o.name, m.role, m.case_id FROM memberships m JOIN organizations o ON o.org_id = m.org_id
+  const rows = await db.query<{ org_id: string; name: string; role: Role; case_id: string | null; disabled: boolean }>(
+    `SELECT m.org_id, o.name, m.role, m.case_id, m.disabled FROM memberships m JOIN organizations o ON o.org_id = m.org_id
      WHERE m.user_id = $1 ORDER BY o.name`,
     [id],
   );
-  return rows.map((r) => ({ orgId: r.org_id, orgName: r.name, role: r.role, caseId: r.case_id }));
+  return rows.map((r) => ({ orgId: r.org_id, orgName: r.name, role: r.role, caseId: r.case_id, disabled: r.disabled }));
+}
+
+/** In a tenant: records a sign-in of the actor's user (the membership's last sign-in, and the audit log). */
+export async function recordSignIn(db: Db, actor: Actor, details: Record<string, unknown> = {}): Promise<void> {
+  if (!actor.userId) return;
+  await inTenant(db, actor.orgId, async (tx) => {
+    await tx.query('UPDATE memberships SET last_login_at = now() WHERE user_id = $1', [actor.userId]);
+    await appendAudit(tx, actor, { action: 'auth.login', entity: 'user', entityId: actor.userId, details });
+  });
 }
 
 /**
@@ -174,7 +235,7 @@ export async function resolveActor(db: Db, input: { userId: string; orgId: strin
   const rows = await inTenant(
     db,
     orgId,
-    (tx) => tx.query<MemberRow>(`${SELECT} WHERE m.user_id = $1 AND NOT u.disabled`, [userId]),
+    (tx) => tx.query<MemberRow>(`${SELECT} WHERE m.user_id = $1 AND NOT u.disabled AND NOT m.disabled`, [userId]),
     { readOnly: true },
   );
   const m = rows[0];
@@ -264,4 +325,28 @@ export async function addMemberByEmail(
   }
   const { email: _e, password: _p, name: _n, ...rest } = input;
   return addMembership(db, actor, { ...rest, userId: user.userId });
+}
+
+export interface ActorDetails {
+  orgName: string;
+  /** The signed-in user's email and name (null for an API token). */
+  email: string | null;
+  name: string | null;
+}
+
+/** The organization's name and the actor's user, for the session info. */
+export async function describeActor(db: Db, actor: Actor): Promise<ActorDetails> {
+  const rows = await inTenant(
+    db,
+    actor.orgId,
+    (tx) =>
+      tx.query<{ org_name: string; email: string | null; name: string | null }>(
+        'SELECT o.name AS org_name, u.email, u.name FROM organizations o LEFT JOIN users u ON u.user_id = $1::uuid',
+        [actor.userId],
+      ),
+    { readOnly: true },
+  );
+  const r = rows[0];
+  if (!r) throw new NotFound('organization', actor.orgId);
+  return { orgName: r.org_name, email: r.email, name: r.name };
 }

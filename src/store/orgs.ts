@@ -2,7 +2,7 @@
 // is a system operation (the owner's sign-up, `hqs admin create-owner`).
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from './audit.ts';
-import { requireOwner, systemActor, type Actor } from './actor.ts';
+import { requireOwner, requirePortfolio, systemActor, type Actor } from './actor.ts';
 import { inSystem, inTenant, type Db, type Tx } from './db.ts';
 import { Conflict, Invalid, NotFound, sqlState } from './errors.ts';
 
@@ -79,4 +79,35 @@ export async function findOrganizationByName(db: Db | Tx, name: string): Promise
 /** System: every organization (the sweep, the administrator). */
 export async function listOrganizations(db: Db): Promise<Organization[]> {
   return (await db.query<OrgRow>('SELECT * FROM organizations ORDER BY created_at, org_id')).map(toOrg);
+}
+
+export interface OrganizationSummary extends Organization {
+  /** Members, suspended ones included. */
+  members: number;
+  /** Members not suspended. */
+  activeMembers: number;
+  cases: number;
+  openCases: number;
+}
+
+/** The actor's organization with its counts (everyone but a specialist). */
+export async function organizationSummary(db: Db, actor: Actor): Promise<OrganizationSummary> {
+  requirePortfolio(actor, 'the organization');
+  const rows = await inTenant(
+    db,
+    actor.orgId,
+    (tx) =>
+      tx.query<OrgRow & { members: number; active_members: number; cases: number; open_cases: number }>(
+        `SELECT o.*,
+           (SELECT count(*)::int FROM memberships) AS members,
+           (SELECT count(*)::int FROM memberships WHERE NOT disabled) AS active_members,
+           (SELECT count(*)::int FROM cases) AS cases,
+           (SELECT count(*)::int FROM cases WHERE status = 'open') AS open_cases
+         FROM organizations o`,
+      ),
+    { readOnly: true },
+  );
+  const r = rows[0];
+  if (!r) throw new NotFound('organization', actor.orgId);
+  return { ...toOrg(r), members: r.members, activeMembers: r.active_members, cases: r.cases, openCases: r.open_cases };
 }

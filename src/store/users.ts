@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from './actor.ts';
 import { inSystem, inTenant, requireUuid, type Db, type Tx } from './db.ts';
-import { Conflict, Invalid, NotFound, sqlState } from './errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound, sqlState } from './errors.ts';
+import { appendAudit } from './audit.ts';
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from './password.ts';
 
 export interface User {
@@ -114,4 +115,35 @@ export async function setUserDisabled(db: Db, userId: string, disabled: boolean)
     if (rows.length === 0) throw new NotFound('user', userId);
     if (disabled) await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
   });
+}
+
+export type ChangePasswordResult = { ok: true; endedSessions: number } | { ok: false; reason: 'wrong-current-password' };
+
+/**
+ * A signed-in user changes their own password: the current one must match; the new one is checked like
+ * any (Invalid at `newPassword`). Ends the user's other sessions in every organization (all but
+ * `keepSessionId`) and records the change in the actor's organization's audit log.
+ */
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; keepSessionId?: string },
+): Promise<ChangePasswordResult> {
+  if (!actor.userId) throw new Forbidden('changing a password: an API token has no password (sign in as the user)');
+  const userId = actor.userId;
+  const rows = await db.query<UserRow>('SELECT user_id, email, password_hash FROM users WHERE user_id = $1', [userId]);
+  const row = rows[0];
+  if (!row) throw new NotFound('user', userId);
+  if (!(await verifyPassword(typeof input.currentPassword === 'string' ? input.currentPassword : '', row.password_hash!))) return { ok: false, reason: 'wrong-current-password' };
+  const problem = passwordProblem(input.newPassword, row.email);
+  if (problem) throw Invalid.one('newPassword', problem);
+  if (input.newPassword === input.currentPassword) throw Invalid.one('newPassword', 'the new password is the current one: choose another');
+  const hash = await hashPassword(input.newPassword);
+  const ended = await inSystem(db, async (tx) => {
+    await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE user_id = $1', [userId, hash]);
+    const gone = await tx.query('DELETE FROM sessions WHERE user_id = $1 AND session_id IS DISTINCT FROM $2::uuid RETURNING 1', [userId, input.keepSessionId ?? null]);
+    await appendAudit(tx, actor, { action: 'auth.password', entity: 'user', entityId: userId, details: { endedSessions: gone.length } });
+    return gone.length;
+  });
+  return { ok: true, endedSessions: ended };
 }

@@ -25,10 +25,13 @@ describe.each(BACKENDS)('API on %s', (backend) => {
   let employerA: string;
   let docA1: string;
   let personA1: string;
+  let invitationA: string;
+  let ownerAId: string;
 
   beforeAll(async () => {
     env = await startApi(backend);
     owner = new Client(env.url);
+    expect((await owner.get('/api/v1/setup')).body).toEqual({ needed: true });
     const s = await owner.post('/api/v1/setup', { json: { email: A, password: PASSWORD, orgName: 'Agency A' } });
     expect(s.status).toBe(201);
     orgA = s.body.orgId;
@@ -66,6 +69,10 @@ describe.each(BACKENDS)('API on %s', (backend) => {
     expect((await manager.login('mia@a.example', PASSWORD)).status).toBe(200);
     expect((await viewer.login('vic@a.example', PASSWORD)).status).toBe(200);
     expect((await specialist.login('sam@a.example', PASSWORD)).status).toBe(200);
+    const inv = await owner.post('/api/v1/invitations', { json: { email: 'ina@a.example', role: 'viewer' } });
+    expect(inv.status, JSON.stringify(inv.body)).toBe(201);
+    invitationA = inv.body.invitationId;
+    ownerAId = (await owner.get('/api/v1/auth/session')).body.user.userId;
   }, 120_000);
 
   afterAll(async () => {
@@ -77,6 +84,7 @@ describe.each(BACKENDS)('API on %s', (backend) => {
     expect(h.body).toMatchObject({ status: 'ok', backend: backend === 'pglite' ? 'pglite' : 'postgres' });
     const again = await new Client(env.url).post('/api/v1/setup', { json: { email: 'x@x.example', password: PASSWORD, orgName: 'X' } });
     expect(isProblem(again, 409)).toBe(true);
+    expect((await new Client(env.url).get('/api/v1/setup')).body).toEqual({ needed: false });
   });
 
   it('signs in with an HttpOnly SameSite cookie, refuses wrong passwords and throttles with Retry-After', async () => {
@@ -269,6 +277,17 @@ describe.each(BACKENDS)('API on %s', (backend) => {
       ['PUT', `/api/v1/employers/${employerA}`, { json: c.employer }],
       ['DELETE', `/api/v1/employers/${employerA}`],
       ['POST', `/api/v1/cases?employer=${employerA}`, { json: makeCase(40) }],
+      ['GET', `/api/v1/cases/${caseA1}/people`],
+      ['POST', `/api/v1/cases/${caseA1}/people`, { json: { version: 1, person: { ...c.people[2], id: 'p9' } } }],
+      ['PUT', `/api/v1/cases/${caseA1}/people/p2`, { json: { version: 1, person: c.people[1] } }],
+      ['DELETE', `/api/v1/cases/${caseA1}/people/p3?version=1`],
+      ['PUT', `/api/v1/cases/${caseA1}/events/0`, { json: { version: 1, event: c.events![0] } }],
+      ['DELETE', `/api/v1/cases/${caseA1}/events/0?version=1`],
+      ['PATCH', `/api/v1/members/${ownerAId}`, { json: { role: 'viewer' } }],
+      ['PATCH', `/api/v1/members/${ownerAId}`, { json: { disabled: true } }],
+      ['DELETE', `/api/v1/members/${ownerAId}`],
+      ['POST', '/api/v1/invitations', { json: { email: 'x@b.example', role: 'specialist', caseId: caseA1, personId: personA1 } }],
+      ['DELETE', `/api/v1/invitations/${invitationA}`],
     ];
     for (const [method, path, o] of calls) {
       const r = await other.req(method, path, o);
@@ -287,9 +306,15 @@ describe.each(BACKENDS)('API on %s', (backend) => {
     }
     expect((await other.get('/api/v1/audit?limit=500')).body.items.every((e: { orgId: string }) => e.orgId !== orgA)).toBe(true);
     expect((await other.get('/api/v1/members')).body.every((m: { orgId: string }) => m.orgId !== orgA)).toBe(true);
-    expect(isProblem(await other.patch(`/api/v1/members/${(await owner.get('/api/v1/auth/session')).body.user.userId}`, { json: { role: 'viewer' } }), 404)).toBe(true);
-    // Owner A's case is untouched; B's own case is still B's.
-    expect((await owner.get(`/api/v1/cases/${caseA1}`)).status).toBe(200);
+    expect((await other.get('/api/v1/invitations')).body.map((i: { invitationId: string }) => i.invitationId)).not.toContain(invitationA);
+    expect((await other.get('/api/v1/organization')).body).toMatchObject({ name: 'Employer B' });
+    expect((await other.get('/api/v1/organization')).body.orgId).not.toBe(orgA);
+    // Owner A's case, members and invitation are untouched; B's own case is still B's.
+    const after = await owner.get(`/api/v1/cases/${caseA1}`);
+    expect(after.status).toBe(200);
+    expect(after.body.case.people.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2', 'p3']);
+    expect((await owner.get('/api/v1/members')).body.find((m: { userId: string }) => m.userId === ownerAId)).toMatchObject({ role: 'owner', disabled: false });
+    expect((await owner.get('/api/v1/invitations')).body.map((i: { invitationId: string }) => i.invitationId)).toContain(invitationA);
     expect(isProblem(await owner.get(`/api/v1/cases/${caseB1}`), 404)).toBe(true);
   });
 
@@ -307,17 +332,33 @@ describe.each(BACKENDS)('API on %s', (backend) => {
       ['PUT', `/api/v1/employers/${employerA}`, { json: c.employer }],
       ['DELETE', `/api/v1/employers/${employerA}`],
       ['POST', '/api/v1/members', { json: { email: 'z@a.example', role: 'owner', password: PASSWORD } }],
-      ['PATCH', `/api/v1/members/${(await owner.get('/api/v1/auth/session')).body.user.userId}`, { json: { role: 'viewer' } }],
-      ['DELETE', `/api/v1/members/${(await owner.get('/api/v1/auth/session')).body.user.userId}`],
+      ['PATCH', `/api/v1/members/${ownerAId}`, { json: { role: 'viewer' } }],
+      ['PATCH', `/api/v1/members/${ownerAId}`, { json: { disabled: true } }],
+      ['DELETE', `/api/v1/members/${ownerAId}`],
       ['POST', '/api/v1/tokens', { json: { name: 'x', role: 'manager' } }],
+      ['POST', `/api/v1/cases/${caseA1}/people`, { json: { version: 1, person: { ...c.people[2], id: 'p9' } } }],
+      ['PUT', `/api/v1/cases/${caseA1}/people/p2`, { json: { version: 1, person: c.people[1] } }],
+      ['DELETE', `/api/v1/cases/${caseA1}/people/p3?version=1`],
+      ['PUT', `/api/v1/cases/${caseA1}/events/0`, { json: { version: 1, event: c.events![0] } }],
+      ['DELETE', `/api/v1/cases/${caseA1}/events/0?version=1`],
+      ['PATCH', '/api/v1/organization', { json: { name: 'Taken over' } }],
+      ['POST', '/api/v1/invitations', { json: { email: 'y@a.example', role: 'viewer' } }],
+      ['GET', '/api/v1/invitations'],
+      ['DELETE', `/api/v1/invitations/${invitationA}`],
     ];
     for (const [method, path, o] of writes) {
       const r: Res = await viewer.req(method, path, o);
       expect(isProblem(r, 403), `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`).toBe(true);
     }
-    // Managers edit but do not manage people or tokens.
+    // Managers edit but do not manage people, tokens, invitations or the organization.
     expect((await manager.post('/api/v1/members', { json: { email: 'z@a.example', role: 'owner', password: PASSWORD } })).status).toBe(403);
     expect((await manager.post('/api/v1/tokens', { json: { name: 'x', role: 'manager' } })).status).toBe(403);
+    expect((await manager.post('/api/v1/invitations', { json: { email: 'y@a.example', role: 'viewer' } })).status).toBe(403);
+    expect((await manager.patch('/api/v1/organization', { json: { name: 'Taken over' } })).status).toBe(403);
+    expect((await manager.patch(`/api/v1/members/${ownerAId}`, { json: { disabled: true } })).status).toBe(403);
+    // Nothing changed.
+    expect((await owner.get('/api/v1/organization')).body.name).toBe('Agency A');
+    expect((await owner.get(`/api/v1/cases/${caseA1}`)).body.case.people).toHaveLength(3);
   });
 
   it('lets a specialist see and upload only for their own case', async () => {

@@ -15,7 +15,10 @@ export interface ApiEnv {
   close(): Promise<void>;
 }
 
-export async function startApi(name: BackendName, opts: { evaluateLimit?: { capacity: number; perSecond: number }; logs?: string[] } = {}): Promise<ApiEnv> {
+export async function startApi(
+  name: BackendName,
+  opts: { evaluateLimit?: { capacity: number; perSecond: number }; invitationLimit?: { capacity: number; perSecond: number }; logs?: string[] } = {},
+): Promise<ApiEnv> {
   const backend = await startBackend(name);
   const db = await backend.fresh();
   const law = loadLaw();
@@ -27,6 +30,7 @@ export async function startApi(name: BackendName, opts: { evaluateLimit?: { capa
     host: '127.0.0.1',
     sweep: false,
     evaluateLimit: opts.evaluateLimit ?? { capacity: 100_000, perSecond: 100_000 },
+    invitationLimit: opts.invitationLimit ?? { capacity: 100_000, perSecond: 100_000 },
     log: (msg, err) => opts.logs?.push(`${msg} ${err instanceof Error ? (err.stack ?? err.message) : String(err ?? '')}`),
   });
   return {

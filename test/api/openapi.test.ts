@@ -60,7 +60,7 @@ describe('the OpenAPI document', () => {
     return ajv.compile(JSON.parse(JSON.stringify(s).replaceAll('"#/components/', '"doc#/components/')));
   };
 
-  it('describes real responses: a case, a page of cases, the evaluation and a problem', async () => {
+  it('describes real responses: a case, a page of cases, the evaluation, the session, the organization, people, invitations, members and a problem', async () => {
     const created = await owner.post('/api/v1/cases', { json: makeCase(1, { employer: 1 }) });
     const v1 = schemaFor('/api/v1/cases', 'post', 201);
     expect(v1(created.body), JSON.stringify(v1.errors)).toBe(true);
@@ -73,6 +73,25 @@ describe('the OpenAPI document', () => {
     const dash = await owner.get('/api/v1/dashboard');
     const v4 = schemaFor('/api/v1/dashboard', 'get', 200);
     expect(v4(dash.body), JSON.stringify(v4.errors)).toBe(true);
+    const session = await owner.get('/api/v1/auth/session');
+    const v5 = schemaFor('/api/v1/auth/session', 'get', 200);
+    expect(v5(session.body), JSON.stringify(v5.errors)).toBe(true);
+    expect(session.body).toMatchObject({ orgName: 'Doc', user: { email: 'doc@a.example' } });
+    const org = await owner.get('/api/v1/organization');
+    const v6 = schemaFor('/api/v1/organization', 'get', 200);
+    expect(v6(org.body), JSON.stringify(v6.errors)).toBe(true);
+    const people = await owner.get(`/api/v1/cases/${created.body.caseId}/people`);
+    const v7 = schemaFor('/api/v1/cases/{id}/people', 'get', 200);
+    expect(v7(people.body), JSON.stringify(v7.errors)).toBe(true);
+    const inv = await owner.post('/api/v1/invitations', { json: { email: 'new@a.example', role: 'specialist', caseId: created.body.caseId, personId: 'p1' } });
+    const v8 = schemaFor('/api/v1/invitations', 'post', 201);
+    expect(v8(inv.body), JSON.stringify(v8.errors)).toBe(true);
+    const preview = await new Client(env.url).post('/api/v1/invitations/lookup', { json: { token: inv.body.token } });
+    const v9 = schemaFor('/api/v1/invitations/lookup', 'post', 200);
+    expect(v9(preview.body), JSON.stringify(v9.errors)).toBe(true);
+    const members = await owner.get('/api/v1/members');
+    const v10 = schemaFor('/api/v1/members', 'get', 200);
+    expect(v10(members.body), JSON.stringify(v10.errors)).toBe(true);
     const bad = await owner.get('/api/v1/cases?limit=x');
     const vp = ajv.compile({ $ref: 'doc#/components/schemas/Problem' });
     expect(vp(bad.body), JSON.stringify(vp.errors)).toBe(true);
@@ -92,6 +111,9 @@ const ROUTES = [
   'POST /api/v1/auth/login',
   'GET /api/v1/auth/session',
   'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password',
+  'GET /api/v1/organization',
+  'PATCH /api/v1/organization',
   'GET /api/v1/tokens',
   'POST /api/v1/tokens',
   'DELETE /api/v1/tokens/{id}',
@@ -99,6 +121,11 @@ const ROUTES = [
   'POST /api/v1/members',
   'PATCH /api/v1/members/{userId}',
   'DELETE /api/v1/members/{userId}',
+  'POST /api/v1/invitations',
+  'GET /api/v1/invitations',
+  'DELETE /api/v1/invitations/{id}',
+  'POST /api/v1/invitations/lookup',
+  'POST /api/v1/invitations/accept',
   'GET /api/v1/employers',
   'POST /api/v1/employers',
   'GET /api/v1/employers/{id}',
@@ -112,6 +139,12 @@ const ROUTES = [
   'DELETE /api/v1/cases/{id}',
   'GET /api/v1/cases/{id}/export',
   'POST /api/v1/cases/{id}/events',
+  'PUT /api/v1/cases/{id}/events/{index}',
+  'DELETE /api/v1/cases/{id}/events/{index}',
+  'GET /api/v1/cases/{id}/people',
+  'POST /api/v1/cases/{id}/people',
+  'PUT /api/v1/cases/{id}/people/{personId}',
+  'DELETE /api/v1/cases/{id}/people/{personId}',
   'GET /api/v1/cases/{id}/evaluation',
   'GET /api/v1/cases/{id}/checklist.pdf',
   'GET /api/v1/cases/{id}/letters/{file}',

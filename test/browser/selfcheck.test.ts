@@ -2,100 +2,27 @@
 // downloaded browser) against the real server (`node bin/hqs.js start`) on 127.0.0.1 with a temporary
 // PGlite data directory. Walks the check in en, ru and zh to an eligible and an ineligible outcome,
 // checks Back/Change keep later answers, focus, the page address, and runs axe-core on the pages.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, expectAccessible, headingFocused, launchBrowser, newPage as openPage, SHOTS, startServer, tooWide, type TestServer } from './harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHOTS = join(ROOT, 'docs/screenshots');
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-let server: ChildProcess | undefined;
-let dataDir = '';
+let server: TestServer | undefined;
 let base = '';
 let browser: Browser | undefined;
 
-async function startServer(): Promise<string> {
-  dataDir = mkdtempSync(join(tmpdir(), 'hqs-browser-'));
-  const child = spawn(process.execPath, [join(ROOT, 'bin/hqs.js'), 'start'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HQS_DATA_DIR: dataDir, DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  let log = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 90 s; its output:\n${log}`)), 90_000);
-    const onData = (d: Buffer) => {
-      log += d.toString();
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with ${code} before it started; its output:\n${log}`));
-    });
-  });
-}
-
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: the browser tests need Debian's Chromium (apt-get install chromium; scripts/test-prereqs.sh installs it when run as root)`);
-  // Test the current source: build the app the server serves.
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'web/vite.config.ts'), '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } }); // vitest sets NODE_ENV=test, which would build React's development bundle
-  mkdirSync(SHOTS, { recursive: true });
-  [base, browser] = await Promise.all([
-    startServer(),
-    chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] }),
-  ]);
-}, 180_000);
+  await ensureWebBuilt(); // test the current source: build the app the server serves
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  base = server.url;
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await server?.close();
 });
 
-async function newPage(width = 1000): Promise<{ context: BrowserContext; page: Page }> {
-  // bypassCSP: only so axe-core can be injected; the app itself runs under the server's policy.
-  const context = await browser!.newContext({ locale: 'en-GB', viewport: { width, height: 900 }, bypassCSP: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  (page as Page & { errors: string[] }).errors = errors;
-  return { context, page };
-}
-
-/** Serious and critical axe-core violations on the page, as "rule: targets". */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate('typeof window.axe'))?.toString().includes('object')) await page.evaluate(AXE);
-  return page.evaluate(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-  ) as Promise<string[]>;
-}
-
-async function expectAccessible(page: Page, where: string) {
-  expect(await axeViolations(page), `axe on ${where}`).toEqual([]);
-}
-
-async function headingFocused(page: Page): Promise<boolean> {
-  return page.evaluate(`document.activeElement && document.activeElement.tagName === 'H1'`) as Promise<boolean>;
-}
+const newPage = (width = 1000) => openPage(browser!, { width });
 
 async function next(page: Page, expectStep: string) {
   await page.locator('main button[type=submit], main button.primary').first().click();
@@ -213,7 +140,7 @@ describe('the public self-check in the browser', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.actions').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
-    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    expect(page.errors).toEqual([]);
     await context.close();
   }, 180_000);
 
@@ -231,7 +158,7 @@ describe('the public self-check in the browser', () => {
       await expectAccessible(page, `the ${lang} eligible outcome`);
       await page.screenshot({ path: join(SHOTS, `selfcheck-${lang}-eligible-phone.png`) });
       // The page must not scroll sideways on a phone.
-      const wide = await page.evaluate(`[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((e) => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40))`);
+      const wide = await tooWide(page);
       expect(wide, 'elements wider than a 360-px phone').toEqual([]);
       noPersonalDataIn(page.url());
 
@@ -242,7 +169,7 @@ describe('the public self-check in the browser', () => {
       expect(await toOutcome(page)).toBe('ineligible');
       await expectAccessible(page, `the ${lang} ineligible outcome`);
       await page.screenshot({ path: join(SHOTS, `selfcheck-${lang}-ineligible-phone.png`) });
-      expect((page as Page & { errors: string[] }).errors).toEqual([]);
+      expect(page.errors).toEqual([]);
       await context.close();
     }, 180_000);
   }

@@ -13,10 +13,12 @@ import {
   BackupError,
   backup,
   createApiToken,
+  createInvitation,
   createCase,
   exportCase,
   getCase,
   listAudit,
+  loadMigrations,
   readDocument,
   restore,
   schemaVersion,
@@ -25,6 +27,7 @@ import {
 } from '../../src/store/index.ts';
 
 const AS_OF = '2026-11-21' as IsoDate;
+const LATEST = loadMigrations().length;
 
 async function tableRows(db: Db): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
@@ -55,6 +58,7 @@ async function populate(db: Db): Promise<Source & { owner: Awaited<ReturnType<ty
   }
   await getCase(db, a.owner, caseIds[0]!);
   await createApiToken(db, a.owner, { name: 'HR', role: 'viewer' });
+  await createInvitation(db, a.owner, { email: 'invited@example.com', role: 'specialist', caseId: caseIds[1]!, personId: 'p1' });
   return { db, orgId: a.orgId, caseIds, docs, owner: a.owner };
 }
 
@@ -79,9 +83,9 @@ describe('backup and restore', () => {
       const before = await tableRows(src.db);
       const file = join(dir, `${name}.hqs-backup.jsonl.gz`);
       const summary = await backup(src.db, file);
-      expect(summary).toMatchObject({ schemaVersion: 1, files: 3, rows: { cases: 3, documents: 3 } });
+      expect(summary).toMatchObject({ schemaVersion: LATEST, files: 3, rows: { cases: 3, documents: 3, invitations: 1 } });
       const header = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').split('\n')[0]!);
-      expect(header).toMatchObject({ format: 'hqs-backup/1', schemaVersion: 1, hqsVersion: expect.any(String), backend: name });
+      expect(header).toMatchObject({ format: 'hqs-backup/1', schemaVersion: LATEST, hqsVersion: expect.any(String), backend: name });
 
       const target = await b.empty();
       expect(await schemaVersion(target)).toBe(0);
@@ -143,7 +147,7 @@ describe('backup and restore', () => {
     const newer = join(dir, 'newer.jsonl');
     writeFileSync(newer, JSON.stringify({ format: 'hqs-backup/1', schemaVersion: 99, hqsVersion: '9.0.0', createdAt: '', backend: 'pglite', tables: [] }) + '\n');
     const target = await b.empty();
-    await expect(restore(target, newer)).rejects.toThrow(/schema version 99; this HQS Desk knows up to 1: upgrade/);
+    await expect(restore(target, newer)).rejects.toThrow(new RegExp(`schema version 99; this HQS Desk knows up to ${LATEST}: upgrade`));
     const junk = join(dir, 'junk.txt');
     writeFileSync(junk, 'hello\n');
     await expect(restore(target, junk)).rejects.toThrow(/not JSON/);

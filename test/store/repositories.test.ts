@@ -65,7 +65,7 @@ import {
 } from '../../src/store/index.ts';
 
 const AS_OF = '2026-11-21' as IsoDate;
-const TENANT_TABLES = ['organizations', 'employers', 'cases', 'case_people', 'memberships', 'documents', 'evaluations', 'obligations', 'audit_log', 'api_tokens', 'sessions'];
+const TENANT_TABLES = ['organizations', 'employers', 'cases', 'case_people', 'memberships', 'documents', 'evaluations', 'obligations', 'audit_log', 'api_tokens', 'sessions', 'invitations'];
 
 describe.each(BACKENDS)('store on %s', (backendName) => {
   let backend: TestBackend;

@@ -9,16 +9,26 @@ const loaders: Record<Lang, () => Promise<{ default: Record<string, string> }>> 
   zh: () => import('virtual:hqs-locale/zh'),
 };
 
-export async function loadMessages(lang: Lang): Promise<Record<string, string>> {
-  return (await loaders[lang]()).default;
+const appLoaders: Record<Lang, () => Promise<{ default: Record<string, string> }>> = {
+  en: () => import('virtual:hqs-app-locale/en'),
+  ru: () => import('virtual:hqs-app-locale/ru'),
+  zh: () => import('virtual:hqs-app-locale/zh'),
+};
+
+/** The self-check's wording; with `app`, also the signed-in app's (locales/app/<lang>/*.json). */
+export async function loadMessages(lang: Lang, opts: { app?: boolean } = {}): Promise<Record<string, string>> {
+  if (!opts.app) return (await loaders[lang]()).default;
+  const [base, app] = await Promise.all([loaders[lang](), appLoaders[lang]()]);
+  return { ...base.default, ...app.default };
 }
 
-export function initialLang(): Lang {
+export function initialLang(allowed: readonly Lang[] = LANGS): Lang {
+  const ok = (l: string): l is Lang => (allowed as readonly string[]).includes(l);
   const saved = localStorage.getItem('hqs.lang');
-  if (saved && (LANGS as readonly string[]).includes(saved)) return saved as Lang;
+  if (saved && ok(saved)) return saved;
   for (const l of navigator.languages ?? []) {
     const base = l.slice(0, 2).toLowerCase();
-    if ((LANGS as readonly string[]).includes(base)) return base as Lang;
+    if (ok(base)) return base;
   }
   return 'en';
 }
@@ -27,6 +37,8 @@ export interface T {
   (key: string, params?: Record<string, string | number>): string;
   lang: Lang;
   date(iso: string): string;
+  /** A date and time (an ISO timestamp) in the reader's language, Moscow time. */
+  dateTime(iso: string): string;
   number(n: number): string;
   money(n: number): string;
 }
@@ -46,7 +58,9 @@ export function translator(lang: Lang, messages: Record<string, string>): T {
     return text.replace(/\{(\w+)\}/g, (m, k: string) => (params && k in params ? String(params[k]) : m));
   }) as T;
   t.lang = lang;
-  t.date = (iso) => df.format(new Date(`${iso}T00:00:00Z`));
+  t.date = (iso) => df.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  const dtf = new Intl.DateTimeFormat(BCP47[lang], { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' });
+  t.dateTime = (iso) => dtf.format(new Date(iso));
   t.number = (n) => nf.format(n);
   t.money = (n) => mf.format(n);
   return t;

@@ -11,3 +11,7 @@ declare module 'virtual:hqs-locale/*' {
   const messages: Record<string, string>;
   export default messages;
 }
+declare module 'virtual:hqs-app-locale/*' {
+  const messages: Record<string, string>;
+  export default messages;
+}

@@ -5,7 +5,7 @@ import { createEngine } from '../../engine/index.ts';
 import { openStore, storeConfigFromEnv } from '../../store/open.ts';
 import { anyOwnerExists } from '../../store/memberships.ts';
 import { redactUrl } from '../../store/postgres.ts';
-import { startServer } from '../../server/index.ts';
+import { parseRateLimit, startServer } from '../../server/index.ts';
 
 const HELP = `usage: hqs start
 
@@ -15,6 +15,7 @@ PostgreSQL server of DATABASE_URL; migrations are applied on start.
   PORT              port to listen on (default 8080)
   HOST              address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   HQS_TRUST_PROXY   1 behind a reverse proxy: client address from X-Forwarded-For, https from X-Forwarded-Proto
+  HQS_EVALUATE_LIMIT  the public POST /api/v1/evaluate per address, as "capacity,perSecond" (default 30,1)
 Stop it with Ctrl-C (SIGINT) or SIGTERM.`;
 
 export async function startCommand(argv: string[], io: Io): Promise<number> {
@@ -28,6 +29,12 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
   const port = Number(portText);
   if (!/^\d{1,5}$/.test(portText) || port > 65535) throw new InputError(`PORT: expected a port number 0–65535, got "${portText}"`);
   const host = process.env.HOST?.trim() || '127.0.0.1';
+  let evaluateLimit;
+  try {
+    evaluateLimit = process.env.HQS_EVALUATE_LIMIT?.trim() ? parseRateLimit(process.env.HQS_EVALUATE_LIMIT, 'HQS_EVALUATE_LIMIT') : undefined;
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
   const cfg = storeConfigFromEnv();
   let db;
   try {
@@ -39,7 +46,7 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
   const engine = createEngine({ law, calendar: loadCalendar() });
   let server;
   try {
-    server = await startServer({ db, engine, law, port, host, trustProxy: process.env.HQS_TRUST_PROXY === '1' });
+    server = await startServer({ db, engine, law, port, host, trustProxy: process.env.HQS_TRUST_PROXY === '1', ...(evaluateLimit ? { evaluateLimit } : {}) });
   } catch (e) {
     await db.close();
     const code = (e as NodeJS.ErrnoException).code;
@@ -47,11 +54,11 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
     throw e;
   }
   io.out(`HQS Desk is running at ${server.url}  (database: ${cfg.databaseUrl ? redactUrl(cfg.databaseUrl) : db.location}, ${db.backend})`);
+  io.out(`  Public self-check: ${server.url}/   Workspace: ${server.url}/app`);
   io.out(`  API: ${server.url}/api/v1   OpenAPI: ${server.url}/api/openapi.json   health: ${server.url}/healthz`);
   if (!(await anyOwnerExists(db))) {
-    io.out('First run: no owner yet. Create one with');
+    io.out(`First run: no owner yet. Open ${server.url}/setup to create your organization and its owner, or`);
     io.out('  HQS_OWNER_PASSWORD=… npx hqs admin create-owner --email you@example.com --org "Your organization"');
-    io.out(`or POST ${server.url}/api/v1/setup with {"email", "password", "orgName"}.`);
   }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -6,7 +6,9 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import type { T } from '../i18n.ts';
 import type { Answers, OutcomeId } from './flow.ts';
 import { toCase } from './to-case.ts';
-import type { Evaluation, Citation } from './evaluation.ts';
+import type { Evaluation } from './evaluation.ts';
+import { Basis } from '../Basis.tsx';
+import { Link } from '../router.tsx';
 
 interface Props {
   id: OutcomeId;
@@ -38,6 +40,23 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
       live = false;
     };
   }, [id, answers, lang]);
+
+  // Someone signed in who may create cases (owner, manager) can turn these answers into a case: the link
+  // carries no answer, the new-case page reads them from this tab's sessionStorage.
+  const [canCreateCase, setCanCreateCase] = useState(false);
+  useEffect(() => {
+    if (id !== 'outcome-evaluation') return;
+    let live = true;
+    fetch('/api/v1/auth/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then((r) => (r.ok ? (r.json() as Promise<{ role?: string }>) : null))
+      .then(
+        (s) => live && setCanCreateCase(s?.role === 'owner' || s?.role === 'manager'),
+        () => {},
+      );
+    return () => {
+      live = false;
+    };
+  }, [id]);
 
   // The heading is drawn anew when the answer arrives: give it the focus again.
   useLayoutEffect(() => {
@@ -178,26 +197,14 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
         </section>
       )}
       <p className="hint">{t('outcome.disclaimer')}</p>
+      {canCreateCase && (
+        <p className="no-print to-case">
+          <Link href="/app/cases/new?from=selfcheck">{t('outcome.toCase')}</Link>
+          <br />
+          <span className="hint">{t('outcome.toCaseHint')}</span>
+        </p>
+      )}
       {actions}
     </article>
-  );
-}
-
-function Basis({ t, basis }: { t: T; basis: readonly Citation[] }) {
-  if (!basis.length) return null;
-  return (
-    <span className="basis">
-      ({t('outcome.basis')}{' '}
-      {basis.map((b, i) => {
-        const label = [b.source, b.article && t('cite.article', { n: b.article }), b.paragraph && t('cite.paragraph', { n: b.paragraph }), b.subparagraph && t('cite.subparagraph', { n: b.subparagraph })].filter(Boolean).join(', ');
-        return (
-          <span key={i}>
-            {i > 0 && '; '}
-            {b.url ? <a href={b.url} rel="noopener noreferrer" target="_blank">{label}</a> : label}
-          </span>
-        );
-      })}
-      )
-    </span>
   );
 }

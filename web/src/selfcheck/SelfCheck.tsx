@@ -115,6 +115,9 @@ export function SelfCheck() {
       </main>
       <footer className="no-print">
         <p>{t('footer.privacy')}</p>
+        <p>
+          <a href="/login">{t('footer.signIn')}</a>
+        </p>
       </footer>
     </>
   );

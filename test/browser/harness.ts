@@ -1,0 +1,140 @@
+// Shared by the browser suites: build the web app once per change (a lock keeps two suites from building
+// at the same time), start the real server (`node bin/hqs.js start`) on 127.0.0.1 with a temporary PGlite
+// data directory, launch Debian's Chromium through playwright-core (never a downloaded browser), and
+// check pages with axe-core.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SHOTS = join(ROOT, 'docs/screenshots');
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+function newestMtime(p: string): number {
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return readdirSync(p).reduce((m, f) => Math.max(m, newestMtime(join(p, f))), s.mtimeMs);
+}
+
+/** Builds web/dist unless it is newer than every source of it. */
+export async function ensureWebBuilt(): Promise<void> {
+  const lock = join(ROOT, 'web/.build-lock');
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true }); // left by a killed run
+      } catch {
+        /* gone meanwhile */
+      }
+      if (Date.now() > deadline) throw new Error(`${lock} is held for over 4 minutes: remove it if no build runs`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    const index = join(ROOT, 'web/dist/index.html');
+    const sources = Math.max(...['web/src', 'web/index.html', 'web/vite.config.ts', 'web/public', 'locales', 'law/countries.yaml', 'law/regions.yaml'].map((p) => newestMtime(join(ROOT, p))));
+    if (existsSync(index) && statSync(index).mtimeMs > sources) return;
+    // NODE_ENV=production: vitest sets "test", which would build React's development bundle.
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'web/vite.config.ts'), '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  close(): Promise<void>;
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hqs-browser-'));
+  const child = spawn(process.execPath, [join(ROOT, 'bin/hqs.js'), 'start'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HQS_DATA_DIR: dataDir, DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start within 90 s; its output:\n${log}`)), 90_000);
+    const onData = (d: Buffer) => {
+      log += d.toString();
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code} before it started; its output:\n${log}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    child,
+    async close() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: the browser tests need Debian's Chromium (apt-get install chromium; scripts/test-prereqs.sh installs it when run as root)`);
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
+}
+
+export type TestPage = Page & { errors: string[] };
+
+export async function newPage(browser: Browser, opts: { width?: number; locale?: string } = {}): Promise<{ context: BrowserContext; page: TestPage }> {
+  // bypassCSP: only so axe-core can be injected; the app itself runs under the server's policy.
+  const context = await browser.newContext({ locale: opts.locale ?? 'en-GB', viewport: { width: opts.width ?? 1000, height: 900 }, bypassCSP: true, acceptDownloads: true });
+  const page = (await context.newPage()) as TestPage;
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
+  return { context, page };
+}
+
+/** Serious and critical axe-core violations on the page, as "rule: targets". */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate('typeof window.axe'))?.toString().includes('object')) await page.evaluate(AXE);
+  return page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+  ) as Promise<string[]>;
+}
+
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  expect(await axeViolations(page), `axe on ${where}`).toEqual([]);
+}
+
+export async function headingFocused(page: Page): Promise<boolean> {
+  return page.evaluate(`document.activeElement && document.activeElement.tagName === 'H1'`) as Promise<boolean>;
+}
+
+/** Elements that stick out to the right of the viewport (a page must not scroll sideways on a phone). */
+export function tooWide(page: Page): Promise<string[]> {
+  return page.evaluate(
+    `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && getComputedStyle(e).position !== 'absolute' && !e.closest('.table-wrap')).slice(0, 5).map((e) => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40))`,
+  ) as Promise<string[]>;
+}

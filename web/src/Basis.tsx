@@ -1,0 +1,23 @@
+// The legal basis of a result, as links to the act (article, paragraph, subparagraph): shown beside every
+// reason, step, obligation and finding, in the self-check and in the signed-in app alike.
+import type { Citation } from '../../src/engine/types.ts';
+import type { T } from './i18n.ts';
+
+export function Basis({ t, basis }: { t: T; basis: readonly Citation[] }) {
+  if (!basis.length) return null;
+  return (
+    <span className="basis">
+      ({t('outcome.basis')}{' '}
+      {basis.map((b, i) => {
+        const label = [b.source, b.article && t('cite.article', { n: b.article }), b.paragraph && t('cite.paragraph', { n: b.paragraph }), b.subparagraph && t('cite.subparagraph', { n: b.subparagraph })].filter(Boolean).join(', ');
+        return (
+          <span key={i}>
+            {i > 0 && '; '}
+            {b.url ? <a href={b.url} rel="noopener noreferrer" target="_blank">{label}</a> : label}
+          </span>
+        );
+      })}
+      )
+    </span>
+  );
+}

@@ -1,0 +1,85 @@
+// The frame of every signed-in and sign-in page: a skip link, the brand, the workspace navigation (by
+// role), the organization and the user, the language switch and sign-out.
+import type { ReactNode } from 'react';
+import { api } from '../api.ts';
+import { Link, match, navigate, useLocation } from '../router.tsx';
+import { routes, type NavId } from './routes.tsx';
+import { useApp } from './session.tsx';
+
+const NAV: { id: NavId; href: string; owner?: boolean }[] = [
+  { id: 'dashboard', href: '/app' },
+  { id: 'obligations', href: '/app/obligations' },
+  { id: 'cases', href: '/app/cases' },
+  { id: 'employers', href: '/app/employers' },
+  { id: 'users', href: '/app/users', owner: true },
+  { id: 'audit', href: '/app/audit', owner: true },
+];
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t, session, setSession, lang, setLang, langs } = useApp();
+  const { path } = useLocation();
+  const inWorkspace = path.startsWith('/app') && session && session.role !== 'specialist';
+  const current = routes.find((r) => match(r.path, path))?.nav;
+  const signOut = async () => {
+    try {
+      await api.post('/api/v1/auth/logout');
+    } finally {
+      setSession(null);
+      navigate('/login');
+    }
+  };
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('shell.skip')}
+      </a>
+      <header className="bar app-bar">
+        <div className="brand">
+          <Link href={session ? (session.role === 'specialist' ? '/portal' : '/app') : '/'} className="home">
+            HQS Desk
+          </Link>
+          {session?.orgName && <span className="org"> · {session.orgName}</span>}
+        </div>
+        <nav aria-label={t('shell.language')}>
+          <ul className="langs">
+            {langs.map((l) => (
+              <li key={l}>
+                <button type="button" className="link" lang={l} aria-current={l === lang} onClick={() => setLang(l)}>
+                  {l === 'en' ? 'English' : l === 'ru' ? 'Русский' : '中文'}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {session && (
+          <div className="who">
+            {session.role !== 'specialist' && (
+              <Link href="/app/account" className="link" aria-current={current === 'account' ? 'page' : undefined}>
+                {session.user.label}
+              </Link>
+            )}
+            {session.role === 'specialist' && <span>{session.user.label}</span>}{' '}
+            <span className="role">({t(`shell.role.${session.role}`)})</span>{' '}
+            <button type="button" className="link" onClick={() => void signOut()}>
+              {t('shell.signOut')}
+            </button>
+          </div>
+        )}
+      </header>
+      {inWorkspace && (
+        <nav className="app-nav" aria-label={t('shell.nav')}>
+          <ul>
+            {NAV.filter((n) => !n.owner || session.role === 'owner').map((n) => (
+              <li key={n.id}>
+                <Link href={n.href} aria-current={current === n.id ? 'page' : undefined}>
+                  {t(`shell.nav.${n.id}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <div className={inWorkspace ? 'workspace' : 'narrow'}>{children}</div>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+// Sign in with email and password. After sign-in a specialist goes to their portal, everyone else to the
+// page they asked for (?next=) or the dashboard. On a fresh install (no user yet) it sends to /setup.
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, ApiError, type SessionInfo } from '../../api.ts';
+import { navigate, useLocation } from '../../router.tsx';
+import { useApp } from '../session.tsx';
+import { ErrorBox, Field, PageTitle } from '../ui.tsx';
+
+export function Login() {
+  const { t, session, setSession } = useApp();
+  const { search } = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const next = search.get('next');
+  const target = (s: SessionInfo) => (s.role === 'specialist' ? '/portal' : next && next.startsWith('/app') ? next : '/app');
+
+  useEffect(() => {
+    if (session) navigate(target(session), { replace: true });
+    else
+      api.get<{ needed: boolean }>('/api/v1/setup').then(
+        (r) => r.needed && navigate('/setup', { replace: true }),
+        () => {},
+      );
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await api.post<SessionInfo>('/api/v1/auth/login', { email: email.trim(), password });
+      setSession(s);
+      navigate(target(s), { replace: true });
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main id="main" className="auth">
+      <PageTitle>{t('auth.login.title')}</PageTitle>
+      <ErrorBox error={error} fieldIds={{ email: 'email', password: 'password' }} />
+      <form onSubmit={submit} noValidate>
+        <Field id="email" label={t('auth.email')} error={error?.field('email')}>
+          <input id="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+        </Field>
+        <Field id="password" label={t('auth.password')} error={error?.field('password')}>
+          <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        </Field>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('auth.login.submit')}
+        </button>
+      </form>
+      <p className="hint">{t('auth.login.noAccount')}</p>
+      <p>
+        <a href="/">{t('auth.selfcheckLink')}</a>
+      </p>
+    </main>
+  );
+}

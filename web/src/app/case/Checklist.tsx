@@ -1,0 +1,225 @@
+// The document checklist per person and procedure: what each document must be like (original or copy,
+// copies, apostille or legalization, translation, age, validity, photo size), whether the case records
+// it as collected, the scans uploaded for it (download links) and an upload control. Shared by the case
+// page and the specialist's portal; its wording is in portal.json (en, ru, zh).
+import { useState, type ChangeEvent } from 'react';
+import type { Person } from '../../../../src/case/schema.ts';
+import type { ChecklistItem } from '../../../../src/engine/types.ts';
+import { api, ApiError, request, type DocumentRecord } from '../../api.ts';
+import { Basis } from '../../Basis.tsx';
+import type { T } from '../../i18n.ts';
+import { StatusTag } from '../ui.tsx';
+import { checklistCounts, groupChecklist, scansFor } from './model.ts';
+import { nameOf } from './parts.tsx';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+const ACCEPT = '.pdf,.jpg,.jpeg,.png,.heic,.heif,.tif,.tiff,application/pdf,image/jpeg,image/png,image/heic,image/heif,image/tiff';
+const STATUS_CLASS: Record<ChecklistItem['status'], string> = { collected: 'done', missing: 'upcoming', expired: 'overdue', expiring: 'due' };
+
+export interface ChecklistProps {
+  t: T;
+  caseId: string;
+  items: readonly ChecklistItem[];
+  /** The people in the order shown. */
+  people: readonly Person[];
+  documents: readonly DocumentRecord[];
+  canUpload: boolean;
+  canDelete: boolean;
+  onUploaded: (doc: DocumentRecord) => void;
+  onDeleted: (documentId: string) => void;
+  /** The reader's own person id (marked "you"). */
+  you?: string | undefined;
+  /** The level of the heading of each person (2 on the portal, 3 under a tab's heading). */
+  level: 2 | 3;
+}
+
+const slug = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
+
+export function Checklist({ t, caseId, items, people, documents, canUpload, canDelete, onUploaded, onDeleted, you, level }: ChecklistProps) {
+  const groups = groupChecklist(
+    items,
+    people.map((p) => p.id),
+  );
+  const H = level === 2 ? 'h2' : 'h3';
+  const H2 = level === 2 ? 'h3' : 'h4';
+  if (!groups.length) return <p>{t('portal.doc.none')}</p>;
+  return (
+    <div className="checklist-groups">
+      {groups.map((g) => {
+        const person = people.find((p) => p.id === g.person);
+        const mine = items.filter((i) => i.person === g.person);
+        const counts = checklistCounts(mine, documents);
+        return (
+          <div key={g.person} className="doc-person">
+            <H id={`doc-${slug(g.person)}`}>
+              {g.person === you ? t('portal.youName', { name: nameOf(person, t.lang, g.person) }) : nameOf(person, t.lang, g.person)}
+            </H>
+            <p className="hint">{t('portal.doc.counts', { uploaded: t.number(counts.uploaded), total: t.number(counts.total), collected: t.number(counts.collected) })}</p>
+            {g.procedures.map((p) => (
+              <div key={p.procedure} className="doc-procedure">
+                <H2>{t('portal.doc.for', { procedure: t(`procedure.${p.procedure}`) })}</H2>
+                <ul className="doc-list">
+                  {p.items.map((i, k) => (
+                    <DocItem key={`${i.document}-${k}`} t={t} caseId={caseId} item={i} owner={nameOf(person, t.lang, g.person)} scans={scansFor(i, documents)} canUpload={canUpload} canDelete={canDelete} onUploaded={onUploaded} onDeleted={onDeleted} />
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** What the document must be like, in words. */
+export function requirementWords(t: T, i: ChecklistItem): string[] {
+  const r = i.requirement;
+  const out: string[] = [t(`form.${r.form}`)];
+  if (r.copies > 1) out.push(t('outcome.copies', { n: t.number(r.copies) }));
+  if (r.legalization === 'apostille' || r.legalization === 'consular-legalization' || r.legalization === 'none-minsk') out.push(t(`legalization.${r.legalization}`));
+  if (r.translation) out.push(t('outcome.translation'));
+  if (r.maxAgeMonths !== undefined) out.push(t('portal.doc.maxAge', { n: t.number(r.maxAgeMonths) }));
+  if (r.validUntilAtLeast) out.push(t('portal.doc.validUntil', { date: t.date(r.validUntilAtLeast) }));
+  if (r.photo) out.push(t('portal.doc.photo', { w: t.number(r.photo.widthMm), h: t.number(r.photo.heightMm), n: t.number(r.photo.count) }));
+  return out;
+}
+
+function DocItem({ t, caseId, item, owner, scans, canUpload, canDelete, onUploaded, onDeleted }: { t: T; caseId: string; item: ChecklistItem; owner: string; scans: DocumentRecord[]; canUpload: boolean; canDelete: boolean; onUploaded: (d: DocumentRecord) => void; onDeleted: (id: string) => void }) {
+  const r = item.requirement;
+  const title = (t.lang === 'zh' ? r.title.zh : undefined) ?? (t.lang === 'ru' ? r.title.ru : r.title.en);
+  const issuer = t.lang === 'ru' ? r.issuer.ru : r.issuer.en;
+  const base = `up-${slug(item.person)}-${slug(item.procedure)}-${slug(item.document)}`;
+  return (
+    <li className="doc-item">
+      <div className="doc-head">
+        <strong>{title}</strong> <StatusTag status={STATUS_CLASS[item.status]} label={t(`portal.doc.status.${item.status}`)} />{' '}
+        <StatusTag status={scans.length ? 'done' : 'not-applicable'} label={scans.length ? t('portal.doc.scanYes') : t('portal.doc.scanNo')} />
+      </div>
+      <p className="doc-req">
+        {requirementWords(t, item).join(', ')}
+        {issuer ? ` · ${t('portal.doc.issuer', { issuer })}` : ''}
+        {item.usableUntil ? ` · ${t('portal.doc.usableUntil', { date: t.date(item.usableUntil) })}` : ''}
+      </p>
+      {(item.why || r.note) && (
+        <p className="why">
+          {item.why} {r.note} <Basis t={t} basis={r.basis} />
+        </p>
+      )}
+      {!item.why && !r.note && (
+        <p className="why">
+          <Basis t={t} basis={r.basis} />
+        </p>
+      )}
+      {scans.length > 0 && (
+        <ul className="scans">
+          {scans.map((s) => (
+            <Scan key={s.documentId} t={t} scan={s} title={title} canDelete={canDelete} onDeleted={onDeleted} />
+          ))}
+        </ul>
+      )}
+      {canUpload && <Upload t={t} caseId={caseId} item={item} title={title} owner={owner} id={base} onUploaded={onUploaded} />}
+    </li>
+  );
+}
+
+function Scan({ t, scan, title, canDelete, onDeleted }: { t: T; scan: DocumentRecord; title: string; canDelete: boolean; onDeleted: (id: string) => void }) {
+  const [confirm, setConfirm] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const remove = async () => {
+    try {
+      await api.del(`/api/v1/documents/${encodeURIComponent(scan.documentId)}`);
+      onDeleted(scan.documentId);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.detail : String(e));
+      setConfirm(false);
+    }
+  };
+  const name = scan.fileName ?? scan.type;
+  return (
+    <li>
+      <a href={`/api/v1/documents/${encodeURIComponent(scan.documentId)}/content`} download={name}>
+        {t('portal.doc.download', { name })}
+      </a>{' '}
+      <span className="hint">{t('portal.doc.uploadedAt', { date: t.dateTime(scan.uploadedAt), size: t.number(Math.max(1, Math.round(scan.size / 1024))) })}</span>
+      {canDelete && !confirm && (
+        <>
+          {' '}
+          <button type="button" className="link" onClick={() => setConfirm(true)}>
+            {t('portal.doc.delete')}
+            <span className="visually-hidden">{` ${name} (${title})`}</span>
+          </button>
+        </>
+      )}
+      {confirm && (
+        <span className="confirm">
+          {' '}
+          {t('portal.doc.deleteConfirm')}{' '}
+          <button type="button" className="danger small" onClick={() => void remove()}>
+            {t('portal.doc.deleteYes')}
+            <span className="visually-hidden">{` ${name}`}</span>
+          </button>{' '}
+          <button type="button" className="link" onClick={() => setConfirm(false)}>
+            {t('common.cancel')}
+          </button>
+        </span>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+type UploadState = { kind: 'idle' } | { kind: 'busy'; name: string } | { kind: 'done'; name: string; again: boolean } | { kind: 'error'; message: string };
+
+function Upload({ t, caseId, item, title, owner, id, onUploaded }: { t: T; caseId: string; item: ChecklistItem; title: string; owner: string; id: string; onUploaded: (d: DocumentRecord) => void }) {
+  const [state, setState] = useState<UploadState>({ kind: 'idle' });
+  const change = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.target;
+    const file = input.files?.[0];
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      setState({ kind: 'error', message: t('portal.doc.tooBig', { mb: t.number(20) }) });
+      input.value = '';
+      return;
+    }
+    setState({ kind: 'busy', name: file.name });
+    const form = new FormData();
+    form.append('type', item.document);
+    form.append('personId', item.person);
+    form.append('file', file, file.name);
+    try {
+      const r = await request<{ document: DocumentRecord; deduplicated: boolean }>('POST', `/api/v1/cases/${encodeURIComponent(caseId)}/documents`, { body: form });
+      onUploaded(r.document);
+      setState({ kind: 'done', name: file.name, again: r.deduplicated });
+    } catch (err) {
+      const a = err instanceof ApiError ? err : new ApiError(0, String(err));
+      setState({ kind: 'error', message: a.field('file') ?? a.detail });
+    } finally {
+      input.value = '';
+    }
+  };
+  return (
+    <div className={`upload field${state.kind === 'error' ? ' invalid' : ''}`}>
+      <label htmlFor={id}>
+        {t('portal.doc.upload')}
+        <span className="visually-hidden">{` ${title} (${owner})`}</span>
+      </label>
+      <p className="hint" id={`${id}-hint`}>
+        {t('portal.doc.uploadHint')}
+      </p>
+      {state.kind === 'error' && (
+        <p className="error" id={`${id}-error`} role="alert">
+          {state.message}
+        </p>
+      )}
+      <input type="file" id={id} accept={ACCEPT} disabled={state.kind === 'busy'} onChange={(e) => void change(e)} aria-describedby={`${id}-hint${state.kind === 'error' ? ` ${id}-error` : ''}`} />
+      <p className="upload-status" aria-live="polite">
+        {state.kind === 'busy' ? t('portal.doc.uploading', { name: state.name }) : state.kind === 'done' ? t(state.again ? 'portal.doc.uploadedAgain' : 'portal.doc.uploaded', { name: state.name }) : ''}
+      </p>
+    </div>
+  );
+}

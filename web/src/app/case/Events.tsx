@@ -1,0 +1,162 @@
+// What has happened in the case, newest first: date, kind in words, person and details; "Add an event"
+// of any kind, and "Remove" for a mistaken one (by its index in the case, with the version read).
+import { useRef, useState } from 'react';
+import type { Case } from '../../../../src/case/schema.ts';
+import { api, ApiError, type CaseRecord } from '../../api.ts';
+import type { T } from '../../i18n.ts';
+import { ErrorBox } from '../ui.tsx';
+import { useCase } from './context.ts';
+import { EventForm } from './forms.tsx';
+import { EVENT_SPECS, eventsNewestFirst, newDraft } from './model.ts';
+import { regionName } from './refdata.ts';
+
+type CaseEvent = NonNullable<Case['events']>[number];
+
+/** The fields of an event besides date, kind and person, in words. */
+export function eventDetails(t: T, e: CaseEvent): string[] {
+  const out: string[] = [];
+  const rec = e as unknown as Record<string, unknown>;
+  for (const s of EVENT_SPECS[e.type].fields) {
+    const v = rec[s.name];
+    if (v === undefined || v === false) continue;
+    let shown: string;
+    switch (s.kind) {
+      case 'date':
+        shown = t.date(String(v));
+        break;
+      case 'regions':
+        shown = (v as string[]).map((r) => regionName(r, t.lang)).join(', ');
+        break;
+      case 'amount':
+        shown = t.money(Number(v));
+        break;
+      case 'entries':
+        shown = t(`case.entries.${String(v)}`);
+        break;
+      case 'notificationKind':
+        shown = t(`case.notification.${String(v)}`);
+        break;
+      case 'flag':
+        out.push(t(`case.field.${s.name}`));
+        continue;
+      default:
+        shown = String(v);
+    }
+    out.push(`${t(`case.field.${s.name}`)}: ${shown}`);
+  }
+  if (e.note) out.push(`${t('case.event.note')}: ${e.note}`);
+  return out;
+}
+
+export function Events() {
+  const c = useCase();
+  const { t, kase, canWrite, today, names, id } = c;
+  const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const events = eventsNewestFirst(kase);
+  return (
+    <>
+      <h2>{t('case.events.title')}</h2>
+      {canWrite && !adding && (
+        <button type="button" className="primary" ref={addButton} onClick={() => setAdding(true)}>
+          {t('case.events.add')}
+        </button>
+      )}
+      {canWrite && adding && (
+        <EventForm
+          t={t}
+          lang={c.lang}
+          kase={kase}
+          initial={newDraft('entry', kase, today)}
+          chooseType
+          idBase="ev-new"
+          names={names}
+          title={t('case.events.addTitle')}
+          onSubmit={async (event) => {
+            await c.save((version) => api.post<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/events`, { event, version }), t('case.event.added', { event: t(`case.eventType.${String(event.type)}`), date: t.date(String(event.on)) }));
+            setAdding(false);
+          }}
+          onCancel={() => {
+            setAdding(false);
+            setTimeout(() => addButton.current?.focus());
+          }}
+        />
+      )}
+      {events.length === 0 ? (
+        <p>{t('case.events.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data stack events">
+            <caption className="visually-hidden">{t('case.events.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('case.event.on')}</th>
+                <th scope="col">{t('case.event.type')}</th>
+                <th scope="col">{t('case.event.person')}</th>
+                <th scope="col">{t('case.events.details')}</th>
+                {canWrite && <th scope="col">{t('case.events.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {events.map(({ index, event }) => (
+                <EventRow key={`${index}-${event.type}-${event.on}`} index={index} event={event} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function EventRow({ index, event }: { index: number; event: CaseEvent }) {
+  const c = useCase();
+  const { t, names, canWrite, kase, id } = c;
+  const [confirm, setConfirm] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const person = 'person' in event && event.person ? event.person : EVENT_SPECS[event.type].person === 'principal' ? kase.people.find((p) => p.role === 'principal')?.id : undefined;
+  const kind = t(`case.eventType.${event.type}`);
+  const what = `${kind}, ${t.date(event.on)}`;
+  const remove = async () => {
+    setError(null);
+    try {
+      await c.save((version) => api.del<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/events/${index}`, { version }), t('case.events.removed', { event: what }));
+    } catch (e) {
+      setError(e instanceof ApiError ? e : new ApiError(0, String(e)));
+      setConfirm(false);
+    }
+  };
+  return (
+    <tr>
+      <td>
+        {t.date(event.on)}
+      </td>
+      <td>
+        <strong>{kind}</strong>
+      </td>
+      <td>{person ? (names.get(person) ?? person) : '—'}</td>
+      <td className="details">{eventDetails(t, event).join('; ')}</td>
+      {canWrite && (
+        <td>
+          {!confirm && (
+            <button type="button" className="link" onClick={() => setConfirm(true)} aria-label={`${t('case.events.remove')}: ${what}`}>
+              {t('case.events.remove')}
+            </button>
+          )}
+          {confirm && (
+            <span className="confirm">
+              {t('case.events.removeConfirm')}{' '}
+              <button type="button" className="danger" onClick={() => void remove()} aria-label={`${t('case.events.removeYes')}: ${what}`}>
+                {t('case.events.removeYes')}
+              </button>{' '}
+              <button type="button" className="link" onClick={() => setConfirm(false)}>
+                {t('common.cancel')}
+              </button>
+            </span>
+          )}
+          {error && <ErrorBox error={error} />}
+        </td>
+      )}
+    </tr>
+  );
+}

@@ -1,0 +1,161 @@
+// The new case step by step: employer (picked or entered), the specialist, the contract, the family
+// (entered once), then a review where the case is created. Each step checks what it can; the server
+// judges the whole case, and each problem it names is shown on its field and in the summary.
+import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError, request, type CaseRecord } from '../../api.ts';
+import { navigate } from '../../router.tsx';
+import { useApp } from '../session.tsx';
+import { ErrorBox, todayMoscow } from '../ui.tsx';
+import { STEPS, buildCase, employerLink, fieldId, fieldOf, stepOf, validateForm, type CaseForm, type StepId } from './build.ts';
+import { ContractStep, EmployerStep, FamilyStep, PrincipalStep, ReviewStep } from './steps.tsx';
+import { Problems, type ProblemItem } from './Problems.tsx';
+import type { ErrorOf, StepProps } from './fields.tsx';
+
+export function CaseWizard({ initial, startAt = 'employer', before }: { initial: CaseForm; startAt?: StepId; before?: ReactNode }) {
+  const { t } = useApp();
+  const [form, setFormState] = useState(initial);
+  const [step, setStep] = useState<StepId>(startAt);
+  const [reached, setReached] = useState(STEPS.indexOf(startAt));
+  const [attempted, setAttempted] = useState<ReadonlySet<StepId>>(() => new Set());
+  const [serverError, setServerError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [focusKey, setFocusKey] = useState(0);
+  const [pendingFocus, setPendingFocus] = useState<{ path?: string } | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const today = useMemo(() => todayMoscow(), []);
+
+  const problems = useMemo(() => validateForm(form, today), [form, today]);
+  const serverItems: readonly ProblemItem[] = serverError instanceof ApiError && serverError.status === 422 ? serverError.errors : [];
+  const shown = (path: string) => attempted.has(stepOf(path)) || attempted.has('review');
+  const clientItems = (only?: StepId): ProblemItem[] => problems.filter((p) => shown(p.path) && (!only || stepOf(p.path) === only)).map((p) => ({ path: p.path, message: t(`newcase.error.${p.key}`) }));
+  const errorOf: ErrorOf = (path) => {
+    const mine = problems.find((p) => p.path === path && shown(path));
+    if (mine) return t(`newcase.error.${mine.key}`);
+    const theirs = serverItems.filter((p) => fieldOf(p.path) === path).map((p) => p.message);
+    return theirs.length ? theirs.join('; ') : undefined;
+  };
+  const set = (f: CaseForm) => {
+    // Adding or removing a family member moves the people after it: the server's problems no longer fit.
+    if (f.family.length !== form.family.length) setServerError(null);
+    setFormState(f);
+  };
+
+  // A new step: focus its heading, or the field asked for.
+  useLayoutEffect(() => {
+    if (!pendingFocus) return;
+    const el = pendingFocus.path ? document.getElementById(fieldId(pendingFocus.path)) : null;
+    (el ?? heading.current)?.focus();
+    setPendingFocus(null);
+  }, [pendingFocus]);
+
+  const go = (to: StepId, path?: string) => {
+    setStep(to);
+    setReached((r) => Math.max(r, STEPS.indexOf(to)));
+    setPendingFocus(path ? { path } : {});
+  };
+  const index = STEPS.indexOf(step);
+  const next = (e: FormEvent) => {
+    e.preventDefault();
+    setAttempted((a) => new Set([...a, step]));
+    if (problems.some((p) => stepOf(p.path) === step)) {
+      setFocusKey((k) => k + 1);
+      return;
+    }
+    go(STEPS[index + 1]!);
+  };
+  const back = () => go(STEPS[index - 1]!);
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setAttempted(new Set(STEPS));
+    if (problems.length) {
+      setServerError(null);
+      setFocusKey((k) => k + 1);
+      return;
+    }
+    setBusy(true);
+    setServerError(null);
+    try {
+      const link = employerLink(form);
+      const rec = await request<CaseRecord>('POST', '/api/v1/cases', { json: buildCase(form), ...(link ? { query: { employer: link } } : {}) });
+      navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`);
+    } catch (err) {
+      setServerError(err);
+      setFocusKey((k) => k + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const people = [form.principal.latin.trim(), ...form.family.map((m) => m.latin.trim())];
+  const onPage = (path: string) => stepOf(path) === step && !(step === 'employer' && form.employer.mode === 'existing' && path !== 'employer');
+  const stepItems = step === 'review' ? [...clientItems(), ...serverItems] : [...clientItems(step), ...serverItems.filter((p) => stepOf(p.path) === step)];
+  const otherServer = step === 'review' ? [] : serverItems.filter((p) => stepOf(p.path) !== step);
+  const props: StepProps = { form, set, errorOf, go };
+
+  return (
+    <div className="wizard">
+      <nav aria-label={t('newcase.stepsNav')}>
+        <ol className="steps">
+          {STEPS.map((s, i) => (
+            <li key={s} className={s === step ? 'current' : i <= reached ? 'reached' : undefined}>
+              {s === step ? (
+                <span aria-current="step">{t('newcase.stepItem', { n: i + 1, step: t(`newcase.step.${s}`) })}</span>
+              ) : i <= reached ? (
+                <button type="button" className="link" onClick={() => go(s)}>
+                  {t('newcase.stepItem', { n: i + 1, step: t(`newcase.step.${s}`) })}
+                </button>
+              ) : (
+                <span>{t('newcase.stepItem', { n: i + 1, step: t(`newcase.step.${s}`) })}</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {before}
+      <form onSubmit={step === 'review' ? create : next} noValidate>
+        <h2 ref={heading} tabIndex={-1} className="step-title">
+          <span className="hint">{t('newcase.stepOf', { n: index + 1, total: STEPS.length })}</span> {t(`newcase.title.${step}`)}
+        </h2>
+        {serverError !== null && !(serverError instanceof ApiError && serverError.status === 422) && <ErrorBox error={serverError} />}
+        <Problems
+          title={step === 'review' && serverItems.length ? t('newcase.problems.server', { n: stepItems.length }) : t('newcase.problems.title', { n: stepItems.length })}
+          items={stepItems}
+          people={people}
+          onGo={go}
+          onPage={onPage}
+          focusKey={focusKey}
+        />
+        {otherServer.length > 0 && (
+          <p className="notice warn">
+            {t('newcase.problems.elsewhere', { n: otherServer.length })}{' '}
+            <button type="button" className="link" onClick={() => go('review')}>
+              {t('newcase.problems.seeAll')}
+            </button>
+          </p>
+        )}
+        {step === 'employer' && <EmployerStep {...props} />}
+        {step === 'principal' && <PrincipalStep {...props} />}
+        {step === 'contract' && <ContractStep {...props} />}
+        {step === 'family' && <FamilyStep {...props} />}
+        {step === 'review' && <ReviewStep {...props} />}
+        <div className="actions">
+          {index > 0 && (
+            <button type="button" className="secondary" onClick={back}>
+              {t('newcase.back')}
+            </button>
+          )}{' '}
+          {step === 'review' ? (
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? t('newcase.review.creating') : t('newcase.review.create')}
+            </button>
+          ) : (
+            <button type="submit" className="primary">
+              {t('newcase.continue')}
+            </button>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// A new case from an hqs-case/1 file (JSON or YAML), chosen or dropped: its bytes go to the server as
+// they are, and the server's problems come back per field, read for a person.
+import { useEffect, useState, type DragEvent, type FormEvent } from 'react';
+import { ApiError, request, type CaseRecord } from '../../api.ts';
+import { navigate } from '../../router.tsx';
+import { useApp } from '../session.tsx';
+import { ErrorBox, describedBy } from '../ui.tsx';
+import { MAX_FILE_BYTES, caseFileType } from './build.ts';
+import { Problems } from './Problems.tsx';
+
+interface Chosen {
+  name: string;
+  text: string;
+  size: number;
+}
+
+export function ImportCase() {
+  const { t } = useApp();
+  const [file, setFile] = useState<Chosen | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [over, setOver] = useState(false);
+  const [focusKey, setFocusKey] = useState(0);
+
+  // A file dropped beside the drop zone must not replace the page with the file.
+  useEffect(() => {
+    const stop = (e: Event) => e.preventDefault();
+    addEventListener('dragover', stop);
+    addEventListener('drop', stop);
+    return () => {
+      removeEventListener('dragover', stop);
+      removeEventListener('drop', stop);
+    };
+  }, []);
+
+  const take = async (f: File | undefined) => {
+    setError(null);
+    setFileError(null);
+    setFile(null);
+    if (!f) return;
+    if (f.size > MAX_FILE_BYTES) return setFileError(t('newcase.file.tooLarge', { name: f.name }));
+    if (f.size === 0) return setFileError(t('newcase.file.empty', { name: f.name }));
+    try {
+      setFile({ name: f.name, text: await f.text(), size: f.size });
+    } catch (e) {
+      setFileError(t('newcase.file.unreadable', { name: f.name, message: (e as Error).message }));
+    }
+  };
+  const drop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setOver(false);
+    void take(e.dataTransfer.files[0]);
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) {
+      setFileError(fileError ?? t('newcase.file.required'));
+      document.getElementById('case-file')?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const rec = await request<CaseRecord>('POST', '/api/v1/cases', { body: file.text, type: caseFileType(file.name, file.text) });
+      navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`);
+    } catch (err) {
+      setError(err);
+      setFocusKey((k) => k + 1);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const refused = error instanceof ApiError && error.errors.length > 0 && error.status === 422 ? error : null;
+  return (
+    <>
+      <p>{t('newcase.file.intro')}</p>
+      {refused ? (
+        <Problems title={t('newcase.file.problems', { n: refused.errors.length, name: file?.name ?? '' })} detail={t('newcase.file.fix')} items={refused.errors} focusKey={focusKey} showPaths />
+      ) : (
+        error !== null && <ErrorBox error={error} />
+      )}
+      <form onSubmit={submit} noValidate>
+        <div className={`dropzone${over ? ' over' : ''}${fileError ? ' invalid' : ''}`} onDragOver={(e) => {
+            e.preventDefault();
+            setOver(true);
+          }} onDragLeave={() => setOver(false)} onDrop={drop}>
+          <label htmlFor="case-file">{t('newcase.file.label')}</label>
+          <p className="hint" id="case-file-hint">
+            {t('newcase.file.hint')}
+          </p>
+          {fileError && (
+            <p className="error" id="case-file-error">
+              {fileError}
+            </p>
+          )}
+          <input id="case-file" type="file" accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml" onChange={(e) => void take(e.target.files?.[0])} aria-describedby={describedBy('case-file', true, fileError)} />
+          <p className="drop-hint">{t('newcase.file.drop')}</p>
+          <p aria-live="polite" className="chosen">
+            {file ? t('newcase.file.chosen', { name: file.name, size: t.number(Math.max(1, Math.round(file.size / 1024))) }) : ''}
+          </p>
+        </div>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('newcase.file.busy') : t('newcase.file.submit')}
+        </button>
+      </form>
+    </>
+  );
+}

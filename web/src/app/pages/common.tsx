@@ -1,0 +1,157 @@
+// Pieces the workspace pages share: names in words (obligation kinds, statuses, stages, employer kinds,
+// countries, regions), the table of obligations (dashboard, deadlines, employer page) and the employer
+// picker of the filters.
+import { countries, regions } from 'virtual:hqs-data';
+import { api, type EmployerRecord, type ObligationRecord, type Page } from '../../api.ts';
+import type { T } from '../../i18n.ts';
+import { Link } from '../../router.tsx';
+import { useApp } from '../session.tsx';
+import { StatusTag, useData } from '../ui.tsx';
+import { groupBy, type Grouping } from './filters.ts';
+import { duePhrase, knownObligationStatus, statusToday } from './format.ts';
+import { EMPLOYER_KINDS, isOneOf, OBLIGATION_KINDS, SEZ_TYPES, STAGE_WORDS } from './vocab.ts';
+
+export const kindName = (t: T, kind: string) => (isOneOf(OBLIGATION_KINDS, kind) ? t(`obligations.kind.${kind}`) : kind);
+export const obligationStatusName = (t: T, s: string) => (knownObligationStatus(s) ? t(`obligations.status.${s}`) : s);
+export const stageName = (t: T, stage: string | null) => {
+  const s = stage ?? 'not-evaluated';
+  return isOneOf(STAGE_WORDS, s) ? t(`cases.stage.${s}`) : s;
+};
+export const employerKindName = (t: T, k: string) => (isOneOf(EMPLOYER_KINDS, k) ? t(`employers.kind.${k}`) : k);
+export const sezTypeName = (t: T, k: string) => (isOneOf(SEZ_TYPES, k) ? t(`employers.sez.${k}`) : k);
+
+const byCode = <X extends { code: string }>(xs: readonly X[]) => new Map(xs.map((x) => [x.code, x]));
+const COUNTRIES = byCode(countries);
+const REGIONS = byCode(regions);
+export const countryName = (lang: 'en' | 'ru' | 'zh', code: string | null | undefined) => (code ? (COUNTRIES.get(code)?.names[lang] ?? code) : '');
+export const regionName = (lang: 'en' | 'ru' | 'zh', code: string | null | undefined) => (code ? (REGIONS.get(code)?.names[lang] ?? code) : '');
+/** Russian regions sorted by their name in the language. */
+export const regionOptions = (lang: 'en' | 'ru' | 'zh') => [...regions].sort((a, b) => a.names[lang].localeCompare(b.names[lang], lang));
+
+/** When an obligation is due, in words: "in 3 days", "2 days late", "today"; or when it was met. */
+export function DueWhen({ today, o }: { today: string; o: Pick<ObligationRecord, 'due' | 'status' | 'doneOn' | 'late'> }) {
+  const { t } = useApp();
+  if (o.status === 'done') {
+    return <span>{o.doneOn ? t(o.late ? 'obligations.when.doneLate' : 'obligations.when.done', { date: t.date(o.doneOn) }) : t('obligations.status.done')}</span>;
+  }
+  const p = duePhrase(t.lang, today, o.due, o.status);
+  if (!p) return <span className="hint">{t('obligations.when.none')}</span>;
+  return <span className={p.key.startsWith('obligations.when.late') ? 'late' : undefined}>{t(p.key, { n: t.number(p.n) })}</span>;
+}
+
+/** The status of an obligation today, as a tag with words. */
+export function ObligationStatus({ today, o }: { today: string; o: Pick<ObligationRecord, 'due' | 'status'> }) {
+  const { t } = useApp();
+  const s = statusToday(o.status, o.due, today);
+  return <StatusTag status={s} label={obligationStatusName(t, s)} />;
+}
+
+/**
+ * Obligations as a table (stacked on phones): due date, when in words, kind, person and case, employer,
+ * status. Grouped by employer or kind with a heading row per group when asked.
+ */
+export function ObligationTable({ items, today, group = 'none', caption, showEmployer = true }: { items: readonly ObligationRecord[]; today: string; group?: Grouping; caption: string; showEmployer?: boolean }) {
+  const { t } = useApp();
+  const cols = showEmployer ? 6 : 5;
+  const groups = group === 'none' ? [{ key: '', items: [...items] }] : groupBy(items, (o) => (group === 'employer' ? o.employerId : o.kind));
+  const heading = (g: { key: string; items: ObligationRecord[] }) => (group === 'employer' ? (g.items[0]?.employerName ?? g.key) : kindName(t, g.key));
+  const label = (k: string) => ({ 'data-label': t(k) });
+  return (
+    <div className="table-wrap">
+      <table className="data stack labelled">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('obligations.col.due')}</th>
+            <th scope="col">{t('obligations.col.when')}</th>
+            <th scope="col">{t('obligations.col.kind')}</th>
+            <th scope="col">{t('obligations.col.person')}</th>
+            {showEmployer && <th scope="col">{t('obligations.col.employer')}</th>}
+            <th scope="col">{t('obligations.col.status')}</th>
+          </tr>
+        </thead>
+        {groups.map((g) => (
+          <tbody key={g.key || 'all'}>
+            {group !== 'none' && (
+              <tr className="group">
+                <th scope="colgroup" colSpan={cols}>
+                  {t('obligations.groupHeading', { name: heading(g), n: t.number(g.items.length) })}
+                </th>
+              </tr>
+            )}
+            {g.items.map((o) => (
+              <tr key={`${o.caseId}/${o.obligationId}`}>
+                <td {...label('obligations.col.due')} className="nowrap">
+                  {t.date(o.due)}
+                </td>
+                <td {...label('obligations.col.when')}>
+                  <DueWhen today={today} o={o} />
+                </td>
+                <td {...label('obligations.col.kind')}>
+                  {kindName(t, o.kind)}
+                  {o.measure && (
+                    <span className="hint block">{t('obligations.measure', { used: t.number(o.measure.used), limit: t.number(o.measure.limit) })}</span>
+                  )}
+                </td>
+                <td {...label('obligations.col.person')}>
+                  <Link href={`/app/cases/${o.caseId}`}>{o.principalName}</Link>
+                  <span className="hint block">{t('obligations.personId', { id: o.personId })}</span>
+                </td>
+                {showEmployer && (
+                  <td {...label('obligations.col.employer')}>
+                    <Link href={`/app/employers/${o.employerId}`}>{o.employerName}</Link>
+                  </td>
+                )}
+                <td {...label('obligations.col.status')}>
+                  <ObligationStatus today={today} o={o} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}
+
+export type EmployerOption = { employerId: string; name: string };
+
+/** The organization's employers for the filters' picker (the first 500 by name). */
+export function useEmployerOptions() {
+  return useData<EmployerOption[]>(async (signal) => {
+    const page = await api.get<Page<EmployerRecord>>('/api/v1/employers', { limit: 500 }, signal);
+    return page.items.map((e) => ({ employerId: e.employerId, name: e.name }));
+  }, []);
+}
+
+/** A select of employers with "all employers" first. */
+export function EmployerSelect({ id, value, onChange, options }: { id: string; value: string; onChange: (v: string) => void; options: readonly EmployerOption[] | undefined }) {
+  const { t } = useApp();
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('obligations.filter.allEmployers')}</option>
+      {value && !options?.some((o) => o.employerId === value) && <option value={value}>{t('obligations.filter.thisEmployer')}</option>}
+      {options?.map((o) => (
+        <option key={o.employerId} value={o.employerId}>
+          {o.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A select of obligation kinds in words with "all kinds" first. */
+export function KindSelect({ id, value, onChange }: { id: string; value: string; onChange: (v: string) => void }) {
+  const { t } = useApp();
+  const kinds = [...OBLIGATION_KINDS].sort((a, b) => kindName(t, a).localeCompare(kindName(t, b), t.lang));
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('obligations.filter.allKinds')}</option>
+      {kinds.map((k) => (
+        <option key={k} value={k}>
+          {kindName(t, k)}
+        </option>
+      ))}
+    </select>
+  );
+}

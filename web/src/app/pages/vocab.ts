@@ -1,0 +1,116 @@
+// The vocabularies the workspace pages show in words: copies of the engine's and the case format's lists
+// (the browser bundle must not pull in the law loader or zod), kept equal to the originals by
+// vocab.test.ts, which also checks that every value has its wording in English and Russian.
+
+/** Obligation kinds (src/engine/types.ts OBLIGATION_KINDS); words: obligations.kind.<kind>. */
+export const OBLIGATION_KINDS = [
+  'contract-notification',
+  'termination-notification',
+  'salary-notification',
+  'migration-registration',
+  'work-permit-collection',
+  'work-permit-extension',
+  'rp-registration',
+  'rp-annual-notification',
+  'rp-absence-limit',
+  'leave-or-new-contract',
+  'passport-validity',
+  'rp-book-replacement',
+] as const;
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+
+/** Obligation statuses (the API's filter values); words: obligations.status.<status>. */
+export const OBLIGATION_STATUSES = ['overdue', 'due', 'upcoming', 'done', 'not-applicable'] as const;
+export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
+
+/** The statuses of an obligation still to be met. */
+export const OPEN_STATUSES: readonly ObligationStatus[] = ['overdue', 'due', 'upcoming'];
+
+/**
+ * A case's stage: the principal's first plan step not yet done (src/engine/types.ts PLAN_STEP_IDS), or
+ * `complete`; the dashboard counts cases without an evaluation as `not-evaluated`. Words: cases.stage.<id>.
+ */
+export const PLAN_STEP_IDS = [
+  'employer-registration',
+  'contract',
+  'work-permit-filing',
+  'work-permit-decision',
+  'invitation',
+  'visa',
+  'entry',
+  'work-permit-collection',
+  'migration-registration',
+  'contract-notification',
+  'rp-filing',
+  'rp-decision',
+  'rp-registration',
+  'work-permit-extension',
+  'indefinite-rp',
+  'citizenship',
+] as const;
+export const STAGES = [...PLAN_STEP_IDS, 'complete'] as const;
+export const STAGE_WORDS = [...STAGES, 'not-evaluated'] as const;
+
+/** Employer kinds (src/law/category.ts EMPLOYER_KINDS); words: employers.kind.<kind>. */
+export const EMPLOYER_KINDS = ['commercial', 'science-education', 'skolkovo', 'special-economic-zone', 'healthcare', 'it-accredited', 'foreign-branch', 'other'] as const;
+export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
+
+/** Types of special economic zone (src/law/category.ts SEZ_TYPES); words: employers.sez.<type>. */
+export const SEZ_TYPES = ['technology-innovation', 'industrial-production', 'tourist-recreational', 'port'] as const;
+export type SezType = (typeof SEZ_TYPES)[number];
+
+/** Eligibility statuses (src/engine/types.ts); words: dashboard.eligibility.<status>. */
+export const ELIGIBILITY_STATUSES = ['eligible', 'review', 'ineligible'] as const;
+
+/** Finding severities; words: dashboard.severity.<severity>. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+/**
+ * The actions the store and the server write to the audit log (grep `action: '` in src/store and
+ * src/server); words: audit.action.<action>. An action not listed is shown by its code.
+ */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.password',
+  'case.create',
+  'case.read',
+  'case.list',
+  'case.update',
+  'case.close',
+  'case.reopen',
+  'case.delete',
+  'case.export',
+  'case.evaluate',
+  'case.event.add',
+  'case.event.update',
+  'case.event.remove',
+  'case.person.add',
+  'case.person.update',
+  'case.person.remove',
+  'evaluation.read',
+  'obligation.list',
+  'document.upload',
+  'document.download',
+  'document.delete',
+  'employer.create',
+  'employer.update',
+  'employer.delete',
+  'member.add',
+  'member.role',
+  'member.remove',
+  'member.suspend',
+  'member.restore',
+  'invitation.create',
+  'invitation.revoke',
+  'invitation.accept',
+  'token.create',
+  'token.revoke',
+  'organization.create',
+  'organization.rename',
+  'sweep',
+] as const;
+
+/** The kinds of record the audit log names; words: audit.entity.<entity>. */
+export const AUDIT_ENTITIES = ['case', 'document', 'employer', 'member', 'invitation', 'token', 'organization', 'user'] as const;
+
+export const isOneOf = <T extends string>(list: readonly T[], v: string | null | undefined): v is T => v != null && (list as readonly string[]).includes(v);

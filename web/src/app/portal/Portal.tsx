@@ -1,0 +1,184 @@
+// The specialist's portal (/portal): a signed-in specialist sees their own case and family, phone first —
+// what is next, the documents to bring (with upload: the server lets them add scans to their own case),
+// what to do after arrival (registration, absences, the yearly notification, renewals) in plain words with
+// dates and days left, and the steps of the plan with their dates. English, Russian or Chinese; the
+// engine's explanations come in English or Russian, so a Chinese reader gets English ones with a note.
+import type { ReactNode } from 'react';
+import type { Obligation, ObligationKind } from '../../../../src/engine/types.ts';
+import { api, type CaseRecord, type DocumentRecord, type Evaluation } from '../../api.ts';
+import { Basis } from '../../Basis.tsx';
+import type { T } from '../../i18n.ts';
+import { Checklist } from '../case/Checklist.tsx';
+import { isOpen, peopleOrder, sortObligations } from '../case/model.ts';
+import { DueIn, EnglishNote, nameOf } from '../case/parts.tsx';
+import { PlanList } from '../case/Plan.tsx';
+import { useApp } from '../session.tsx';
+import { ErrorBox, Load, PageTitle, StatusTag, todayMoscow, useData, type Loaded } from '../ui.tsx';
+
+/** The duties a specialist and their family carry out themselves (the employer's notifications are left out). */
+export const PERSONAL_DUTIES: readonly ObligationKind[] = [
+  'migration-registration',
+  'work-permit-collection',
+  'rp-registration',
+  'rp-annual-notification',
+  'rp-absence-limit',
+  'work-permit-extension',
+  'passport-validity',
+  'rp-book-replacement',
+  'leave-or-new-contract',
+];
+
+export function Portal() {
+  const { t, session: s } = useApp();
+  if (!s?.caseId) {
+    return (
+      <main id="main" className="portal">
+        <PageTitle>{t('portal.title')}</PageTitle>
+        <p>{t('portal.noCase')}</p>
+      </main>
+    );
+  }
+  return <PortalCase caseId={s.caseId} personId={s.personId} />;
+}
+
+function PortalCase({ caseId, personId }: { caseId: string; personId: string | undefined }) {
+  const { t, lang } = useApp();
+  const engineLang = lang === 'ru' ? 'ru' : 'en';
+  const path = `/api/v1/cases/${encodeURIComponent(caseId)}`;
+  const record = useData((signal) => api.get<CaseRecord>(path, undefined, signal), [path]);
+  const evaluation = useData((signal) => api.get<{ evaluation: Evaluation }>(`${path}/evaluation`, { lang: engineLang }, signal), [path, engineLang]);
+  const documents = useData((signal) => api.get<DocumentRecord[]>(`${path}/documents`, undefined, signal), [path]);
+  return (
+    <main id="main" className="portal">
+      <Load state={record}>{(rec) => <PortalBody t={t} rec={rec} personId={personId} evaluation={evaluation} documents={documents} />}</Load>
+    </main>
+  );
+}
+
+function PortalBody({ t, rec, personId, evaluation, documents }: { t: T; rec: CaseRecord; personId: string | undefined; evaluation: Loaded<{ evaluation: Evaluation }>; documents: Loaded<DocumentRecord[]> }) {
+  const kase = rec.case;
+  const today = todayMoscow();
+  const people = peopleOrder(kase, personId).map((id) => kase.people.find((p) => p.id === id)!);
+  const me = kase.people.find((p) => p.id === personId) ?? people[0];
+  const names = new Map(kase.people.map((p) => [p.id, nameOf(p, t.lang, p.id)]));
+  const ev = evaluation.data?.evaluation;
+  const docs = documents.data ?? [];
+  const duties = ev ? sortObligations(ev.obligations.filter((o) => PERSONAL_DUTIES.includes(o.kind))) : [];
+  const open = duties.filter((o) => isOpen(o.status));
+  const done = duties.filter((o) => o.status === 'done');
+  const next = open[0];
+  return (
+    <>
+      <PageTitle sub={t('portal.hello', { name: nameOf(me, t.lang) })}>{t('portal.title')}</PageTitle>
+      <EnglishNote t={t} />
+      {evaluation.error && <ErrorBox error={evaluation.error} />}
+      {next && (
+        <div className={`card next-card${next.status === 'overdue' ? ' bad' : next.status === 'due' ? ' warn' : ''}`}>
+          <h2>{t('portal.next')}</h2>
+          <p>
+            <strong>{t(`portal.duty.${next.kind}`)}</strong> — {names.get(next.person)}
+          </p>
+          <p>
+            {t('portal.by', { date: t.date(next.due) })} <DueIn t={t} status={next.status} due={next.due} today={today} />
+          </p>
+          <p>
+            <a href="#after">{t('portal.nextMore')}</a>
+          </p>
+        </div>
+      )}
+      <nav className="portal-nav" aria-label={t('portal.contents')}>
+        <ul>
+          <li>
+            <a href="#bring">{t('portal.bring.title')}</a>
+          </li>
+          <li>
+            <a href="#after">{t('portal.after.title')}</a>
+          </li>
+          <li>
+            <a href="#steps">{t('portal.steps.title')}</a>
+          </li>
+        </ul>
+      </nav>
+      {!ev && !evaluation.error && <p className="loading">{t('common.loading')}</p>}
+      {ev && (
+        <>
+          <Section id="bring" title={t('portal.bring.title')}>
+            <p className="hint">{t('portal.bring.hint')}</p>
+            {documents.error && <ErrorBox error={documents.error} />}
+            <Checklist
+              t={t}
+              caseId={rec.caseId}
+              items={ev.checklist}
+              people={people}
+              documents={docs}
+              canUpload
+              canDelete={false}
+              you={personId}
+              level={3}
+              onUploaded={(d) => documents.setData([...docs.filter((x) => x.documentId !== d.documentId), d])}
+              onDeleted={(id) => documents.setData(docs.filter((x) => x.documentId !== id))}
+            />
+          </Section>
+          <Section id="after" title={t('portal.after.title')}>
+            <p className="hint">{t('portal.after.hint')}</p>
+            {open.length === 0 ? (
+              <p>{t('portal.after.none')}</p>
+            ) : (
+              <ul className="portal-duties">
+                {open.map((o) => (
+                  <PortalDuty key={o.id} t={t} o={o} who={names.get(o.person) ?? o.person} today={today} />
+                ))}
+              </ul>
+            )}
+            {done.length > 0 && (
+              <details>
+                <summary>{t('portal.after.done', { n: t.number(done.length) })}</summary>
+                <ul>
+                  {done.map((o) => (
+                    <li key={o.id}>
+                      {t(`portal.duty.${o.kind}`)} — {names.get(o.person)}: {o.doneOn ? t('portal.doneOn', { date: t.date(o.doneOn) }) : t('portal.stepStatus.done')}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </Section>
+          <Section id="steps" title={t('portal.steps.title')}>
+            <p className="hint">{t('portal.steps.hint')}</p>
+            <PlanList t={t} plan={ev.plan} people={people} you={personId} level={3} />
+          </Section>
+        </>
+      )}
+    </>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="portal-section" aria-labelledby={`${id}-title`} id={id}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function PortalDuty({ t, o, who, today }: { t: T; o: Obligation; who: string; today: string }) {
+  return (
+    <li className={`portal-duty st-${o.status}`}>
+      <h3>{t(`portal.duty.${o.kind}`)}</h3>
+      <p className="duty-who">{who}</p>
+      <p>
+        <StatusTag status={o.status} label={t(`portal.status.${o.status}`)} /> {o.kind === 'rp-absence-limit' ? t('portal.yearEnd', { date: t.date(o.due) }) : t('portal.by', { date: t.date(o.due) })}{' '}
+        <DueIn t={t} status={o.status} due={o.due} today={today} />
+      </p>
+      {o.measure && <p className="measure">{t('portal.measure', { used: t.number(o.measure.used), limit: t.number(o.measure.limit) })}</p>}
+      <p>{t(`portal.duty.${o.kind}.what`)}</p>
+      <details>
+        <summary>{t('portal.legal')}</summary>
+        <p className="why">
+          {o.why} <Basis t={t} basis={o.basis} />
+        </p>
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,145 @@
+// Small shared pieces of the signed-in app: data loading, headings that take the focus on a new page,
+// problem summaries that name each bad field, form fields with their errors, status tags.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { ApiError } from '../api.ts';
+import { useApp } from './session.tsx';
+
+export type Loaded<T> = { data: T | undefined; error: ApiError | undefined; loading: boolean; reload: () => void; setData: (d: T) => void };
+
+/** Runs `load` when `deps` change (aborting the previous run), and on reload(). */
+export function useData<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const ac = new AbortController();
+    setLoading(true);
+    load(ac.signal).then(
+      (d) => {
+        if (ac.signal.aborted) return;
+        setData(d);
+        setError(undefined);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (ac.signal.aborted) return;
+        setError(e instanceof ApiError ? e : new ApiError(0, (e as Error).message));
+        setLoading(false);
+      },
+    );
+    return () => ac.abort();
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, loading, reload, setData };
+}
+
+/** The page's heading: takes the focus when the page is drawn, so screen readers announce the new page. */
+export function PageTitle({ children, sub }: { children: ReactNode; sub?: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => {
+    ref.current?.focus({ preventScroll: true });
+    if (typeof children === 'string') document.title = `${children} — HQS Desk`;
+  }, [children]);
+  return (
+    <div className="page-title">
+      <h1 ref={ref} tabIndex={-1}>
+        {children}
+      </h1>
+      {sub && <p className="hint">{sub}</p>}
+    </div>
+  );
+}
+
+/** A problem from the server: its detail and each field it names (as links to the field when shown). */
+export function ErrorBox({ error, fieldIds }: { error: unknown; fieldIds?: Record<string, string> }) {
+  const { t } = useApp();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [error]);
+  if (!error) return null;
+  const e = error instanceof ApiError ? error : new ApiError(0, String((error as Error)?.message ?? error));
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
+      <h2>{e.status === 0 ? t('common.error.network') : e.status === 403 ? t('common.error.forbidden') : e.status === 404 ? t('common.error.notFound') : e.status === 409 ? t('common.error.conflict') : t('common.error.title')}</h2>
+      <p>{e.detail}</p>
+      {e.errors.length > 0 && (
+        <ul>
+          {e.errors.map((p, i) => {
+            const id = fieldIds?.[p.path];
+            return <li key={i}>{id ? <a href={`#${id}`}>{`${p.path}: ${p.message}`}</a> : `${p.path}: ${p.message}`}</li>;
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function Loading({ what }: { what?: string }) {
+  const { t } = useApp();
+  return (
+    <p className="loading" aria-live="polite">
+      {what ?? t('common.loading')}
+    </p>
+  );
+}
+
+/** Loading, the error, or the content once the data is there. */
+export function Load<T>({ state, children }: { state: Loaded<T>; children: (data: T) => ReactNode }) {
+  if (state.error && state.data === undefined) return <ErrorBox error={state.error} />;
+  if (state.data === undefined) return <Loading />;
+  return <>{children(state.data)}</>;
+}
+
+export function Field({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string | undefined; children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+/** `aria-describedby` for an input with a hint and/or an error drawn by <Field>. */
+export const describedBy = (id: string, hint: boolean, error: unknown) => [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+
+/** A status as a coloured tag with words (never colour alone). */
+export function StatusTag({ status, label }: { status: string; label: string }) {
+  return <span className={`status status-${status}`}>{label}</span>;
+}
+
+/** Previous / next for an offset-paged list. */
+export function Pager({ total, limit, offset, onPage }: { total: number; limit: number; offset: number; onPage: (offset: number) => void }) {
+  const { t } = useApp();
+  if (total <= limit) return null;
+  return (
+    <nav className="pager" aria-label={t('common.pages')}>
+      <button type="button" className="secondary" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - limit))}>
+        {t('common.previous')}
+      </button>
+      <span>{t('common.range', { from: t.number(offset + 1), to: t.number(Math.min(total, offset + limit)), total: t.number(total) })}</span>
+      <button type="button" className="secondary" disabled={offset + limit >= total} onClick={() => onPage(offset + limit)}>
+        {t('common.next')}
+      </button>
+    </nav>
+  );
+}
+
+/** Days from `today` to `iso` (negative when past), on the calendar (not working days). */
+export function daysFrom(today: string, iso: string): number {
+  return Math.round((Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${today.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Today in Moscow as YYYY-MM-DD (deadlines count in Moscow days). */
+export function todayMoscow(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

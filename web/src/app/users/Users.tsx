@@ -1,0 +1,591 @@
+// People and access (/app/users, owners): the members with their roles (a specialist with the case and
+// person they may see), suspending, restoring and removing them; invitations (the link shown once) and
+// the pending ones; API tokens (the token shown once). The server refuses what would leave the
+// organization without an owner, and its reason is shown as it gives it.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import type * as S from '../../../../src/server/schemas.ts';
+import { api, ApiError, type CaseRecord, type Member } from '../../api.ts';
+import { Link } from '../../router.tsx';
+import { isOwner, useApp } from '../session.tsx';
+import { ErrorBox, Field, Load, PageTitle, StatusTag, describedBy, useData, type Loaded } from '../ui.tsx';
+import { CasePersonPicker, ShownOnce, peopleOf, type CasePerson } from './pickers.tsx';
+
+type Invitation = z.infer<typeof S.Invitation>;
+type NewInvitation = z.infer<typeof S.NewInvitation>;
+type ApiToken = z.infer<typeof S.ApiToken>;
+type NewToken = z.infer<typeof S.NewToken>;
+type Role = Member['role'];
+
+const ROLES: readonly Role[] = ['owner', 'manager', 'viewer', 'specialist'];
+const TOKEN_ROLES = ['manager', 'viewer'] as const;
+/** At most this many specialists' cases are read to name the person they are. */
+const NAMED_CASES = 25;
+
+/**
+ * The error as the problem box should title it: here a 409 is a refusal (the last owner, a member
+ * already), not someone else's edit, so it is shown as a plain problem with the server's reason.
+ */
+const asError = (e: unknown): ApiError => {
+  if (!(e instanceof ApiError)) return new ApiError(0, String((e as Error)?.message ?? e));
+  return e.status === 409 ? new ApiError(400, e.detail, e.errors) : e;
+};
+
+export function Users() {
+  const { t, session } = useApp();
+  if (!isOwner(session)) {
+    return (
+      <main id="main">
+        <PageTitle>{t('users.title')}</PageTitle>
+        <p className="notice warn">{t('users.ownerOnly')}</p>
+      </main>
+    );
+  }
+  return <UsersPage />;
+}
+
+function UsersPage() {
+  const { t } = useApp();
+  const members = useData((signal) => api.get<Member[]>('/api/v1/members', undefined, signal), []);
+  const invitations = useData((signal) => api.get<Invitation[]>('/api/v1/invitations', undefined, signal), []);
+  const cases = useCaseNames([...(members.data ?? []), ...(invitations.data ?? [])]);
+  return (
+    <main id="main" className="users">
+      <PageTitle sub={t('users.intro')}>{t('users.title')}</PageTitle>
+      <Members members={members} cases={cases.data} />
+      <InviteSection onInvited={invitations.reload} />
+      <section aria-labelledby="pending-h">
+        <h2 id="pending-h">{t('users.pending.title')}</h2>
+        <Load state={invitations}>{(list) => <PendingInvitations list={list} reload={invitations.reload} cases={cases.data} />}</Load>
+      </section>
+      <Tokens />
+    </main>
+  );
+}
+
+// ——— Members ———
+
+type CaseNames = Map<string, CaseRecord | null> | undefined;
+
+/** The specialists' cases, to name the case and the person (one read per case, the first NAMED_CASES). */
+function useCaseNames(withCases: readonly { caseId: string | null }[]) {
+  const ids = [...new Set(withCases.map((m) => m.caseId).filter((x): x is string => !!x))].sort().slice(0, NAMED_CASES);
+  return useData(async (signal) => {
+    const out = new Map<string, CaseRecord | null>();
+    await Promise.all(
+      ids.map((id) =>
+        api.get<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}`, undefined, signal).then(
+          (r) => out.set(id, r),
+          () => out.set(id, null),
+        ),
+      ),
+    );
+    return out;
+  }, [ids.join(',')]);
+}
+
+/** "the case of CHEN WEI" (a link) and "LI NA (spouse)" for a specialist's case and person. */
+function CaseAccess({ caseId, personId, cases }: { caseId: string | null; personId: string | null; cases: CaseNames }) {
+  const { t } = useApp();
+  if (!caseId) return <span className="hint">{t('users.access.all')}</span>;
+  const rec = cases?.get(caseId);
+  const person = rec ? peopleOf(rec, t).find((p) => p.personId === personId)?.label : undefined;
+  return (
+    <>
+      <Link href={`/app/cases/${encodeURIComponent(caseId)}`}>{rec ? t('users.access.case', { name: rec.principalName }) : t('users.access.caseId', { id: caseId.slice(0, 8) })}</Link>
+      {personId && <div className="hint">{person ?? t('users.access.person', { id: personId })}</div>}
+    </>
+  );
+}
+
+function Members({ members, cases }: { members: Loaded<Member[]>; cases: CaseNames }) {
+  const { t, session, refresh } = useApp();
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const me = session?.user.userId;
+  const nameOf = (m: Member) => m.name?.trim() || m.email;
+
+  const act = async (m: Member, what: 'suspend' | 'restore' | 'remove') => {
+    setError(null);
+    setDone(null);
+    try {
+      if (what === 'remove') await api.del(`/api/v1/members/${encodeURIComponent(m.userId)}`);
+      else await api.patch<Member>(`/api/v1/members/${encodeURIComponent(m.userId)}`, { disabled: what === 'suspend' });
+      setRemoving(null);
+      setDone(t(`users.done.${what}`, { name: nameOf(m) }));
+      if (m.userId === me) await refresh();
+      members.reload();
+    } catch (e) {
+      setError(asError(e));
+    }
+  };
+
+  return (
+    <section aria-labelledby="members-h">
+      <h2 id="members-h">{t('users.members.title')}</h2>
+      <ErrorBox error={error} />
+      {done && (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      )}
+      <Load state={members}>
+        {(list) => (
+          <div className="table-wrap">
+            <table className="data stack members">
+              <caption className="visually-hidden">{t('users.members.caption', { n: list.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('users.col.person')}</th>
+                  <th scope="col">{t('users.col.role')}</th>
+                  <th scope="col">{t('users.col.access')}</th>
+                  <th scope="col">{t('users.col.status')}</th>
+                  <th scope="col">{t('users.col.lastLogin')}</th>
+                  <th scope="col">{t('users.col.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((m) => {
+                  const self = m.userId === me;
+                  const who = nameOf(m);
+                  return [
+                    <tr key={m.userId}>
+                      <th scope="row">
+                        {m.name?.trim() && <div>{m.name}</div>}
+                        <div className={m.name?.trim() ? 'hint' : undefined}>{m.email}</div>
+                        {self && <div className="hint">{t('users.you')}</div>}
+                      </th>
+                      <td>
+                        <span className="cell-label">{t('users.col.role')}: </span>
+                        {t(`users.role.${m.role}`)}
+                      </td>
+                      <td>
+                        <span className="cell-label">{t('users.col.access')}: </span>
+                        <CaseAccess caseId={m.role === 'specialist' ? m.caseId : null} personId={m.personId} cases={cases} />
+                      </td>
+                      <td>
+                        <span className="cell-label">{t('users.col.status')}: </span>
+                        {m.disabled ? <StatusTag status="suspended" label={t('users.status.suspended')} /> : <StatusTag status="ok" label={t('users.status.active')} />}
+                      </td>
+                      <td>
+                        <span className="cell-label">{t('users.col.lastLogin')}: </span>
+                        {m.lastLoginAt ? t.dateTime(m.lastLoginAt) : t('users.never')}
+                      </td>
+                      <td className="actions">
+                        <button type="button" className="link" aria-expanded={editing === m.userId} onClick={() => setEditing(editing === m.userId ? null : m.userId)}>
+                          {t('users.action.role')}
+                          <span className="visually-hidden"> — {who}</span>
+                        </button>
+                        {!self && (
+                          <button type="button" className="link" onClick={() => void act(m, m.disabled ? 'restore' : 'suspend')}>
+                            {m.disabled ? t('users.action.restore') : t('users.action.suspend')}
+                            <span className="visually-hidden"> — {who}</span>
+                          </button>
+                        )}
+                        <button type="button" className="link danger-link" onClick={() => setRemoving(m.userId)}>
+                          {t('users.action.remove')}
+                          <span className="visually-hidden"> — {who}</span>
+                        </button>
+                      </td>
+                    </tr>,
+                    removing === m.userId && (
+                      <tr key={`${m.userId}-remove`} className="row-panel">
+                        <td colSpan={6}>
+                          <p>{t(self ? 'users.remove.confirmSelf' : 'users.remove.confirm', { name: who })}</p>
+                          <button type="button" className="danger" onClick={() => void act(m, 'remove')}>
+                            {t('users.remove.yes', { name: who })}
+                          </button>{' '}
+                          <button type="button" className="secondary" onClick={() => setRemoving(null)}>
+                            {t('common.cancel')}
+                          </button>
+                        </td>
+                      </tr>
+                    ),
+                    editing === m.userId && (
+                      <tr key={`${m.userId}-role`} className="row-panel">
+                        <td colSpan={6}>
+                          <RoleEditor
+                            member={m}
+                            onDone={(changed) => {
+                              setEditing(null);
+                              if (changed) {
+                                setDone(t('users.done.role', { name: who, role: t(`users.role.${changed}`) }));
+                                if (self) void refresh();
+                                members.reload();
+                              }
+                            }}
+                          />
+                        </td>
+                      </tr>
+                    ),
+                  ];
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Load>
+    </section>
+  );
+}
+
+function RoleRadios({ name, value, onChange, error }: { name: string; value: Role; onChange: (r: Role) => void; error?: string | undefined }) {
+  const { t } = useApp();
+  return (
+    <fieldset id={name} className={`field${error ? ' invalid' : ''}`} aria-describedby={error ? `${name}-error` : undefined}>
+      <legend>{t('users.field.role')}</legend>
+      {error && (
+        <p className="error" id={`${name}-error`}>
+          {error}
+        </p>
+      )}
+      {ROLES.map((r) => (
+        <div className="radio with-hint" key={r}>
+          <input type="radio" id={`${name}-${r}`} name={name} value={r} checked={value === r} onChange={() => onChange(r)} aria-describedby={`${name}-${r}-hint`} />
+          <label htmlFor={`${name}-${r}`}>{t(`users.role.${r}`)}</label>
+          <p className="hint radio-hint" id={`${name}-${r}-hint`}>
+            {t(`users.roleHint.${r}`)}
+          </p>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+function RoleEditor({ member, onDone }: { member: Member; onDone: (changed: Role | null) => void }) {
+  const { t } = useApp();
+  const [role, setRole] = useState<Role>(member.role);
+  const [target, setTarget] = useState<Partial<CasePerson>>(member.caseId ? { caseId: member.caseId, ...(member.personId ? { personId: member.personId } : {}) } : {});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = `role-${member.userId}`;
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.patch<Member>(`/api/v1/members/${encodeURIComponent(member.userId)}`, { role, ...(role === 'specialist' ? { caseId: target.caseId, personId: target.personId } : {}) });
+      onDone(role);
+    } catch (err) {
+      setError(asError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={save} noValidate className="role-editor" aria-label={t('users.roleEditor', { name: member.name?.trim() || member.email })}>
+      <ErrorBox error={error} fieldIds={{ role: `${prefix}-r`, caseId: `${prefix}-case`, personId: `${prefix}-person` }} />
+      <RoleRadios name={`${prefix}-r`} value={role} onChange={setRole} error={error?.field('role')} />
+      {role === 'specialist' && <CasePersonPicker idPrefix={prefix} value={target} onChange={setTarget} caseError={error?.field('caseId')} personError={error?.field('personId')} />}
+      <button type="submit" className="primary" disabled={busy}>
+        {t('users.roleEditor.save')}
+      </button>{' '}
+      <button type="button" className="secondary" onClick={() => onDone(null)}>
+        {t('common.cancel')}
+      </button>
+    </form>
+  );
+}
+
+// ——— Invitations ———
+
+function InviteSection({ onInvited }: { onInvited: () => void }) {
+  const { t } = useApp();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('manager');
+  const [target, setTarget] = useState<Partial<CasePerson>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<NewInvitation | null>(null);
+  const createdRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (created) createdRef.current?.focus();
+  }, [created]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { email: email.trim(), role, ...(role === 'specialist' ? { ...(target.caseId ? { caseId: target.caseId } : {}), ...(target.personId ? { personId: target.personId } : {}) } : {}) };
+      const r = await api.post<NewInvitation>('/api/v1/invitations', body);
+      setCreated(r);
+      setEmail('');
+      setTarget({});
+      onInvited();
+    } catch (err) {
+      setError(asError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const err = (k: string) => error?.field(k);
+  return (
+    <section aria-labelledby="invite-h">
+      <h2 id="invite-h">{t('users.invite.title')}</h2>
+      {created && (
+        <div className="notice created" role="region" aria-labelledby="invite-created-h">
+          <h3 id="invite-created-h" ref={createdRef} tabIndex={-1}>
+            {t('users.invite.created', { email: created.invitation.email })}
+          </h3>
+          <ShownOnce id="invite-url" label={t('users.invite.link')} value={new URL(created.url, location.origin).href} note={t('users.invite.once', { date: t.dateTime(created.expiresAt) })} />
+          <button type="button" className="secondary" onClick={() => setCreated(null)}>
+            {t('users.invite.done')}
+          </button>
+        </div>
+      )}
+      <p className="hint">{t('users.invite.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <ErrorBox error={error} fieldIds={{ email: 'inv-email', role: 'inv-role', caseId: 'inv-case', personId: 'inv-person' }} />
+        <Field id="inv-email" label={t('users.field.email')} error={err('email')}>
+          <input id="inv-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby={describedBy('inv-email', false, err('email'))} required />
+        </Field>
+        <RoleRadios name="inv-role" value={role} onChange={setRole} error={err('role')} />
+        {role === 'specialist' && <CasePersonPicker idPrefix="inv" value={target} onChange={setTarget} caseError={err('caseId')} personError={err('personId')} />}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('users.invite.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function PendingInvitations({ list, reload, cases }: { list: Invitation[]; reload: () => void; cases: CaseNames }) {
+  const { t } = useApp();
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const pending = list.filter((i) => !i.acceptedAt);
+  const revoke = async (i: Invitation) => {
+    setError(null);
+    setDone(null);
+    try {
+      await api.del(`/api/v1/invitations/${encodeURIComponent(i.invitationId)}`);
+      setDone(t('users.pending.revoked', { email: i.email }));
+      reload();
+    } catch (e) {
+      setError(asError(e));
+    }
+  };
+  return (
+    <>
+      <ErrorBox error={error} />
+      {done && (
+        <p className="notice" role="status">
+          {done}
+        </p>
+      )}
+      {pending.length === 0 ? (
+        <p>{t('users.pending.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data stack">
+            <thead>
+              <tr>
+                <th scope="col">{t('users.field.email')}</th>
+                <th scope="col">{t('users.col.role')}</th>
+                <th scope="col">{t('users.col.access')}</th>
+                <th scope="col">{t('users.pending.sent')}</th>
+                <th scope="col">{t('users.pending.expires')}</th>
+                <th scope="col">{t('users.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pending.map((i) => (
+                <tr key={i.invitationId}>
+                  <th scope="row">{i.email}</th>
+                  <td>
+                    <span className="cell-label">{t('users.col.role')}: </span>
+                    {t(`users.role.${i.role}`)}
+                  </td>
+                  <td>
+                    <span className="cell-label">{t('users.col.access')}: </span>
+                    <CaseAccess caseId={i.caseId} personId={i.personId} cases={cases} />
+                  </td>
+                  <td>
+                    <span className="cell-label">{t('users.pending.sent')}: </span>
+                    {t.dateTime(i.createdAt)}
+                  </td>
+                  <td>
+                    <span className="cell-label">{t('users.pending.expires')}: </span>
+                    {t.dateTime(i.expiresAt)}
+                  </td>
+                  <td>
+                    <button type="button" className="link danger-link" onClick={() => void revoke(i)}>
+                      {t('users.pending.revoke')}
+                      <span className="visually-hidden"> — {i.email}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+// ——— API tokens ———
+
+function tokenState(k: ApiToken, now: number): 'revoked' | 'expired' | 'active' {
+  if (k.revokedAt) return 'revoked';
+  if (k.expiresAt && Date.parse(k.expiresAt) <= now) return 'expired';
+  return 'active';
+}
+
+function Tokens() {
+  const { t } = useApp();
+  const tokens = useData((signal) => api.get<ApiToken[]>('/api/v1/tokens', undefined, signal), []);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<(typeof TOKEN_ROLES)[number]>('viewer');
+  const [expires, setExpires] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [listError, setListError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<NewToken | null>(null);
+  const createdRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (created) createdRef.current?.focus();
+  }, [created]);
+  const now = Date.now();
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      // A date means "valid through that day" in Moscow.
+      const r = await api.post<NewToken>('/api/v1/tokens', { name: name.trim(), role, ...(expires ? { expiresAt: `${expires}T23:59:59+03:00` } : {}) });
+      setCreated(r);
+      setName('');
+      setExpires('');
+      tokens.reload();
+    } catch (err) {
+      setError(asError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const revoke = async (k: ApiToken) => {
+    setListError(null);
+    try {
+      await api.del(`/api/v1/tokens/${encodeURIComponent(k.tokenId)}`);
+      tokens.reload();
+    } catch (e) {
+      setListError(asError(e));
+    }
+  };
+  const err = (k: string) => error?.field(k);
+  return (
+    <section aria-labelledby="tokens-h">
+      <h2 id="tokens-h">{t('users.tokens.title')}</h2>
+      <p className="hint">{t('users.tokens.intro')}</p>
+      <ErrorBox error={listError} />
+      <Load state={tokens}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t('users.tokens.none')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="data stack">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('users.tokens.name')}</th>
+                    <th scope="col">{t('users.col.role')}</th>
+                    <th scope="col">{t('users.tokens.prefix')}</th>
+                    <th scope="col">{t('users.tokens.created')}</th>
+                    <th scope="col">{t('users.tokens.lastUsed')}</th>
+                    <th scope="col">{t('users.tokens.expires')}</th>
+                    <th scope="col">{t('users.col.status')}</th>
+                    <th scope="col">{t('users.col.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((k) => {
+                    const state = tokenState(k, now);
+                    return (
+                      <tr key={k.tokenId}>
+                        <th scope="row">{k.name}</th>
+                        <td>
+                          <span className="cell-label">{t('users.col.role')}: </span>
+                          {t(`users.role.${k.role}`)}
+                        </td>
+                        <td>
+                          <span className="cell-label">{t('users.tokens.prefix')}: </span>
+                          <code>{k.prefix}…</code>
+                        </td>
+                        <td>
+                          <span className="cell-label">{t('users.tokens.created')}: </span>
+                          {t.dateTime(k.createdAt)}
+                        </td>
+                        <td>
+                          <span className="cell-label">{t('users.tokens.lastUsed')}: </span>
+                          {k.lastUsedAt ? t.dateTime(k.lastUsedAt) : t('users.never')}
+                        </td>
+                        <td>
+                          <span className="cell-label">{t('users.tokens.expires')}: </span>
+                          {k.expiresAt ? t.dateTime(k.expiresAt) : t('users.tokens.noExpiry')}
+                        </td>
+                        <td>
+                          <span className="cell-label">{t('users.col.status')}: </span>
+                          <StatusTag status={state === 'active' ? 'ok' : 'closed'} label={state === 'revoked' && k.revokedAt ? t('users.tokens.revokedOn', { date: t.dateTime(k.revokedAt) }) : t(`users.tokens.state.${state}`)} />
+                        </td>
+                        <td>
+                          {state === 'active' && (
+                            <button type="button" className="link danger-link" onClick={() => void revoke(k)}>
+                              {t('users.tokens.revoke')}
+                              <span className="visually-hidden"> — {k.name}</span>
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Load>
+      {created && (
+        <div className="notice created" role="region" aria-labelledby="token-created-h">
+          <h3 id="token-created-h" ref={createdRef} tabIndex={-1}>
+            {t('users.tokens.created.title', { name: created.record.name })}
+          </h3>
+          <ShownOnce id="token-value" label={t('users.tokens.value')} value={created.token} note={t('users.tokens.once')} />
+          <button type="button" className="secondary" onClick={() => setCreated(null)}>
+            {t('users.invite.done')}
+          </button>
+        </div>
+      )}
+      <h3>{t('users.tokens.new')}</h3>
+      <form onSubmit={create} noValidate>
+        <ErrorBox error={error} fieldIds={{ name: 'token-name', role: 'token-role', expiresAt: 'token-expires' }} />
+        <Field id="token-name" label={t('users.tokens.name')} hint={t('users.tokens.nameHint')} error={err('name')}>
+          <input id="token-name" type="text" value={name} onChange={(e) => setName(e.target.value)} aria-describedby={describedBy('token-name', true, err('name'))} required />
+        </Field>
+        <fieldset id="token-role" className={`field${err('role') ? ' invalid' : ''}`}>
+          <legend>{t('users.col.role')}</legend>
+          {err('role') && <p className="error">{err('role')}</p>}
+          {TOKEN_ROLES.map((r) => (
+            <div className="radio with-hint" key={r}>
+              <input type="radio" id={`token-role-${r}`} name="token-role" checked={role === r} onChange={() => setRole(r)} aria-describedby={`token-role-${r}-hint`} />
+              <label htmlFor={`token-role-${r}`}>{t(`users.role.${r}`)}</label>
+              <p className="hint radio-hint" id={`token-role-${r}-hint`}>
+                {t(`users.roleHint.${r}`)}
+              </p>
+            </div>
+          ))}
+        </fieldset>
+        <Field id="token-expires" label={t('users.tokens.expiresField')} hint={t('users.tokens.expiresHint')} error={err('expiresAt')}>
+          <input id="token-expires" type="date" className="w10" value={expires} onChange={(e) => setExpires(e.target.value)} aria-describedby={describedBy('token-expires', true, err('expiresAt'))} />
+        </Field>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('users.tokens.create')}
+        </button>
+      </form>
+    </section>
+  );
+}
