@@ -340,6 +340,8 @@ export const ObligationRecord = named(
     principalName: z.string(),
     kind: z.string(),
     personId: z.string(),
+    personName: z.string().nullable(),
+    personNameCyrillic: z.string().nullable(),
     due: z.string(),
     window: z.object({ from: z.string(), to: z.string() }),
     status: z.string(),

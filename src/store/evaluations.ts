@@ -210,6 +210,9 @@ export interface ObligationRecord {
   principalName: string;
   kind: ObligationKind;
   personId: string;
+  /** The person's name in Latin letters (and Cyrillic, when the case has it); null if the person left the case. */
+  personName: string | null;
+  personNameCyrillic: string | null;
   due: string;
   window: { from: string; to: string };
   status: ObligationStatus;
@@ -251,13 +254,15 @@ export async function listObligations(db: Db, actor: Actor, f: ObligationFilter 
   if (f.openCasesOnly !== false) w.clauses.push(`c.status = 'open'`);
   const from = `FROM obligations o JOIN cases c ON c.org_id = o.org_id AND c.case_id = o.case_id
                 JOIN employers e ON e.org_id = o.org_id AND e.employer_id = o.employer_id`;
+  // The person's name (Latin, and Cyrillic where the case has it) for lists that show whose duty it is.
+  const person = `LEFT JOIN case_people p ON p.org_id = o.org_id AND p.case_id = o.case_id AND p.person_id = o.person_id`;
   return inTenant(
     db,
     actor.orgId,
     async (tx) => {
       const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${w.sql}`, w.params))[0]!.n;
       const rows = await tx.query<Record<string, unknown>>(
-        `SELECT o.*, e.name AS employer_name, c.principal_name ${from} ${w.sql} ORDER BY o.due, o.case_id, o.obligation_id LIMIT ${limit} OFFSET ${offset}`,
+        `SELECT o.*, e.name AS employer_name, c.principal_name, p.name_latin AS person_name, p.name_cyrillic AS person_name_cyrillic ${from} ${person} ${w.sql} ORDER BY o.due, o.case_id, o.obligation_id LIMIT ${limit} OFFSET ${offset}`,
         w.params,
       );
       return {
@@ -269,6 +274,8 @@ export async function listObligations(db: Db, actor: Actor, f: ObligationFilter 
           principalName: r.principal_name as string,
           kind: r.kind as ObligationKind,
           personId: r.person_id as string,
+          personName: (r.person_name as string | null) ?? null,
+          personNameCyrillic: (r.person_name_cyrillic as string | null) ?? null,
           due: r.due as string,
           window: { from: r.window_from as string, to: r.window_to as string },
           status: r.status as ObligationStatus,

@@ -112,7 +112,9 @@ export async function newPage(browser: Browser, opts: { width?: number; locale?:
   const page = (await context.newPage()) as TestPage;
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
+  // A refused session check (401) is how a signed-out page learns it is signed out: Chromium logs the
+  // request, which is not an error of the page.
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource: .* 401 \(Unauthorized\)/.test(m.text()) && page.errors.push(m.text()));
   return { context, page };
 }
 

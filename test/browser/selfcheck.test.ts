@@ -3,9 +3,10 @@
 // PGlite data directory. Walks the check in en, ru and zh to an eligible and an ineligible outcome,
 // checks Back/Change keep later answers, focus, the page address, and runs axe-core on the pages.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, expectAccessible, headingFocused, launchBrowser, newPage as openPage, SHOTS, startServer, tooWide, type TestServer } from './harness.ts';
+import { next, toOutcome, walkToSummary } from './selfcheck-walk.ts';
+import { ensureWebBuilt, expectAccessible, launchBrowser, newPage as openPage, SHOTS, startServer, tooWide, type TestServer } from './harness.ts';
 
 let server: TestServer | undefined;
 let base = '';
@@ -23,70 +24,6 @@ afterAll(async () => {
 });
 
 const newPage = (width = 1000) => openPage(browser!, { width });
-
-async function next(page: Page, expectStep: string) {
-  await page.locator('main button[type=submit], main button.primary').first().click();
-  await page.waitForURL(`**/?step=${expectStep}`);
-  await page.locator('h1').first().waitFor();
-  await expect.poll(() => headingFocused(page), { message: `focus on the heading of ${expectStep}`, timeout: 5_000 }).toBe(true);
-}
-
-interface Walk {
-  salary: number;
-  family: boolean;
-  axe?: boolean;
-}
-
-/** From the first question to the summary. */
-async function walkToSummary(page: Page, w: Walk) {
-  await page.locator('#f-citizenship').selectOption('IN');
-  if (w.axe) await expectAccessible(page, 'the citizenship question');
-  await next(page, 'residence');
-  await page.locator('#f-residence').selectOption('IN');
-  await next(page, 'employerKind');
-  // Keyboard: move to the first radio and pick it with Space.
-  await page.locator('#f-employerKind-commercial').focus();
-  await page.keyboard.press('Space');
-  if (w.axe) await expectAccessible(page, 'the employer kind question (radios)');
-  await next(page, 'employer');
-  await page.locator('#f-employer-name').fill('Technosfera Engineering LLC');
-  await page.locator('#f-employer-inn').fill('7714582300');
-  await next(page, 'region');
-  await page.locator('#f-region').selectOption('RU-MOW');
-  await next(page, 'occupation');
-  await page.locator('#f-occupation-occupation-general').check();
-  await page.locator('#f-occupation-position').fill('Senior process engineer');
-  await next(page, 'salary');
-  await page.locator('#f-salary-amount').fill(String(w.salary));
-  await page.locator('#f-salary-per-month').check();
-  await next(page, 'startDate');
-  await page.locator('#f-startDate').fill('2027-03-01');
-  await next(page, 'person');
-  await page.locator('#f-person-name').fill('RAHUL VERMA');
-  await page.locator('#f-person-birthDate').fill('1991-07-22');
-  await next(page, 'hasFamily');
-  await page.locator(`#f-hasFamily-${w.family ? 'yes' : 'no'}`).check();
-  if (w.family) {
-    await next(page, 'family');
-    await page.locator('#f-family').click();
-    await page.locator('#f-family-0-relation').selectOption('spouse');
-    await page.locator('#f-family-0-name').fill('ANITA VERMA');
-    await page.locator('#f-family-0-birthDate').fill('1993-01-02');
-    await page.locator('#f-family-0-citizenship').selectOption('IN');
-    if (w.axe) await expectAccessible(page, 'the family question');
-  }
-  await next(page, 'summary');
-}
-
-async function toOutcome(page: Page): Promise<'eligible' | 'ineligible' | 'review'> {
-  await next(page, 'outcome-evaluation');
-  const panel = page.locator('.panel');
-  await panel.waitFor({ timeout: 20_000 });
-  const cls = (await panel.getAttribute('class')) ?? '';
-  const status = (['eligible', 'ineligible', 'review'] as const).find((s) => cls.split(' ').includes(s));
-  if (!status) throw new Error(`the outcome panel has no status class: "${cls}"`);
-  return status;
-}
 
 function noPersonalDataIn(url: string) {
   for (const s of ['VERMA', '7714582300', '1991', 'Technosfera', '800000', '50000']) expect(url, `the address carries "${s}"`).not.toContain(s);
@@ -173,6 +110,17 @@ describe('the public self-check in the browser', () => {
       await context.close();
     }, 180_000);
   }
+
+  it('a citizen of Kazakhstan (EAEU) gets the review outcome: no permit is needed, the route is named', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${base}/`);
+    await walkToSummary(page, { salary: 800000, family: false, citizenship: 'KZ' });
+    expect(await toOutcome(page)).toBe('review');
+    expect(await page.locator('main').innerText()).toMatch(/Eurasian Economic Union|EAEU/);
+    await expectAccessible(page, 'the review outcome');
+    expect(page.errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it('a citizen of Russia is told no permit is needed, without calling the server', async () => {
     const { context, page } = await newPage();

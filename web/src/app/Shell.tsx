@@ -20,6 +20,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const { path } = useLocation();
   const inWorkspace = path.startsWith('/app') && session && session.role !== 'specialist';
   const current = routes.find((r) => match(r.path, path))?.nav;
+  const who = session ? session.user.name || session.user.email || session.user.label : '';
   const signOut = async () => {
     try {
       await api.post('/api/v1/auth/logout');
@@ -55,10 +56,10 @@ export function Shell({ children }: { children: ReactNode }) {
           <div className="who">
             {session.role !== 'specialist' && (
               <Link href="/app/account" className="link" aria-current={current === 'account' ? 'page' : undefined}>
-                {session.user.label}
+                {who}
               </Link>
             )}
-            {session.role === 'specialist' && <span>{session.user.label}</span>}{' '}
+            {session.role === 'specialist' && <span>{who}</span>}{' '}
             <span className="role">({t(`shell.role.${session.role}`)})</span>{' '}
             <button type="button" className="link" onClick={() => void signOut()}>
               {t('shell.signOut')}

@@ -85,7 +85,7 @@ function Accept({ token, preview, onGone }: { token: string; preview: Preview; o
         <dt>{t('invite.validUntil')}</dt>
         <dd>{t.dateTime(preview.expiresAt)}</dd>
       </dl>
-      {session && <p className="notice warn">{t('invite.signedInAs', { who: session.user.label, email: preview.email })}</p>}
+      {session && <p className="notice warn">{t('invite.signedInAs', { who: session.user.name || session.user.email || session.user.label, email: preview.email })}</p>}
       <ErrorBox error={error} fieldIds={{ password: 'invite-password', name: 'invite-name' }} />
       {error?.status === 409 && (
         <p>

@@ -95,7 +95,11 @@ export function ObligationTable({ items, today, group = 'none', caption, showEmp
                 </td>
                 <td {...label('obligations.col.person')}>
                   <Link href={`/app/cases/${o.caseId}`}>{o.principalName}</Link>
-                  <span className="hint block">{t('obligations.personId', { id: o.personId })}</span>
+                  {(() => {
+                    const name = (t.lang === 'ru' && o.personNameCyrillic) || o.personName;
+                    if (name === o.principalName || (o.personName !== null && o.personName === o.principalName)) return null;
+                    return <span className="hint block">{name ? t('obligations.forPerson', { name }) : t('obligations.personId', { id: o.personId })}</span>;
+                  })()}
                 </td>
                 {showEmployer && (
                   <td {...label('obligations.col.employer')}>
