@@ -107,6 +107,7 @@ describe('the OpenAPI document', () => {
 /** The routes the server serves (kept by hand: a route missing from the document fails the test). */
 const ROUTES = [
   'GET /healthz',
+  'GET /api/v1/setup',
   'POST /api/v1/setup',
   'POST /api/v1/auth/login',
   'GET /api/v1/auth/session',

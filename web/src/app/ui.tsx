@@ -94,6 +94,16 @@ export function Field({ id, label, hint, error, children }: { id: string; label:
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
+      <FieldNotes id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** A field's hint and error paragraphs, with the ids `describedBy` points the control at. */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: ReactNode }) {
+  return (
+    <>
       {hint && (
         <p className="hint" id={`${id}-hint`}>
           {hint}
@@ -104,8 +114,7 @@ export function Field({ id, label, hint, error, children }: { id: string; label:
           {error}
         </p>
       )}
-      {children}
-    </div>
+    </>
   );
 }
 

@@ -5,7 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type Reac
 import type { Case } from '../../../../src/case/schema.ts';
 import { ApiError } from '../../api.ts';
 import type { Lang, T } from '../../i18n.ts';
-import { ErrorBox, Field, describedBy } from '../ui.tsx';
+import { ErrorBox, Field, describedBy, FieldNotes } from '../ui.tsx';
 import { isStale } from './context.ts';
 import { EVENT_SPECS, EVENT_TYPES, NOTIFICATION_KINDS, VISA_ENTRIES, eventFromDraft, formKeyOfPath, retype, type DraftProblem, type EventDraft, type EventFieldSpec } from './model.ts';
 import { options } from './refdata.ts';
@@ -56,16 +56,7 @@ export function CodeList({ t, lang, id, label, hint, kind, values, onChange, err
   return (
     <fieldset className={`field code-list${error ? ' invalid' : ''}`} aria-describedby={describedBy(id, !!hint, error)}>
       <legend>{label}</legend>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       {list.map((v, i) => (
         <div className="code-row" key={i}>
           <label htmlFor={`${id}-${i}`} className="visually-hidden">

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { countries, regions, type Named } from 'virtual:hqs-data';
 import type { Lang } from '../../i18n.ts';
 import { useApp } from '../session.tsx';
-import { describedBy } from '../ui.tsx';
+import { describedBy, FieldNotes } from '../ui.tsx';
 import { fieldId, type CaseForm, type StepId } from './build.ts';
 
 /** The problem (if any) of the field at a case path. */
@@ -44,16 +44,7 @@ function Frame({ path, label, hint, errorOf, children }: Common & { children: (p
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       {children({ id, 'aria-describedby': describedBy(id, !!hint, error), 'aria-invalid': error ? true : undefined })}
     </div>
   );
@@ -135,16 +126,7 @@ export function Radios<T extends string>({ name, legend, value, onChange, option
   return (
     <fieldset id={name} className={`field${error ? ' invalid' : ''}`} aria-describedby={describedBy(name, !!hint, error)}>
       <legend>{legend}</legend>
-      {hint && (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="error" id={`${name}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={name} hint={hint} error={error} />
       {options.map((o) => (
         <div className="radio" key={o.value}>
           <input type="radio" id={`${name}-${o.value || 'none'}`} name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />

@@ -1,23 +1,11 @@
-// The vocabularies the workspace pages show in words: copies of the engine's and the case format's lists
-// (the browser bundle must not pull in the law loader or zod), kept equal to the originals by
-// vocab.test.ts, which also checks that every value has its wording in English and Russian.
+// The vocabularies the workspace pages show in words. The engine's lists are imported from its types
+// module (plain constants); the case format's are copies (src/case would pull zod into the bundle), kept
+// equal to the originals by vocab.test.ts, which also checks every value has English and Russian words.
 
-/** Obligation kinds (src/engine/types.ts OBLIGATION_KINDS); words: obligations.kind.<kind>. */
-export const OBLIGATION_KINDS = [
-  'contract-notification',
-  'termination-notification',
-  'salary-notification',
-  'migration-registration',
-  'work-permit-collection',
-  'work-permit-extension',
-  'rp-registration',
-  'rp-annual-notification',
-  'rp-absence-limit',
-  'leave-or-new-contract',
-  'passport-validity',
-  'rp-book-replacement',
-] as const;
-export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+/** Obligation kinds, from the engine's types module (plain data; it imports nothing at run time). Words: obligations.kind.<kind>. */
+export { OBLIGATION_KINDS, PLAN_STEP_IDS } from '../../../../src/engine/types.ts';
+import { PLAN_STEP_IDS } from '../../../../src/engine/types.ts';
+export type { ObligationKind } from '../../../../src/engine/types.ts';
 
 /** Obligation statuses (the API's filter values); words: obligations.status.<status>. */
 export const OBLIGATION_STATUSES = ['overdue', 'due', 'upcoming', 'done', 'not-applicable'] as const;
@@ -30,24 +18,6 @@ export const OPEN_STATUSES: readonly ObligationStatus[] = ['overdue', 'due', 'up
  * A case's stage: the principal's first plan step not yet done (src/engine/types.ts PLAN_STEP_IDS), or
  * `complete`; the dashboard counts cases without an evaluation as `not-evaluated`. Words: cases.stage.<id>.
  */
-export const PLAN_STEP_IDS = [
-  'employer-registration',
-  'contract',
-  'work-permit-filing',
-  'work-permit-decision',
-  'invitation',
-  'visa',
-  'entry',
-  'work-permit-collection',
-  'migration-registration',
-  'contract-notification',
-  'rp-filing',
-  'rp-decision',
-  'rp-registration',
-  'work-permit-extension',
-  'indefinite-rp',
-  'citizenship',
-] as const;
 export const STAGES = [...PLAN_STEP_IDS, 'complete'] as const;
 export const STAGE_WORDS = [...STAGES, 'not-evaluated'] as const;
 
