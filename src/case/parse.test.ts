@@ -402,6 +402,22 @@ describe('JSON and YAML text', () => {
     expect(dup[0]?.message).toMatch(/Map keys must be unique/);
   });
 
+  it('reads valid JSON on the fast path exactly as through the YAML tree, and still catches a key written twice', () => {
+    const c = validCase();
+    at(c, 'contract').position = 'Lead "engineer": R&D \\ tools, {"x": 1}';
+    const text = JSON.stringify(c, null, 1);
+    const fast = ok(parseCase(text, { ...TABLES, format: 'json' }));
+    expect(fast).toEqual(ok(parseCase(text, { ...TABLES, format: 'yaml' })));
+    expect(fast.contract.position).toBe('Lead "engineer": R&D \\ tools, {"x": 1}');
+    // A valid case with one key written twice: JSON.parse would keep the last silently.
+    const twice = text.replace('"position":', '"position": "First", "position":');
+    expect(errors(parseCase(twice, { ...TABLES, format: 'json' }))[0]?.message).toMatch(/Map keys must be unique/);
+    // A number where text is expected keeps its digits (the YAML pass), also in valid JSON.
+    const digits = text.replace(/"inn": "7707083893"/, '"inn": 7707083893');
+    expect(digits).not.toBe(text);
+    expect(ok(parseCase(digits, { ...TABLES, format: 'json' })).employer.inn).toBe('7707083893');
+  });
+
   it('rejects YAML tags, anchors that explode, and multiple documents', () => {
     expect(errors(parseCase('format: !!binary aGVsbG8=\n', TABLES)).length).toBeGreaterThan(0);
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');

@@ -149,6 +149,37 @@ function loadJson(text: string): LoadResult {
   return { ok: true, loaded: { value: JSON.parse(text) as unknown, positions: new Map() } };
 }
 
+/**
+ * The value of JSON text when reading it through the YAML tree would give the same value: no key written
+ * twice in one object (JSON.parse keeps the last silently) and no number where the case expects text
+ * (the YAML pass keeps its exact digits). Undefined otherwise, or when it is not JSON.
+ */
+function plainJson(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  let written = 0;
+  // Every match is a real string token: between tokens of valid JSON no quote stands outside a string.
+  const strings = /"(?:[^"\\]|\\.)*"\s*(:?)/g;
+  for (let m = strings.exec(text); m !== null; m = strings.exec(text)) if (m[1] === ':') written++;
+  let kept = 0;
+  let textual = true;
+  const walk = (v: unknown, key: string | undefined): void => {
+    if (Array.isArray(v)) for (const x of v) walk(x, key);
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        kept++;
+        walk(x, k);
+      }
+    } else if (typeof v === 'number' && !(key !== undefined && NUMERIC_FIELDS.has(key))) textual = false;
+  };
+  walk(value, undefined);
+  return written === kept && textual ? value : undefined;
+}
+
 // ——— Turning schema issues into messages ———
 
 interface Def {
@@ -480,6 +511,15 @@ export function parseCase(input: string | unknown, opts: ParseCaseOptions): Pars
   if (typeof input !== 'string') return validate(input, opts, new Map());
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const format = opts.format ?? detectFormat(text, opts.fileName);
+  if (format === 'json') {
+    // Most JSON arrives valid, without duplicate keys or numbers where text is expected: then the YAML
+    // pass (positions for error lines, exact digits) changes nothing, and JSON.parse is ~10× faster.
+    const plain = plainJson(text);
+    if (plain !== undefined) {
+      const r = validate(plain, opts, new Map());
+      if (r.ok) return r;
+    }
+  }
   const loaded = format === 'json' ? loadJson(text) : loadYaml(text, 'YAML');
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
   return validate(loaded.loaded.value, opts, loaded.loaded.positions);

@@ -4,6 +4,12 @@ import type { Citation } from '../../src/engine/types.ts';
 import type { T } from './i18n.ts';
 
 export function Basis({ t, basis }: { t: T; basis: readonly Citation[] }) {
+  // Several values of one result often rest on the same provision: cite each once.
+  const seen = new Set<string>();
+  basis = basis.filter((b) => {
+    const k = `${b.source}|${b.article ?? ''}|${b.paragraph ?? ''}|${b.subparagraph ?? ''}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
   if (!basis.length) return null;
   return (
     <span className="basis">
