@@ -105,7 +105,7 @@ export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['rout
         if (any.length) throw new HttpProblem(409, 'HQS Desk is set up already: an owner signs in and adds people', [{ path: '(root)', message: 'a user exists' }]);
         const weak = store.passwordProblem(body.password, body.email);
         if (weak) throw new HttpProblem(422, `password: ${weak}`, [{ path: 'password', message: weak }]);
-        return store.createOwner(db, { email: body.email, password: body.password, orgName: body.orgName, ...(body.name ? { name: body.name } : {}) });
+        return store.createOwner(db, { email: body.email, password: body.password, orgName: body.orgName, firstRun: true, ...(body.name ? { name: body.name } : {}) });
       });
       setupQueue = run.catch(() => {});
       const r = await run;

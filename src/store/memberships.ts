@@ -256,6 +256,8 @@ export interface CreateOwnerInput {
   password: string;
   orgName: string;
   name?: string;
+  /** Only while no user exists at all (the first-run page); checked under the lock. */
+  firstRun?: boolean;
 }
 
 /**
@@ -267,6 +269,10 @@ export async function createOwner(db: Db, input: CreateOwnerInput): Promise<{ or
   const email = normalizeEmail(input.email);
   return inSystem(db, async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7242024)');
+    // The first run (web /setup): under the same lock, so two servers on one database cannot both pass.
+    if (input.firstRun && (await tx.query('SELECT 1 FROM users LIMIT 1')).length > 0) {
+      throw new Conflict('HQS Desk is set up already: an owner signs in and adds people', { field: '(root)' });
+    }
     const existing = await findOrganizationByName(tx, input.orgName);
     if (existing) {
       const owners = await tx.query<{ email: string }>(

@@ -107,6 +107,17 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
     await backend?.close();
   });
 
+  it('lets exactly one of two concurrent first-run setups create the owner (checked under the lock)', async () => {
+    const empty = await backend.fresh();
+    const tries = await Promise.allSettled(
+      ['First', 'Second'].map((n) => createOwner(empty, { email: `${n.toLowerCase()}@setup.example`, password: PASSWORD, orgName: `${n} agency`, firstRun: true })),
+    );
+    expect(tries.filter((t) => t.status === 'fulfilled')).toHaveLength(1);
+    const refused = tries.find((t) => t.status === 'rejected') as PromiseRejectedResult;
+    expect(String(refused.reason?.message)).toMatch(/set up already/);
+    await empty.close();
+  });
+
   describe('roles in the database', () => {
     it('the application role is neither superuser nor exempt from row-level security', async () => {
       const rows = await db.query<{ rolsuper: boolean; rolbypassrls: boolean }>('SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
