@@ -4,9 +4,9 @@
 // Convention 1993 art. 13, otherwise consular legalization under 154-FZ art. 27), the age group on the
 // filing date, the validity the document must have — and its status from what the case records.
 import type { Case, Person } from '../case/index.ts';
-import type { DocumentType, DocumentUse, Holder, IndexEntry, ParameterValue, ProcedureId } from '../law/index.ts';
+import { HOLDERS, type DocumentType, type DocumentUse, type Holder, type IndexEntry, type Legalization, type ParameterValue, type ProcedureId } from '../law/index.ts';
 import { addDays, addMonths, type IsoDate } from '../calendar/date.ts';
-import { type Ctx, weakest } from './context.ts';
+import { type Ctx, remember, weakest } from './context.ts';
 import type { CaseFacts, PersonFacts } from './facts.ts';
 import type { ChecklistItem, Citation, Confidence, DocumentRequirement, Finding, PlanStep, PlanStepId } from './types.ts';
 import { ageOn } from './util.ts';
@@ -42,9 +42,6 @@ interface Record_ {
   issued?: IsoDate;
   expires?: IsoDate;
   country?: string;
-  translated?: boolean;
-  apostille?: boolean;
-  legalized?: boolean;
 }
 
 interface Job {
@@ -153,66 +150,74 @@ function indexDocuments(c: Case): DocIndex {
   return out;
 }
 
-function recordsOf(c: Case, docs: DocIndex, f: CaseFacts, p: Person, docId: string, asOf: IsoDate): Record_[] {
-  const pf = f.people.get(p.id) as PersonFacts;
-  const out: Record_[] = [];
-  for (const d of docs.get(`${p.id}\u0000${docId}`) ?? []) {
-    out.push({
-      source: 'document',
-      ...(d.issued ? { issued: d.issued as IsoDate } : {}),
-      ...(d.expires ? { expires: d.expires as IsoDate } : {}),
-      ...(d.country ? { country: d.country } : {}),
-      ...(d.translated !== undefined ? { translated: d.translated } : {}),
-      ...(d.apostille !== undefined ? { apostille: d.apostille } : {}),
-      ...(d.legalized !== undefined ? { legalized: d.legalized } : {}),
-    });
+/** The record `r` is newer than `best` (sorts before it): the one that lasts longest, else the latest issued; on a tie the first found stays. */
+function newer(best: Record_ | undefined, r: Record_): Record_ {
+  if (best === undefined) return r;
+  const eb = best.expires ?? '9999-12-31';
+  const er = r.expires ?? '9999-12-31';
+  if (er !== eb) return er > eb ? r : best;
+  return (r.issued ?? '') > (best.issued ?? '') ? r : best;
+}
+
+function eventRecord(event: string, issued: IsoDate, expires?: IsoDate): Record_ {
+  return { source: 'event', event, issued, ...(expires ? { expires } : {}) };
+}
+
+/** The newest record the case has of a person's document by asOf (what the checklist judges), if any. */
+function bestRecord(c: Case, docs: DocIndex, f: CaseFacts, p: Person, docId: string, asOf: IsoDate): Record_ | undefined {
+  let best: Record_ | undefined;
+  const own = docs.get(`${p.id}\u0000${docId}`);
+  if (own !== undefined) {
+    for (const d of own) {
+      best = newer(best, {
+        source: 'document',
+        ...(d.issued ? { issued: d.issued as IsoDate } : {}),
+        ...(d.expires ? { expires: d.expires as IsoDate } : {}),
+        ...(d.country ? { country: d.country } : {}),
+      });
+    }
   }
-  const ev = (event: string, issued: IsoDate, expires?: IsoDate): Record_ => ({ source: 'event', event, issued, ...(expires ? { expires } : {}) });
-  const past = <T extends { on: IsoDate }>(list: readonly T[]) => list.filter((e) => e.on <= asOf);
   switch (docId) {
-    case 'passport':
-      for (const x of p.passports ?? []) out.push({ source: 'passport', issued: x.issued as IsoDate, expires: x.expires as IsoDate, country: x.country });
-      for (const r of past(pf.passportRenewals)) out.push({ source: 'event', event: r.type, issued: r.issued as IsoDate, expires: r.expires as IsoDate });
+    case 'passport': {
+      const pf = f.people.get(p.id) as PersonFacts;
+      for (const x of p.passports ?? []) best = newer(best, { source: 'passport', issued: x.issued as IsoDate, expires: x.expires as IsoDate, country: x.country });
+      for (const r of pf.passportRenewals) if (r.on <= asOf) best = newer(best, { source: 'event', event: r.type, issued: r.issued as IsoDate, expires: r.expires as IsoDate });
       break;
+    }
     case 'visa':
-      for (const v of past(pf.visas)) out.push(ev(v.type, v.on, v.validUntil as IsoDate));
+      for (const v of (f.people.get(p.id) as PersonFacts).visas) if (v.on <= asOf) best = newer(best, eventRecord(v.type, v.on, v.validUntil as IsoDate));
       break;
     case 'invitation':
-      for (const v of past(pf.invitations)) out.push(ev(v.type, v.on, v.validUntil as IsoDate));
+      for (const v of (f.people.get(p.id) as PersonFacts).invitations) if (v.on <= asOf) best = newer(best, eventRecord(v.type, v.on, v.validUntil as IsoDate));
       break;
     case 'migration-card':
-      for (const d of pf.entries) if (d <= asOf) out.push(ev('entry', d));
+      for (const d of (f.people.get(p.id) as PersonFacts).entries) if (d <= asOf) best = newer(best, eventRecord('entry', d));
       break;
     case 'registration-slip':
-      for (const r of past(pf.registrations)) out.push(ev(r.type, r.on, r.until as IsoDate | undefined));
+      for (const r of (f.people.get(p.id) as PersonFacts).registrations) if (r.on <= asOf) best = newer(best, eventRecord(r.type, r.on, r.until as IsoDate | undefined));
       break;
     case 'work-permit-card': {
-      const issued = past(f.permitIssued).at(-1);
-      const end = permitEnd(f);
-      if (issued) out.push(ev(issued.type, issued.on, end));
+      let issued: CaseFacts['permitIssued'][number] | undefined;
+      for (let i = f.permitIssued.length - 1; i >= 0 && issued === undefined; i--) {
+        const e = f.permitIssued[i] as CaseFacts['permitIssued'][number];
+        if (e.on <= asOf) issued = e;
+      }
+      if (issued) best = newer(best, eventRecord(issued.type, issued.on, permitEnd(f)));
       break;
     }
     case 'current-rp':
-      for (const r of past(pf.rpIssued)) out.push(ev(r.type, r.on, r.validUntil as IsoDate | undefined));
+      for (const r of (f.people.get(p.id) as PersonFacts).rpIssued) if (r.on <= asOf) best = newer(best, eventRecord(r.type, r.on, r.validUntil as IsoDate | undefined));
       break;
     case 'medical-insurance':
-      for (const i of f.insurance) if (i.person === p.id && i.on <= asOf) out.push(ev(i.type, i.validFrom as IsoDate, i.validUntil as IsoDate));
+      for (const i of f.insurance) if (i.person === p.id && i.on <= asOf) best = newer(best, eventRecord(i.type, i.validFrom as IsoDate, i.validUntil as IsoDate));
       break;
     case 'employment-contract':
-      for (const d of f.contractSigned) if (d <= asOf) out.push(ev('contract-signed', d, c.contract.end as IsoDate | undefined));
+      for (const d of f.contractSigned) if (d <= asOf) best = newer(best, eventRecord('contract-signed', d, c.contract.end as IsoDate | undefined));
       break;
     default:
       break;
   }
-  // Newest first: the one that lasts longest, else the latest issued.
-  return out.sort((a, b) => {
-    const ea = a.expires ?? '9999-12-31';
-    const eb = b.expires ?? '9999-12-31';
-    if (ea !== eb) return ea < eb ? 1 : -1;
-    const ia = a.issued ?? '';
-    const ib = b.issued ?? '';
-    return ia < ib ? 1 : ia > ib ? -1 : 0;
-  });
+  return best;
 }
 
 /** Joins citation lists without repeating one (the law data shares citation objects, so identity is enough). */
@@ -238,24 +243,144 @@ function lowest(...cs: (Confidence | undefined)[]): Confidence | undefined {
 
 const FOREIGN = new Set(['foreign-public', 'foreign-identity', 'foreign-private']);
 
-interface Built {
-  requirement: DocumentRequirement;
-  /** The issuing country a foreign document's legalization was decided for. */
-  country?: string;
+// ——— What an engine keeps between evaluations (only what follows from the law, a date and the language) ———
+
+/** Bit of each holder group (in the order of HOLDERS). */
+const HOLDER_BIT: ReadonlyMap<Holder, number> = new Map(HOLDERS.map((h, i) => [h, 1 << i]));
+
+/** holdersOf(p, on) as bits. */
+export function holderMask(p: Person, on: IsoDate): number {
+  let mask = 0;
+  for (const h of holdersOf(p, on)) mask |= HOLDER_BIT.get(h) as number;
+  return mask;
 }
 
-function requirementOf(
+/** The holder groups of a use as bits (uses are the law's own objects: worked out once per use). */
+const USE_MASKS = new WeakMap<DocumentUse, number>();
+function useMask(use: DocumentUse): number {
+  let mask = USE_MASKS.get(use);
+  if (mask === undefined) {
+    mask = 0;
+    for (const h of use.holders) mask |= HOLDER_BIT.get(h) as number;
+    USE_MASKS.set(use, mask);
+  }
+  return mask;
+}
+
+/** Upper bound: how many of the sorted dates are ≤ d (strict: < d). */
+function countUpTo(sorted: readonly IsoDate[], d: IsoDate, strict: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = sorted[mid] as IsoDate;
+    if (strict ? x < d : x <= d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A procedure's index entries, by the periods its uses' dates cut time into: a use is in force on d when
+ * from ≤ d and d ≤ to (useInForce), so two dates with as many `from`s on or before them and as many `to`s
+ * before them have the same entries in force.
+ */
+interface ProcedurePeriods {
+  froms: IsoDate[];
+  tos: IsoDate[];
+  lists: Map<number, readonly IndexEntry[]>;
+}
+
+/** The checklist's caches of one engine (see Shared: only what follows from the law, dates and the language). */
+interface Caches {
+  procedures: Map<ProcedureId, ProcedurePeriods>;
+  legalization: Map<string, Legalization>;
+  ids: Map<object, number>;
+  templates: Map<string, Template>;
+}
+
+const CACHES = new WeakMap<Ctx['shared'], Caches>();
+
+function cachesOf(ctx: Ctx): Caches {
+  let k = CACHES.get(ctx.shared);
+  if (k === undefined) {
+    k = { procedures: new Map(), legalization: new Map(), ids: new Map(), templates: new Map() };
+    CACHES.set(ctx.shared, k);
+  }
+  return k;
+}
+
+/** ctx.law.documents.forProcedure(id, on), kept per engine and per period of the procedure's dated uses. */
+function entriesInForce(ctx: Ctx, k: Caches, id: ProcedureId, on: IsoDate): readonly IndexEntry[] {
+  const byId = k.procedures;
+  let pp = byId.get(id);
+  if (pp === undefined) {
+    const all = ctx.law.documents.forProcedure(id);
+    const froms = new Set<IsoDate>();
+    const tos = new Set<IsoDate>();
+    for (const e of all) {
+      if (e.use.from !== undefined) froms.add(e.use.from);
+      if (e.use.to !== undefined) tos.add(e.use.to);
+    }
+    pp = { froms: [...froms].sort(), tos: [...tos].sort(), lists: new Map() };
+    remember(byId, id, pp);
+  }
+  const period = countUpTo(pp.froms, on, false) * (pp.tos.length + 1) + countUpTo(pp.tos, on, true);
+  let list = pp.lists.get(period);
+  if (list === undefined) {
+    list = ctx.law.documents.forProcedure(id, on);
+    pp.lists.set(period, list);
+  }
+  return list;
+}
+
+/** countries.legalization(country, on), kept per engine (a look-up that throws is not kept). */
+function legalizationOf(ctx: Ctx, k: Caches, country: string, on: IsoDate): Legalization {
+  const memo = k.legalization;
+  const key = `${country}\u0000${on}`;
+  let l = memo.get(key);
+  if (l === undefined) {
+    l = ctx.law.countries.legalization(country, on);
+    remember(memo, key, l);
+  }
+  return l;
+}
+
+/** A small number for each law object a requirement depends on (for the keys of the requirement cache). */
+function idOf(k: Caches, o: object): number {
+  const ids = k.ids;
+  let id = ids.get(o);
+  if (id === undefined) {
+    id = ids.size + 1;
+    ids.set(o, id);
+  }
+  return id;
+}
+
+/**
+ * The part of a document requirement that follows from the law alone: the use, the language, the issuing
+ * country, its legalization and the parameter values in force on the filing date. Kept per engine, keyed
+ * by exactly those (the law's answers on the date, not the date: every date with the same answers shares it).
+ */
+interface Template {
+  legalization: DocumentRequirement['legalization'];
+  translation: boolean;
+  basis: readonly Citation[];
+  confidence: Confidence | undefined;
+  note: string | undefined;
+  /** File names by order (01_stem.pdf, 02_stem.pdf, …), made when first needed. */
+  fileNames: string[];
+}
+
+function buildTemplate(
   ctx: Ctx,
-  c: Case,
-  f: CaseFacts,
-  p: Person,
   doc: DocumentType,
   use: DocumentUse,
-  filing: IsoDate,
-  record: Record_ | undefined,
-  order: number,
-): Built {
-  const country = record?.country ?? p.citizenships[0];
+  country: string | undefined,
+  l: Legalization | undefined,
+  ids: readonly string[],
+  values: readonly ParameterValue[],
+): Template {
   let legalization: DocumentRequirement['legalization'] = 'not-applicable';
   let legalBasis: readonly Citation[] = [];
   let legalConfidence: Confidence | undefined;
@@ -263,31 +388,66 @@ function requirementOf(
   const note = use.note?.[ctx.lang] ?? doc.note?.[ctx.lang];
   if (note) notes.push(note);
   if (use.origin === 'russian') legalization = 'none-domestic';
-  if (use.origin === 'foreign-public' && country !== undefined) {
-    const l = ctx.law.countries.legalization(country, filing);
+  if (l !== undefined) {
     legalization = l.kind;
     legalBasis = l.basis;
     legalConfidence = l.confidence as Confidence;
     if (l.possibleExemption) notes.push(ctx.msg('checklist.note.treaty', { country }));
   }
-  const values: ParameterValue[] = [];
+  const bases: (readonly Citation[])[] = [use.basis, legalBasis];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as ParameterValue;
+    const id = ids[i] as string;
+    bases.push(v.basis);
+    if (ctx.shared.parameter(id).unit === 'RUB' && typeof v.value === 'number') notes.push(ctx.msg('checklist.note.duty', { amount: v.value, parameter: id }));
+  }
+  return {
+    legalization,
+    translation: use.translation && FOREIGN.has(use.origin) && country !== 'RU',
+    basis: uniqueBasis(...bases),
+    confidence: lowest(use.confidence, legalConfidence, weakest(...values)),
+    note: notes.length > 0 ? notes.join(' ') : undefined,
+    fileNames: [],
+  };
+}
+
+function requirementOf(ctx: Ctx, k: Caches, c: Case, f: CaseFacts, p: Person, entry: IndexEntry, filing: IsoDate, record: Record_ | undefined, order: number): DocumentRequirement {
+  const { document: doc, use } = entry;
+  const country = record?.country ?? p.citizenships[0];
+  // The key: the use, the language, and what the law answers for this person's document on the filing date.
+  let key = `${idOf(k, entry)}\u0000${ctx.lang}`;
+  if (FOREIGN.has(use.origin)) key += `\u0000${country ?? '\u0001'}`;
+  let l: Legalization | undefined;
+  if (use.origin === 'foreign-public' && country !== undefined) {
+    l = legalizationOf(ctx, k, country, filing);
+    key += `\u0000${l.kind}\u0000${idOf(k, l.basis)}\u0000${l.confidence}\u0000${l.possibleExemption ? 1 : 0}`;
+  }
+  let values: ParameterValue[] | undefined;
+  let ids: string[] | undefined;
   for (const id of use.parameters) {
     const v = ctx.param(id, filing);
+    key += v ? `\u0000${idOf(k, v)}` : '\u0000-';
     if (!v) continue;
-    values.push(v);
-    if (ctx.law.parameter(id).unit === 'RUB' && typeof v.value === 'number') notes.push(ctx.msg('checklist.note.duty', { amount: v.value, parameter: id }));
+    (values ??= []).push(v);
+    (ids ??= []).push(id);
   }
-  const issuedInRussia = country === 'RU';
+  const templates = k.templates;
+  let t = templates.get(key);
+  if (t === undefined) {
+    t = buildTemplate(ctx, doc, use, country, l, ids ?? [], values ?? []);
+    remember(templates, key, t);
+  }
+  const fileName = (t.fileNames[order] ??= `${String(order).padStart(2, '0')}_${doc.fileStem}.pdf`);
   const requirement: DocumentRequirement = {
     title: doc.title,
     issuer: { en: doc.issuer.en, ru: doc.issuer.ru },
     form: use.form,
     copies: use.copies,
-    legalization,
-    translation: use.translation && FOREIGN.has(use.origin) && !issuedInRussia,
+    legalization: t.legalization,
+    translation: t.translation,
     order,
-    fileName: `${String(order).padStart(2, '0')}_${doc.fileStem}.pdf`,
-    basis: uniqueBasis(use.basis, legalBasis, ...values.map((v) => v.basis)),
+    fileName,
+    basis: t.basis.slice(),
   };
   if (use.validity?.maxAgeMonths !== undefined) requirement.maxAgeMonths = use.validity.maxAgeMonths;
   const until = use.validity?.validUntil;
@@ -296,15 +456,14 @@ function requirementOf(
     if (anchor !== undefined) requirement.validUntilAtLeast = addMonths(anchor, until.plusMonths);
   }
   if (use.photo) requirement.photo = { ...use.photo };
-  const confidence = lowest(use.confidence, legalConfidence, weakest(...values));
-  if (confidence) requirement.confidence = confidence;
-  if (notes.length > 0) requirement.note = notes.join(' ');
-  return { requirement, ...(use.origin === 'foreign-public' && country !== undefined ? { country } : {}) };
+  if (t.confidence) requirement.confidence = t.confidence;
+  if (t.note !== undefined) requirement.note = t.note;
+  return requirement;
 }
 
 function sourceText(ctx: Ctx, r: Record_): string {
   if (r.source === 'event') return ctx.msg('checklist.source.event', { event: r.event ?? '', on: r.issued ?? '' });
-  return ctx.msg(`checklist.source.${r.source}`);
+  return ctx.msgOf('checklist.source.', r.source);
 }
 
 /** Status, the last filing date the document is usable for, and why. */
@@ -316,20 +475,26 @@ function statusOf(
   r: Record_ | undefined,
 ): Pick<ChecklistItem, 'status' | 'usableUntil' | 'why'> {
   if (r === undefined) return { status: 'missing', why: ctx.msg('checklist.missing', { filing }) };
+  // The earliest of the limits (expiry, validity the filing needs, maximum age), and which one it is.
   let usableUntil: IsoDate | undefined;
   let reason: 'expires' | 'validity' | 'age' | undefined;
-  const limit = (d: IsoDate, why: typeof reason) => {
-    if (usableUntil === undefined || d < usableUntil) {
-      usableUntil = d;
-      reason = why;
-    }
-  };
   const v = use.validity;
   if (r.expires !== undefined) {
-    if (v?.validUntil?.anchor === 'filing') limit(addMonths(r.expires, -v.validUntil.plusMonths), 'validity');
-    else limit(r.expires, 'expires');
+    if (v?.validUntil?.anchor === 'filing') {
+      usableUntil = addMonths(r.expires, -v.validUntil.plusMonths);
+      reason = 'validity';
+    } else {
+      usableUntil = r.expires;
+      reason = 'expires';
+    }
   }
-  if (r.issued !== undefined && v?.maxAgeMonths !== undefined) limit(addMonths(r.issued, v.maxAgeMonths), 'age');
+  if (r.issued !== undefined && v?.maxAgeMonths !== undefined) {
+    const d = addMonths(r.issued, v.maxAgeMonths);
+    if (usableUntil === undefined || d < usableUntil) {
+      usableUntil = d;
+      reason = 'age';
+    }
+  }
   const params = {
     filing,
     until: usableUntil ?? '',
@@ -339,33 +504,18 @@ function statusOf(
     required: req.validUntilAtLeast ?? '',
     source: sourceText(ctx, r),
   };
-  const base = { ...(usableUntil !== undefined ? { usableUntil } : {}) };
-  if (usableUntil !== undefined && usableUntil < filing) return { status: 'expired', ...base, why: ctx.msg(`checklist.expired.${reason}`, params) };
+  if (usableUntil !== undefined && usableUntil < filing) return { status: 'expired', usableUntil, why: ctx.msgOf('checklist.expired.', reason as string, params) };
   // Valid at the filing but not as long as a fixed date requires (the permit's end): it must be renewed first.
   if (v?.validUntil?.anchor === 'permit-end' && r.expires !== undefined && req.validUntilAtLeast !== undefined && r.expires < req.validUntilAtLeast) {
-    return { status: 'expiring', ...base, why: ctx.msg('checklist.short-validity', params) };
+    return usableUntil !== undefined
+      ? { status: 'expiring', usableUntil, why: ctx.msg('checklist.short-validity', params) }
+      : { status: 'expiring', why: ctx.msg('checklist.short-validity', params) };
   }
   if (usableUntil !== undefined && usableUntil < addDays(filing, EXPIRING_WITHIN_DAYS)) {
-    return { status: 'expiring', ...base, why: ctx.msg(`checklist.expiring.${reason}`, { ...params, days: EXPIRING_WITHIN_DAYS }) };
+    return { status: 'expiring', usableUntil, why: ctx.msgOf('checklist.expiring.', reason as string, { ...params, days: EXPIRING_WITHIN_DAYS }) };
   }
-  return { status: 'collected', ...base, why: ctx.msg(usableUntil !== undefined ? 'checklist.collected.until' : 'checklist.collected', params) };
-}
-
-/** The entries of a procedure's index that apply to a person on the filing date. */
-function entriesFor(ctx: Ctx, c: Case, docs: DocIndex, f: CaseFacts, job: Job): { entry: IndexEntry; record: Record_ | undefined }[] {
-  const holders = holdersOf(job.person, job.filing);
-  const out: { entry: IndexEntry; record: Record_ | undefined }[] = [];
-  const taken = new Set<string>();
-  for (const entry of ctx.law.documents.forProcedure(job.procedure, job.filing)) {
-    if (taken.has(entry.document.id)) continue;
-    if (!entry.use.holders.some((h) => holders.has(h))) continue;
-    const record = recordsOf(c, docs, f, job.person, entry.document.id, ctx.asOf)[0];
-    // A document whose condition the case cannot tell (if requested, name changed…) is listed when the case has it.
-    if (!conditionHolds(ctx, entry.use, job.person, f, job.filing) && !(record?.source === 'document' && entry.use.when !== 'periodic')) continue;
-    taken.add(entry.document.id);
-    out.push({ entry, record });
-  }
-  return out;
+  if (usableUntil !== undefined) return { status: 'collected', usableUntil, why: ctx.msg('checklist.collected.until', params) };
+  return { status: 'collected', why: ctx.msg('checklist.collected', params) };
 }
 
 /**
@@ -375,17 +525,42 @@ function entriesFor(ctx: Ctx, c: Case, docs: DocIndex, f: CaseFacts, job: Job): 
 export function deriveChecklist(ctx: Ctx, c: Case, f: CaseFacts, plan: readonly PlanStep[]): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   const docs = indexDocuments(c);
+  const k = cachesOf(ctx);
+  const taken = new Set<string>();
   for (const job of jobsFromPlan(ctx, c, f, plan)) {
-    const entries = entriesFor(ctx, c, docs, f, job);
-    entries.forEach(({ entry, record }, i) => {
-      const { requirement } = requirementOf(ctx, c, f, job.person, entry.document, entry.use, job.filing, record, i + 1);
+    // The entries of the procedure's index that apply to the person on the filing date, each document once.
+    const holders = holderMask(job.person, job.filing);
+    taken.clear();
+    let order = 0;
+    for (const entry of entriesInForce(ctx, k, job.procedure, job.filing)) {
+      if (taken.has(entry.document.id)) continue;
+      if ((useMask(entry.use) & holders) === 0) continue;
+      const record = bestRecord(c, docs, f, job.person, entry.document.id, ctx.asOf);
+      // A document whose condition the case cannot tell (if requested, name changed…) is listed when the case has it.
+      if (!conditionHolds(ctx, entry.use, job.person, f, job.filing) && !(record?.source === 'document' && entry.use.when !== 'periodic')) continue;
+      taken.add(entry.document.id);
+      const requirement = requirementOf(ctx, k, c, f, job.person, entry, job.filing, record, ++order);
       const status = statusOf(ctx, requirement, entry.use, job.filing, record);
       const item: ChecklistItem = { person: job.person.id, procedure: job.procedure, document: entry.document.id, requirement, ...status };
       items.push(item);
       if (ctx.trace) ctx.note(`checklist.${job.procedure}`, `${job.person.id}: ${entry.document.id} → ${item.status} (filing ${job.filing})`);
-    });
+    }
   }
   return items;
+}
+
+/** The first `documents` entry of a person and type (as the case lists them). */
+function documentOf(c: Case, person: string, type: string): NonNullable<Case['documents']>[number] | undefined {
+  for (const d of c.documents ?? []) if (d.person === person && d.type === type) return d;
+  return undefined;
+}
+
+/** True the first time a finding code is raised for a person's document. */
+function firstTime(once: Set<string>, code: string, person: string, document: string): boolean {
+  const k = `${code}\u0000${person}\u0000${document}`;
+  if (once.has(k)) return false;
+  once.add(k);
+  return true;
 }
 
 /**
@@ -397,32 +572,38 @@ export function checklistFindings(ctx: Ctx, c: Case, items: readonly ChecklistIt
   const out: Finding[] = [];
   const once = new Set<string>();
   for (const i of items) {
-    const params = { person: i.person, document: i.requirement.title[ctx.lang], procedure: ctx.msg(`procedure.${i.procedure}`), why: i.why };
+    if (i.status === 'missing') continue;
+    const doc = documentOf(c, i.person, i.document);
+    const kind = i.requirement.legalization;
+    const legalizationMissing = doc !== undefined && ((kind === 'apostille' && doc.apostille !== true) || (kind === 'consular-legalization' && doc.legalized !== true));
+    const translationMissing = doc !== undefined && i.requirement.translation && doc.translated !== true;
+    if (i.status !== 'expired' && i.status !== 'expiring' && !legalizationMissing && !translationMissing) continue;
+    const params = { person: i.person, document: i.requirement.title[ctx.lang], procedure: ctx.msgOf('procedure.', i.procedure), why: i.why };
     const base = { people: [i.person], basis: i.requirement.basis, ...(i.requirement.confidence ? { confidence: i.requirement.confidence } : {}) };
     // A rule only practice gives (low confidence) makes a warning, not an error.
     const weak = i.requirement.confidence === 'low' || i.requirement.confidence === 'low-medium';
     if (i.status === 'expired') out.push({ severity: weak ? 'warning' : 'error', code: 'document-unusable-at-filing', message: ctx.msg('finding.document-unusable-at-filing', params), ...base });
     else if (i.status === 'expiring') out.push({ severity: 'warning', code: 'document-expiring-near-filing', message: ctx.msg('finding.document-expiring-near-filing', params), ...base });
-    if (i.status === 'missing') continue;
-    const doc = (c.documents ?? []).find((d) => d.person === i.person && d.type === i.document);
     if (!doc) continue;
-    const kind = i.requirement.legalization;
-    const country = doc.country ?? c.people.find((p) => p.id === i.person)?.citizenships[0] ?? '';
-    const first = (code: string) => {
-      const k = `${code}\u0000${i.person}\u0000${i.document}`;
-      if (once.has(k)) return false;
-      once.add(k);
-      return true;
-    };
-    if (((kind === 'apostille' && doc.apostille !== true) || (kind === 'consular-legalization' && doc.legalized !== true)) && first('document-legalization-missing')) {
+    if (legalizationMissing && firstTime(once, 'document-legalization-missing', i.person, i.document)) {
+      let country = doc.country;
+      if (country === undefined) {
+        country = '';
+        for (const p of c.people) {
+          if (p.id === i.person) {
+            country = p.citizenships[0] ?? '';
+            break;
+          }
+        }
+      }
       out.push({
         severity: 'warning',
         code: 'document-legalization-missing',
-        message: ctx.msg('finding.document-legalization-missing', { ...params, country, kind: ctx.msg(`legalization.${kind}`) }),
+        message: ctx.msg('finding.document-legalization-missing', { ...params, country, kind: ctx.msgOf('legalization.', kind) }),
         ...base,
       });
     }
-    if (i.requirement.translation && doc.translated !== true && first('document-translation-missing')) {
+    if (translationMissing && firstTime(once, 'document-translation-missing', i.person, i.document)) {
       out.push({ severity: 'warning', code: 'document-translation-missing', message: ctx.msg('finding.document-translation-missing', params), ...base });
     }
   }

@@ -32,6 +32,13 @@ const UNIT_KEYS: ReadonlyMap<string, string> = new Map([
 /** Entries an engine keeps per cached look-up before it starts over (bounds the memory of a long-running engine). */
 export const CACHE_LIMIT = 20_000;
 
+/** map.set(key, value) in a per-engine cache, emptied first when it holds CACHE_LIMIT entries; gives the value. */
+export function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= CACHE_LIMIT) map.clear();
+  map.set(key, value);
+  return value;
+}
+
 /** What the engine has looked up about one country on one date (each answer only when first asked). */
 interface CountryOnDate {
   eaeu: boolean | undefined;

@@ -6,12 +6,12 @@
 // fails but the case cannot show something (a fact outside the case format, a permit not yet applied for);
 // otherwise it is not applicable — and each says why.
 import type { Case, Person } from '../case/index.ts';
-import type { Ground, Holder, IndexEntry, ProcedureId } from '../law/index.ts';
+import type { DocumentUse, Ground, Holder, IndexEntry, ProcedureId } from '../law/index.ts';
 import type { IsoDate } from '../calendar/date.ts';
-import type { Ctx } from './context.ts';
+import { remember, type Ctx } from './context.ts';
 import type { CaseFacts, PersonFacts } from './facts.ts';
 import type { Citation, Confidence } from './types.ts';
-import { conditionHolds, holdersOf } from './checklist.ts';
+import { conditionHolds, holderMask, holdersOf } from './checklist.ts';
 import { ageOn } from './util.ts';
 
 export type GroundStatus = 'applies' | 'possible' | 'not-applicable';
@@ -138,75 +138,233 @@ function documentsFor(g: Ground, entries: readonly IndexEntry[], holders: Readon
   return out;
 }
 
+/** What a ground's option is the same for in every case: the law's answers on the date, per ground. */
+interface GroundStatic {
+  ground: Ground;
+  /** Its group in GroundsOnDate.groups and its place there. */
+  group: number;
+  slot: number;
+  /** Which of the person's facts (PART_*) the ground's conditions read. */
+  parts: number;
+  basis: readonly Citation[];
+  confidence: Confidence;
+  months: number | undefined;
+  workingDays: number | undefined;
+}
+
+/** The part of an option that follows from the law, the date, the language and the facts in its key. */
+interface OptionTemplate {
+  status: GroundStatus;
+  why: string;
+  documents: readonly string[];
+}
+
+/**
+ * Everything deriveGrounds needs about the law on one date (with or without proposals), kept per engine:
+ * the grounds in force with their basis, confidence and terms, the procedures' index entries, and the
+ * options already worked out, per language, keyed by the ground and the facts its conditions read.
+ */
+interface GroundsOnDate {
+  statics: GroundStatic[];
+  evidence: Map<string, Set<string>>;
+  entries: Map<ProcedureId, readonly IndexEntry[]>;
+  /** One use for each distinct `when` among those entries: conditionHolds reads only the use's `when`. */
+  conditions: DocumentUse[];
+  /** The grounds in force grouped by the facts they read (GroundStatic.parts), each group in the law's order. */
+  groups: { parts: number; members: GroundStatic[] }[];
+  /** Per language: the options of a group's grounds, keyed by the group and the person's facts it reads. */
+  templates: Map<string, Map<string, OptionTemplate[]>>;
+}
+
+// The facts of a person a ground's conditions may read (bits of GroundStatic.parts).
+const PART_CITIZENSHIP = 1;
+const PART_HQS = 2;
+const PART_AGE = 4;
+const PART_INCAPACITATED = 8;
+const PART_RELATION = 16;
+const PART_PARENT_RP = 32;
+const PART_EMPLOYER = 64;
+const PART_OCCUPATION = 128;
+
+function partsOf(g: Ground): number {
+  const w = g.eligibleWhen;
+  if (w === undefined) return 0;
+  return (
+    (w.citizenshipIn ? PART_CITIZENSHIP : 0) |
+    (w.hqs ? PART_HQS : 0) |
+    (w.minor !== undefined ? PART_AGE : 0) |
+    (w.incapacitated ? PART_INCAPACITATED : 0) |
+    (w.relation ? PART_RELATION : 0) |
+    (w.principalResidencePermit ? PART_PARENT_RP : 0) |
+    (w.employerKinds ? PART_EMPLOYER : 0) |
+    (w.occupations ? PART_OCCUPATION : 0)
+  );
+}
+
+/** Date-keyed entries an engine keeps before it starts over (a portfolio sweep uses one date). */
+const DATES_KEPT = 64;
+
+function groundsOnDate(ctx: Ctx): GroundsOnDate {
+  const memo = ctx.shared.memo<string, GroundsOnDate>('grounds.on-date');
+  const key = `${ctx.asOf}\u0000${ctx.withProposed ? 1 : 0}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const on = ctx.asOf;
+  const entries = new Map<ProcedureId, readonly IndexEntry[]>();
+  const conditions = new Map<string | undefined, DocumentUse>();
+  const statics: GroundStatic[] = [];
+  const groups: GroundsOnDate['groups'] = [];
+  for (const g of ctx.law.grounds.inForce(on, { includeProposed: ctx.withProposed })) {
+    if (!entries.has(g.procedure)) {
+      const list = ctx.law.documents.forProcedure(g.procedure, on);
+      entries.set(g.procedure, list);
+      for (const e of list) if (!conditions.has(e.use.when)) conditions.set(e.use.when, e.use);
+    }
+    const proc = g.processing;
+    const value = proc.parameter !== undefined ? ctx.param(proc.parameter, on) : undefined;
+    const unit = proc.parameter !== undefined ? ctx.law.parameter(proc.parameter).unit : undefined;
+    const n = typeof value?.value === 'number' ? value.value : undefined;
+    const parts = partsOf(g);
+    let group = groups.findIndex((x) => x.parts === parts);
+    if (group < 0) group = groups.push({ parts, members: [] }) - 1;
+    const members = (groups[group] as GroundsOnDate['groups'][number]).members;
+    const st: GroundStatic = {
+      ground: g,
+      group,
+      slot: members.length,
+      parts,
+      basis: [...g.basis, ...(value?.basis ?? proc.basis)],
+      confidence: lowest(g.confidence, value?.confidence as Confidence | undefined, proc.confidence),
+      months: unit === 'months' ? n : proc.months,
+      workingDays: unit === 'working-days' ? n : proc.workingDays,
+    };
+    statics.push(st);
+    members.push(st);
+  }
+  const out: GroundsOnDate = {
+    statics,
+    evidence: groundEvidence(ctx.law.grounds.grounds),
+    entries,
+    conditions: [...conditions.values()],
+    groups,
+    templates: new Map(),
+  };
+  if (memo.size >= DATES_KEPT) memo.clear();
+  memo.set(key, out);
+  return out;
+}
+
+/** The state of the HQS permit on the date, as judge() reads it for the `hqs` condition. */
+function permitState(f: CaseFacts, on: IsoDate): string {
+  const issued = f.permitIssued.filter((e) => e.on <= on).at(-1);
+  if (issued !== undefined && f.permitCancelled.some((d) => d >= issued.on && d <= on)) return 'c';
+  if (issued) return `i${issued.on}`;
+  const filed = f.permitFiled.find((d) => d <= on);
+  return filed !== undefined ? `f${filed}` : 'n';
+}
+
+/** The state of the principal's residence permit on the date, as judge() reads it. */
+function parentRpState(f: CaseFacts, on: IsoDate): string {
+  const pf = f.people.get(f.principal.id) as PersonFacts;
+  const issued = pf.rpIssued.find((e) => e.on <= on);
+  if (issued) return `i${issued.on}`;
+  const filed = pf.rpFiled.find((d) => d <= on);
+  return filed !== undefined ? `f${filed}` : 'n';
+}
+
+/** The option of a ground for a person, worked out in full (what the cache keeps). */
+function optionTemplate(ctx: Ctx, c: Case, f: CaseFacts, p: Person, s: GroundStatic, d: GroundsOnDate, holders: ReadonlySet<Holder>): OptionTemplate {
+  const g = s.ground;
+  const on = ctx.asOf;
+  const verdicts = judge(ctx, c, f, p, g, on);
+  const failing = verdicts.filter((v) => v.state === 'no');
+  const unknown = verdicts.filter((v) => v.state === 'unknown');
+  const facts = g.needsFacts.map((x) => ctx.msg(`grounds.fact.${x}`));
+  let status: GroundStatus;
+  let why: string;
+  if (failing.length > 0) {
+    status = 'not-applicable';
+    why = ctx.msg('grounds.why.not-applicable', { detail: failing.map((v) => v.text).join('; ') });
+  } else if (unknown.length > 0 || facts.length > 0) {
+    status = 'possible';
+    const known = verdicts.filter((v) => v.state === 'yes').map((v) => v.text);
+    const open = [...unknown.map((v) => v.text), ...(facts.length > 0 ? [ctx.msg('grounds.needs', { facts: facts.join('; ') })] : [])];
+    why = ctx.msg('grounds.why.possible', { detail: [...known, ...open].join('; ') });
+  } else {
+    status = 'applies';
+    why = ctx.msg('grounds.why.applies', { detail: verdicts.map((v) => v.text).join('; ') });
+  }
+  let documents: readonly string[] = [];
+  if (status !== 'not-applicable') {
+    const entries = d.entries.get(g.procedure) as readonly IndexEntry[];
+    const basic = basicFor(ctx, f, p, on, entries, holders, d.evidence.get(g.procedure) ?? NONE);
+    documents = documentsFor(g, entries, holders, basic);
+  }
+  return { status, why, documents };
+}
+
+const NONE: ReadonlySet<string> = new Set<string>();
+
 /** The grounds each person of the case may use on the date (`ctx.asOf`), ground by ground in the order of the law data. */
 export function deriveGrounds(ctx: Ctx, c: Case, f: CaseFacts): GroundOption[] {
   const on = ctx.asOf;
-  const grounds = ctx.law.grounds.inForce(on, { includeProposed: ctx.withProposed });
-  const evidence = groundEvidence(ctx.law.grounds.grounds);
+  const d = groundsOnDate(ctx);
+  let templates = d.templates.get(ctx.lang);
+  if (templates === undefined) {
+    templates = new Map();
+    d.templates.set(ctx.lang, templates);
+  }
   const out: GroundOption[] = [];
-  const none = new Set<string>();
-  // The procedures' index entries in force on the date, read once.
-  const entries = new Map<ProcedureId, readonly IndexEntry[]>();
-  const entriesOf = (id: ProcedureId) => {
-    let list = entries.get(id);
-    if (list === undefined) {
-      list = ctx.law.documents.forProcedure(id, on);
-      entries.set(id, list);
-    }
-    return list;
-  };
+  // The case's facts some conditions read, the same for every person.
+  let hqs: string | undefined;
+  let parentRp: string | undefined;
+  const found: OptionTemplate[][] = [];
   for (const p of c.people) {
     const holders = holdersOf(p, on);
-    // The basic list is the same for every ground of a procedure: derived once per person and procedure.
-    const basics = new Map<ProcedureId, Set<string>>();
-    const basicOf = (id: ProcedureId) => {
-      let set = basics.get(id);
-      if (set === undefined) {
-        set = basicFor(ctx, f, p, on, entriesOf(id), holders, evidence.get(id) ?? none);
-        basics.set(id, set);
+    // The key of the person's documents: their holder groups and which document conditions hold for them.
+    let docsKey = String(holderMask(p, on));
+    for (const use of d.conditions) docsKey += conditionHolds(ctx, use, p, f, on) ? '1' : '0';
+    let age: number | undefined;
+    // Each group's options, looked up by the facts its grounds read (worked out in full when first met).
+    for (let gi = 0; gi < d.groups.length; gi++) {
+      const { parts, members } = d.groups[gi] as GroundsOnDate['groups'][number];
+      let key = `${gi}\u0000${docsKey}`;
+      if (parts !== 0) {
+        if (parts & PART_CITIZENSHIP) key += `\u0000${p.citizenships.join(',')}`;
+        if (parts & PART_HQS) key += `\u0000${p.role}\u0001${p.relation ?? '\u0002'}\u0001${(hqs ??= permitState(f, on))}`;
+        if (parts & PART_AGE) key += `\u0000${(age ??= ageOn(p.birthDate as IsoDate, on))}`;
+        if (parts & PART_INCAPACITATED) key += p.incapacitated === true ? '\u0000y' : '\u0000n';
+        if (parts & PART_RELATION) key += `\u0000${p.relation ?? '\u0002'}`;
+        if (parts & PART_PARENT_RP) key += `\u0000${(parentRp ??= parentRpState(f, on))}`;
+        if (parts & PART_EMPLOYER) key += `\u0000${c.employer.kind}`;
+        if (parts & PART_OCCUPATION) key += `\u0000${c.contract.occupation}`;
       }
-      return set;
-    };
-    for (const g of grounds) {
-      const verdicts = judge(ctx, c, f, p, g, on);
-      const failing = verdicts.filter((v) => v.state === 'no');
-      const unknown = verdicts.filter((v) => v.state === 'unknown');
-      const facts = g.needsFacts.map((x) => ctx.msg(`grounds.fact.${x}`));
-      let status: GroundStatus;
-      let why: string;
-      if (failing.length > 0) {
-        status = 'not-applicable';
-        why = ctx.msg('grounds.why.not-applicable', { detail: failing.map((v) => v.text).join('; ') });
-      } else if (unknown.length > 0 || facts.length > 0) {
-        status = 'possible';
-        const known = verdicts.filter((v) => v.state === 'yes').map((v) => v.text);
-        const open = [...unknown.map((v) => v.text), ...(facts.length > 0 ? [ctx.msg('grounds.needs', { facts: facts.join('; ') })] : [])];
-        why = ctx.msg('grounds.why.possible', { detail: [...known, ...open].join('; ') });
-      } else {
-        status = 'applies';
-        why = ctx.msg('grounds.why.applies', { detail: verdicts.map((v) => v.text).join('; ') });
+      let list = templates.get(key);
+      if (list === undefined) {
+        list = [];
+        for (const s of members) list.push(optionTemplate(ctx, c, f, p, s, d, holders));
+        remember(templates, key, list);
       }
-      const proc = g.processing;
-      const value = proc.parameter !== undefined ? ctx.param(proc.parameter, on) : undefined;
+      found[gi] = list;
+    }
+    for (const s of d.statics) {
+      const g = s.ground;
+      const t = (found[s.group] as OptionTemplate[])[s.slot] as OptionTemplate;
       const option: GroundOption = {
         person: p.id,
         ground: g.id,
-        status,
-        why,
-        documents: status === 'not-applicable' ? [] : documentsFor(g, entriesOf(g.procedure), holders, basicOf(g.procedure)),
+        status: t.status,
+        why: t.why,
+        documents: t.documents.slice(),
         languageCertificate: g.languageCertificate.required,
-        basis: [...g.basis, ...(value?.basis ?? proc.basis)],
-        confidence: lowest(g.confidence, value?.confidence as Confidence | undefined, proc.confidence),
+        basis: s.basis.slice(),
+        confidence: s.confidence,
       };
-      const unit = proc.parameter !== undefined ? ctx.law.parameter(proc.parameter).unit : undefined;
-      const n = typeof value?.value === 'number' ? value.value : undefined;
-      const months = unit === 'months' ? n : proc.months;
-      const workingDays = unit === 'working-days' ? n : proc.workingDays;
-      if (months !== undefined) option.processingMonths = months;
-      if (workingDays !== undefined) option.processingWorkingDays = workingDays;
+      if (s.months !== undefined) option.processingMonths = s.months;
+      if (s.workingDays !== undefined) option.processingWorkingDays = s.workingDays;
       if (g.needsFacts.length > 0) option.check = [...g.needsFacts];
       out.push(option);
-      if (ctx.trace) ctx.note(`grounds.${g.id}`, `${p.id}: ${status}`);
+      if (ctx.trace) ctx.note(`grounds.${g.id}`, `${p.id}: ${t.status}`);
     }
   }
   return out;
