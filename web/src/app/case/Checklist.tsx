@@ -55,16 +55,25 @@ export function Checklist({ t, caseId, items, people, documents, canUpload, canD
               {g.person === you ? t('portal.youName', { name: nameOf(person, t.lang, g.person) }) : nameOf(person, t.lang, g.person)}
             </H>
             <p className="hint">{t('portal.doc.counts', { uploaded: t.number(counts.uploaded), total: t.number(counts.total), collected: t.number(counts.collected) })}</p>
-            {g.procedures.map((p) => (
-              <div key={p.procedure} className="doc-procedure">
-                <H2>{t('portal.doc.for', { procedure: t(`procedure.${p.procedure}`) })}</H2>
-                <ul className="doc-list">
-                  {p.items.map((i, k) => (
-                    <DocItem key={`${i.document}-${k}`} t={t} caseId={caseId} item={i} owner={nameOf(person, t.lang, g.person)} scans={scansFor(i, documents)} canUpload={canUpload} canDelete={canDelete} onUploaded={onUploaded} onDeleted={onDeleted} />
-                  ))}
-                </ul>
-              </div>
-            ))}
+            {g.procedures.map((p, n) => {
+              // The whole route is long (permit, visa, RP, indefinite RP, citizenship): the first
+              // procedure with something still to collect is open, the others one click away.
+              const open = n === Math.max(0, g.procedures.findIndex((x) => x.items.some((i) => i.status !== 'collected')));
+              const toCollect = p.items.filter((i) => i.status !== 'collected').length;
+              return (
+                <details key={p.procedure} className="doc-procedure" open={open}>
+                  <summary>
+                    <H2>{t('portal.doc.for', { procedure: t(`procedure.${p.procedure}`) })}</H2>{' '}
+                    <span className="hint">{t('portal.doc.toCollect', { n: t.number(toCollect), total: t.number(p.items.length) })}</span>
+                  </summary>
+                  <ul className="doc-list">
+                    {p.items.map((i, k) => (
+                      <DocItem key={`${i.document}-${k}`} t={t} caseId={caseId} item={i} owner={nameOf(person, t.lang, g.person)} scans={scansFor(i, documents)} canUpload={canUpload} canDelete={canDelete} onUploaded={onUploaded} onDeleted={onDeleted} />
+                    ))}
+                  </ul>
+                </details>
+              );
+            })}
           </div>
         );
       })}
