@@ -6,14 +6,13 @@
 // scans, a specialist's login, a pending invitation) is not removed: the Conflict names each reference.
 import type { Case, CheckTables, Person } from '../case/index.ts';
 import type { Actor } from './actor.ts';
-import { editCase, getCase, parseCaseInput, type CaseRecord, type EvaluateWith } from './cases.ts';
+import { editCase, getCase, parseCaseInput, type CaseRecord, type UpdateCaseOptions } from './cases.ts';
 import type { Db, Tx } from './db.ts';
 import { Conflict, Invalid, NotFound } from './errors.ts';
 
-export interface CasePartOptions {
+export interface CasePartOptions extends UpdateCaseOptions {
   /** The law's country and region tables, for checking the case. */
   tables: CheckTables;
-  evaluate?: EvaluateWith;
 }
 
 /** `events[3].on` → `event.on` (exactly that element: `events[30]` is not `events[3]`). */
@@ -70,7 +69,7 @@ export function addPerson(db: Db, actor: Actor, caseId: string, person: unknown,
       const next = checkWith({ ...cur.case, people: [...cur.case.people, person] }, opts.tables, `people[${n}]`, 'person');
       return { case: next, audit: { action: 'case.person.add', details: { personId: next.people[n]!.id } } };
     },
-    opts.evaluate ? { evaluate: opts.evaluate } : {},
+    opts,
   );
 }
 
@@ -90,7 +89,7 @@ export function updatePerson(db: Db, actor: Actor, caseId: string, personId: str
       const people = cur.case.people.map((p, k) => (k === i ? person : p));
       return { case: checkWith({ ...cur.case, people }, opts.tables, `people[${i}]`, 'person'), audit: { action: 'case.person.update', details: { personId } } };
     },
-    opts.evaluate ? { evaluate: opts.evaluate } : {},
+    opts,
   );
 }
 
@@ -133,7 +132,7 @@ export function removePerson(db: Db, actor: Actor, caseId: string, personId: str
       const people = cur.case.people.filter((_, k) => k !== i);
       return { case: checkWith({ ...cur.case, people }, opts.tables, '', ''), audit: { action: 'case.person.remove', details: { personId } } };
     },
-    opts.evaluate ? { evaluate: opts.evaluate } : {},
+    opts,
   );
 }
 
@@ -149,7 +148,7 @@ export function addEvent(db: Db, actor: Actor, caseId: string, event: unknown, e
       const next = checkWith({ ...cur.case, events: [...events, event] }, opts.tables, `events[${events.length}]`, 'event');
       return { case: next, audit: { action: 'case.event.add', details: { index: events.length, type: next.events![events.length]!.type } } };
     },
-    opts.evaluate ? { evaluate: opts.evaluate } : {},
+    opts,
   );
 }
 
@@ -167,7 +166,7 @@ export function updateEvent(db: Db, actor: Actor, caseId: string, index: number,
       const next = checkWith({ ...cur.case, events }, opts.tables, `events[${i}]`, 'event');
       return { case: next, audit: { action: 'case.event.update', details: { index: i, from: before.type, to: next.events![i]!.type } } };
     },
-    opts.evaluate ? { evaluate: opts.evaluate } : {},
+    opts,
   );
 }
 
@@ -184,6 +183,6 @@ export function removeEvent(db: Db, actor: Actor, caseId: string, index: number,
       const next = checkWith({ ...cur.case, events: cur.case.events!.filter((_, k) => k !== i) }, opts.tables, '', '');
       return { case: next, audit: { action: 'case.event.remove', details: { index: i, type: removed.type, on: removed.on } } };
     },
-    opts.evaluate ? { evaluate: opts.evaluate } : {},
+    opts,
   );
 }

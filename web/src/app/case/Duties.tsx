@@ -115,7 +115,7 @@ export function ObligationsTab() {
 
 function Duty({ o, who, draft }: { o: Obligation; who: string; draft: ReturnType<typeof draftForObligation> }) {
   const { t, today } = useCase();
-  const kind = t(`case.obligation.${o.kind}`);
+  const kind = t(`obligations.kind.${o.kind}`); // the same name for a duty as the lists use
   return (
     <li className={`duty st-${o.status}`}>
       <div className="duty-when">

@@ -4,8 +4,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, type CaseSummary, type Page } from '../../api.ts';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import { canWrite, useApp } from '../session.tsx';
-import { ErrorBox, PageTitle, Pager, StatusTag, useData } from '../ui.tsx';
-import { countryName, EmployerSelect, stageName, useEmployerOptions } from './common.tsx';
+import { ErrorBox, PageTitle, Pager, useData } from '../ui.tsx';
+import { CaseTable, EmployerSelect, stageName, useEmployerOptions } from './common.tsx';
 import { caseApiQuery, casesHref, readCaseFilter, type CaseFilter } from './filters.ts';
 import { pluralKey } from './format.ts';
 import { STAGES } from './vocab.ts';
@@ -26,7 +26,6 @@ export function Cases() {
     navigate(casesHref({ ...form, q: form.q?.trim() || undefined, offset: 0 }));
   };
   const filtered = !!(filter.q || filter.status || filter.employer || filter.stage);
-  const label = (k: string) => ({ 'data-label': t(k) });
 
   return (
     <main id="main">
@@ -96,51 +95,7 @@ export function Cases() {
             {list.data.items.length === 0 ? (
               <p className="notice">{filtered ? t('cases.noneFiltered') : t('cases.none')}</p>
             ) : (
-              <div className="table-wrap">
-                <table className="data stack labelled">
-                  <caption className="visually-hidden">{t('cases.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('cases.col.principal')}</th>
-                      <th scope="col">{t('cases.col.citizenship')}</th>
-                      <th scope="col">{t('cases.col.employer')}</th>
-                      <th scope="col">{t('cases.col.stage')}</th>
-                      <th scope="col">{t('cases.col.start')}</th>
-                      <th scope="col">{t('cases.col.updated')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.data.items.map((c) => (
-                      <tr key={c.caseId}>
-                        <th scope="row" {...label('cases.col.principal')}>
-                          <Link href={`/app/cases/${c.caseId}`}>{c.principalName}</Link>
-                          {c.principalNameCyrillic && (
-                            <span className="block" lang="ru">
-                              {c.principalNameCyrillic}
-                            </span>
-                          )}
-                          {c.externalId && <span className="hint block">{t('cases.externalId', { id: c.externalId })}</span>}
-                        </th>
-                        <td {...label('cases.col.citizenship')}>{countryName(t.lang, c.principalCitizenship) || '—'}</td>
-                        <td {...label('cases.col.employer')}>
-                          <Link href={`/app/employers/${c.employerId}`}>{c.employerName}</Link>
-                        </td>
-                        <td {...label('cases.col.stage')}>
-                          {stageName(t, c.stage)}
-                          {c.status === 'closed' && (
-                            <>
-                              {' '}
-                              <StatusTag status="closed" label={t('cases.status.closed')} />
-                            </>
-                          )}
-                        </td>
-                        <td {...label('cases.col.start')}>{c.contractStart ? t.date(c.contractStart) : '—'}</td>
-                        <td {...label('cases.col.updated')}>{t.dateTime(c.updatedAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <CaseTable items={list.data.items} caption={t('cases.title')} />
             )}
             <Pager total={list.data.total} limit={list.data.limit} offset={list.data.offset} onPage={(offset) => navigate(casesHref({ ...filter, offset }))} />
           </>

@@ -4,8 +4,8 @@ import { useRef, useState, useEffect } from 'react';
 import { api, ApiError, type CaseSummary, type EmployerRecord, type ObligationRecord, type Page } from '../../api.ts';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import { canWrite, useApp } from '../session.tsx';
-import { ErrorBox, Load, PageTitle, StatusTag, todayMoscow, useData } from '../ui.tsx';
-import { employerKindName, ObligationTable, regionName, sezTypeName, stageName } from './common.tsx';
+import { ErrorBox, Load, PageTitle, todayMoscow, useData } from '../ui.tsx';
+import { CaseTable, employerKindName, ObligationTable, regionName, sezTypeName } from './common.tsx';
 import { EmployerForm } from './EmployerForm.tsx';
 import { EMPLOYER_FLAGS } from './employer-form.ts';
 import { casesHref, obligationsHref } from './filters.ts';
@@ -167,44 +167,7 @@ function EmployerView({ rec, onChange }: { rec: EmployerRecord; onChange: (r: Em
             <p>{t('employers.page.noCases')}</p>
           ) : (
             <>
-              <div className="table-wrap">
-                <table className="data stack labelled">
-                  <caption className="visually-hidden">{t('employers.page.cases')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('cases.col.principal')}</th>
-                      <th scope="col">{t('cases.col.stage')}</th>
-                      <th scope="col">{t('cases.col.start')}</th>
-                      <th scope="col">{t('cases.col.updated')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {cases.data.items.map((c) => (
-                      <tr key={c.caseId}>
-                        <th scope="row" data-label={t('cases.col.principal')}>
-                          <Link href={`/app/cases/${c.caseId}`}>{c.principalName}</Link>
-                          {c.principalNameCyrillic && (
-                            <span className="block" lang="ru">
-                              {c.principalNameCyrillic}
-                            </span>
-                          )}
-                        </th>
-                        <td data-label={t('cases.col.stage')}>
-                          {stageName(t, c.stage)}
-                          {c.status === 'closed' && (
-                            <>
-                              {' '}
-                              <StatusTag status="closed" label={t('cases.status.closed')} />
-                            </>
-                          )}
-                        </td>
-                        <td data-label={t('cases.col.start')}>{c.contractStart ? t.date(c.contractStart) : '—'}</td>
-                        <td data-label={t('cases.col.updated')}>{t.dateTime(c.updatedAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <CaseTable items={cases.data.items} caption={t('employers.page.cases')} showEmployer={false} />
               <p>
                 <Link href={casesHref({ employer: id })}>{t('employers.page.allCases', { n: t.number(cases.data.total) })}</Link>
               </p>

@@ -1,8 +1,8 @@
 // Pieces the workspace pages share: names in words (obligation kinds, statuses, stages, employer kinds,
-// countries, regions), the table of obligations (dashboard, deadlines, employer page) and the employer
-// picker of the filters.
+// countries, regions), the tables of obligations (dashboard, deadlines, employer page) and of cases (cases
+// list, employer page), and the employer picker of the filters.
 import { countries, regions } from 'virtual:hqs-data';
-import { api, type EmployerRecord, type ObligationRecord, type Page } from '../../api.ts';
+import { api, type CaseSummary, type EmployerRecord, type ObligationRecord, type Page } from '../../api.ts';
 import type { T } from '../../i18n.ts';
 import { Link } from '../../router.tsx';
 import { useApp } from '../session.tsx';
@@ -37,6 +37,64 @@ export function DueWhen({ today, o }: { today: string; o: Pick<ObligationRecord,
   const p = duePhrase(t.lang, today, o.due, o.status);
   if (!p) return <span className="hint">{t('obligations.when.none')}</span>;
   return <span className={p.key.startsWith('obligations.when.late') ? 'late' : undefined}>{t(p.key, { n: t.number(p.n) })}</span>;
+}
+
+/**
+ * Cases as a table (stacked on phones): principal (Latin, Cyrillic), stage, contract start, last change;
+ * with `showEmployer` also the citizenship, the employer and the case's own id (the cases list).
+ */
+export function CaseTable({ items, caption, showEmployer = true }: { items: readonly CaseSummary[]; caption: string; showEmployer?: boolean }) {
+  const { t } = useApp();
+  const label = (k: string) => ({ 'data-label': t(k) });
+  return (
+    <div className="table-wrap">
+      <table className="data stack labelled">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('cases.col.principal')}</th>
+            {showEmployer && <th scope="col">{t('cases.col.citizenship')}</th>}
+            {showEmployer && <th scope="col">{t('cases.col.employer')}</th>}
+            <th scope="col">{t('cases.col.stage')}</th>
+            <th scope="col">{t('cases.col.start')}</th>
+            <th scope="col">{t('cases.col.updated')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((c) => (
+            <tr key={c.caseId}>
+              <th scope="row" {...label('cases.col.principal')}>
+                <Link href={`/app/cases/${c.caseId}`}>{c.principalName}</Link>
+                {c.principalNameCyrillic && (
+                  <span className="block" lang="ru">
+                    {c.principalNameCyrillic}
+                  </span>
+                )}
+                {showEmployer && c.externalId && <span className="hint block">{t('cases.externalId', { id: c.externalId })}</span>}
+              </th>
+              {showEmployer && <td {...label('cases.col.citizenship')}>{countryName(t.lang, c.principalCitizenship) || '—'}</td>}
+              {showEmployer && (
+                <td {...label('cases.col.employer')}>
+                  <Link href={`/app/employers/${c.employerId}`}>{c.employerName}</Link>
+                </td>
+              )}
+              <td {...label('cases.col.stage')}>
+                {stageName(t, c.stage)}
+                {c.status === 'closed' && (
+                  <>
+                    {' '}
+                    <StatusTag status="closed" label={t('cases.status.closed')} />
+                  </>
+                )}
+              </td>
+              <td {...label('cases.col.start')}>{c.contractStart ? t.date(c.contractStart) : '—'}</td>
+              <td {...label('cases.col.updated')}>{t.dateTime(c.updatedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 /** The status of an obligation today, as a tag with words. */

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, type CaseRecord, type CaseSummary, type Page } from '../../api.ts';
 import { useApp } from '../session.tsx';
-import { ErrorBox, describedBy, useData } from '../ui.tsx';
+import { ErrorBox, Field, describedBy, useData } from '../ui.tsx';
 
 export interface CasePerson {
   caseId: string;
@@ -53,16 +53,7 @@ export function CasePersonPicker({ idPrefix, value, onChange, caseError, personE
 
   return (
     <div className="picker">
-      <div className={`field${caseError ? ' invalid' : ''}`}>
-        <label htmlFor={caseId}>{t('users.pick.case')}</label>
-        <p className="hint" id={`${caseId}-hint`}>
-          {t('users.pick.caseHint')}
-        </p>
-        {caseError && (
-          <p className="error" id={`${caseId}-error`}>
-            {caseError}
-          </p>
-        )}
+      <Field id={caseId} label={t('users.pick.case')} hint={t('users.pick.caseHint')} error={caseError}>
         <input id={caseId} type="search" autoComplete="off" value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} aria-describedby={describedBy(caseId, true, caseError)} />
         {chosen.data && (
           <p className="chosen">
@@ -97,15 +88,9 @@ export function CasePersonPicker({ idPrefix, value, onChange, caseError, personE
             ))}
           </fieldset>
         )}
-      </div>
+      </Field>
       {value.caseId && (
-        <div className={`field${personError ? ' invalid' : ''}`}>
-          <label htmlFor={personId}>{t('users.pick.person')}</label>
-          {personError && (
-            <p className="error" id={`${personId}-error`}>
-              {personError}
-            </p>
-          )}
+        <Field id={personId} label={t('users.pick.person')} error={personError}>
           <select id={personId} value={value.personId ?? ''} onChange={(e) => onChange({ caseId: value.caseId, personId: e.target.value })} aria-describedby={describedBy(personId, false, personError)} disabled={!chosen.data}>
             {!chosen.data && <option value="">{t('common.loading')}</option>}
             {people.map((p) => (
@@ -114,7 +99,7 @@ export function CasePersonPicker({ idPrefix, value, onChange, caseError, personE
               </option>
             ))}
           </select>
-        </div>
+        </Field>
       )}
     </div>
   );
