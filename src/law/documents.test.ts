@@ -203,12 +203,12 @@ describe('the loader rejects bad catalogue data, naming file and key', () => {
       .replace('documents: [rsfsr-birth-proof]', 'documents: [no-such-proof]')
       .replace('citizenshipIn: [KZ, MD, UA]', 'citizenshipIn: [KZ, MD, XX]')
       .replace('    needsFacts: [native-speaker-recognized]\n', '');
-    const sources = base.find((f) => f.path === 'law/grounds/sources.yaml') as LawFile;
+    const sources = base.find((f) => f.path === 'law/sources.yaml') as LawFile;
     const dup = { path: sources.path, text: `${sources.text}  - id: 115-FZ\n    kind: federal-law\n    adopted: 2002-07-25\n    title: { en: T, ru: Т }\n` };
     const problems = problemsOf({ path: grounds.path, text }, dup);
     expect(problems.some((p) => /^law\/grounds\/grounds\.yaml: grounds\[0\]\.documents\[0\]: unknown document "no-such-proof"/.test(p))).toBe(true);
     expect(problems.some((p) => /^law\/grounds\/grounds\.yaml: grounds\[\d+\]\.eligibleWhen\.citizenshipIn\[2\]: unknown country "XX"/.test(p))).toBe(true);
     expect(problems.some((p) => /^law\/grounds\/grounds\.yaml: grounds\[\d+\]: give eligibleWhen/.test(p))).toBe(true);
-    expect(problems.some((p) => /^law\/grounds\/sources\.yaml: sources\[\d+\]\.id: "115-FZ" is already listed at law\/sources\.yaml sources\[0\]/.test(p))).toBe(true);
+    expect(problems.some((p) => /^law\/sources\.yaml: sources\[\d+\]\.id: "115-FZ" is already listed at sources\[0\]/.test(p))).toBe(true);
   });
 });

@@ -57,7 +57,6 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 type Role =
   | 'parameter'
   | 'sources'
-  | 'sources-extra'
   | 'family'
   | 'countries'
   | 'regions'
@@ -70,8 +69,6 @@ type Role =
 function roleOf(path: string): Role {
   if (/(?:^|\/)parameters\/.+\.ya?ml$/.test(path)) return 'parameter';
   if (/(?:^|\/)calendar\//.test(path)) return 'skip';
-  // law/documents/ and law/grounds/ may each carry a sources.yaml of the acts they alone cite (merged into the registry).
-  if (/(?:^|\/)(?:documents|grounds)\/sources\.ya?ml$/.test(path)) return 'sources-extra';
   if (/(?:^|\/)documents\/procedures\.ya?ml$/.test(path)) return 'procedures';
   if (/(?:^|\/)documents\/[^/]+\.ya?ml$/.test(path)) return 'documents';
   if (/(?:^|\/)grounds\/[^/]+\.ya?ml$/.test(path)) return 'grounds';
@@ -559,13 +556,10 @@ export function parseLawFiles(files: readonly LawFile[], opts: ParseOptions = {}
 
   const sourcesFile = single.get('sources');
   const registry = sourcesFile === undefined ? undefined : parseSources(sourcesFile, reporterFor(sourcesFile.path, problems));
-  if (registry !== undefined) {
-    for (const f of yamlFiles) if (f.role === 'sources-extra' && f.ok) parseSources(f, reporterFor(f.path, problems), registry);
-  }
 
   let latestVerified: IsoDate | undefined;
   for (const f of yamlFiles) {
-    if (!f.ok || f.role === 'sources' || f.role === 'sources-extra') continue;
+    if (!f.ok || f.role === 'sources') continue;
     const latest = checkCitations(f.data, registry, reporterFor(f.path, problems));
     if (latest !== undefined && (latestVerified === undefined || latest > latestVerified)) latestVerified = latest;
   }
