@@ -43,8 +43,13 @@ const SECONDS = whole('BENCH_API_SECONDS', 10, 1);
 const WARMUP = whole('BENCH_API_WARMUP', 2, 0);
 const CONNECTIONS = whole('BENCH_API_CONNECTIONS', 50, 1);
 const CASES = whole('BENCH_API_CASES', 200, 1);
-const BACKENDS = (process.env.BENCH_API_BACKENDS ?? 'pglite,postgres').split(',').map((s) => s.trim()).filter(Boolean);
-for (const b of BACKENDS) if (b !== 'pglite' && b !== 'postgres') throw new Error(`BENCH_API_BACKENDS: unknown backend "${b}" (expected pglite, postgres)`);
+const BACKENDS = (process.env.BENCH_API_BACKENDS ?? 'pglite,postgres')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+for (const b of BACKENDS)
+  if (b !== 'pglite' && b !== 'postgres')
+    throw new Error(`BENCH_API_BACKENDS: unknown backend "${b}" (expected pglite, postgres)`);
 
 const law = loadLaw();
 const engine = createEngine({ law, calendar: loadCalendar() });
@@ -91,7 +96,15 @@ autocannon(opts, (err, raw) => {
 
 function autocannon(load: Load): Promise<LoadResult> {
   const path = createRequire(import.meta.url).resolve('autocannon');
-  const opts = { url: load.url, method: load.method, headers: load.headers, ...(load.body ? { body: load.body } : {}), connections: CONNECTIONS, duration: load.seconds, paths: load.paths };
+  const opts = {
+    url: load.url,
+    method: load.method,
+    headers: load.headers,
+    ...(load.body ? { body: load.body } : {}),
+    connections: CONNECTIONS,
+    duration: load.seconds,
+    paths: load.paths,
+  };
   return new Promise((resolve, reject) => {
     const w = new Worker(WORKER, { eval: true, workerData: { autocannon: path, opts } });
     w.once('message', (m: { error?: string; result?: LoadResult }) => {
@@ -110,7 +123,11 @@ interface Row extends LoadResult {
 
 async function seed(db: Db): Promise<{ token: string; caseIds: string[] }> {
   await migrate(db);
-  const { organization, user } = await createOwner(db, { email: 'owner@bench.example', password: 'measuring every request twice', orgName: 'Bench agency' });
+  const { organization, user } = await createOwner(db, {
+    email: 'owner@bench.example',
+    password: 'measuring every request twice',
+    orgName: 'Bench agency',
+  });
   const owner = await resolveActor(db, { userId: user.userId, orgId: organization.orgId });
   const { token } = await createApiToken(db, owner, { name: 'bench', role: 'viewer' });
   const caseIds: string[] = [];
@@ -125,11 +142,37 @@ async function seed(db: Db): Promise<{ token: string; caseIds: string[] }> {
 async function measure(backend: string, db: Db): Promise<Row[]> {
   const { token, caseIds } = await seed(db);
   const lifted = { capacity: 1_000_000_000, perSecond: 1_000_000_000 };
-  const server: RunningServer = await startServer({ db, engine, law, port: 0, host: '127.0.0.1', sweep: false, evaluateLimit: lifted, log: (msg, err) => console.error(`[server] ${msg}`, err ?? '') });
+  const server: RunningServer = await startServer({
+    db,
+    engine,
+    law,
+    port: 0,
+    host: '127.0.0.1',
+    sweep: false,
+    evaluateLimit: lifted,
+    log: (msg, err) => console.error(`[server] ${msg}`, err ?? ''),
+  });
   try {
     const loads: { endpoint: string; load: Omit<Load, 'seconds'> }[] = [
-      { endpoint: 'POST /api/v1/evaluate', load: { url: server.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: evaluateBody, paths: ['/api/v1/evaluate'] } },
-      { endpoint: 'GET /api/v1/cases/{id}', load: { url: server.url, method: 'GET', headers: { authorization: `Bearer ${token}` }, paths: caseIds.map((id) => `/api/v1/cases/${id}`) } },
+      {
+        endpoint: 'POST /api/v1/evaluate',
+        load: {
+          url: server.url,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: evaluateBody,
+          paths: ['/api/v1/evaluate'],
+        },
+      },
+      {
+        endpoint: 'GET /api/v1/cases/{id}',
+        load: {
+          url: server.url,
+          method: 'GET',
+          headers: { authorization: `Bearer ${token}` },
+          paths: caseIds.map((id) => `/api/v1/cases/${id}`),
+        },
+      },
     ];
     const rows: Row[] = [];
     for (const { endpoint, load } of loads) {
@@ -179,24 +222,42 @@ async function onPostgres(): Promise<Row[]> {
   }
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 const loadBefore = loadavg()[0]!;
 const rows: Row[] = [];
 for (const b of BACKENDS) rows.push(...(b === 'pglite' ? await onPglite() : await onPostgres()));
 
 const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-console.log(`\nHTTP API, ${CONNECTIONS} connections, ${SECONDS} s per endpoint (after ${WARMUP} s warm-up), ${CASES} stored cases`);
-console.log(`node ${process.version}, ${availableParallelism()} CPUs (${cpu}); server and load generator on the same machine`);
-console.log(`load average (1 min) ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after: other work on the machine shares its CPUs\n`);
+console.log(
+  `\nHTTP API, ${CONNECTIONS} connections, ${SECONDS} s per endpoint (after ${WARMUP} s warm-up), ${CASES} stored cases`,
+);
+console.log(
+  `node ${process.version}, ${availableParallelism()} CPUs (${cpu}); server and load generator on the same machine`,
+);
+console.log(
+  `load average (1 min) ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after: other work on the machine shares its CPUs\n`,
+);
 const header = ['backend', 'endpoint', 'requests/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'];
-const table = rows.map((r) => [r.backend, r.endpoint, fmt(r.requestsPerSecond), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.non2xx), fmt(r.errors + r.timeouts)]);
+const table = rows.map((r) => [
+  r.backend,
+  r.endpoint,
+  fmt(r.requestsPerSecond),
+  fmt(r.p50, 1),
+  fmt(r.p99, 1),
+  fmt(r.non2xx),
+  fmt(r.errors + r.timeouts),
+]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
 console.log(`| ${header.map((h, i) => h.padEnd(widths[i]!)).join(' | ')} |`);
 console.log(`| ${widths.map((w, i) => (i < 2 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`);
-for (const t of table) console.log(`| ${t.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`);
+for (const t of table)
+  console.log(`| ${t.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`);
 const bad = rows.filter((r) => r.non2xx > 0 || r.errors > 0);
 if (bad.length) {
-  console.log(`\nsome requests failed: ${bad.map((r) => `${r.backend} ${r.endpoint}: ${r.non2xx} non-2xx, ${r.errors} errors`).join('; ')}`);
+  console.log(
+    `\nsome requests failed: ${bad.map((r) => `${r.backend} ${r.endpoint}: ${r.non2xx} non-2xx, ${r.errors} errors`).join('; ')}`,
+  );
   process.exitCode = 1;
 }

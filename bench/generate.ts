@@ -321,7 +321,7 @@ function cyrillic(latin: string): string {
     .split(' ')
     .map((word) => {
       let out = '';
-      for (let i = 0; i < word.length; ) {
+      for (let i = 0; i < word.length;) {
         const hit = TRANSLIT.find(([l]) => word.startsWith(l, i));
         if (hit === undefined) {
           out += word[i];
@@ -396,8 +396,21 @@ const OCCUPATIONS_BY_KIND: Record<EmployerKind, readonly (readonly [Occupation, 
 };
 
 const POSITIONS: Record<Occupation, readonly string[]> = {
-  general: ['General director', 'Chief engineer', 'Project manager', 'Financial director', 'Production manager', 'Commercial director'],
-  it: ['Senior software engineer', 'Data engineer', 'Solution architect', 'DevOps engineer', 'Machine learning engineer'],
+  general: [
+    'General director',
+    'Chief engineer',
+    'Project manager',
+    'Financial director',
+    'Production manager',
+    'Commercial director',
+  ],
+  it: [
+    'Senior software engineer',
+    'Data engineer',
+    'Solution architect',
+    'DevOps engineer',
+    'Machine learning engineer',
+  ],
   scientist: ['Leading researcher', 'Senior research fellow', 'Head of laboratory', 'Research chemist'],
   teacher: ['Professor', 'Associate professor', 'Visiting lecturer', 'Language teacher'],
   medical: ['Cardiac surgeon', 'Oncologist', 'Head of department', 'Anaesthesiologist'],
@@ -461,7 +474,13 @@ const INN_REGION: Record<string, string> = {
   'RU-SEV': '92',
 };
 
-const BORDER_POINTS = ['Sheremetyevo airport (SVO)', 'Vnukovo airport (VKO)', 'Domodedovo airport (DME)', 'Pulkovo airport (LED)', 'Kazan airport (KZN)'];
+const BORDER_POINTS = [
+  'Sheremetyevo airport (SVO)',
+  'Vnukovo airport (VKO)',
+  'Domodedovo airport (DME)',
+  'Pulkovo airport (LED)',
+  'Kazan airport (KZN)',
+];
 
 // ——— Dates as day numbers ———
 
@@ -589,7 +608,8 @@ function referenceMonthly(law: GenerateOptions['law'], facts: CategoryFacts, on:
   let lowest: number | undefined;
   for (const { value } of law.applicableThresholds(facts, on)) {
     if (value.value === null) return undefined;
-    const perMonth = value.period === 'calendar-quarter' ? value.value / 3 : value.period === 'year' ? value.value / 12 : value.value;
+    const perMonth =
+      value.period === 'calendar-quarter' ? value.value / 3 : value.period === 'year' ? value.value / 12 : value.value;
     if (lowest === undefined || perMonth < lowest) lowest = perMonth;
   }
   return lowest;
@@ -654,7 +674,13 @@ function familyOf(
       id: id(),
       role: 'family',
       relation: 'spouse',
-      name: nameOf(rng, spouseBank, sex, spouseCitizenship === citizenship ? familyName : rng.pick(spouseBank.family), withCyrillic),
+      name: nameOf(
+        rng,
+        spouseBank,
+        sex,
+        spouseCitizenship === citizenship ? familyName : rng.pick(spouseBank.family),
+        withCyrillic,
+      ),
       sex,
       birthDate: iso(birth),
       citizenships: [spouseCitizenship],
@@ -667,10 +693,14 @@ function familyOf(
     if (earliest > latestBirth) break;
     // Mostly minors; sometimes an adult child (some of them incapacitated).
     const adult = rng.chance(0.1) && start - 19 * 365 > earliest;
-    const birth = adult ? rng.int(earliest, start - 19 * 365) : rng.int(Math.max(earliest, start - 17 * 365), latestBirth);
+    const birth = adult
+      ? rng.int(earliest, start - 19 * 365)
+      : rng.int(Math.max(earliest, start - 17 * 365), latestBirth);
     const sex = rng.chance(0.5) ? 'M' : 'F';
     const citizenships =
-      spouseCitizenship !== undefined && spouseCitizenship !== citizenship && rng.chance(0.5) ? [citizenship, spouseCitizenship] : [citizenship];
+      spouseCitizenship !== undefined && spouseCitizenship !== citizenship && rng.chance(0.5)
+        ? [citizenship, spouseCitizenship]
+        : [citizenship];
     const child: Person = {
       id: id(),
       role: 'family',
@@ -766,7 +796,9 @@ export function generateCase(index: number, opts: GenerateOptions): Case {
     name: nameOf(rng, bank, sex, familyName, withCyrillic),
     sex,
     birthDate: iso(principalBirth),
-    citizenships: rng.chance(0.03) ? [citizenship, rng.weighted(CITIZENSHIP_MIX)].filter((c, i, a) => a.indexOf(c) === i) : [citizenship],
+    citizenships: rng.chance(0.03)
+      ? [citizenship, rng.weighted(CITIZENSHIP_MIX)].filter((c, i, a) => a.indexOf(c) === i)
+      : [citizenship],
   };
   if (rng.chance(0.5)) principal.email = `${familyName.toLowerCase()}${rng.digits(3)}@example.com`;
   if (rng.chance(0.1)) {
@@ -777,7 +809,10 @@ export function generateCase(index: number, opts: GenerateOptions): Case {
       deported: rng.chance(0.03),
     };
   }
-  const people: Person[] = [principal, ...familyOf(rng, principal, principalBirth, start, bank, familyName, withCyrillic)];
+  const people: Person[] = [
+    principal,
+    ...familyOf(rng, principal, principalBirth, start, bank, familyName, withCyrillic),
+  ];
   const eaeu = isEaeu(law, principal.citizenships, iso(start));
 
   // Passports, issued before the permit is filed.
@@ -798,15 +833,20 @@ export function generateCase(index: number, opts: GenerateOptions): Case {
   // ——— Timeline ———
   const spanYears = rng.int(1, 3);
   const spanEnd = Math.min(plusYears(start, spanYears), horizon);
-  const terminated = rng.chance(0.06) ? rng.int(start + 60, Math.max(start + 61, plusYears(start, spanYears) - 30)) : undefined;
+  const terminated = rng.chance(0.06)
+    ? rng.int(start + 60, Math.max(start + 61, plusYears(start, spanYears) - 30))
+    : undefined;
   const activeUntil = Math.min(spanEnd, terminated ?? Infinity);
 
   const signed = weekday(start - rng.int(40, 75));
   b.add(signed, { type: 'contract-signed' });
   const notifiedLate = rng.chance(0.05);
-  const concluded = weekday(eaeu ? start + rng.int(0, notifiedLate ? 12 : 2) : signed + rng.int(1, notifiedLate ? 15 : 3));
+  const concluded = weekday(
+    eaeu ? start + rng.int(0, notifiedLate ? 12 : 2) : signed + rng.int(1, notifiedLate ? 15 : 3),
+  );
   if (rng.chance(0.97)) b.add(concluded, { type: 'notification-filed', kind: 'contract-concluded' });
-  if (employer.hqsRegistered !== undefined && rng.chance(0.2)) b.add(day(employer.hqsRegistered), { type: 'employer-registered' });
+  if (employer.hqsRegistered !== undefined && rng.chance(0.2))
+    b.add(day(employer.hqsRegistered), { type: 'employer-registered' });
 
   let permitUntil: Day | undefined;
   let permitIssued: Day | undefined;
@@ -815,15 +855,26 @@ export function generateCase(index: number, opts: GenerateOptions): Case {
     b.add(filed, { type: 'work-permit-filed' });
     const issued = weekday(filed + rng.int(12, 24));
     // Usually for the contract term (at most 3 years); sometimes shorter, to be extended later.
-    permitUntil = rng.chance(0.12) ? Math.min(end, plusYears(issued, 1) + rng.int(0, 200)) : Math.min(end, plusYears(issued, 3) - 1);
+    permitUntil = rng.chance(0.12)
+      ? Math.min(end, plusYears(issued, 1) + rng.int(0, 200))
+      : Math.min(end, plusYears(issued, 3) - 1);
     if (permitUntil < issued) permitUntil = issued + 365;
-    if (b.add(issued, { type: 'work-permit-issued', validUntil: iso(permitUntil), regions: [...regions] })) permitIssued = issued;
+    if (b.add(issued, { type: 'work-permit-issued', validUntil: iso(permitUntil), regions: [...regions] }))
+      permitIssued = issued;
   }
 
   // Insurance policies: a year each, renewed most years.
   const insure = (id: string, from: Day): void => {
     for (let f = from; f <= activeUntil; f = plusYears(f, 1)) {
-      if (!b.add(f - rng.int(1, 5), { type: 'insurance', person: id, validFrom: iso(f), validUntil: iso(plusYears(f, 1) - 1) })) break;
+      if (
+        !b.add(f - rng.int(1, 5), {
+          type: 'insurance',
+          person: id,
+          validFrom: iso(f),
+          validUntil: iso(plusYears(f, 1) - 1),
+        })
+      )
+        break;
       if (!rng.chance(0.8)) break;
     }
   };
@@ -850,7 +901,13 @@ export function generateCase(index: number, opts: GenerateOptions): Case {
         b.add(base, { type: 'invitation-issued', person: 'p1', validUntil: iso(base + 90) });
         const visa = weekday(base + rng.int(4, 25));
         const visaUntil = permitUntil ?? plusYears(visa, 1);
-        b.add(visa, { type: 'visa-issued', person: 'p1', validFrom: iso(visa), validUntil: iso(Math.max(visa, visaUntil)), entries: 'multiple' });
+        b.add(visa, {
+          type: 'visa-issued',
+          person: 'p1',
+          validFrom: iso(visa),
+          validUntil: iso(Math.max(visa, visaUntil)),
+          entries: 'multiple',
+        });
         entry = visa + rng.int(2, 30);
       } else {
         entry = base + rng.int(3, 40);
@@ -865,7 +922,8 @@ export function generateCase(index: number, opts: GenerateOptions): Case {
     if (arrived !== undefined) {
       insure('p1', arrived);
       if (principalPlan.abroad) register('p1', arrived, rng.chance(0.4) ? address : undefined);
-      if (permitIssued !== undefined && rng.chance(0.94)) b.add(weekday(Math.max(arrived, permitIssued) + rng.int(1, 25)), { type: 'work-permit-collected' });
+      if (permitIssued !== undefined && rng.chance(0.94))
+        b.add(weekday(Math.max(arrived, permitIssued) + rng.int(1, 25)), { type: 'work-permit-collected' });
     }
   }
 
@@ -883,7 +941,13 @@ export function generateCase(index: number, opts: GenerateOptions): Case {
           b.add(invited, { type: 'invitation-issued', person: id, validUntil: iso(invited + 90) });
           const visa = weekday(invited + rng.int(5, 30));
           const visaUntil = permitUntil ?? plusYears(visa, 1);
-          b.add(visa, { type: 'visa-issued', person: id, validFrom: iso(visa), validUntil: iso(Math.max(visa, visaUntil)), entries: 'multiple' });
+          b.add(visa, {
+            type: 'visa-issued',
+            person: id,
+            validFrom: iso(visa),
+            validUntil: iso(Math.max(visa, visaUntil)),
+            entries: 'multiple',
+          });
           entry = visa + rng.int(2, 45);
         } else {
           entry = base + rng.int(0, 30);
@@ -907,7 +971,9 @@ export function generateCase(index: number, opts: GenerateOptions): Case {
     while (cursor < activeUntil) {
       const out = cursor;
       const back = out + rng.int(4, 28);
-      const travellers = [...arrival.entries()].filter(([id, arrived]) => arrived < out && (id === 'p1' || rng.chance(0.6))).map(([id]) => id);
+      const travellers = [...arrival.entries()]
+        .filter(([id, arrived]) => arrived < out && (id === 'p1' || rng.chance(0.6)))
+        .map(([id]) => id);
       for (const id of travellers) {
         if (!b.add(out, { type: 'exit', person: id })) continue;
         if (b.add(back, { type: 'entry', person: id }) && rng.chance(0.96)) register(id, back);
@@ -932,7 +998,11 @@ export function generateCase(index: number, opts: GenerateOptions): Case {
           const worked = Math.min(monthEnd, activeUntil) - Math.max(monthStart, start) + 1;
           if (worked <= 0) continue;
           const amount = Math.round((monthly * cut * worked) / (monthEnd - monthStart + 1) / 100) * 100;
-          b.add(monthEnd + rng.int(0, paysLate ? 20 : 5), { type: 'salary-paid', period: iso(monthStart).slice(0, 7), amount });
+          b.add(monthEnd + rng.int(0, paysLate ? 20 : 5), {
+            type: 'salary-paid',
+            period: iso(monthStart).slice(0, 7),
+            amount,
+          });
         }
       } else {
         const worked = (Math.min(qTo, activeUntil) - Math.max(qFrom, start) + 1) / (qTo - qFrom + 1);
@@ -978,7 +1048,11 @@ export function generateCase(index: number, opts: GenerateOptions): Case {
   if (terminated !== undefined) {
     const t = weekday(terminated);
     if (b.add(t, { type: 'contract-terminated' })) {
-      if (rng.chance(0.9)) b.add(weekday(t + rng.int(1, rng.chance(0.1) ? 12 : 3)), { type: 'notification-filed', kind: 'contract-terminated' });
+      if (rng.chance(0.9))
+        b.add(weekday(t + rng.int(1, rng.chance(0.1) ? 12 : 3)), {
+          type: 'notification-filed',
+          kind: 'contract-terminated',
+        });
       if (!eaeu && rng.chance(0.3)) b.add(weekday(t + rng.int(3, 20)), { type: 'work-permit-cancelled' });
       if (rng.chance(0.6)) for (const id of arrival.keys()) b.add(t + rng.int(5, 29), { type: 'exit', person: id });
     }
@@ -1024,14 +1098,33 @@ export function generateCase(index: number, opts: GenerateOptions): Case {
       }
       const country = p.citizenships[0] as string;
       if (p.relation === 'spouse' && rng.chance(0.8)) {
-        documents.push({ type: 'marriage-certificate', person: p.id, country, issued: iso(start - rng.int(400, 7000)), apostille: rng.chance(0.6), translated: rng.chance(0.8) });
+        documents.push({
+          type: 'marriage-certificate',
+          person: p.id,
+          country,
+          issued: iso(start - rng.int(400, 7000)),
+          apostille: rng.chance(0.6),
+          translated: rng.chance(0.8),
+        });
       }
       if (p.relation === 'child' && rng.chance(0.8)) {
-        documents.push({ type: 'birth-certificate', person: p.id, country, issued: iso(day(p.birthDate) + rng.int(3, 40)), translated: rng.chance(0.8) });
+        documents.push({
+          type: 'birth-certificate',
+          person: p.id,
+          country,
+          issued: iso(day(p.birthDate) + rng.int(3, 40)),
+          translated: rng.chance(0.8),
+        });
       }
     }
     if (rng.chance(0.7)) {
-      documents.push({ type: 'diploma', person: 'p1', country: citizenship, issued: iso(principalBirth + rng.int(21 * 365, 24 * 365)), translated: rng.chance(0.7) });
+      documents.push({
+        type: 'diploma',
+        person: 'p1',
+        country: citizenship,
+        issued: iso(principalBirth + rng.int(21 * 365, 24 * 365)),
+        translated: rng.chance(0.7),
+      });
     }
   }
 

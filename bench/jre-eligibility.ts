@@ -65,7 +65,8 @@ function decide(fired: ReadonlySet<string>): EligibilityOutcome {
   const codes = [...fired].sort();
   if (fired.has('employer-barred') || fired.has('religious-activity')) return { status: 'ineligible', codes };
   if (fired.has('currency-review')) return { status: 'review', codes };
-  if (!fired.has('salary-meets-threshold')) return { status: 'ineligible', codes: [...codes, 'salary-below-threshold'].sort() };
+  if (!fired.has('salary-meets-threshold'))
+    return { status: 'ineligible', codes: [...codes, 'salary-below-threshold'].sort() };
   if (fired.has('eaeu-exempt')) return { status: 'review', codes };
   return { status: 'eligible', codes };
 }
@@ -73,12 +74,14 @@ function decide(fired: ReadonlySet<string>): EligibilityOutcome {
 /** The same rules in plain TypeScript, through the law's own look-ups (the yardstick for the JRE rules). */
 export function referenceEligibility(law: Law, c: Case, on: IsoDate): EligibilityOutcome {
   const fired = new Set<string>();
-  if (c.employer.illegalHiringPenaltyWithin2Years === true || c.employer.belowThresholdPenaltyWithin2Years === true) fired.add('employer-barred');
+  if (c.employer.illegalHiringPenaltyWithin2Years === true || c.employer.belowThresholdPenaltyWithin2Years === true)
+    fired.add('employer-barred');
   if (c.contract.religiousActivity === true) fired.add('religious-activity');
   if ((c.contract.currency ?? 'RUB') !== 'RUB') fired.add('currency-review');
   if (principalOf(c).citizenships.some((code) => law.countries.isEaeu(code, on))) fired.add('eaeu-exempt');
   const meets = (t: ApplicableThreshold): boolean =>
-    t.value.value === null || (t.value.period !== undefined && salaryOver(c.contract.salary, t.value.period) >= t.value.value);
+    t.value.value === null ||
+    (t.value.period !== undefined && salaryOver(c.contract.salary, t.value.period) >= t.value.value);
   if (law.applicableThresholds(categoryFacts(c), on).some(meets)) fired.add('salary-meets-threshold');
   return decide(fired);
 }
@@ -132,8 +135,10 @@ export function eligibilityRules(law: Law): RuleProperties[] {
       if (cat.employerKinds) category.push({ fact: 'employerKind', operator: 'in', value: [...cat.employerKinds] });
       if (cat.occupations) category.push({ fact: 'occupation', operator: 'in', value: [...cat.occupations] });
       if (cat.sezTypes) category.push({ fact: 'sezType', operator: 'in', value: [...cat.sezTypes] });
-      if (cat.internationalMedicalCluster === true) category.push({ fact: 'internationalMedicalCluster', operator: 'equal', value: true });
-      if (cat.siriusPriorityArea === true) category.push({ fact: 'siriusPriorityArea', operator: 'equal', value: true });
+      if (cat.internationalMedicalCluster === true)
+        category.push({ fact: 'internationalMedicalCluster', operator: 'equal', value: true });
+      if (cat.siriusPriorityArea === true)
+        category.push({ fact: 'siriusPriorityArea', operator: 'equal', value: true });
       if (cat.regions) category.push({ fact: 'regions', operator: 'allIn', value: [...cat.regions] });
     }
     for (const v of parameter.values) {
@@ -143,14 +148,24 @@ export function eligibilityRules(law: Law): RuleProperties[] {
       all.push(...category);
       if (v.value !== null) {
         if (typeof v.value !== 'number' || v.period === undefined) {
-          throw new Error(`${parameter.file}: values[${v.index}]: a salary threshold needs a number and a period (got ${JSON.stringify(v.value)}, ${v.period})`);
+          throw new Error(
+            `${parameter.file}: values[${v.index}]: a salary threshold needs a number and a period (got ${JSON.stringify(v.value)}, ${v.period})`,
+          );
         }
-        all.push({ fact: 'salaryOver', params: { period: v.period }, operator: 'greaterThanInclusive', value: v.value });
+        all.push({
+          fact: 'salaryOver',
+          params: { period: v.period },
+          operator: 'greaterThanInclusive',
+          value: v.value,
+        });
       }
       rules.push({
         name: `${parameter.id}@${v.from}`,
         conditions: { all },
-        event: { type: 'salary-meets-threshold', params: { parameter: parameter.id, from: v.from, value: v.value, period: v.period ?? null } },
+        event: {
+          type: 'salary-meets-threshold',
+          params: { parameter: parameter.id, from: v.from, value: v.value, period: v.period ?? null },
+        },
       });
     }
   }
@@ -201,7 +216,10 @@ export function createJreEligibility(law: Law): JreEligibility {
   const rules = eligibilityRules(law);
   const engine = new Engine(rules, { allowUndefinedFacts: false });
   // Every region of the work must be in the category's list (the narrower reading, as src/law does).
-  engine.addOperator<readonly string[], readonly string[]>('allIn', (fact, allowed) => fact.length > 0 && fact.every((r) => allowed.includes(r)));
+  engine.addOperator<readonly string[], readonly string[]>(
+    'allIn',
+    (fact, allowed) => fact.length > 0 && fact.every((r) => allowed.includes(r)),
+  );
   engine.addFact<Promise<number>>('salaryOver', async (params: Record<string, unknown>, almanac: Almanac) => {
     const amount = await almanac.factValue<number>('salaryAmount');
     const per = await almanac.factValue<Salary['per']>('salaryPer');

@@ -109,7 +109,9 @@ async function main(): Promise<void> {
   const cpu = cpus();
 
   console.log(`HQS Desk benchmark: evaluate(case, ${AS_OF})`);
-  console.log(`node ${process.version} · ${cpu[0]?.model.trim() ?? 'unknown CPU'} (${cpu.length} logical CPUs) · ${platform()} ${arch()} · ${gb(totalmem())} RAM`);
+  console.log(
+    `node ${process.version} · ${cpu[0]?.model.trim() ?? 'unknown CPU'} (${cpu.length} logical CPUs) · ${platform()} ${arch()} · ${gb(totalmem())} RAM`,
+  );
 
   const law = loadLaw();
   const calendar = loadCalendar();
@@ -122,7 +124,8 @@ async function main(): Promise<void> {
   let events = 0;
   for (let i = 0; i < n; i++) {
     const parsed = parseCase(generateCase(i, { law, seed }), tables);
-    if (!parsed.ok) throw new Error(`generated case ${i} (seed ${seed}) does not parse:\n${formatCaseErrors(parsed.errors)}`);
+    if (!parsed.ok)
+      throw new Error(`generated case ${i} (seed ${seed}) does not parse:\n${formatCaseErrors(parsed.errors)}`);
     cases[i] = parsed.case;
     people += parsed.case.people.length;
     events += parsed.case.events?.length ?? 0;
@@ -152,7 +155,10 @@ async function main(): Promise<void> {
       status = engine.evaluate(c, AS_OF).eligibility.status;
     } catch (e) {
       failed++;
-      if (failures.length < 5) failures.push(`  ${c.id ?? '?'}: ${e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 3).join(' | ') : String(e)}`);
+      if (failures.length < 5)
+        failures.push(
+          `  ${c.id ?? '?'}: ${e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 3).join(' | ') : String(e)}`,
+        );
       continue;
     }
     measured.push(c);
@@ -164,7 +170,9 @@ async function main(): Promise<void> {
   }
   sink = (sink + walked) | 0;
   const checkedIn = Number(process.hrtime.bigint() - tc) / 1e9;
-  console.log(`check pass (warm-up, not measured): ${fmt.format(n)} cases in ${fmt1.format(checkedIn)} s; the engine threw on ${fmt.format(failed)}`);
+  console.log(
+    `check pass (warm-up, not measured): ${fmt.format(n)} cases in ${fmt1.format(checkedIn)} s; the engine threw on ${fmt.format(failed)}`,
+  );
   if (failures.length > 0) console.log(failures.join('\n'));
   if (measured.length === 0) {
     console.log('every case threw: nothing to measure');
@@ -172,14 +180,19 @@ async function main(): Promise<void> {
     return;
   }
   const m = measured.length;
-  const mix = [...statuses].sort().map(([s, k]) => `${s} ${fmt1.format((100 * k) / m)}%`).join(', ');
+  const mix = [...statuses]
+    .sort()
+    .map(([s, k]) => `${s} ${fmt1.format((100 * k) / m)}%`)
+    .join(', ');
   console.log(`engine eligibility: ${mix}`);
   console.log(
     `json-rules-engine eligibility (${jre.ruleCount} rules): same status on ${fmt1.format((100 * agree) / m)}%; ` +
       `"eligible" where the engine says "review" on ${fmt1.format((100 * reviewOverEligible) / m)}% ` +
       `(the engine also weighs proposals, employer registration, confidence); other differences ${fmt1.format((100 * (m - agree - reviewOverEligible)) / m)}%`,
   );
-  console.log(`heap after the check pass: ${gb(process.memoryUsage().heapUsed)} (rss ${gb(process.memoryUsage().rss)})`);
+  console.log(
+    `heap after the check pass: ${gb(process.memoryUsage().heapUsed)} (rss ${gb(process.memoryUsage().rss)})`,
+  );
   console.log(`timed runs: ${runs} × ${fmt.format(m)} cases; each run measures all three on the same cases`);
 
   const rate = (ns: bigint): number => (m * 1e9) / Number(ns);
@@ -217,13 +230,20 @@ async function main(): Promise<void> {
   console.log(row('json-rules-engine eligibility', rules));
   console.log('');
   console.log('time per case, ratio within each run (median, min–max):');
-  const ratio = (xs: readonly number[]): string => `${fmt2.format(median(xs))}× (${fmt2.format(Math.min(...xs))}–${fmt2.format(Math.max(...xs))})`;
+  const ratio = (xs: readonly number[]): string =>
+    `${fmt2.format(median(xs))}× (${fmt2.format(Math.min(...xs))}–${fmt2.format(Math.max(...xs))})`;
   console.log(`  full / baseline            ${ratio(fullOverBase)}`);
-  console.log(`  no documents / baseline    ${ratio(coreOverBase)}   (eligibility, plan, obligations, findings: no checklist, no grounds)`);
-  console.log(`  full / json-rules-engine   ${ratio(fullOverJre)}   (below 1: the full engine is faster than json-rules-engine doing eligibility alone)`);
+  console.log(
+    `  no documents / baseline    ${ratio(coreOverBase)}   (eligibility, plan, obligations, findings: no checklist, no grounds)`,
+  );
+  console.log(
+    `  full / json-rules-engine   ${ratio(fullOverJre)}   (below 1: the full engine is faster than json-rules-engine doing eligibility alone)`,
+  );
   console.log(`checksum ${sink}`);
   const met = median(full) >= TARGET_PER_SECOND;
-  console.log(`target: ≥ ${fmt.format(TARGET_PER_SECOND)} full evaluations per second on one core — ${met ? 'met' : 'NOT met'}`);
+  console.log(
+    `target: ≥ ${fmt.format(TARGET_PER_SECOND)} full evaluations per second on one core — ${met ? 'met' : 'NOT met'}`,
+  );
 }
 
 await main();

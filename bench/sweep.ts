@@ -22,7 +22,8 @@ import { DEFAULT_SEED, generateCase } from './generate.ts';
 
 const N = Number(process.env.BENCH_SWEEP_CASES ?? 10_000);
 const SEED = Number(process.env.BENCH_SEED ?? DEFAULT_SEED);
-if (!Number.isInteger(N) || N < 1) throw new Error(`BENCH_SWEEP_CASES=${process.env.BENCH_SWEEP_CASES}: expected a whole number ≥ 1`);
+if (!Number.isInteger(N) || N < 1)
+  throw new Error(`BENCH_SWEEP_CASES=${process.env.BENCH_SWEEP_CASES}: expected a whole number ≥ 1`);
 const AS_OF = '2026-11-21' as IsoDate;
 const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -32,7 +33,11 @@ const dir = mkdtempSync(join(tmpdir(), 'hqs-bench-sweep-'));
 const db = await openPglite({ dataDir: dir });
 try {
   await migrate(db);
-  const { organization, user } = await createOwner(db, { email: 'bench@example.com', password: 'sweeping the whole portfolio', orgName: 'Bench agency' });
+  const { organization, user } = await createOwner(db, {
+    email: 'bench@example.com',
+    password: 'sweeping the whole portfolio',
+    orgName: 'Bench agency',
+  });
   const owner = await resolveActor(db, { userId: user.userId, orgId: organization.orgId });
 
   let t = performance.now();
@@ -42,7 +47,9 @@ try {
     await createCases(db, owner, batch);
   }
   const importMs = performance.now() - t;
-  console.log(`stored ${fmt.format(N)} generated cases in ${fmt.format(importMs)} ms (${fmt.format(N / (importMs / 1000))} cases/s, createCases in batches of 500)`);
+  console.log(
+    `stored ${fmt.format(N)} generated cases in ${fmt.format(importMs)} ms (${fmt.format(N / (importMs / 1000))} cases/s, createCases in batches of 500)`,
+  );
 
   for (const label of ['first sweep (no evaluations yet)', 'second sweep (replacing them)']) {
     let last = 0;
@@ -57,10 +64,16 @@ try {
     process.stderr.write('\r\u001b[K');
     const ms = performance.now() - t;
     if (r.failures.length) console.log(`  ${r.failures.length} failures, first: ${r.failures[0]!.error}`);
-    console.log(`${label}: ${fmt.format(r.cases)} cases, ${fmt.format(r.obligations)} obligations in ${fmt.format(ms)} ms — ${fmt.format(r.cases / (ms / 1000))} cases/s`);
+    console.log(
+      `${label}: ${fmt.format(r.cases)} cases, ${fmt.format(r.obligations)} obligations in ${fmt.format(ms)} ms — ${fmt.format(r.cases / (ms / 1000))} cases/s`,
+    );
   }
-  const size = await db.query<{ mb: number }>('SELECT (pg_database_size(current_database()) / 1048576.0)::float8 AS mb');
-  console.log(`database size ${fmt.format(size[0]!.mb)} MiB; PGlite on ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
+  const size = await db.query<{ mb: number }>(
+    'SELECT (pg_database_size(current_database()) / 1048576.0)::float8 AS mb',
+  );
+  console.log(
+    `database size ${fmt.format(size[0]!.mb)} MiB; PGlite on ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
+  );
 } finally {
   await db.close();
   rmSync(dir, { recursive: true, force: true });

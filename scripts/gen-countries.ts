@@ -62,27 +62,69 @@ const URL = {
 
 type Regime = 'nonwork' | 'cis' | 'eaeu' | 'other';
 const VISA_FREE_DATASET: readonly (readonly [string, number | null, Regime, Confidence])[] = [
-  ['AD', 90, 'nonwork', 'low'], ['AE', 90, 'nonwork', 'medium'], ['AG', 90, 'nonwork', 'low'],
-  ['AM', 90, 'eaeu', 'medium'], ['AR', 90, 'nonwork', 'medium'], ['AZ', 90, 'cis', 'medium'],
-  ['BA', 30, 'nonwork', 'medium'], ['BN', 14, 'nonwork', 'low'], ['BO', 90, 'nonwork', 'low'],
-  ['BR', 90, 'nonwork', 'medium'], ['BW', 30, 'nonwork', 'low'], ['BY', 90, 'eaeu', 'medium'],
-  ['BZ', 90, 'nonwork', 'low'], ['CL', 90, 'nonwork', 'medium'], ['CO', 90, 'nonwork', 'medium'],
-  ['CR', 90, 'nonwork', 'medium'], ['CU', 90, 'nonwork', 'medium'], ['CV', 60, 'nonwork', 'low'],
-  ['DM', 90, 'nonwork', 'low'], ['DO', 60, 'nonwork', 'medium'], ['EC', 90, 'nonwork', 'medium'],
-  ['FJ', 90, 'nonwork', 'medium'], ['GD', 90, 'nonwork', 'low'], ['GE', 90, 'other', 'low'],
-  ['GT', 90, 'nonwork', 'medium'], ['GY', 90, 'nonwork', 'medium'], ['HK', 14, 'nonwork', 'medium'],
-  ['HN', 90, 'nonwork', 'medium'], ['IL', 90, 'nonwork', 'medium'], ['JM', 90, 'nonwork', 'low'],
-  ['KG', null, 'eaeu', 'medium'], ['KN', 90, 'nonwork', 'low'], ['KR', 60, 'nonwork', 'medium'],
-  ['KZ', 90, 'eaeu', 'medium'], ['LA', 30, 'nonwork', 'low'], ['MD', 90, 'cis', 'medium'],
-  ['ME', 30, 'nonwork', 'medium'], ['MN', 30, 'nonwork', 'medium'], ['MO', 30, 'nonwork', 'medium'],
-  ['MU', 60, 'nonwork', 'medium'], ['MV', 90, 'nonwork', 'medium'], ['NA', 90, 'nonwork', 'low'],
-  ['NI', 90, 'nonwork', 'medium'], ['NR', 14, 'nonwork', 'low'], ['PA', 90, 'nonwork', 'medium'],
-  ['PE', 90, 'nonwork', 'medium'], ['PW', 30, 'nonwork', 'low'], ['PY', 90, 'nonwork', 'medium'],
-  ['QA', 90, 'nonwork', 'medium'], ['RS', 30, 'nonwork', 'medium'], ['SC', 30, 'nonwork', 'medium'],
-  ['SR', 90, 'nonwork', 'low'], ['SV', 90, 'nonwork', 'medium'], ['TH', 30, 'nonwork', 'medium'],
-  ['TJ', 90, 'cis', 'medium'], ['UA', 90, 'cis', 'medium'], ['UY', 90, 'nonwork', 'medium'],
-  ['UZ', 90, 'cis', 'medium'], ['VC', 90, 'nonwork', 'low'], ['VE', 90, 'nonwork', 'medium'],
-  ['VU', 90, 'nonwork', 'low'], ['WS', 60, 'nonwork', 'low'], ['ZA', 90, 'nonwork', 'medium'],
+  ['AD', 90, 'nonwork', 'low'],
+  ['AE', 90, 'nonwork', 'medium'],
+  ['AG', 90, 'nonwork', 'low'],
+  ['AM', 90, 'eaeu', 'medium'],
+  ['AR', 90, 'nonwork', 'medium'],
+  ['AZ', 90, 'cis', 'medium'],
+  ['BA', 30, 'nonwork', 'medium'],
+  ['BN', 14, 'nonwork', 'low'],
+  ['BO', 90, 'nonwork', 'low'],
+  ['BR', 90, 'nonwork', 'medium'],
+  ['BW', 30, 'nonwork', 'low'],
+  ['BY', 90, 'eaeu', 'medium'],
+  ['BZ', 90, 'nonwork', 'low'],
+  ['CL', 90, 'nonwork', 'medium'],
+  ['CO', 90, 'nonwork', 'medium'],
+  ['CR', 90, 'nonwork', 'medium'],
+  ['CU', 90, 'nonwork', 'medium'],
+  ['CV', 60, 'nonwork', 'low'],
+  ['DM', 90, 'nonwork', 'low'],
+  ['DO', 60, 'nonwork', 'medium'],
+  ['EC', 90, 'nonwork', 'medium'],
+  ['FJ', 90, 'nonwork', 'medium'],
+  ['GD', 90, 'nonwork', 'low'],
+  ['GE', 90, 'other', 'low'],
+  ['GT', 90, 'nonwork', 'medium'],
+  ['GY', 90, 'nonwork', 'medium'],
+  ['HK', 14, 'nonwork', 'medium'],
+  ['HN', 90, 'nonwork', 'medium'],
+  ['IL', 90, 'nonwork', 'medium'],
+  ['JM', 90, 'nonwork', 'low'],
+  ['KG', null, 'eaeu', 'medium'],
+  ['KN', 90, 'nonwork', 'low'],
+  ['KR', 60, 'nonwork', 'medium'],
+  ['KZ', 90, 'eaeu', 'medium'],
+  ['LA', 30, 'nonwork', 'low'],
+  ['MD', 90, 'cis', 'medium'],
+  ['ME', 30, 'nonwork', 'medium'],
+  ['MN', 30, 'nonwork', 'medium'],
+  ['MO', 30, 'nonwork', 'medium'],
+  ['MU', 60, 'nonwork', 'medium'],
+  ['MV', 90, 'nonwork', 'medium'],
+  ['NA', 90, 'nonwork', 'low'],
+  ['NI', 90, 'nonwork', 'medium'],
+  ['NR', 14, 'nonwork', 'low'],
+  ['PA', 90, 'nonwork', 'medium'],
+  ['PE', 90, 'nonwork', 'medium'],
+  ['PW', 30, 'nonwork', 'low'],
+  ['PY', 90, 'nonwork', 'medium'],
+  ['QA', 90, 'nonwork', 'medium'],
+  ['RS', 30, 'nonwork', 'medium'],
+  ['SC', 30, 'nonwork', 'medium'],
+  ['SR', 90, 'nonwork', 'low'],
+  ['SV', 90, 'nonwork', 'medium'],
+  ['TH', 30, 'nonwork', 'medium'],
+  ['TJ', 90, 'cis', 'medium'],
+  ['UA', 90, 'cis', 'medium'],
+  ['UY', 90, 'nonwork', 'medium'],
+  ['UZ', 90, 'cis', 'medium'],
+  ['VC', 90, 'nonwork', 'low'],
+  ['VE', 90, 'nonwork', 'medium'],
+  ['VU', 90, 'nonwork', 'low'],
+  ['WS', 60, 'nonwork', 'low'],
+  ['ZA', 90, 'nonwork', 'medium'],
 ];
 
 /** Remarks of the research on particular dataset rows. */
@@ -96,7 +138,8 @@ const VISA_ROW_NOTES: Readonly<Record<string, string>> = {
 
 const NONWORK_NOTE =
   "Purposes follow the usual scope of Russia's visa-waiver agreements (tourism, private visits, business, transit; not work or study); this agreement itself was not checked.";
-const CIS_NOTE = 'CIS visa-free regime: entry to work is allowed; the work itself still needs a patent or an HQS work permit.';
+const CIS_NOTE =
+  'CIS visa-free regime: entry to work is allowed; the work itself still needs a patent or an HQS work permit.';
 const EAEU_NOTE = 'EAEU national: may enter to work and works without a work permit (EAEU Treaty art. 97).';
 
 // ---------------------------------------------------------------------------------------------------
@@ -104,50 +147,137 @@ const EAEU_NOTE = 'EAEU national: may enter to work and works without a work per
 // confidence]. Kosovo (XK, 2016-07-14, objected) has no ISO 3166-1 code and is left out.
 
 const HAGUE: readonly (readonly [string, string, boolean, Confidence])[] = [
-  ['AD', '1996-12-31', false, 'high'], ['AG', '1981-11-01', false, 'high'], ['AL', '2004-05-09', false, 'high'],
-  ['AM', '1994-08-14', false, 'high'], ['AR', '1988-02-18', false, 'high'], ['AT', '1968-01-13', false, 'high'],
-  ['AU', '1995-03-16', false, 'high'], ['AZ', '2005-03-02', true, 'high'], ['BA', '1992-03-06', false, 'high'],
-  ['BB', '1966-11-30', false, 'high'], ['BD', '2025-03-30', true, 'high'], ['BE', '1976-02-09', false, 'high'],
-  ['BG', '2001-04-29', false, 'high'], ['BH', '2013-12-31', false, 'high'], ['BI', '2015-02-13', true, 'high'],
-  ['BN', '1987-12-03', false, 'high'], ['BO', '2018-05-07', false, 'high'], ['BR', '2016-08-14', false, 'high'],
-  ['BS', '1973-07-10', false, 'high'], ['BW', '1966-09-30', false, 'high'], ['BY', '1992-05-31', false, 'high'],
-  ['BZ', '1993-04-11', false, 'high'], ['CA', '2024-01-11', false, 'high'], ['CH', '1973-03-11', false, 'medium'],
-  ['CK', '2005-04-30', false, 'high'], ['CL', '2016-08-30', false, 'high'], ['CN', '2023-11-07', true, 'high'],
-  ['CO', '2001-01-30', false, 'high'], ['CR', '2011-12-14', false, 'high'], ['CV', '2010-02-13', false, 'high'],
-  ['CY', '1973-04-30', false, 'high'], ['CZ', '1999-03-16', false, 'medium'], ['DE', '1966-02-13', false, 'high'],
-  ['DK', '2006-12-29', false, 'high'], ['DM', '1978-11-03', false, 'high'], ['DO', '2009-08-30', true, 'medium'],
-  ['DZ', '2026-07-09', true, 'medium'], ['EC', '2005-04-02', false, 'medium'], ['EE', '2001-09-30', false, 'medium'],
-  ['ES', '1978-09-25', false, 'high'], ['FI', '1985-08-26', false, 'medium'], ['FJ', '1970-10-10', false, 'medium'],
-  ['FR', '1965-01-24', false, 'medium'], ['GB', '1965-01-24', false, 'medium'], ['GD', '2002-04-07', false, 'low'],
-  ['GE', '2007-05-14', false, 'medium'], ['GR', '1985-05-18', false, 'high'], ['GT', '2017-09-18', false, 'medium'],
-  ['GY', '2019-04-18', false, 'medium'], ['HK', '1965-04-25', false, 'medium'], ['HN', '2004-09-30', false, 'medium'],
-  ['HR', '1991-10-08', false, 'high'], ['HU', '1973-01-18', false, 'medium'], ['ID', '2022-06-04', false, 'medium'],
-  ['IE', '1999-03-09', false, 'high'], ['IL', '1978-08-14', false, 'medium'], ['IN', '2005-07-14', true, 'medium'],
-  ['IS', '2004-11-27', false, 'high'], ['IT', '1978-02-11', false, 'high'], ['JM', '2021-07-03', false, 'medium'],
-  ['JP', '1970-07-27', false, 'medium'], ['KG', '2011-07-31', true, 'medium'], ['KN', '1994-12-14', false, 'medium'],
-  ['KR', '2007-07-14', false, 'medium'], ['KZ', '2001-01-30', false, 'medium'], ['LC', '2002-07-31', false, 'medium'],
-  ['LI', '1972-09-17', false, 'medium'], ['LR', '1996-02-08', true, 'medium'], ['LS', '1966-10-04', false, 'medium'],
-  ['LT', '1997-07-19', false, 'medium'], ['LU', '1979-06-03', false, 'medium'], ['LV', '1996-01-30', false, 'medium'],
-  ['MA', '2016-08-14', true, 'medium'], ['MC', '2002-12-31', false, 'medium'], ['MD', '2007-03-16', false, 'medium'],
-  ['ME', '2006-06-03', false, 'medium'], ['MH', '1992-08-14', false, 'medium'], ['MK', '1991-11-17', false, 'medium'],
-  ['MN', '2009-12-31', true, 'medium'], ['MO', '1969-02-04', false, 'medium'], ['MT', '1968-03-03', false, 'medium'],
-  ['MU', '1968-03-12', false, 'medium'], ['MW', '1967-12-02', false, 'medium'], ['MX', '1995-08-14', false, 'medium'],
-  ['NA', '2001-01-30', false, 'medium'], ['NI', '2013-05-14', false, 'medium'], ['NL', '1965-10-08', false, 'medium'],
-  ['NO', '1983-07-29', false, 'medium'], ['NU', '1999-03-02', false, 'medium'], ['NZ', '2001-11-22', false, 'medium'],
-  ['OM', '2012-01-30', false, 'medium'], ['PA', '1991-08-04', false, 'medium'], ['PE', '2010-09-30', true, 'medium'],
-  ['PH', '2019-05-14', true, 'medium'], ['PK', '2023-03-09', true, 'medium'], ['PL', '2005-08-14', false, 'medium'],
-  ['PT', '1969-02-04', false, 'medium'], ['PW', '2020-06-23', false, 'medium'], ['PY', '2014-08-30', false, 'medium'],
-  ['RO', '2001-03-16', false, 'medium'], ['RS', '1992-04-27', false, 'medium'], ['RU', '1992-05-31', false, 'medium'],
-  ['RW', '2024-06-05', true, 'medium'], ['SA', '2022-12-07', false, 'medium'], ['SC', '1979-03-31', false, 'medium'],
-  ['SE', '1999-05-01', false, 'medium'], ['SG', '2021-09-16', false, 'medium'], ['SI', '1991-06-25', false, 'medium'],
-  ['SK', '2002-02-18', false, 'medium'], ['SM', '1995-02-13', false, 'medium'], ['SN', '2023-03-23', true, 'medium'],
-  ['SR', '1975-11-25', false, 'medium'], ['ST', '2008-09-13', false, 'medium'], ['SV', '1996-05-31', false, 'medium'],
-  ['SZ', '1968-09-06', false, 'medium'], ['TH', '2027-02-28', false, 'medium'], ['TJ', '2015-10-31', true, 'medium'],
-  ['TN', '2018-03-30', true, 'medium'], ['TO', '1970-06-04', false, 'medium'], ['TR', '1985-09-29', false, 'medium'],
-  ['TT', '2000-07-14', false, 'medium'], ['UA', '2003-12-22', false, 'medium'], ['US', '1981-10-15', false, 'medium'],
-  ['UY', '2012-10-14', false, 'medium'], ['UZ', '2012-04-15', true, 'medium'], ['VC', '1979-10-27', false, 'medium'],
-  ['VE', '1999-03-16', false, 'medium'], ['VN', '2026-09-11', true, 'high'], ['VU', '1980-07-30', false, 'medium'],
-  ['WS', '1999-09-13', false, 'medium'], ['ZA', '1995-04-30', false, 'medium'],
+  ['AD', '1996-12-31', false, 'high'],
+  ['AG', '1981-11-01', false, 'high'],
+  ['AL', '2004-05-09', false, 'high'],
+  ['AM', '1994-08-14', false, 'high'],
+  ['AR', '1988-02-18', false, 'high'],
+  ['AT', '1968-01-13', false, 'high'],
+  ['AU', '1995-03-16', false, 'high'],
+  ['AZ', '2005-03-02', true, 'high'],
+  ['BA', '1992-03-06', false, 'high'],
+  ['BB', '1966-11-30', false, 'high'],
+  ['BD', '2025-03-30', true, 'high'],
+  ['BE', '1976-02-09', false, 'high'],
+  ['BG', '2001-04-29', false, 'high'],
+  ['BH', '2013-12-31', false, 'high'],
+  ['BI', '2015-02-13', true, 'high'],
+  ['BN', '1987-12-03', false, 'high'],
+  ['BO', '2018-05-07', false, 'high'],
+  ['BR', '2016-08-14', false, 'high'],
+  ['BS', '1973-07-10', false, 'high'],
+  ['BW', '1966-09-30', false, 'high'],
+  ['BY', '1992-05-31', false, 'high'],
+  ['BZ', '1993-04-11', false, 'high'],
+  ['CA', '2024-01-11', false, 'high'],
+  ['CH', '1973-03-11', false, 'medium'],
+  ['CK', '2005-04-30', false, 'high'],
+  ['CL', '2016-08-30', false, 'high'],
+  ['CN', '2023-11-07', true, 'high'],
+  ['CO', '2001-01-30', false, 'high'],
+  ['CR', '2011-12-14', false, 'high'],
+  ['CV', '2010-02-13', false, 'high'],
+  ['CY', '1973-04-30', false, 'high'],
+  ['CZ', '1999-03-16', false, 'medium'],
+  ['DE', '1966-02-13', false, 'high'],
+  ['DK', '2006-12-29', false, 'high'],
+  ['DM', '1978-11-03', false, 'high'],
+  ['DO', '2009-08-30', true, 'medium'],
+  ['DZ', '2026-07-09', true, 'medium'],
+  ['EC', '2005-04-02', false, 'medium'],
+  ['EE', '2001-09-30', false, 'medium'],
+  ['ES', '1978-09-25', false, 'high'],
+  ['FI', '1985-08-26', false, 'medium'],
+  ['FJ', '1970-10-10', false, 'medium'],
+  ['FR', '1965-01-24', false, 'medium'],
+  ['GB', '1965-01-24', false, 'medium'],
+  ['GD', '2002-04-07', false, 'low'],
+  ['GE', '2007-05-14', false, 'medium'],
+  ['GR', '1985-05-18', false, 'high'],
+  ['GT', '2017-09-18', false, 'medium'],
+  ['GY', '2019-04-18', false, 'medium'],
+  ['HK', '1965-04-25', false, 'medium'],
+  ['HN', '2004-09-30', false, 'medium'],
+  ['HR', '1991-10-08', false, 'high'],
+  ['HU', '1973-01-18', false, 'medium'],
+  ['ID', '2022-06-04', false, 'medium'],
+  ['IE', '1999-03-09', false, 'high'],
+  ['IL', '1978-08-14', false, 'medium'],
+  ['IN', '2005-07-14', true, 'medium'],
+  ['IS', '2004-11-27', false, 'high'],
+  ['IT', '1978-02-11', false, 'high'],
+  ['JM', '2021-07-03', false, 'medium'],
+  ['JP', '1970-07-27', false, 'medium'],
+  ['KG', '2011-07-31', true, 'medium'],
+  ['KN', '1994-12-14', false, 'medium'],
+  ['KR', '2007-07-14', false, 'medium'],
+  ['KZ', '2001-01-30', false, 'medium'],
+  ['LC', '2002-07-31', false, 'medium'],
+  ['LI', '1972-09-17', false, 'medium'],
+  ['LR', '1996-02-08', true, 'medium'],
+  ['LS', '1966-10-04', false, 'medium'],
+  ['LT', '1997-07-19', false, 'medium'],
+  ['LU', '1979-06-03', false, 'medium'],
+  ['LV', '1996-01-30', false, 'medium'],
+  ['MA', '2016-08-14', true, 'medium'],
+  ['MC', '2002-12-31', false, 'medium'],
+  ['MD', '2007-03-16', false, 'medium'],
+  ['ME', '2006-06-03', false, 'medium'],
+  ['MH', '1992-08-14', false, 'medium'],
+  ['MK', '1991-11-17', false, 'medium'],
+  ['MN', '2009-12-31', true, 'medium'],
+  ['MO', '1969-02-04', false, 'medium'],
+  ['MT', '1968-03-03', false, 'medium'],
+  ['MU', '1968-03-12', false, 'medium'],
+  ['MW', '1967-12-02', false, 'medium'],
+  ['MX', '1995-08-14', false, 'medium'],
+  ['NA', '2001-01-30', false, 'medium'],
+  ['NI', '2013-05-14', false, 'medium'],
+  ['NL', '1965-10-08', false, 'medium'],
+  ['NO', '1983-07-29', false, 'medium'],
+  ['NU', '1999-03-02', false, 'medium'],
+  ['NZ', '2001-11-22', false, 'medium'],
+  ['OM', '2012-01-30', false, 'medium'],
+  ['PA', '1991-08-04', false, 'medium'],
+  ['PE', '2010-09-30', true, 'medium'],
+  ['PH', '2019-05-14', true, 'medium'],
+  ['PK', '2023-03-09', true, 'medium'],
+  ['PL', '2005-08-14', false, 'medium'],
+  ['PT', '1969-02-04', false, 'medium'],
+  ['PW', '2020-06-23', false, 'medium'],
+  ['PY', '2014-08-30', false, 'medium'],
+  ['RO', '2001-03-16', false, 'medium'],
+  ['RS', '1992-04-27', false, 'medium'],
+  ['RU', '1992-05-31', false, 'medium'],
+  ['RW', '2024-06-05', true, 'medium'],
+  ['SA', '2022-12-07', false, 'medium'],
+  ['SC', '1979-03-31', false, 'medium'],
+  ['SE', '1999-05-01', false, 'medium'],
+  ['SG', '2021-09-16', false, 'medium'],
+  ['SI', '1991-06-25', false, 'medium'],
+  ['SK', '2002-02-18', false, 'medium'],
+  ['SM', '1995-02-13', false, 'medium'],
+  ['SN', '2023-03-23', true, 'medium'],
+  ['SR', '1975-11-25', false, 'medium'],
+  ['ST', '2008-09-13', false, 'medium'],
+  ['SV', '1996-05-31', false, 'medium'],
+  ['SZ', '1968-09-06', false, 'medium'],
+  ['TH', '2027-02-28', false, 'medium'],
+  ['TJ', '2015-10-31', true, 'medium'],
+  ['TN', '2018-03-30', true, 'medium'],
+  ['TO', '1970-06-04', false, 'medium'],
+  ['TR', '1985-09-29', false, 'medium'],
+  ['TT', '2000-07-14', false, 'medium'],
+  ['UA', '2003-12-22', false, 'medium'],
+  ['US', '1981-10-15', false, 'medium'],
+  ['UY', '2012-10-14', false, 'medium'],
+  ['UZ', '2012-04-15', true, 'medium'],
+  ['VC', '1979-10-27', false, 'medium'],
+  ['VE', '1999-03-16', false, 'medium'],
+  ['VN', '2026-09-11', true, 'high'],
+  ['VU', '1980-07-30', false, 'medium'],
+  ['WS', '1999-09-13', false, 'medium'],
+  ['ZA', '1995-04-30', false, 'medium'],
 ];
 
 const HAGUE_NOTES: Readonly<Record<string, string>> = {
@@ -179,7 +309,10 @@ const MINSK: Readonly<Record<string, MinskFact>> = {
   AM: { confidence: 'high' },
   AZ: { confidence: 'high' },
   BY: { confidence: 'high' },
-  GE: { confidence: 'medium', note: 'Georgia left the CIS in 2009, but the sources still list it as a Party to the Convention.' },
+  GE: {
+    confidence: 'medium',
+    note: 'Georgia left the CIS in 2009, but the sources still list it as a Party to the Convention.',
+  },
   KG: { confidence: 'high' },
   KZ: { confidence: 'high' },
   MD: {
@@ -198,11 +331,31 @@ const RU_MINSK_IN_FORCE = '1994-12-10';
 // §3. EAEU members (Treaty on the EAEU art. 97: nationals work in other member States without a permit).
 
 const EAEU: Readonly<Record<string, { from: string; confidence: Confidence; note: string }>> = {
-  AM: { from: '2015-01-02', confidence: 'medium-high', note: 'Joined by the accession treaty of 2014-10-10, in force 2015-01-02.' },
-  BY: { from: '2015-01-01', confidence: 'high', note: 'Founding member: the Treaty of 2014-05-29 entered into force 2015-01-01.' },
-  KG: { from: '2015-08-12', confidence: 'medium-high', note: 'Joined by the accession treaty of 2014-12-23, in force 2015-08-12.' },
-  KZ: { from: '2015-01-01', confidence: 'high', note: 'Founding member: the Treaty of 2014-05-29 entered into force 2015-01-01.' },
-  RU: { from: '2015-01-01', confidence: 'high', note: 'Founding member: the Treaty of 2014-05-29 entered into force 2015-01-01.' },
+  AM: {
+    from: '2015-01-02',
+    confidence: 'medium-high',
+    note: 'Joined by the accession treaty of 2014-10-10, in force 2015-01-02.',
+  },
+  BY: {
+    from: '2015-01-01',
+    confidence: 'high',
+    note: 'Founding member: the Treaty of 2014-05-29 entered into force 2015-01-01.',
+  },
+  KG: {
+    from: '2015-08-12',
+    confidence: 'medium-high',
+    note: 'Joined by the accession treaty of 2014-12-23, in force 2015-08-12.',
+  },
+  KZ: {
+    from: '2015-01-01',
+    confidence: 'high',
+    note: 'Founding member: the Treaty of 2014-05-29 entered into force 2015-01-01.',
+  },
+  RU: {
+    from: '2015-01-01',
+    confidence: 'high',
+    note: 'Founding member: the Treaty of 2014-05-29 entered into force 2015-01-01.',
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -210,9 +363,30 @@ const EAEU: Readonly<Record<string, { from: string; confidence: Confidence; note
 // low-medium, list not verified treaty by treaty). Value: scope remark, or '' for none.
 
 const LEGAL_ASSISTANCE: Readonly<Record<string, string>> = {
-  AL: '', BA: '', BG: '', CN: ' Mainland China only.', CU: '', CZ: '', DZ: '', ES: ' Civil-status documents only.',
-  GE: '', GR: '', HR: '', HU: '', KP: '', LT: '', LV: '', MK: '', MN: '', PA: '', PL: '', RO: '', SI: '', SK: '',
-  TN: '', VN: '',
+  AL: '',
+  BA: '',
+  BG: '',
+  CN: ' Mainland China only.',
+  CU: '',
+  CZ: '',
+  DZ: '',
+  ES: ' Civil-status documents only.',
+  GE: '',
+  GR: '',
+  HR: '',
+  HU: '',
+  KP: '',
+  LT: '',
+  LV: '',
+  MK: '',
+  MN: '',
+  PA: '',
+  PL: '',
+  RO: '',
+  SI: '',
+  SK: '',
+  TN: '',
+  VN: '',
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -235,7 +409,9 @@ const visaRequiredBasis = (): Cite[] => [
   },
 ];
 
-function visaRequiredRow(extra: { to?: string; from?: string; asOf?: string; confidence?: Confidence; note?: string } = {}) {
+function visaRequiredRow(
+  extra: { to?: string; from?: string; asOf?: string; confidence?: Confidence; note?: string } = {},
+) {
   return {
     ...(extra.from ? { from: extra.from } : {}),
     ...(extra.to ? { to: extra.to } : {}),
@@ -260,8 +436,10 @@ function datasetRow(code: string, days: number | null, regime: Regime, confidenc
     },
     stayCap(),
   ];
-  if (regime === 'eaeu') basis.push({ source: 'EAEU-Treaty', article: '97', url: URL.eaeu, note: 'Work without a work permit.' });
-  const general = regime === 'nonwork' ? NONWORK_NOTE : regime === 'cis' ? CIS_NOTE : regime === 'eaeu' ? EAEU_NOTE : undefined;
+  if (regime === 'eaeu')
+    basis.push({ source: 'EAEU-Treaty', article: '97', url: URL.eaeu, note: 'Work without a work permit.' });
+  const general =
+    regime === 'nonwork' ? NONWORK_NOTE : regime === 'cis' ? CIS_NOTE : regime === 'eaeu' ? EAEU_NOTE : undefined;
   const note = [VISA_ROW_NOTES[code], general].filter((n) => n !== undefined).join(' ');
   return {
     visaFree: true,
@@ -288,7 +466,9 @@ function specialVisaRows(code: string): object[] | undefined {
           confidence: 'high',
           asOf: RESEARCH_AS_OF,
           verified: VERIFIED,
-          basis: [{ source: '114-FZ', url: URL.law114, note: 'Preamble: a Russian citizen may return to Russia freely.' }],
+          basis: [
+            { source: '114-FZ', url: URL.law114, note: 'Preamble: a Russian citizen may return to Russia freely.' },
+          ],
           note: "Russia's own nationals.",
         },
       ];
@@ -338,7 +518,11 @@ function specialVisaRows(code: string): object[] | undefined {
           asOf: '2025-07-18',
           verified: VERIFIED,
           basis: [
-            { source: 'bilateral-RU-OM', url: URL.om, note: 'Agreement on mutual visa waiver; the start date is from a regional Interior Ministry notice.' },
+            {
+              source: 'bilateral-RU-OM',
+              url: URL.om,
+              note: 'Agreement on mutual visa waiver; the start date is from a regional Interior Ministry notice.',
+            },
             stayCap(),
           ],
           note: 'Up to 30 days per visit and 90 days per calendar year; not for work, study or residence. The source gives an inconsistent signing date.',
@@ -368,9 +552,28 @@ function hagueFor(code: string) {
   if (!h) return undefined;
   const [, inForceFrom, objected, confidence] = h;
   const extensionOf = HAGUE_EXTENSION_OF[code];
-  const basis: Cite[] = [{ source: 'Hague-Apostille-Convention', article: '3', url: URL.hcch, note: 'The apostille is the only formality that may be required.' }];
-  if (objected) basis.push({ source: 'Hague-Apostille-Convention', article: '12', url: URL.hcch, note: 'An accession has no effect between the acceding State and a State that objected to it.' });
-  if (extensionOf) basis.push({ source: 'Hague-Apostille-Convention', article: '13', url: URL.hcch, note: 'Extension to territories.' });
+  const basis: Cite[] = [
+    {
+      source: 'Hague-Apostille-Convention',
+      article: '3',
+      url: URL.hcch,
+      note: 'The apostille is the only formality that may be required.',
+    },
+  ];
+  if (objected)
+    basis.push({
+      source: 'Hague-Apostille-Convention',
+      article: '12',
+      url: URL.hcch,
+      note: 'An accession has no effect between the acceding State and a State that objected to it.',
+    });
+  if (extensionOf)
+    basis.push({
+      source: 'Hague-Apostille-Convention',
+      article: '13',
+      url: URL.hcch,
+      note: 'Extension to territories.',
+    });
   const note = [HAGUE_NOTES[code], objected ? OBJECTION_NOTE : undefined].filter((n) => n !== undefined).join(' ');
   return {
     inForceFrom,
@@ -385,7 +588,12 @@ function hagueFor(code: string) {
 }
 
 const minskBasis = (): Cite[] => [
-  { source: 'Minsk-Convention', article: '13', url: URL.minsk, note: 'Documents issued or certified in one Party are accepted in the others without any certification.' },
+  {
+    source: 'Minsk-Convention',
+    article: '13',
+    url: URL.minsk,
+    note: 'Documents issued or certified in one Party are accepted in the others without any certification.',
+  },
 ];
 
 function minskFor(code: string) {
@@ -401,7 +609,10 @@ function minskFor(code: string) {
   }
   const m = MINSK[code];
   if (!m) return undefined;
-  const partyBasis = (): Cite[] => [...minskBasis(), { source: 'Minsk-Convention', url: URL.minskParties, note: 'List of Parties.' }];
+  const partyBasis = (): Cite[] => [
+    ...minskBasis(),
+    { source: 'Minsk-Convention', url: URL.minskParties, note: 'List of Parties.' },
+  ];
   const applies = (extra: { to?: string } = {}) => ({
     ...extra,
     applies: true,
@@ -422,7 +633,11 @@ function minskFor(code: string) {
       asOf: RESEARCH_AS_OF,
       verified: VERIFIED,
       basis: [
-        { source: 'UA-Law-2783-IX', url: URL.uaMinsk, note: 'Ukraine suspended the Convention with Russia and Belarus and withdrew from it and from its 1997 Protocol (law of 2022-12-01, in force 2022-12-23).' },
+        {
+          source: 'UA-Law-2783-IX',
+          url: URL.uaMinsk,
+          note: 'Ukraine suspended the Convention with Russia and Belarus and withdrew from it and from its 1997 Protocol (law of 2022-12-01, in force 2022-12-23).',
+        },
         { source: 'Minsk-Convention', article: '84', url: URL.minsk, note: 'Withdrawal.' },
       ],
       note: "Ukrainian documents are not treated as exempt from legalization in Russia. Russia's own practice towards them was not verified (medium).",
@@ -448,7 +663,14 @@ function eaeuFor(code: string) {
     confidence: e.confidence,
     asOf: RESEARCH_AS_OF,
     verified: VERIFIED,
-    basis: [{ source: 'EAEU-Treaty', article: '97', url: URL.eaeu, note: 'Nationals of member States work in the others without a work permit.' }],
+    basis: [
+      {
+        source: 'EAEU-Treaty',
+        article: '97',
+        url: URL.eaeu,
+        note: 'Nationals of member States work in the others without a work permit.',
+      },
+    ],
     note: e.note,
   };
 }
@@ -459,7 +681,13 @@ function legalAssistanceFor(code: string) {
   return {
     confidence: 'low-medium',
     verified: VERIFIED,
-    basis: [{ source: `legal-assistance-RU-${code}`, url: URL.legalAssistance, note: 'Bilateral treaty on legal assistance.' }],
+    basis: [
+      {
+        source: `legal-assistance-RU-${code}`,
+        url: URL.legalAssistance,
+        note: 'Bilateral treaty on legal assistance.',
+      },
+    ],
     note: `The research lists a Russian bilateral legal-assistance treaty with this State that exempts documents from legalization.${scope} Not verified treaty by treaty: the document may need neither an apostille nor consular legalization.`,
   };
 }
@@ -498,7 +726,8 @@ export function isoCountryNames(): { version: string; names: Map<string, { en: s
 
 export function buildCountriesYaml(): string {
   const { version, names } = isoCountryNames();
-  if (names.size !== 249) throw new Error(`expected 249 ISO 3166-1 codes from i18n-iso-countries ${version}, got ${names.size}`);
+  if (names.size !== 249)
+    throw new Error(`expected 249 ISO 3166-1 codes from i18n-iso-countries ${version}, got ${names.size}`);
   for (const [what, codes] of [
     ['visa dataset', VISA_FREE_DATASET.map(([c]) => c)],
     ['Hague', HAGUE.map(([c]) => c)],
@@ -506,7 +735,8 @@ export function buildCountriesYaml(): string {
     ['EAEU', Object.keys(EAEU)],
     ['legal assistance', Object.keys(LEGAL_ASSISTANCE)],
   ] as const) {
-    for (const c of codes) if (!names.has(c)) throw new Error(`${what} facts name ${c}, which is not an ISO 3166-1 code`);
+    for (const c of codes)
+      if (!names.has(c)) throw new Error(`${what} facts name ${c}, which is not an ISO 3166-1 code`);
   }
   const countries = [...names].map(([code, n]) => {
     const hague = hagueFor(code);
@@ -582,7 +812,15 @@ export function buildCountriesYaml(): string {
     domesticDocuments: {
       confidence: 'high',
       verified: VERIFIED,
-      basis: [{ source: '154-FZ', article: '27', paragraph: '2', url: URL.consular, note: 'Legalization concerns foreign official documents only.' }],
+      basis: [
+        {
+          source: '154-FZ',
+          article: '27',
+          paragraph: '2',
+          url: URL.consular,
+          note: 'Legalization concerns foreign official documents only.',
+        },
+      ],
       note: 'A document issued in Russia is not a foreign document and needs no legalization for use in Russia.',
     },
     countries,
@@ -591,7 +829,11 @@ export function buildCountriesYaml(): string {
   // Short collections on one line: names: { en, ru, zh }, purposes: [ … ].
   visit(doc, {
     Pair(_, pair) {
-      if (isScalar(pair.key) && (pair.key.value === 'names' || pair.key.value === 'purposes') && isCollection(pair.value)) {
+      if (
+        isScalar(pair.key) &&
+        (pair.key.value === 'names' || pair.key.value === 'purposes') &&
+        isCollection(pair.value)
+      ) {
         pair.value.flow = true;
       }
     },

@@ -58,7 +58,8 @@ describe('generated cases', () => {
 
   it('mix citizenships, family sizes, relations, employer kinds, salary periods and start years', () => {
     const citizenships = new Set(cases.map((c) => principal(c).citizenships[0]));
-    for (const code of ['CN', 'IN', 'TR', 'DE', 'US', 'KZ', 'UZ', 'RS', 'BR', 'EG']) expect(citizenships, code).toContain(code);
+    for (const code of ['CN', 'IN', 'TR', 'DE', 'US', 'KZ', 'UZ', 'RS', 'BR', 'EG'])
+      expect(citizenships, code).toContain(code);
     expect(new Set(cases.map((c) => c.people.length - 1))).toEqual(new Set([0, 1, 2, 3, 4]));
     const relations = new Set(cases.flatMap((c) => c.people.map((p) => p.relation)).filter((r) => r !== undefined));
     expect(relations).toEqual(new Set(['spouse', 'child', 'parent']));
@@ -67,7 +68,9 @@ describe('generated cases', () => {
     expect(new Set(cases.map((c) => c.contract.salary.per))).toEqual(new Set(['month', 'quarter', 'year']));
     expect(new Set(cases.map((c) => c.contract.start.slice(0, 4)))).toEqual(new Set(['2023', '2024', '2025', '2026']));
     // Children of various ages on the evaluation date: infants, school age, adults.
-    const ages = cases.flatMap((c) => c.people.filter((p) => p.relation === 'child').map((p) => 2026 - Number(p.birthDate.slice(0, 4))));
+    const ages = cases.flatMap((c) =>
+      c.people.filter((p) => p.relation === 'child').map((p) => 2026 - Number(p.birthDate.slice(0, 4))),
+    );
     expect(Math.min(...ages)).toBeLessThanOrEqual(3);
     expect(ages.some((a) => a >= 7 && a <= 14)).toBe(true);
     expect(Math.max(...ages)).toBeGreaterThanOrEqual(19);
@@ -81,7 +84,8 @@ describe('generated cases', () => {
   });
 
   it('date no event after the horizon, and honour another horizon', () => {
-    for (const c of cases) for (const e of c.events ?? []) expect(e.on <= DEFAULT_HORIZON, `${c.id} ${e.type} ${e.on}`).toBe(true);
+    for (const c of cases)
+      for (const e of c.events ?? []) expect(e.on <= DEFAULT_HORIZON, `${c.id} ${e.type} ${e.on}`).toBe(true);
     const early = '2024-06-30' as IsoDate;
     for (let i = 0; i < 50; i++) {
       for (const e of generateCase(i, { law, horizon: early }).events ?? []) expect(e.on <= early).toBe(true);
@@ -96,14 +100,19 @@ describe('generated cases', () => {
       const eaeu = principal(c).citizenships.some((code) => law.countries.isEaeu(code, c.contract.start));
       if (eaeu) {
         eaeuPrincipals++;
-        expect(events.filter((e) => e.type.startsWith('work-permit')), c.id).toEqual([]);
+        expect(
+          events.filter((e) => e.type.startsWith('work-permit')),
+          c.id,
+        ).toEqual([]);
       }
       for (const e of events) {
         if (e.type !== 'visa-issued' && e.type !== 'invitation-issued') continue;
         visas++;
         const person = c.people.find((p) => p.id === e.person);
         expect(person, `${c.id}: ${e.type} for ${e.person}`).toBeDefined();
-        const visaFree = person?.citizenships.some((code) => law.countries.visaRequired(code, c.contract.start).workAllowedVisaFree);
+        const visaFree = person?.citizenships.some(
+          (code) => law.countries.visaRequired(code, c.contract.start).workAllowedVisaFree,
+        );
         expect(visaFree, `${c.id}: ${e.type} for ${e.person}`).toBe(false);
       }
     }
@@ -115,7 +124,10 @@ describe('generated cases', () => {
     for (const c of cases) {
       for (const p of c.people) {
         const mine = (c.events ?? []).filter((e) => 'person' in e && e.person === p.id);
-        const firstEntry = mine.filter((e) => e.type === 'entry').map((e) => e.on).sort()[0];
+        const firstEntry = mine
+          .filter((e) => e.type === 'entry')
+          .map((e) => e.on)
+          .sort()[0];
         const visa = mine.find((e) => e.type === 'visa-issued');
         if (visa === undefined || firstEntry === undefined) continue;
         expect(visa.on <= firstEntry, `${c.id} ${p.id}`).toBe(true);
@@ -173,7 +185,9 @@ describe('Rng', () => {
 
 describe('json-rules-engine eligibility', () => {
   it('is built from every in-force threshold value plus the EAEU, bar, activity and currency rules', () => {
-    const inForce = law.thresholdCategories().reduce((n, p) => n + p.values.filter((v) => v.status === 'in-force').length, 0);
+    const inForce = law
+      .thresholdCategories()
+      .reduce((n, p) => n + p.values.filter((v) => v.status === 'in-force').length, 0);
     expect(eligibilityRules(law).length).toBe(inForce + 4);
   });
 
@@ -193,7 +207,12 @@ describe('json-rules-engine eligibility', () => {
 
   it('changes with the date: the 2024 quarterly threshold replaces the monthly one', async () => {
     const jre = createJreEligibility(law);
-    const base = cases.find((c) => c.employer.kind === 'commercial' && c.contract.occupation === 'general' && !principal(c).citizenships.some((x) => law.countries.isEaeu(x, '2026-01-01')));
+    const base = cases.find(
+      (c) =>
+        c.employer.kind === 'commercial' &&
+        c.contract.occupation === 'general' &&
+        !principal(c).citizenships.some((x) => law.countries.isEaeu(x, '2026-01-01')),
+    );
     expect(base).toBeDefined();
     const c: Case = structuredClone(base as Case);
     c.employer.illegalHiringPenaltyWithin2Years = false;

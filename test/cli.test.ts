@@ -20,7 +20,13 @@ function hqs(...args: string[]): { code: number | null; out: string; err: string
 
 interface LawListing {
   asOf: string;
-  parameters: { id: string; value: unknown; period?: string; from: string; basis: { source: string; amendedBy?: string }[] }[];
+  parameters: {
+    id: string;
+    value: unknown;
+    period?: string;
+    from: string;
+    basis: { source: string; amendedBy?: string }[];
+  }[];
 }
 
 describe('hqs calendar', () => {
@@ -99,7 +105,8 @@ describe('hqs evaluate', () => {
     const ev = JSON.parse(json.out) as Record<string, unknown>;
     expect(ev.format).toBe('hqs-evaluation/1');
     expect(ev.asOf).toBe('2026-11-21');
-    for (const key of ['lawVersion', 'eligibility', 'plan', 'obligations', 'checklist', 'findings']) expect(ev, key).toHaveProperty(key);
+    for (const key of ['lawVersion', 'eligibility', 'plan', 'obligations', 'checklist', 'findings'])
+      expect(ev, key).toHaveProperty(key);
   });
 
   it('--lang ru prints Cyrillic', () => {
@@ -109,7 +116,15 @@ describe('hqs evaluate', () => {
   });
 
   it('--with-proposed applies the 2026 bill', () => {
-    const r = hqs('evaluate', 'examples/single-engineer.yaml', '--as-of', '2026-11-21', '--format', 'json', '--with-proposed');
+    const r = hqs(
+      'evaluate',
+      'examples/single-engineer.yaml',
+      '--as-of',
+      '2026-11-21',
+      '--format',
+      'json',
+      '--with-proposed',
+    );
     expect(r.code).toBe(0);
     const ev = JSON.parse(r.out) as { withProposed: boolean; eligibility: { threshold?: { status: string } } };
     expect(ev.withProposed).toBe(true);

@@ -19,7 +19,13 @@ import { obligationsCommand } from '../src/cli/commands/obligations.ts';
 import { loadLaw, loadCalendar } from '../src/cli/context.ts';
 import { parseCase, type Case } from '../src/case/index.ts';
 import { createEngine, type ChecklistItem, type Citation, type Evaluation, type IsoDate } from '../src/engine/index.ts';
-import { composeLetter, renderChecklistPdf, renderLetterText, type DocContext, type NameLike } from '../src/documents/index.ts';
+import {
+  composeLetter,
+  renderChecklistPdf,
+  renderLetterText,
+  type DocContext,
+  type NameLike,
+} from '../src/documents/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLES = readdirSync(join(ROOT, 'examples'))
@@ -78,7 +84,11 @@ function zipEntry(zip: Buffer, name: string): string {
 
 function readCaseFile(file: string): Case {
   const law = loadLaw();
-  const r = parseCase(readFileSync(file, 'utf8'), { fileName: file, countries: law.countries.codes, regions: law.regions.codes });
+  const r = parseCase(readFileSync(file, 'utf8'), {
+    fileName: file,
+    countries: law.countries.codes,
+    regions: law.regions.codes,
+  });
   if (!r.ok) throw new Error(`${file}: ${JSON.stringify(r.errors)}`);
   return r.case;
 }
@@ -139,25 +149,74 @@ events:
   - { on: 2026-11-09, type: work-permit-filed }
 `;
 
-const BASIS_13_2: Citation = { source: '115-FZ', article: '13.2', paragraph: '8', url: 'https://www.consultant.ru/document/cons_doc_LAW_37868/' };
-const BASIS_APOSTILLE: Citation = { source: '115-FZ', article: '13.2', paragraph: '1.1', url: 'https://www.consultant.ru/document/cons_doc_LAW_37868/' };
+const BASIS_13_2: Citation = {
+  source: '115-FZ',
+  article: '13.2',
+  paragraph: '8',
+  url: 'https://www.consultant.ru/document/cons_doc_LAW_37868/',
+};
+const BASIS_APOSTILLE: Citation = {
+  source: '115-FZ',
+  article: '13.2',
+  paragraph: '1.1',
+  url: 'https://www.consultant.ru/document/cons_doc_LAW_37868/',
+};
 
 /** Checklist items as the engine gives them (built by hand: the renderer is under test, not the catalogue). */
 function fixtureChecklist(): ChecklistItem[] {
-  const item = (person: string, order: number, fileName: string, title: ChecklistItem['requirement']['title'], extra: Partial<ChecklistItem['requirement']>, status: ChecklistItem['status']): ChecklistItem => ({
+  const item = (
+    person: string,
+    order: number,
+    fileName: string,
+    title: ChecklistItem['requirement']['title'],
+    extra: Partial<ChecklistItem['requirement']>,
+    status: ChecklistItem['status'],
+  ): ChecklistItem => ({
     person,
     procedure: 'work-visa',
     document: fileName.replace(/^\d+_|\.pdf$/g, '').toLowerCase(),
     status,
     why: status === 'collected' ? 'in the case' : 'not in the case',
-    requirement: { title, issuer: { en: 'competent authority', ru: 'компетентный орган' }, form: 'original', copies: 1, legalization: 'not-applicable', translation: false, order, fileName, basis: [BASIS_13_2], ...extra },
+    requirement: {
+      title,
+      issuer: { en: 'competent authority', ru: 'компетентный орган' },
+      form: 'original',
+      copies: 1,
+      legalization: 'not-applicable',
+      translation: false,
+      order,
+      fileName,
+      basis: [BASIS_13_2],
+      ...extra,
+    },
   });
   // Deliberately out of order: the renderer sorts by requirement.order.
   return [
-    item('p1', 4, '04_Employer_Letter.pdf', { en: 'Employer support letter', ru: 'Письмо работодателя', zh: '雇主支持信' }, {}, 'missing'),
-    item('p1', 1, '01_Passport_Bio.pdf', { en: 'Passport', ru: 'Паспорт', zh: '护照' }, { form: 'copy', validUntilAtLeast: '2030-01-08' as IsoDate }, 'collected'),
+    item(
+      'p1',
+      4,
+      '04_Employer_Letter.pdf',
+      { en: 'Employer support letter', ru: 'Письмо работодателя', zh: '雇主支持信' },
+      {},
+      'missing',
+    ),
+    item(
+      'p1',
+      1,
+      '01_Passport_Bio.pdf',
+      { en: 'Passport', ru: 'Паспорт', zh: '护照' },
+      { form: 'copy', validUntilAtLeast: '2030-01-08' as IsoDate },
+      'collected',
+    ),
     item('p1', 3, '03_Invitation_HQS.pdf', { en: 'Invitation', ru: 'Приглашение', zh: '邀请函' }, {}, 'missing'),
-    item('p2', 7, '07_Marriage_Certificate_Apostille_Translation.pdf', { en: 'Marriage certificate', ru: 'Свидетельство о браке', zh: '结婚证' }, { legalization: 'apostille', translation: true, maxAgeMonths: 3, basis: [BASIS_APOSTILLE, BASIS_13_2] }, 'expiring'),
+    item(
+      'p2',
+      7,
+      '07_Marriage_Certificate_Apostille_Translation.pdf',
+      { en: 'Marriage certificate', ru: 'Свидетельство о браке', zh: '结婚证' },
+      { legalization: 'apostille', translation: true, maxAgeMonths: 3, basis: [BASIS_APOSTILLE, BASIS_13_2] },
+      'expiring',
+    ),
     item('p2', 1, '01_Passport_Bio.pdf', { en: 'Passport', ru: 'Паспорт', zh: '护照' }, {}, 'collected'),
   ];
 }
@@ -171,7 +230,13 @@ beforeAll(() => {
 // ——— every example case ———
 
 describe.each(EXAMPLES)('exports of %s', (file) => {
-  const base = join(OUT, file.split('/').pop()!.replace(/\.yaml$/, ''));
+  const base = join(
+    OUT,
+    file
+      .split('/')
+      .pop()!
+      .replace(/\.yaml$/, ''),
+  );
   let c: Case;
   beforeAll(() => {
     c = readCaseFile(file);
@@ -200,7 +265,10 @@ describe.each(EXAMPLES)('exports of %s', (file) => {
     expect(text.code).toBe(0);
     for (const p of c.people) expect(text.out).toContain(p.name.latin);
     const j = await run(checklistCommand, file, '--as-of', AS_OF, '--format', 'json');
-    const parsed = JSON.parse(j.out) as { asOf: string; people: { person: string; procedures: { items: unknown[] }[] }[] };
+    const parsed = JSON.parse(j.out) as {
+      asOf: string;
+      people: { person: string; procedures: { items: unknown[] }[] }[];
+    };
     expect(parsed.asOf).toBe(AS_OF);
     expect(parsed.people.map((p) => p.person)).toEqual(c.people.map((p) => p.id));
     const count = parsed.people.flatMap((p) => p.procedures.flatMap((x) => x.items)).length;
@@ -212,14 +280,34 @@ describe.each(EXAMPLES)('exports of %s', (file) => {
       for (const lang of ['en', 'ru'] as const) {
         const docx = `${base}.${kind}.${lang}.docx`;
         const pdf = `${base}.${kind}.${lang}.pdf`;
-        const r = await run(letterCommand, file, '--kind', kind, '--docx', docx, '--pdf', pdf, '--as-of', AS_OF, '--lang', lang);
+        const r = await run(
+          letterCommand,
+          file,
+          '--kind',
+          kind,
+          '--docx',
+          docx,
+          '--pdf',
+          pdf,
+          '--as-of',
+          AS_OF,
+          '--lang',
+          lang,
+        );
         expect(r.code).toBe(0);
         const zip = readFileSync(docx);
         expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
         expect(zipEntry(zip, '[Content_Types].xml')).toContain('wordprocessingml');
         const xml = zipEntry(zip, 'word/document.xml');
         const p = principal();
-        const values = [p.name.latin, p.name.cyrillic, c.employer.name, c.employer.inn, c.contract.position, p.passports?.[0]?.number];
+        const values = [
+          p.name.latin,
+          p.name.cyrillic,
+          c.employer.name,
+          c.employer.inn,
+          c.contract.position,
+          p.passports?.[0]?.number,
+        ];
         for (const v of values) if (v) expect(xml).toContain(xmlEscape(v));
         const text = squash(pdfText(pdf));
         for (const v of values) if (v) expect(text).toContain(squash(v));
@@ -230,20 +318,46 @@ describe.each(EXAMPLES)('exports of %s', (file) => {
     });
   }
 
-  it.skipIf(!hasLibreOffice)('LibreOffice opens both DOCX letters and converts them to PDF with the employer name in the text', { timeout: 180_000 }, async () => {
-    const dir = join(OUT, 'lo');
-    const docs = ['employer-support', 'cover'].map((k) => `${base}.${k}.lo.docx`);
-    for (const [i, kind] of ['employer-support', 'cover'].entries()) {
-      expect((await run(letterCommand, file, '--kind', kind, '--docx', docs[i]!, '--as-of', AS_OF, '--lang', 'ru')).code).toBe(0);
-    }
-    const r = spawnSync('libreoffice', [`-env:UserInstallation=file://${join(OUT, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...docs], { encoding: 'utf8', timeout: 170_000 });
-    expect(r.status, r.stderr).toBe(0);
-    for (const d of docs) {
-      const text = pdfText(join(dir, d.split('/').pop()!.replace(/\.docx$/, '.pdf')));
-      expect(squash(text)).toContain(squash(c.employer.name));
-      expect(squash(text)).toContain(squash(principal().name.latin));
-    }
-  });
+  it.skipIf(!hasLibreOffice)(
+    'LibreOffice opens both DOCX letters and converts them to PDF with the employer name in the text',
+    { timeout: 180_000 },
+    async () => {
+      const dir = join(OUT, 'lo');
+      const docs = ['employer-support', 'cover'].map((k) => `${base}.${k}.lo.docx`);
+      for (const [i, kind] of ['employer-support', 'cover'].entries()) {
+        expect(
+          (await run(letterCommand, file, '--kind', kind, '--docx', docs[i]!, '--as-of', AS_OF, '--lang', 'ru')).code,
+        ).toBe(0);
+      }
+      const r = spawnSync(
+        'libreoffice',
+        [
+          `-env:UserInstallation=file://${join(OUT, 'lo-profile')}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          ...docs,
+        ],
+        { encoding: 'utf8', timeout: 170_000 },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      for (const d of docs) {
+        const text = pdfText(
+          join(
+            dir,
+            d
+              .split('/')
+              .pop()!
+              .replace(/\.docx$/, '.pdf'),
+          ),
+        );
+        expect(squash(text)).toContain(squash(c.employer.name));
+        expect(squash(text)).toContain(squash(principal().name.latin));
+      }
+    },
+  );
 
   it('hqs obligations --ics: RFC 5545 that ical.js parses, one all-day VEVENT per obligation on its due date, UIDs stable across exports', async () => {
     const j = await run(obligationsCommand, file, '--as-of', AS_OF, '--format', 'json');
@@ -262,9 +376,16 @@ describe.each(EXAMPLES)('exports of %s', (file) => {
       const cal = new ICAL.Component(ICAL.parse(text));
       const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
       expect(events).toHaveLength(obligations.length);
-      exports.push(events.map((e) => ({ uid: e.uid, start: e.startDate.toString(), isDate: e.startDate.isDate, sequence: e.sequence })));
+      exports.push(
+        events.map((e) => ({
+          uid: e.uid,
+          start: e.startDate.toString(),
+          isDate: e.startDate.isDate,
+          sequence: e.sequence,
+        })),
+      );
     }
-    const [first, second] = exports as [typeof exports[number], typeof exports[number]];
+    const [first, second] = exports as [(typeof exports)[number], (typeof exports)[number]];
     expect(second.map((e) => e.uid)).toEqual(first.map((e) => e.uid));
     expect(new Set(first.map((e) => e.uid)).size).toBe(first.length);
     expect(first.map((e) => e.uid)).toEqual(obligations.map((o) => o.uid));
@@ -351,14 +472,24 @@ describe('letters state only what the evaluation supports', () => {
     const r = await run(letterCommand, low, '--kind', 'employer-support', '--as-of', AS_OF);
     expect(r.code).toBe(0);
     expect(r.err).toContain('warning');
-    const ok = renderLetterText(composeLetter('employer-support', evaluate(readCaseFile(chineseFile)), { case: readCaseFile(chineseFile), law: loadLaw(), lang: 'en' }));
+    const ok = renderLetterText(
+      composeLetter('employer-support', evaluate(readCaseFile(chineseFile)), {
+        case: readCaseFile(chineseFile),
+        law: loadLaw(),
+        lang: 'en',
+      }),
+    );
     expect(ok).toContain('meets the minimum salary');
   });
 
   it('bad usage names what is wrong', async () => {
     await expect(run(letterCommand, chineseFile, '--docx', join(OUT, 'x.docx'))).rejects.toThrow(/--kind is required/);
     await expect(run(letterCommand, chineseFile, '--kind', 'thanks')).rejects.toThrow(UsageError);
-    await expect(run(checklistCommand, chineseFile, '--lang', 'de')).rejects.toThrow(/--lang: expected en or ru or zh, got "de"/);
-    await expect(run(obligationsCommand, chineseFile, '--ics', join(OUT, 'no-such-dir', 'x.ics'))).rejects.toThrow(/cannot write .*no-such-dir/);
+    await expect(run(checklistCommand, chineseFile, '--lang', 'de')).rejects.toThrow(
+      /--lang: expected en or ru or zh, got "de"/,
+    );
+    await expect(run(obligationsCommand, chineseFile, '--ics', join(OUT, 'no-such-dir', 'x.ics'))).rejects.toThrow(
+      /cannot write .*no-such-dir/,
+    );
   });
 });

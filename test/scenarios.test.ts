@@ -33,7 +33,9 @@ const ObligationExpect = z
     /** No obligation matches id (or kind+person). */
     absent: z.literal(true).optional(),
   })
-  .refine((o) => o.id !== undefined || o.kind !== undefined, { message: 'an obligation expectation names an id or a kind' });
+  .refine((o) => o.id !== undefined || o.kind !== undefined, {
+    message: 'an obligation expectation names an id or a kind',
+  });
 
 const Scenario = z.strictObject({
   name: z.string().min(10),
@@ -45,14 +47,21 @@ const Scenario = z.strictObject({
       .strictObject({
         status: z.enum(['eligible', 'ineligible', 'review']),
         threshold: z
-          .strictObject({ parameter: z.string(), threshold: z.number().nullable(), period: z.string().optional(), status: z.string().optional() })
+          .strictObject({
+            parameter: z.string(),
+            threshold: z.number().nullable(),
+            period: z.string().optional(),
+            status: z.string().optional(),
+          })
           .optional(),
         reasonCodes: z.array(z.string()).optional(),
         absentReasonCodes: z.array(z.string()).optional(),
       })
       .optional(),
     obligations: z.array(ObligationExpect).optional(),
-    findings: z.strictObject({ codes: z.array(z.string()).optional(), absent: z.array(z.string()).optional() }).optional(),
+    findings: z
+      .strictObject({ codes: z.array(z.string()).optional(), absent: z.array(z.string()).optional() })
+      .optional(),
     plan: z
       .array(
         z.strictObject({
@@ -83,19 +92,31 @@ function loadScenarios(): { file: string; scenarios: Scenario[] }[] {
   return files.map((file) => {
     const raw: unknown = parse(readFileSync(join(DIR, file), 'utf8'), { merge: true });
     const list = z.array(Scenario).safeParse(raw);
-    if (!list.success) throw new Error(`test/scenarios/${file}: ${list.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!list.success)
+      throw new Error(
+        `test/scenarios/${file}: ${list.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     return { file, scenarios: list.data };
   });
 }
 
 function findObligation(ev: Evaluation, o: z.infer<typeof ObligationExpect>): Obligation | undefined {
-  return ev.obligations.find((x) => (o.id === undefined || x.id === o.id) && (o.kind === undefined || x.kind === o.kind) && (o.person === undefined || x.person === o.person));
+  return ev.obligations.find(
+    (x) =>
+      (o.id === undefined || x.id === o.id) &&
+      (o.kind === undefined || x.kind === o.kind) &&
+      (o.person === undefined || x.person === o.person),
+  );
 }
 
 function run(s: Scenario, file: string): void {
   const parsed = parseCase(s.case, { countries: law.countries.codes, regions: law.regions.codes });
-  if (!parsed.ok) throw new Error(`test/scenarios/${file}: "${s.name}": the case is invalid:\n${formatCaseErrors(parsed.errors)}`);
-  const opts = { ...(s.options?.withProposed ? { withProposed: true } : {}), ...(s.options?.targetStart ? { targetStart: s.options.targetStart as IsoDate } : {}) };
+  if (!parsed.ok)
+    throw new Error(`test/scenarios/${file}: "${s.name}": the case is invalid:\n${formatCaseErrors(parsed.errors)}`);
+  const opts = {
+    ...(s.options?.withProposed ? { withProposed: true } : {}),
+    ...(s.options?.targetStart ? { targetStart: s.options.targetStart as IsoDate } : {}),
+  };
   const ev = engine.evaluate(parsed.case, s.asOf as IsoDate, opts);
   const e = s.expect;
   if (e.eligibility) {
@@ -146,7 +167,8 @@ function run(s: Scenario, file: string): void {
     if (p.date) expect(step.date, `plan ${p.id}/${p.person}.date`).toBe(p.date);
     if (p.latest) expect(step.latest, `plan ${p.id}/${p.person}.latest`).toBe(p.latest);
   }
-  if (e.estimatedDaysToEntry !== undefined) expect(ev.estimatedDaysToEntry, 'estimatedDaysToEntry').toBe(e.estimatedDaysToEntry);
+  if (e.estimatedDaysToEntry !== undefined)
+    expect(ev.estimatedDaysToEntry, 'estimatedDaysToEntry').toBe(e.estimatedDaysToEntry);
 }
 
 const all = loadScenarios();

@@ -11,7 +11,10 @@ import { parse } from 'yaml';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const LANGS = ['en', 'ru', 'zh'] as const;
 
-interface Named { code: string; names: { en: string; ru: string; zh?: string } }
+interface Named {
+  code: string;
+  names: { en: string; ru: string; zh?: string };
+}
 
 function readYaml<T>(rel: string): T {
   const path = `${root}${rel}`;
@@ -33,7 +36,9 @@ function hqsData(): Plugin {
     const dir = `${root}locales/app/${lang}/`;
     const out: Record<string, string> = {};
     if (!existsSync(dir)) return out;
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()) {
       const area = f.slice(0, -5);
       let data: Record<string, string>;
       try {
@@ -54,19 +59,23 @@ function hqsData(): Plugin {
       if (id === `\0${DATA}`) {
         const countries = readYaml<{ countries: Named[] }>('law/countries.yaml').countries;
         const regions = readYaml<{ regions: Named[] }>('law/regions.yaml').regions;
-        const pick = (xs: Named[]) => xs.map((x) => ({ code: x.code, names: { en: x.names.en, ru: x.names.ru, zh: x.names.zh ?? x.names.en } }));
-        if (!countries?.length || !regions?.length) throw new Error('web build: law/countries.yaml or law/regions.yaml has no entries');
+        const pick = (xs: Named[]) =>
+          xs.map((x) => ({ code: x.code, names: { en: x.names.en, ru: x.names.ru, zh: x.names.zh ?? x.names.en } }));
+        if (!countries?.length || !regions?.length)
+          throw new Error('web build: law/countries.yaml or law/regions.yaml has no entries');
         return `export const countries = ${JSON.stringify(pick(countries))};\nexport const regions = ${JSON.stringify(pick(regions))};\n`;
       }
       if (id.startsWith(`\0${APP_LOCALE}`)) {
         const lang = id.slice(APP_LOCALE.length + 1);
-        if (!(LANGS as readonly string[]).includes(lang)) throw new Error(`web build: no locale "${lang}" (expected one of ${LANGS.join(', ')})`);
+        if (!(LANGS as readonly string[]).includes(lang))
+          throw new Error(`web build: no locale "${lang}" (expected one of ${LANGS.join(', ')})`);
         const messages = lang === 'zh' ? { ...appMessages('en'), ...appMessages('zh') } : appMessages(lang);
         return `export default ${JSON.stringify(messages)};\n`;
       }
       if (id.startsWith(`\0${LOCALE}`)) {
         const lang = id.slice(LOCALE.length + 1);
-        if (!(LANGS as readonly string[]).includes(lang)) throw new Error(`web build: no locale "${lang}" (expected one of ${LANGS.join(', ')})`);
+        if (!(LANGS as readonly string[]).includes(lang))
+          throw new Error(`web build: no locale "${lang}" (expected one of ${LANGS.join(', ')})`);
         const all = JSON.parse(readFileSync(`${root}locales/${lang}.json`, 'utf8')) as Record<string, string>;
         const web = Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('web.')));
         return `export default ${JSON.stringify(web)};\n`;

@@ -13,7 +13,7 @@ const rawData = (): Record<string, unknown> & { years: Record<string, Record<str
 /** Slow, obviously-correct references built only on isWorkingDay. */
 function naiveAddWorkingDays(start: IsoDate, n: number, opts?: WorkingDayOptions): IsoDate {
   let x = start;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     x = addDays(x, 1);
     if (cal.isWorkingDay(x, opts)) left--;
   }
@@ -108,9 +108,17 @@ describe('2026', () => {
   });
 
   it('9 March and 11 May are substitute days off for 8 March (Sunday) and 9 May (Saturday)', () => {
-    expect(cal.kindOfDay(d('2026-03-08'))).toMatchObject({ working: false, reason: 'public-holiday', holiday: 'international-womens-day' });
+    expect(cal.kindOfDay(d('2026-03-08'))).toMatchObject({
+      working: false,
+      reason: 'public-holiday',
+      holiday: 'international-womens-day',
+    });
     expect(cal.kindOfDay(d('2026-03-09'))).toMatchObject({ working: false, reason: 'transferred-day-off' });
-    expect(cal.kindOfDay(d('2026-05-09'))).toMatchObject({ working: false, reason: 'public-holiday', holiday: 'victory-day' });
+    expect(cal.kindOfDay(d('2026-05-09'))).toMatchObject({
+      working: false,
+      reason: 'public-holiday',
+      holiday: 'victory-day',
+    });
     expect(cal.kindOfDay(d('2026-05-11'))).toMatchObject({ working: false, reason: 'transferred-day-off' });
   });
 
@@ -246,15 +254,24 @@ describe('periodEnd (Civil Code art. 190–193)', () => {
   it('days: counted from the day after the event; a last day on a holiday moves only with shift', () => {
     // 2026-02-06 + 30 days = Sunday 8 March (a holiday); 9 March is a substitute day off.
     expect(cal.periodEnd(d('2026-02-06'), { days: 30 }, { shift: false })).toEqual({ date: '2026-03-08' });
-    expect(cal.periodEnd(d('2026-02-06'), { days: 30 }, { shift: true })).toEqual({ date: '2026-03-10', shiftedFrom: '2026-03-08' });
+    expect(cal.periodEnd(d('2026-02-06'), { days: 30 }, { shift: true })).toEqual({
+      date: '2026-03-10',
+      shiftedFrom: '2026-03-08',
+    });
     expect(cal.periodEnd(d('2026-03-10'), { days: 1 }, { shift: true })).toEqual({ date: '2026-03-11' });
   });
 
   it('months: the corresponding day, clamped to the month end, then shifted if asked', () => {
     expect(cal.periodEnd(d('2026-01-31'), { months: 1 }, { shift: false })).toEqual({ date: '2026-02-28' });
-    expect(cal.periodEnd(d('2026-01-31'), { months: 1 }, { shift: true })).toEqual({ date: '2026-03-02', shiftedFrom: '2026-02-28' });
+    expect(cal.periodEnd(d('2026-01-31'), { months: 1 }, { shift: true })).toEqual({
+      date: '2026-03-02',
+      shiftedFrom: '2026-02-28',
+    });
     expect(cal.periodEnd(d('2025-11-30'), { months: 3 }, { shift: false })).toEqual({ date: '2026-02-28' });
-    expect(cal.periodEnd(d('2025-12-09'), { months: 1 }, { shift: true })).toEqual({ date: '2026-01-12', shiftedFrom: '2026-01-09' });
+    expect(cal.periodEnd(d('2025-12-09'), { months: 1 }, { shift: true })).toEqual({
+      date: '2026-01-12',
+      shiftedFrom: '2026-01-09',
+    });
   });
 
   it('years: 29 February ends on 28 February; a long term without shift may leave the calendar', () => {
@@ -279,8 +296,12 @@ describe('periodEnd (Civil Code art. 190–193)', () => {
   });
 
   it('rejects a term that is not exactly one positive whole unit', () => {
-    expect(() => cal.periodEnd(d('2026-01-09'), {}, { shift: false })).toThrow('expected exactly one of days, weeks, months, years, workingDays');
-    expect(() => cal.periodEnd(d('2026-01-09'), { days: 3, months: 1 }, { shift: false })).toThrow('got {"days":3,"months":1}');
+    expect(() => cal.periodEnd(d('2026-01-09'), {}, { shift: false })).toThrow(
+      'expected exactly one of days, weeks, months, years, workingDays',
+    );
+    expect(() => cal.periodEnd(d('2026-01-09'), { days: 3, months: 1 }, { shift: false })).toThrow(
+      'got {"days":3,"months":1}',
+    );
     expect(() => cal.periodEnd(d('2026-01-09'), { days: 0 }, { shift: false })).toThrow(RangeError);
     expect(() => cal.periodEnd(d('2026-01-09'), { days: 2.5 }, { shift: false })).toThrow(RangeError);
     expect(() => cal.periodEnd(d('2026-01-09'), { hours: 3 } as never, { shift: false })).toThrow(RangeError);
@@ -294,17 +315,23 @@ describe('outside the covered years', () => {
     );
     expect(() => cal.kindOfDay(d('2028-01-03'))).toThrow(CalendarRangeError);
     expect(() => cal.workingDaysBetween(d('2026-01-01'), d('2028-01-01'))).toThrow('2028-01-01 is outside');
-    expect(() => cal.yearTotals(2028)).toThrow('year 2028 is outside the production calendar (the calendar covers 2013-01-01 to 2027-12-31)');
+    expect(() => cal.yearTotals(2028)).toThrow(
+      'year 2028 is outside the production calendar (the calendar covers 2013-01-01 to 2027-12-31)',
+    );
     expect(() => cal.decreesOf(2012)).toThrow(CalendarRangeError);
     expect(cal.covers(d('2012-12-31'))).toBe(false);
     expect(cal.covers(d('2013-01-01'))).toBe(true);
   });
 
   it('throws when an answer would need a day past either end', () => {
-    expect(() => cal.addWorkingDays(d('2027-12-29'), 5)).toThrow('5 working days after 2027-12-29 fall beyond the production calendar');
+    expect(() => cal.addWorkingDays(d('2027-12-29'), 5)).toThrow(
+      '5 working days after 2027-12-29 fall beyond the production calendar',
+    );
     expect(() => cal.nextWorkingDay(d('2027-12-31'))).toThrow('no working day on or after 2027-12-31');
     expect(() => cal.previousWorkingDay(d('2013-01-05'))).toThrow('no working day on or before 2013-01-05');
-    expect(() => cal.addWorkingDays(d('2013-01-10'), -2)).toThrow('2 working days before 2013-01-10 fall before the production calendar');
+    expect(() => cal.addWorkingDays(d('2013-01-10'), -2)).toThrow(
+      '2 working days before 2013-01-10 fall before the production calendar',
+    );
     const err = (() => {
       try {
         cal.isWorkingDay(d('2030-05-05'));
@@ -384,10 +411,15 @@ describe('fromData is strict and names the problem', () => {
     ).toThrow('years must be consecutive; 2020 is missing');
     expect(
       mutate((x) => {
-        (x['presidentialNonWorkingDays'] as Record<string, unknown[]>)['2020']!.push({ date: '2020-05-01', basis: 'x' });
+        (x['presidentialNonWorkingDays'] as Record<string, unknown[]>)['2020']!.push({
+          date: '2020-05-01',
+          basis: 'x',
+        });
       }),
     ).toThrow('2020-05-01 must be a baseline working weekday (it is public-holiday)');
-    expect(() => ProductionCalendar.fromData({ source: 's', generated: '2026-11-21', years: {} })).toThrow(CalendarDataError);
+    expect(() => ProductionCalendar.fromData({ source: 's', generated: '2026-11-21', years: {} })).toThrow(
+      CalendarDataError,
+    );
   });
 });
 
@@ -426,10 +458,21 @@ describe('properties over random dates in range', () => {
 
   it('adding a then b is adding a + b; going back n returns to the last working day on or before d', () => {
     fc.assert(
-      fc.property(dateInRange, fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 50 }), mode, (start, a, b, opts) => {
-        expect(cal.addWorkingDays(cal.addWorkingDays(start, a, opts), b, opts)).toBe(cal.addWorkingDays(start, a + b, opts));
-        if (a > 0 && start >= '2013-02-01') expect(cal.addWorkingDays(cal.addWorkingDays(start, a, opts), -a, opts)).toBe(cal.previousWorkingDay(start, opts));
-      }),
+      fc.property(
+        dateInRange,
+        fc.integer({ min: 0, max: 50 }),
+        fc.integer({ min: 0, max: 50 }),
+        mode,
+        (start, a, b, opts) => {
+          expect(cal.addWorkingDays(cal.addWorkingDays(start, a, opts), b, opts)).toBe(
+            cal.addWorkingDays(start, a + b, opts),
+          );
+          if (a > 0 && start >= '2013-02-01')
+            expect(cal.addWorkingDays(cal.addWorkingDays(start, a, opts), -a, opts)).toBe(
+              cal.previousWorkingDay(start, opts),
+            );
+        },
+      ),
     );
   });
 
@@ -446,16 +489,20 @@ describe('properties over random dates in range', () => {
 
   it('nextWorkingDay / previousWorkingDay are working, on the right side of d, with nothing working in between', () => {
     fc.assert(
-      fc.property(dateInRange.filter((x) => x >= '2013-01-09'), mode, (x, opts) => {
-        const next = cal.nextWorkingDay(x, opts);
-        const prev = cal.previousWorkingDay(x, opts);
-        expect(cal.isWorkingDay(next, opts) && cal.isWorkingDay(prev, opts)).toBe(true);
-        expect(compareDates(next, x)).toBeGreaterThanOrEqual(0);
-        expect(compareDates(prev, x)).toBeLessThanOrEqual(0);
-        expect(cal.workingDaysBetween(x, next, opts)).toBe(1);
-        expect(cal.workingDaysBetween(prev, x, opts)).toBe(1);
-        expect(next === x).toBe(cal.isWorkingDay(x, opts));
-      }),
+      fc.property(
+        dateInRange.filter((x) => x >= '2013-01-09'),
+        mode,
+        (x, opts) => {
+          const next = cal.nextWorkingDay(x, opts);
+          const prev = cal.previousWorkingDay(x, opts);
+          expect(cal.isWorkingDay(next, opts) && cal.isWorkingDay(prev, opts)).toBe(true);
+          expect(compareDates(next, x)).toBeGreaterThanOrEqual(0);
+          expect(compareDates(prev, x)).toBeLessThanOrEqual(0);
+          expect(cal.workingDaysBetween(x, next, opts)).toBe(1);
+          expect(cal.workingDaysBetween(prev, x, opts)).toBe(1);
+          expect(next === x).toBe(cal.isWorkingDay(x, opts));
+        },
+      ),
     );
   });
 
@@ -465,13 +512,17 @@ describe('properties over random dates in range', () => {
       fc.integer({ min: 1, max: 5 }).map((n) => ({ months: n })),
     );
     fc.assert(
-      fc.property(dateInRange.filter((x) => x <= '2027-06-01'), term, (start, t) => {
-        const plain = cal.periodEnd(start, t, { shift: false });
-        const shifted = cal.periodEnd(start, t, { shift: true });
-        expect(plain.shiftedFrom).toBeUndefined();
-        expect(shifted.date).toBe(cal.nextWorkingDay(plain.date));
-        expect(shifted.shiftedFrom).toBe(shifted.date === plain.date ? undefined : plain.date);
-      }),
+      fc.property(
+        dateInRange.filter((x) => x <= '2027-06-01'),
+        term,
+        (start, t) => {
+          const plain = cal.periodEnd(start, t, { shift: false });
+          const shifted = cal.periodEnd(start, t, { shift: true });
+          expect(plain.shiftedFrom).toBeUndefined();
+          expect(shifted.date).toBe(cal.nextWorkingDay(plain.date));
+          expect(shifted.shiftedFrom).toBe(shifted.date === plain.date ? undefined : plain.date);
+        },
+      ),
     );
   });
 });

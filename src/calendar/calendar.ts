@@ -26,12 +26,7 @@ import {
 } from './date.ts';
 
 export type DayReason =
-  | 'weekday'
-  | 'weekend'
-  | 'public-holiday'
-  | 'transferred-day-off'
-  | 'working-weekend'
-  | 'presidential-non-working';
+  'weekday' | 'weekend' | 'public-holiday' | 'transferred-day-off' | 'working-weekend' | 'presidential-non-working';
 
 /** Labour Code art. 112 p. 1 holidays, by id (the words live in locale files). */
 export type HolidayId =
@@ -217,7 +212,8 @@ export class ProductionCalendar {
     const firstYear = years[0]!;
     const lastYear = years[years.length - 1]!;
     years.forEach((y, k) => {
-      if (y !== firstYear + k) fail('years', `years must be consecutive; ${firstYear + k} is missing between ${firstYear} and ${lastYear}`);
+      if (y !== firstYear + k)
+        fail('years', `years must be consecutive; ${firstYear + k} is missing between ${firstYear} and ${lastYear}`);
     });
     this.firstYear = firstYear;
     this.lastYear = lastYear;
@@ -259,7 +255,8 @@ export class ProductionCalendar {
       y.working.forEach((s, k) => {
         const path = `years.${year}.working[${k}]`;
         const i = indexIn(year, path, s, working);
-        if (!weekend(i)) fail(path, `${s} is a Monday–Friday; working lists only Saturdays and Sundays that are working days`);
+        if (!weekend(i))
+          fail(path, `${s} is a Monday–Friday; working lists only Saturdays and Sundays that are working days`);
         reason[i] = WORKING_WEEKEND;
       });
       const holidays = new Set<string>();
@@ -270,14 +267,16 @@ export class ProductionCalendar {
           fail(path, `${s} is not a Labour Code art. 112 holiday known to src/calendar (add it to holidayOf)`);
         }
         if (working.has(s)) fail(path, `${s} is a public holiday but is also listed as a working weekend day`);
-        if (!weekend(i) && !nonWorking.has(s)) fail(path, `${s} is a weekday public holiday missing from years.${year}.nonWorking`);
+        if (!weekend(i) && !nonWorking.has(s))
+          fail(path, `${s} is a weekday public holiday missing from years.${year}.nonWorking`);
         reason[i] = PUBLIC_HOLIDAY;
       });
       const short = new Set<string>();
       y.shortened.forEach((s, k) => {
         const path = `years.${year}.shortened[${k}]`;
         const i = indexIn(year, path, s, short);
-        if (reason[i] !== WEEKDAY && reason[i] !== WORKING_WEEKEND) fail(path, `${s} is shortened but is not a working day in the baseline`);
+        if (reason[i] !== WEEKDAY && reason[i] !== WORKING_WEEKEND)
+          fail(path, `${s} is shortened but is not a working day in the baseline`);
         shortened[i] = 1;
       });
     }
@@ -285,12 +284,14 @@ export class ProductionCalendar {
     const presidentialBasis = new Map<number, string>();
     for (const [year, days] of Object.entries(data.presidentialNonWorkingDays ?? {})) {
       const y = Number(year);
-      if (y < firstYear || y > lastYear) fail(`presidentialNonWorkingDays.${year}`, `year ${year} is not among the calendar's years`);
+      if (y < firstYear || y > lastYear)
+        fail(`presidentialNonWorkingDays.${year}`, `year ${year} is not among the calendar's years`);
       const seen = new Set<string>();
       days.forEach((p, k) => {
         const path = `presidentialNonWorkingDays.${year}[${k}].date`;
         const i = indexIn(year, path, p.date, seen);
-        if (reason[i] !== WEEKDAY) fail(path, `${p.date} must be a baseline working weekday (it is ${REASONS[reason[i]!]})`);
+        if (reason[i] !== WEEKDAY)
+          fail(path, `${p.date} must be a baseline working weekday (it is ${REASONS[reason[i]!]})`);
         reason[i] = PRESIDENTIAL;
         presidentialBasis.set(i, p.basis);
       });
@@ -367,7 +368,8 @@ export class ProductionCalendar {
   nextWorkingDay(d: IsoDate, opts?: WorkingDayOptions): IsoDate {
     const m = this.mode(opts);
     const k = m.cum[this.index(d)]!;
-    if (k >= m.ordinals.length) throw this.rangeError(d, `no working day on or after ${d} inside the production calendar`);
+    if (k >= m.ordinals.length)
+      throw this.rangeError(d, `no working day on or after ${d} inside the production calendar`);
     return this.isoByIndex[m.ordinals[k]!]!;
   }
 
@@ -386,12 +388,14 @@ export class ProductionCalendar {
    * working day use `nextWorkingDay`.
    */
   addWorkingDays(d: IsoDate, n: number, opts?: WorkingDayOptions): IsoDate {
-    if (!Number.isSafeInteger(n)) throw new RangeError(`addWorkingDays: the number of working days must be a whole number, got ${n}`);
+    if (!Number.isSafeInteger(n))
+      throw new RangeError(`addWorkingDays: the number of working days must be a whole number, got ${n}`);
     const i = this.index(d);
     if (n === 0) return d;
     const m = this.mode(opts);
     const k = n > 0 ? m.cum[i + 1]! + n - 1 : m.cum[i]! + n;
-    if (k >= m.ordinals.length) throw this.rangeError(d, `${n} working days after ${d} fall beyond the production calendar`);
+    if (k >= m.ordinals.length)
+      throw this.rangeError(d, `${n} working days after ${d} fall beyond the production calendar`);
     if (k < 0) throw this.rangeError(d, `${-n} working days before ${d} fall before the production calendar`);
     return this.isoByIndex[m.ordinals[k]!]!;
   }
@@ -440,14 +444,27 @@ export class ProductionCalendar {
     const given = Object.keys(term).filter((k) => (term as Record<string, unknown>)[k] !== undefined);
     const unit = given[0] as keyof Term | undefined;
     const n = unit === undefined ? undefined : term[unit];
-    if (given.length !== 1 || unit === undefined || !TERM_UNITS.has(unit) || typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
+    if (
+      given.length !== 1 ||
+      unit === undefined ||
+      !TERM_UNITS.has(unit) ||
+      typeof n !== 'number' ||
+      !Number.isSafeInteger(n) ||
+      n < 1
+    ) {
       throw new RangeError(
         `periodEnd: expected exactly one of days, weeks, months, years, workingDays as a whole number ≥ 1; got ${JSON.stringify(term)}`,
       );
     }
     if (unit === 'workingDays') return { date: this.addWorkingDays(start, n, opts) };
     const last =
-      unit === 'days' ? addDays(start, n) : unit === 'weeks' ? addDays(start, 7 * n) : unit === 'months' ? addMonths(start, n) : addYears(start, n);
+      unit === 'days'
+        ? addDays(start, n)
+        : unit === 'weeks'
+          ? addDays(start, 7 * n)
+          : unit === 'months'
+            ? addMonths(start, n)
+            : addYears(start, n);
     if (!opts.shift || this.isWorkingDay(last, opts)) return { date: last };
     return { date: this.nextWorkingDay(last, opts), shiftedFrom: last };
   }
@@ -455,7 +472,12 @@ export class ProductionCalendar {
   /** Working days, days off and shortened working days in a covered year. */
   yearTotals(year: number, opts?: WorkingDayOptions): YearTotals {
     if (!Number.isInteger(year) || year < this.firstYear || year > this.lastYear) {
-      throw new CalendarRangeError(String(year), this.firstYear, this.lastYear, `year ${year} is outside the production calendar`);
+      throw new CalendarRangeError(
+        String(year),
+        this.firstYear,
+        this.lastYear,
+        `year ${year} is outside the production calendar`,
+      );
     }
     const a = toDayNumber(`${year}-01-01` as IsoDate) - this.startDay;
     const b = toDayNumber(`${year}-12-31` as IsoDate) - this.startDay;
@@ -469,7 +491,13 @@ export class ProductionCalendar {
   /** The Government transfer decrees the data names for `year` (empty where the number was not confirmed). */
   decreesOf(year: number): readonly string[] {
     const decrees = this.decreesByYear.get(year);
-    if (decrees === undefined) throw new CalendarRangeError(String(year), this.firstYear, this.lastYear, `year ${year} is outside the production calendar`);
+    if (decrees === undefined)
+      throw new CalendarRangeError(
+        String(year),
+        this.firstYear,
+        this.lastYear,
+        `year ${year} is outside the production calendar`,
+      );
     return decrees;
   }
 

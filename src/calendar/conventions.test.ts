@@ -22,8 +22,16 @@ const edited = (f: (doc: Doc) => void): string => {
 
 describe('law/calendar/conventions.yaml', () => {
   const all = [
-    ...Object.entries(conventions.conventions).map(([id, c]) => ({ id: `conventions.${id}`, basis: c.basis, verified: c.verified })),
-    ...Object.entries(conventions.deadlineKinds).map(([id, k]) => ({ id: `deadlineKinds.${id}`, basis: k.basis, verified: k.verified })),
+    ...Object.entries(conventions.conventions).map(([id, c]) => ({
+      id: `conventions.${id}`,
+      basis: c.basis,
+      verified: c.verified,
+    })),
+    ...Object.entries(conventions.deadlineKinds).map(([id, k]) => ({
+      id: `deadlineKinds.${id}`,
+      basis: k.basis,
+      verified: k.verified,
+    })),
   ];
 
   it('cites only the agreed source ids, each with a URL, verified 2026-11-21', () => {
@@ -36,7 +44,16 @@ describe('law/calendar/conventions.yaml', () => {
 
   it('cites the Civil Code art. 190–193, Labour Code art. 112, the Supreme Court review and Tax Code art. 6.1', () => {
     const cited = new Set(all.flatMap((e) => e.basis.map((c) => `${c.source} ${c.article ?? ''}`.trim())));
-    for (const want of ['GK 190', 'GK 191', 'GK 192', 'GK 193', 'TK 112', 'NK 6.1', 'SC-COVID-Review-1-2020', 'Gov-transfer-decrees']) {
+    for (const want of [
+      'GK 190',
+      'GK 191',
+      'GK 192',
+      'GK 193',
+      'TK 112',
+      'NK 6.1',
+      'SC-COVID-Review-1-2020',
+      'Gov-transfer-decrees',
+    ]) {
       expect(cited, want).toContain(want);
     }
   });
@@ -48,7 +65,11 @@ describe('law/calendar/conventions.yaml', () => {
 
   it('states the engine choices per kind of deadline', () => {
     const k = conventions.deadlineKinds;
-    expect(k['working-days']).toMatchObject({ presidentialDaysOff: false, law: 'not-applicable', engine: 'not-applicable' });
+    expect(k['working-days']).toMatchObject({
+      presidentialDaysOff: false,
+      law: 'not-applicable',
+      engine: 'not-applicable',
+    });
     expect(k['calendar-term-duty']).toMatchObject({ presidentialDaysOff: false, law: 'shift', engine: 'no-shift' });
     expect(k['calendar-term-authority']).toMatchObject({ law: 'shift', engine: 'shift' });
     expect(k['tax-code-term']).toMatchObject({ presidentialDaysOff: true, law: 'shift', engine: 'no-shift' });
@@ -63,13 +84,21 @@ describe('parseConventions is strict', () => {
   });
 
   it('rejects a missing citation, a dangling reference, an unknown key and bad YAML, naming the place', () => {
-    expect(() => parseConventions(edited((d) => (d.conventions['term-start']!['basis'] = [])), 'c.yaml')).toThrow(
-      'c.yaml: conventions.term-start.basis: a citation is required (basis must not be empty)',
+    expect(() =>
+      parseConventions(
+        edited((d) => (d.conventions['term-start']!['basis'] = [])),
+        'c.yaml',
+      ),
+    ).toThrow('c.yaml: conventions.term-start.basis: a citation is required (basis must not be empty)');
+    expect(() =>
+      parseConventions(
+        edited((d) => d.deadlineKinds['working-days']!.conventions.push('no-such-rule')),
+        'c.yaml',
+      ),
+    ).toThrow('c.yaml: deadlineKinds.working-days.conventions[4]: no convention named "no-such-rule"');
+    expect(() => parseConventions(edited((d) => (d.conventions['term-start']!['colour'] = 'red')))).toThrow(
+      /conventions\.term-start: .*colour/,
     );
-    expect(() => parseConventions(edited((d) => d.deadlineKinds['working-days']!.conventions.push('no-such-rule')), 'c.yaml')).toThrow(
-      'c.yaml: deadlineKinds.working-days.conventions[4]: no convention named "no-such-rule"',
-    );
-    expect(() => parseConventions(edited((d) => (d.conventions['term-start']!['colour'] = 'red')))).toThrow(/conventions\.term-start: .*colour/);
     expect(() => parseConventions(edited((d) => (d.deadlineKinds['tax-code-term']!['engine'] = 'sometimes')))).toThrow(
       /deadlineKinds\.tax-code-term\.engine/,
     );

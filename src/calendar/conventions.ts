@@ -108,17 +108,21 @@ export function parseConventions(text: string, origin = 'conventions.yaml'): Cal
   const problems: string[] = [];
   for (const [id, kind] of Object.entries(c.deadlineKinds)) {
     kind.conventions.forEach((ref, k) => {
-      if (!(ref in c.conventions)) problems.push(`deadlineKinds.${id}.conventions[${k}]: no convention named ${JSON.stringify(ref)}`);
+      if (!(ref in c.conventions))
+        problems.push(`deadlineKinds.${id}.conventions[${k}]: no convention named ${JSON.stringify(ref)}`);
     });
     if ((kind.law === 'not-applicable') !== (kind.engine === 'not-applicable')) {
-      problems.push(`deadlineKinds.${id}: law is ${kind.law} but engine is ${kind.engine}; both or neither must be not-applicable`);
+      problems.push(
+        `deadlineKinds.${id}: law is ${kind.law} but engine is ${kind.engine}; both or neither must be not-applicable`,
+      );
     }
   }
   const { firstYear, lastYear, coverage } = c.calendar;
   if (firstYear > lastYear) problems.push(`calendar: firstYear ${firstYear} is after lastYear ${lastYear}`);
   let next = firstYear;
   coverage.forEach(({ years: [a, b] }, k) => {
-    if (a !== next || b < a) problems.push(`calendar.coverage[${k}]: expected a range starting at ${next}, got ${a}–${b}`);
+    if (a !== next || b < a)
+      problems.push(`calendar.coverage[${k}]: expected a range starting at ${next}, got ${a}–${b}`);
     next = b + 1;
   });
   if (next !== lastYear + 1) problems.push(`calendar.coverage: ranges end at ${next - 1}, expected ${lastYear}`);

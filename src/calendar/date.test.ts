@@ -39,7 +39,9 @@ describe('parseIsoDate / isRealIsoDate', () => {
   });
 
   it('rejects dates that do not exist, naming the value', () => {
-    expect(() => parseIsoDate('2025-02-30')).toThrow(new InvalidDateError('2025-02-30', 'not a real date (2025-02-30)'));
+    expect(() => parseIsoDate('2025-02-30')).toThrow(
+      new InvalidDateError('2025-02-30', 'not a real date (2025-02-30)'),
+    );
     expect(() => parseIsoDate('2023-02-29')).toThrow('not a real date (2023-02-29)');
     expect(() => parseIsoDate('1900-02-29')).toThrow('not a real date (1900-02-29)');
     expect(() => parseIsoDate('2026-13-01')).toThrow('not a real date (2026-13-01)');
@@ -162,23 +164,29 @@ describe('addMonths / addYears: Civil Code art. 192 month-end rule', () => {
     expect(addMonths(d('2026-03-31'), -1)).toBe('2026-02-28');
     expect(addMonths(d('2026-01-15'), -13)).toBe('2024-12-15');
     expect(addMonths(d('2026-05-20'), 0)).toBe('2026-05-20');
-    expect(() => addMonths(d('2026-05-20'), 1.5)).toThrow('addMonths: the number of months must be a whole number, got 1.5');
+    expect(() => addMonths(d('2026-05-20'), 1.5)).toThrow(
+      'addMonths: the number of months must be a whole number, got 1.5',
+    );
   });
 
   it('lands in the target month on min(day, days in that month), and keeps order', () => {
     const n = fc.integer({ min: -240, max: 240 });
     fc.assert(
-      fc.property(anyDate.filter((x) => x >= '1100-01-01' && x <= '9900-12-31'), n, (x, k) => {
-        const r = addMonths(x, k);
-        const [y, m, day] = x.split('-').map(Number) as [number, number, number];
-        const target = y * 12 + (m - 1) + k;
-        const [ry, rm, rday] = r.split('-').map(Number) as [number, number, number];
-        expect(ry * 12 + (rm - 1)).toBe(target);
-        expect(rday).toBe(Math.min(day, Number(endOfMonth(r).slice(8))));
-        expect(compareDates(r, x)).toBe(Math.sign(k) as -1 | 0 | 1);
-        expect(compareDates(addMonths(x, k), addMonths(x, k + 1))).toBe(-1);
-        expect(addYears(x, Math.trunc(k / 12))).toBe(addMonths(x, Math.trunc(k / 12) * 12));
-      }),
+      fc.property(
+        anyDate.filter((x) => x >= '1100-01-01' && x <= '9900-12-31'),
+        n,
+        (x, k) => {
+          const r = addMonths(x, k);
+          const [y, m, day] = x.split('-').map(Number) as [number, number, number];
+          const target = y * 12 + (m - 1) + k;
+          const [ry, rm, rday] = r.split('-').map(Number) as [number, number, number];
+          expect(ry * 12 + (rm - 1)).toBe(target);
+          expect(rday).toBe(Math.min(day, Number(endOfMonth(r).slice(8))));
+          expect(compareDates(r, x)).toBe(Math.sign(k) as -1 | 0 | 1);
+          expect(compareDates(addMonths(x, k), addMonths(x, k + 1))).toBe(-1);
+          expect(addYears(x, Math.trunc(k / 12))).toBe(addMonths(x, Math.trunc(k / 12) * 12));
+        },
+      ),
     );
   });
 

@@ -67,8 +67,10 @@ function splitIsoDate(s: string): [number, number, number] | undefined {
 }
 
 function invalidDate(value: unknown): InvalidDateError {
-  if (typeof value !== 'string') return new InvalidDateError(value, `not a date: expected a YYYY-MM-DD string, got ${typeof value}`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return new InvalidDateError(value, `not a date in YYYY-MM-DD form (${JSON.stringify(value)})`);
+  if (typeof value !== 'string')
+    return new InvalidDateError(value, `not a date: expected a YYYY-MM-DD string, got ${typeof value}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    return new InvalidDateError(value, `not a date in YYYY-MM-DD form (${JSON.stringify(value)})`);
   return new InvalidDateError(value, `not a real date (${value})`);
 }
 
@@ -116,13 +118,17 @@ function pad4(y: number): string {
 
 function format(y: number, m: number, d: number): IsoDate {
   // Within the written-out days (below), the same text without building it again.
-  if (y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return fromDayNumber(daysFromCivil(y, m, d));
+  if (y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))
+    return fromDayNumber(daysFromCivil(y, m, d));
   return formatNew(y, m, d);
 }
 
 function formatNew(y: number, m: number, d: number): IsoDate {
   if (y < MIN_YEAR || y > MAX_YEAR) {
-    throw new InvalidDateError(`${y}-${pad2(m)}-${pad2(d)}`, `date out of the supported years ${MIN_YEAR}–${MAX_YEAR} (year ${y})`);
+    throw new InvalidDateError(
+      `${y}-${pad2(m)}-${pad2(d)}`,
+      `date out of the supported years ${MIN_YEAR}–${MAX_YEAR} (year ${y})`,
+    );
   }
   return `${pad4(y)}-${pad2(m)}-${pad2(d)}` as IsoDate;
 }
@@ -216,7 +222,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 /** ISO weekday of a day number: 1 = Monday … 7 = Sunday. */
 export function dayOfWeekOfDayNumber(n: DayNumber): IsoWeekday {
   // 1970-01-01 was a Thursday (4).
-  return ((((((n + 3) % 7) + 7) % 7) + 1) as IsoWeekday);
+  return (((((n + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -237,7 +243,12 @@ export function quarterOf(d: IsoDate): QuarterId {
 /** First and last day of a quarter given as `YYYY-Qn`. Throws `InvalidDateError` naming the value. */
 export function quarterBounds(quarter: string): DateRange {
   // Fast path for the common, well-formed `YYYY-Qn` (the same test as the pattern below, without a regex).
-  if (typeof quarter === 'string' && quarter.length === 7 && quarter.charCodeAt(4) === 45 && quarter.charCodeAt(5) === 81) {
+  if (
+    typeof quarter === 'string' &&
+    quarter.length === 7 &&
+    quarter.charCodeAt(4) === 45 &&
+    quarter.charCodeAt(5) === 81
+  ) {
     const y = digits4(quarter, 0);
     const n = quarter.charCodeAt(6) - 48;
     if (y >= 0 && n >= 1 && n <= 4) {
@@ -263,7 +274,8 @@ export function monthBounds(month: string): DateRange {
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   const y = m ? Number(m[1]) : NaN;
   const mo = m ? Number(m[2]) : NaN;
-  if (!m || mo < 1 || mo > 12) throw new InvalidDateError(month, `not a month in YYYY-MM form (${JSON.stringify(month)})`);
+  if (!m || mo < 1 || mo > 12)
+    throw new InvalidDateError(month, `not a month in YYYY-MM form (${JSON.stringify(month)})`);
   return { from: format(y, mo, 1), to: format(y, mo, daysInMonth(y, mo)) };
 }
 

@@ -34,4 +34,11 @@ export type {
   YearTotals,
 } from './calendar.ts';
 export { ConventionsError, ShiftPolicySchema, TermUnitSchema, parseConventions } from './conventions.ts';
-export type { CalendarCitation, CalendarConvention, CalendarConventions, DeadlineKindConvention, ShiftPolicy, TermUnit } from './conventions.ts';
+export type {
+  CalendarCitation,
+  CalendarConvention,
+  CalendarConventions,
+  DeadlineKindConvention,
+  ShiftPolicy,
+  TermUnit,
+} from './conventions.ts';

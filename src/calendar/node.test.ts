@@ -23,7 +23,14 @@ describe('loadCalendar / loadConventions', () => {
     writeFileSync(broken, '{ "years": ');
     expect(() => loadCalendar(broken)).toThrow(`${broken}: not valid JSON`);
     const wrong = join(dir, 'wrong.json');
-    writeFileSync(wrong, JSON.stringify({ source: 's', generated: '2026-11-21', years: { '2030': { nonWorking: ['2030-01-05'], working: [], shortened: [], publicHolidays: [] } } }));
+    writeFileSync(
+      wrong,
+      JSON.stringify({
+        source: 's',
+        generated: '2026-11-21',
+        years: { '2030': { nonWorking: ['2030-01-05'], working: [], shortened: [], publicHolidays: [] } },
+      }),
+    );
     expect(() => loadCalendar(wrong)).toThrow(`${wrong}: years.2030.nonWorking[0]: 2030-01-05 is a Saturday or Sunday`);
     expect(() => loadConventions(join(dir, 'none.yaml'))).toThrow(ConventionsError);
   });

@@ -7,7 +7,9 @@ import { CalendarDataError, ProductionCalendar } from './calendar.ts';
 import { ConventionsError, parseConventions, type CalendarConventions } from './conventions.ts';
 
 /** law/calendar/ru-production-calendar.json of this repository. */
-export const DEFAULT_CALENDAR_PATH = fileURLToPath(new URL('../../law/calendar/ru-production-calendar.json', import.meta.url));
+export const DEFAULT_CALENDAR_PATH = fileURLToPath(
+  new URL('../../law/calendar/ru-production-calendar.json', import.meta.url),
+);
 /** law/calendar/conventions.yaml of this repository. */
 export const DEFAULT_CONVENTIONS_PATH = fileURLToPath(new URL('../../law/calendar/conventions.yaml', import.meta.url));
 
@@ -44,7 +46,10 @@ export function loadConventions(path: string = DEFAULT_CONVENTIONS_PATH): Calend
   const key = resolve(path);
   const cached = conventions.get(key);
   if (cached) return cached;
-  const parsed = parseConventions(readText(key, (m) => new ConventionsError(m)), key);
+  const parsed = parseConventions(
+    readText(key, (m) => new ConventionsError(m)),
+    key,
+  );
   conventions.set(key, parsed);
   return parsed;
 }

@@ -303,7 +303,8 @@ const rules: Rule[] = [
     rule: 'a person is born before every event that concerns them',
     fail: (c) => (at(c, 'people', 1).birthDate = '2026-03-06'),
     path: 'people[1].birthDate',
-    message: '2026-03-06 is after events[9] (insurance on 2026-03-05); a person cannot take part in events before birth',
+    message:
+      '2026-03-06 is after events[9] (insurance on 2026-03-05); a person cannot take part in events before birth',
     pass: (c) => {
       at(c, 'people', 1).birthDate = '2026-03-05';
       delete at(c, 'people', 1).passports;
@@ -351,7 +352,8 @@ describe('cross-field rules', () => {
     const result = parseCase(broken, TABLES);
     expect(result.ok).toBe(false);
     const found = result.ok ? [] : result.errors.filter((e) => e.path === rule.path).map((e) => e.message);
-    if (found.length === 0) throw new Error(`no error at ${rule.path}:\n${result.ok ? '' : formatCaseErrors(result.errors)}`);
+    if (found.length === 0)
+      throw new Error(`no error at ${rule.path}:\n${result.ok ? '' : formatCaseErrors(result.errors)}`);
     if (typeof rule.message === 'string') expect(found).toContain(rule.message);
     else expect(found.some((m) => (rule.message as RegExp).test(m))).toBe(true);
 
@@ -363,7 +365,9 @@ describe('cross-field rules', () => {
 
   it('reports every broken rule at once, one error each', () => {
     const c = validCase();
-    for (const rule of rules.filter((r) => !/only one principal|there is a principal|12 digits|UK is|indefinite: false|permit events/.test(r.rule))) {
+    for (const rule of rules.filter(
+      (r) => !/only one principal|there is a principal|12 digits|UK is|indefinite: false|permit events/.test(r.rule),
+    )) {
       rule.fail(c);
     }
     const result = parseCase(c, TABLES);
@@ -380,15 +384,30 @@ describe('cross-field rules', () => {
     at(c, 'events', 4).person = 5;
     const result = parseCase(c, TABLES);
     if (result.ok) throw new Error('expected errors');
-    expect(result.errors.map((e) => e.path)).toEqual(['people[0].citizenships[0]', 'contract.start', 'events[4].person']);
+    expect(result.errors.map((e) => e.path)).toEqual([
+      'people[0].citizenships[0]',
+      'contract.start',
+      'events[4].person',
+    ]);
   });
 
   it('runs on any input without throwing', () => {
-    for (const raw of [null, 1, 'x', [], { people: 'x' }, { people: [null, 1, { role: 'principal' }] }, { events: [{ type: 'rp-issued' }] }]) {
+    for (const raw of [
+      null,
+      1,
+      'x',
+      [],
+      { people: 'x' },
+      { people: [null, 1, { role: 'principal' }] },
+      { events: [{ type: 'rp-issued' }] },
+    ]) {
       expect(() => crossFieldIssues(raw, TABLES)).not.toThrow();
     }
     expect(crossFieldIssues({ people: [{ role: 'family' }] }, TABLES)).toEqual([
-      { path: ['people', 0, 'relation'], message: expect.stringMatching(/^required for a family member/) as unknown as string },
+      {
+        path: ['people', 0, 'relation'],
+        message: expect.stringMatching(/^required for a family member/) as unknown as string,
+      },
       { path: ['people'], message: 'no principal: exactly one person needs role: principal' },
     ]);
   });

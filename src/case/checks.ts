@@ -124,7 +124,10 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
   region(get(employer, 'region'), ['employer', 'region']);
   const employerKind = str(get(employer, 'kind'));
   if (has(employer, 'sezType') && employerKind !== undefined && employerKind !== 'special-economic-zone') {
-    push(['employer', 'sezType'], `only applies to kind: special-economic-zone (this employer's kind is ${employerKind})`);
+    push(
+      ['employer', 'sezType'],
+      `only applies to kind: special-economic-zone (this employer's kind is ${employerKind})`,
+    );
   }
 
   // ——— People ———
@@ -170,10 +173,12 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
   }
   const firstPrincipal = principals[0];
   for (const i of principals.slice(1)) {
-    push(['people', i, 'role'], `a second principal (people[${firstPrincipal}] is the principal); a case has exactly one`);
+    push(
+      ['people', i, 'role'],
+      `a second principal (people[${firstPrincipal}] is the principal); a case has exactly one`,
+    );
   }
-  const principalId =
-    firstPrincipal === undefined ? undefined : str(get(rec(people[firstPrincipal]), 'id'));
+  const principalId = firstPrincipal === undefined ? undefined : str(get(rec(people[firstPrincipal]), 'id'));
   const knownIds = (): string => (idIndex.size > 0 ? ` (known ids: ${[...idIndex.keys()].join(', ')})` : '');
   /** Reports a `person` that names nobody; returns the id when it names someone. */
   const reference = (v: unknown, path: PathSegment[]): string | undefined => {
@@ -198,7 +203,8 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
     const e = rec(value);
     if (e === undefined) return;
     const type = str(get(e, 'type'));
-    if (type === undefined || (!principalTypes.has(type) && !personTypes.has(type) && type !== 'employer-registered')) return;
+    if (type === undefined || (!principalTypes.has(type) && !personTypes.has(type) && type !== 'employer-registered'))
+      return;
     const path = (key: string): PathSegment[] => ['events', i, key];
     const on = date(get(e, 'on'));
 
@@ -235,7 +241,12 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
         const kind = str(get(e, 'kind'));
         if (kind === 'salary' && !has(e, 'period')) {
           push(path('period'), 'required for a salary notification: a quarter as YYYY-Qn (e.g. "2026-Q1")');
-        } else if (kind !== undefined && kind !== 'salary' && (NOTIFICATION_KINDS as readonly string[]).includes(kind) && has(e, 'period')) {
+        } else if (
+          kind !== undefined &&
+          kind !== 'salary' &&
+          (NOTIFICATION_KINDS as readonly string[]).includes(kind) &&
+          has(e, 'period')
+        ) {
           const period = str(get(e, 'period'));
           if (period !== undefined && QUARTER.test(period)) {
             push(path('period'), `only a salary notification has a period (this one is ${kind})`);

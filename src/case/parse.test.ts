@@ -42,14 +42,20 @@ function messageAt(result: ParseResult, path: string): string {
   return found.map((e) => e.message).join(' | ');
 }
 
-const parse = (input: unknown, format?: 'json' | 'yaml') => parseCase(input, { ...TABLES, ...(format ? { format } : {}) });
+const parse = (input: unknown, format?: 'json' | 'yaml') =>
+  parseCase(input, { ...TABLES, ...(format ? { format } : {}) });
 
 describe('examples and the spec example', () => {
   const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml') || f.endsWith('.json'));
 
   it('has the four documented examples', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['single-engineer.yaml', 'executive-family.yaml', 'researcher-science.yaml', 'eaeu-specialist.yaml']),
+      expect.arrayContaining([
+        'single-engineer.yaml',
+        'executive-family.yaml',
+        'researcher-science.yaml',
+        'eaeu-specialist.yaml',
+      ]),
     );
   });
 
@@ -59,14 +65,21 @@ describe('examples and the spec example', () => {
   });
 
   it('the example in shared/spec/case-format.md parses, dates and INN as text', () => {
-    const c = ok(parseCase(readFileSync(here('./fixtures/spec-example.yaml'), 'utf8'), { ...TABLES, fileName: 'spec.yaml' }));
+    const c = ok(
+      parseCase(readFileSync(here('./fixtures/spec-example.yaml'), 'utf8'), { ...TABLES, fileName: 'spec.yaml' }),
+    );
     expect(c.asOf).toBe('2026-03-02');
     expect(c.employer.inn).toBe('7707083893');
     expect(c.employer.hqsRegistered).toBe('2025-11-10');
     expect(c.people.map((p) => p.id)).toEqual(['p1', 'p2']);
     expect(c.people[0]?.passports?.[0]?.issued).toBe('2020-01-10');
     expect(c.contract.salary).toEqual({ amount: 450000, per: 'month' });
-    expect(c.events?.map((e) => e.type)).toEqual(['work-permit-filed', 'work-permit-issued', 'invitation-issued', 'entry']);
+    expect(c.events?.map((e) => e.type)).toEqual([
+      'work-permit-filed',
+      'work-permit-issued',
+      'invitation-issued',
+      'entry',
+    ]);
     expect(c.documents?.[0]?.translated).toBe(true);
   });
 
@@ -132,7 +145,9 @@ describe('errors are all reported, with paths', () => {
     const r = parse(c);
     expect(messageAt(r, 'employer.inn')).toMatch(/^required: an INN: 10 digits/);
     expect(messageAt(r, 'events[1].validUntil')).toBe('required for a work-permit-issued event: a date as YYYY-MM-DD');
-    expect(messageAt(r, 'contract')).toMatch(/^required: a mapping with kind, position, occupation, salary, start, regions/);
+    expect(messageAt(r, 'contract')).toMatch(
+      /^required: a mapping with kind, position, occupation, salary, start, regions/,
+    );
   });
 
   it('says what vocabulary a value must come from, with a suggestion', () => {
@@ -141,10 +156,14 @@ describe('errors are all reported, with paths', () => {
     at(c, 'events', 4).type = 'entered';
     at(c, 'events', 5).type = 'teleported';
     const r = parse(c);
-    expect(messageAt(r, 'employer.kind')).toMatch(/^unknown value "comercial" \(expected one of commercial, science-education/);
+    expect(messageAt(r, 'employer.kind')).toMatch(
+      /^unknown value "comercial" \(expected one of commercial, science-education/,
+    );
     expect(messageAt(r, 'employer.kind')).toContain('did you mean "commercial"?');
     expect(messageAt(r, 'events[4].type')).toBe('unknown event type "entered"; did you mean "entry"?');
-    expect(messageAt(r, 'events[5].type')).toMatch(/^unknown event type "teleported" \(expected one of employer-registered, /);
+    expect(messageAt(r, 'events[5].type')).toMatch(
+      /^unknown event type "teleported" \(expected one of employer-registered, /,
+    );
   });
 
   it('explains wrong types, bad shapes and negative money', () => {
@@ -198,15 +217,22 @@ describe('the format line', () => {
   };
 
   it('says how to fix a missing format', () => {
-    expect(messageAt(withFormat(undefined), 'format')).toBe('required: write format: hqs-case/1 at the top of the file');
+    expect(messageAt(withFormat(undefined), 'format')).toBe(
+      'required: write format: hqs-case/1 at the top of the file',
+    );
   });
 
   it('recognizes an evaluation and another version, and reports only that', () => {
     const evaluation = errors(withFormat('hqs-evaluation/1'));
     expect(evaluation).toEqual([
-      { path: 'format', message: 'this is an evaluation (hqs-evaluation/1), not a case; a case file has format: hqs-case/1' },
+      {
+        path: 'format',
+        message: 'this is an evaluation (hqs-evaluation/1), not a case; a case file has format: hqs-case/1',
+      },
     ]);
-    expect(messageAt(withFormat('hqs-case/2'), 'format')).toBe('unsupported version "hqs-case/2": this program reads hqs-case/1');
+    expect(messageAt(withFormat('hqs-case/2'), 'format')).toBe(
+      'unsupported version "hqs-case/2": this program reads hqs-case/1',
+    );
   });
 
   it('rejects any other value', () => {
@@ -349,7 +375,9 @@ describe('JSON and YAML text', () => {
 
   it('keeps amounts as numbers and rejects a quoted amount', () => {
     const text = yamlText(validCase()).replace('amount: 450000', 'amount: "450000"');
-    expect(messageAt(parseCase(text, TABLES), 'contract.salary.amount')).toBe('expected a non-negative amount of money, got "450000"');
+    expect(messageAt(parseCase(text, TABLES), 'contract.salary.amount')).toBe(
+      'expected a non-negative amount of money, got "450000"',
+    );
   });
 
   it('gives line numbers for YAML errors and formats them file:line', () => {
@@ -420,7 +448,12 @@ describe('JSON and YAML text', () => {
 
   it('rejects YAML tags, anchors that explode, and multiple documents', () => {
     expect(errors(parseCase('format: !!binary aGVsbG8=\n', TABLES)).length).toBeGreaterThan(0);
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ].join('\n');
     expect(errors(parseCase(bomb, TABLES)).length).toBeGreaterThan(0);
     expect(errors(parseCase('format: hqs-case/1\n---\nformat: hqs-case/1\n', TABLES))[0]?.path).toBe('(root)');
   });
@@ -476,7 +509,9 @@ describe('formatCaseErrors', () => {
       { path: 'contract', message: 'required' },
     ];
     expect(formatCaseErrors(list)).toBe('employer.inn: checksum does not match (7707083894)\ncontract: required');
-    expect(formatCaseErrors(list, 'a.yaml')).toBe('a.yaml:4: employer.inn: checksum does not match (7707083894)\na.yaml: contract: required');
+    expect(formatCaseErrors(list, 'a.yaml')).toBe(
+      'a.yaml:4: employer.inn: checksum does not match (7707083894)\na.yaml: contract: required',
+    );
     expect(formatCaseErrors([])).toBe('');
   });
 });

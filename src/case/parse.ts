@@ -56,9 +56,18 @@ function firstLine(s: string): string {
  * the case expects text (an INN, a passport number, an id) with the exact digits written, so that
  * `inn: 0105012345` keeps its leading zero. Only `amount` and `year` are numbers in a case.
  */
-function walkYaml(node: unknown, path: PathSegment[], value: unknown, lines: LineCounter, positions: Map<string, Position>): unknown {
+function walkYaml(
+  node: unknown,
+  path: PathSegment[],
+  value: unknown,
+  lines: LineCounter,
+  positions: Map<string, Position>,
+): unknown {
   if (isMap(node)) {
-    const obj = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    const obj =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
     for (const pair of node.items) {
       const keyNode = pair.key;
       if (!isScalar(keyNode)) continue;
@@ -120,7 +129,12 @@ function loadYaml(text: string, what: 'YAML' | 'JSON'): LoadResult {
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    return { ok: false, errors: [{ path: ROOT_PATH, message: `${what} could not be read: ${err instanceof Error ? err.message : String(err)}` }] };
+    return {
+      ok: false,
+      errors: [
+        { path: ROOT_PATH, message: `${what} could not be read: ${err instanceof Error ? err.message : String(err)}` },
+      ],
+    };
   }
   const positions = new Map<string, Position>();
   value = walkYaml(doc.contents, [], value, lines, positions);
@@ -211,7 +225,10 @@ function unwrap(schema: z.core.$ZodType | undefined, value: unknown): z.core.$Zo
   let s = schema;
   for (let guard = 0; s !== undefined && guard < 16; guard++) {
     const def = defOf(s);
-    if (def.innerType !== undefined && ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type)) {
+    if (
+      def.innerType !== undefined &&
+      ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type)
+    ) {
       s = def.innerType;
     } else if (def.type === 'pipe' && def.in !== undefined) {
       s = def.in;
@@ -407,10 +424,13 @@ function issueToErrors(issue: z.core.$ZodIssue, data: unknown): RawIssue[] {
       }
       if (issue.format === 'email') return one(`not a valid email address (${show(input)})`);
       const fixed = fixedSpelling(schema, input);
-      return one(`expected ${expected ?? 'text of another form'}, got ${show(input)}${fixed !== undefined ? `; did you mean "${fixed}"?` : ''}`);
+      return one(
+        `expected ${expected ?? 'text of another form'}, got ${show(input)}${fixed !== undefined ? `; did you mean "${fixed}"?` : ''}`,
+      );
     }
     case 'too_small': {
-      if (issue.origin === 'array') return one(`must not be empty${expected !== undefined ? ` (expected ${expected})` : ''}`);
+      if (issue.origin === 'array')
+        return one(`must not be empty${expected !== undefined ? ` (expected ${expected})` : ''}`);
       if (issue.origin === 'string') return one('must not be empty');
       if (issue.minimum === 0 && issue.inclusive) return one(`must not be negative (got ${show(input)})`);
       return one(`must be at least ${String(issue.minimum)} (got ${show(input)})`);
@@ -460,7 +480,12 @@ function finish(raw: RawIssue[], positions: Map<string, Position>): CaseError[] 
     return true;
   });
   // Text input: in the order of the file (a missing top-level section first); otherwise by section.
-  const ranked = unique.map((r, order) => ({ r, order, rank: sectionRank(r.path), pos: positionOf(r.path, positions) }));
+  const ranked = unique.map((r, order) => ({
+    r,
+    order,
+    rank: sectionRank(r.path),
+    pos: positionOf(r.path, positions),
+  }));
   const byLine = positions.size > 0;
   ranked.sort(
     (a, b) =>
@@ -487,7 +512,12 @@ function validate(data: unknown, opts: CheckTables, positions: Map<string, Posit
     const what = data === null || data === undefined ? 'the file is empty' : `got ${show(data)}`;
     return {
       ok: false,
-      errors: [{ path: ROOT_PATH, message: `${what}; expected a case: a mapping with format: ${CASE_FORMAT}, employer, people, contract` }],
+      errors: [
+        {
+          path: ROOT_PATH,
+          message: `${what}; expected a case: a mapping with format: ${CASE_FORMAT}, employer, people, contract`,
+        },
+      ],
     };
   }
   const format = field(data, 'format');

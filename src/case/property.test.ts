@@ -13,7 +13,8 @@ type Path = (string | number)[];
 function allPaths(v: unknown, path: Path = []): Path[] {
   const out: Path[] = [path];
   if (Array.isArray(v)) v.forEach((x, i) => out.push(...allPaths(x, [...path, i])));
-  else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) out.push(...allPaths(x, [...path, k]));
+  else if (typeof v === 'object' && v !== null)
+    for (const [k, x] of Object.entries(v)) out.push(...allPaths(x, [...path, k]));
   return out;
 }
 
@@ -28,8 +29,29 @@ type Mutation =
 const tricky = fc.oneof(
   fc.anything(),
   fc.constantFrom(
-    '', ' ', '2025-02-30', '2026-13-01', '0000-00-00', '9999-12-31', '7707083894', 'p9', 'XX', 'RU-XXX', 'hqs-case/2',
-    'NaN', null, -1, 0, 1e308, Number.NaN, Number.POSITIVE_INFINITY, true, [], {}, ['CN'], { latin: '' },
+    '',
+    ' ',
+    '2025-02-30',
+    '2026-13-01',
+    '0000-00-00',
+    '9999-12-31',
+    '7707083894',
+    'p9',
+    'XX',
+    'RU-XXX',
+    'hqs-case/2',
+    'NaN',
+    null,
+    -1,
+    0,
+    1e308,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    true,
+    [],
+    {},
+    ['CN'],
+    { latin: '' },
   ),
   fc.string(),
 );
@@ -40,7 +62,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({
     kind: fc.constant('add' as const),
     path: fc.constantFrom([], ...PATHS),
-    key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'person', 'type', 'role', 'validUntil')),
+    key: fc.oneof(
+      fc.string(),
+      fc.constantFrom('__proto__', 'constructor', 'toString', 'person', 'type', 'role', 'validUntil'),
+    ),
     value: tricky,
   }),
   fc.record({ kind: fc.constant('duplicate' as const), path: fc.constantFrom(...PATHS) }),
@@ -65,7 +90,8 @@ function apply(c: Record<string, unknown>, m: Mutation): void {
       else delete p[last];
       break;
     case 'add':
-      if (!Array.isArray(p)) Object.defineProperty(p, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+      if (!Array.isArray(p))
+        Object.defineProperty(p, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
       break;
     case 'duplicate':
       if (Array.isArray(p) && typeof last === 'number') p.push(structuredClone(p[last]));
@@ -119,7 +145,10 @@ describe('random damage never throws', () => {
     const text = stringify(validCase());
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.nat({ max: text.length }), fc.nat({ max: 5 }), fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat({ max: text.length }), fc.nat({ max: 5 }), fc.string({ maxLength: 6 })), {
+          minLength: 1,
+          maxLength: 3,
+        }),
         (edits) => {
           let t = text;
           for (const [pos, del, ins] of edits) t = t.slice(0, pos) + ins + t.slice(pos + del);

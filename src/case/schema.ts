@@ -106,7 +106,10 @@ function described<T extends z.ZodType>(schema: T, expected: string): T {
 const isoDate = described(z.iso.date(), 'a date as YYYY-MM-DD') as unknown as z.ZodType<IsoDate, string>;
 
 /** Shape of a country code; whether it exists is checked against the country table (checks.ts). */
-const countryCode = described(z.string().regex(/^[A-Z]{2}$/), 'a country code (ISO 3166-1 alpha-2, upper case, e.g. "CN")');
+const countryCode = described(
+  z.string().regex(/^[A-Z]{2}$/),
+  'a country code (ISO 3166-1 alpha-2, upper case, e.g. "CN")',
+);
 
 /** Shape of a Russian region code; whether it exists is checked against the region table (checks.ts). */
 const regionCode = described(
@@ -122,7 +125,8 @@ const inn = described(
     .regex(/^(\d{10}|\d{12})$/, { abort: true })
     .superRefine((value, ctx) => {
       const problem = innProblem(value);
-      if (problem === 'checksum') ctx.addIssue({ code: 'custom', message: `checksum does not match (${value})`, input: value });
+      if (problem === 'checksum')
+        ctx.addIssue({ code: 'custom', message: `checksum does not match (${value})`, input: value });
       if (problem === 'region') {
         ctx.addIssue({
           code: 'custom',
@@ -134,7 +138,10 @@ const inn = described(
   'an INN: 10 digits (organization) or 12 digits (individual entrepreneur)',
 );
 
-const personId = described(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/), 'a person id (letters, digits, ".", "_", "-"; e.g. "p1")');
+const personId = described(
+  z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
+  'a person id (letters, digits, ".", "_", "-"; e.g. "p1")',
+);
 const text = described(z.string().regex(/\S/), 'non-empty text');
 const money = described(z.number().nonnegative(), 'a non-negative amount of money');
 const currency = described(z.string().regex(/^[A-Z]{3}$/), 'a currency code (ISO 4217, e.g. "RUB")');
@@ -143,7 +150,10 @@ const quarterOrMonth = described(
   z.string().regex(/^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/),
   'a quarter as YYYY-Qn (e.g. "2026-Q1") or a month as YYYY-MM (e.g. "2026-03")',
 );
-const documentType = described(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), 'a document type in kebab-case (e.g. "passport", "diploma")');
+const documentType = described(
+  z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  'a document type in kebab-case (e.g. "passport", "diploma")',
+);
 const email = described(z.email(), 'an email address');
 
 // ——— Employer ———

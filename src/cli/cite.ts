@@ -8,7 +8,8 @@ export function formatCitation(c: Citation, lang: Lang, withAmendment = false): 
   if (c.part) parts.push(`${t(lang, 'cite.part')} ${c.part}`);
   if (c.paragraph) parts.push(`${t(lang, 'cite.paragraph')} ${c.paragraph}`);
   if (c.subparagraph) parts.push(`${t(lang, 'cite.subparagraph')} ${c.subparagraph}`);
-  if (withAmendment && c.amendedBy) parts.push(t(lang, 'cite.amended', { act: lang === 'ru' ? c.amendedBy.replace(/-FZ$/, '-ФЗ') : c.amendedBy }));
+  if (withAmendment && c.amendedBy)
+    parts.push(t(lang, 'cite.amended', { act: lang === 'ru' ? c.amendedBy.replace(/-FZ$/, '-ФЗ') : c.amendedBy }));
   return parts.join(' ');
 }
 

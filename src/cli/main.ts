@@ -32,12 +32,24 @@ interface CommandEntry {
 const commands: Record<string, CommandEntry> = {
   validate: { run: validateCommand, summary: 'check a case file (hqs-case/1) and name every bad field' },
   calendar: { run: calendarCommand, summary: 'working days on the Russian production calendar' },
-  evaluate: { run: evaluateCommand, summary: 'evaluate a case: eligibility, plan, obligations, findings — with their legal basis' },
+  evaluate: {
+    run: evaluateCommand,
+    summary: 'evaluate a case: eligibility, plan, obligations, findings — with their legal basis',
+  },
   law: { run: lawCommand, summary: 'the law data: parameters in force on a date, with citations' },
-  checklist: { run: checklistCommand, summary: "documents per person in the authority's order: text, JSON or a printable PDF" },
-  obligations: { run: obligationsCommand, summary: 'every legal deadline of a case: text, JSON or an iCalendar (.ics) file' },
+  checklist: {
+    run: checklistCommand,
+    summary: "documents per person in the authority's order: text, JSON or a printable PDF",
+  },
+  obligations: {
+    run: obligationsCommand,
+    summary: 'every legal deadline of a case: text, JSON or an iCalendar (.ics) file',
+  },
   letter: { run: letterCommand, summary: "employer's support letter or applicant's cover letter, as DOCX or PDF" },
-  grounds: { run: groundsCommand, summary: 'grounds for a residence permit without a TRP (115-FZ art. 8 p.2) in force on a date' },
+  grounds: {
+    run: groundsCommand,
+    summary: 'grounds for a residence permit without a TRP (115-FZ art. 8 p.2) in force on a date',
+  },
   migrate: { run: migrateCommand, summary: 'apply the database migrations (also done on start)' },
   sweep: { run: sweepCommand, summary: 're-evaluate every open case and store its obligations' },
   backup: { run: backupCommand, summary: 'write a backup of the database and document files to FILE' },

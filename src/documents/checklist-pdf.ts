@@ -15,7 +15,15 @@ import {
   type PersonChecklist,
   type ProcedureChecklist,
 } from './checklist.ts';
-import { countryName, formatDate, footnoteText, Footnotes, procedureAuthority, procedureLabel, type DocContext } from './format.ts';
+import {
+  countryName,
+  formatDate,
+  footnoteText,
+  Footnotes,
+  procedureAuthority,
+  procedureLabel,
+  type DocContext,
+} from './format.ts';
 import { footerText, newPdf, type FontName, type Pdf } from './pdf.ts';
 
 const MARGIN = 36;
@@ -97,7 +105,12 @@ class Layout {
     const { doc } = this;
     const h = this.notesHeight(this.pageNotes);
     let y = this.bottom() - h + 6;
-    doc.moveTo(this.left, y - 3).lineTo(this.left + 120, y - 3).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(this.left, y - 3)
+      .lineTo(this.left + 120, y - 3)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     doc.font('regular').fontSize(NOTE_SIZE).fillColor(GREY);
     for (const n of [...this.pageNotes].sort((a, b) => a - b)) {
       const line = this.noteLine(n);
@@ -120,7 +133,10 @@ class Layout {
   drawCell(cell: Cell, x: number, y: number, width: number): void {
     let cy = y;
     for (const r of cell) {
-      this.doc.font(r.font ?? 'regular').fontSize(r.size ?? 8).fillColor(r.color ?? 'black');
+      this.doc
+        .font(r.font ?? 'regular')
+        .fontSize(r.size ?? 8)
+        .fillColor(r.color ?? 'black');
       this.doc.text(r.text, x, cy, { width });
       cy += this.doc.heightOfString(r.text, { width });
     }
@@ -150,7 +166,13 @@ function headerCells(ctx: DocContext): Cell[] {
 function rowCells(item: ChecklistItem, refs: readonly number[], ctx: DocContext): Cell[] {
   const { lang } = ctx;
   const r = item.requirement;
-  const doc: Cell = [{ text: `${documentTitle(r, lang)}${refs.length ? `  [${[...refs].sort((a, b) => a - b).join(', ')}]` : ''}`, font: 'bold', size: 8.5 }];
+  const doc: Cell = [
+    {
+      text: `${documentTitle(r, lang)}${refs.length ? `  [${[...refs].sort((a, b) => a - b).join(', ')}]` : ''}`,
+      font: 'bold',
+      size: 8.5,
+    },
+  ];
   if (lang !== 'ru') doc.push({ text: r.title.ru, size: 7.5, color: GREY });
   doc.push({ text: `${t(lang, 'doc.issuer')}: ${lang === 'ru' ? r.issuer.ru : r.issuer.en}`, size: 7, color: GREY });
   if (r.note) doc.push({ text: r.note, size: 7, color: GREY });
@@ -176,8 +198,18 @@ function drawRow(L: Layout, cells: Cell[], ws: number[], opts: { fill?: string; 
   cells.forEach((cell, i) => {
     const w = ws[i] as number;
     if (i === 0 && opts.box) {
-      doc.lineWidth(0.7).strokeColor('black').rect(x + PAD, L.y + PAD + 1, 7, 7).stroke();
-      if (opts.box === 'ticked') doc.moveTo(x + PAD + 1.3, L.y + PAD + 4.8).lineTo(x + PAD + 3, L.y + PAD + 6.8).lineTo(x + PAD + 6, L.y + PAD + 2).lineWidth(1).stroke();
+      doc
+        .lineWidth(0.7)
+        .strokeColor('black')
+        .rect(x + PAD, L.y + PAD + 1, 7, 7)
+        .stroke();
+      if (opts.box === 'ticked')
+        doc
+          .moveTo(x + PAD + 1.3, L.y + PAD + 4.8)
+          .lineTo(x + PAD + 3, L.y + PAD + 6.8)
+          .lineTo(x + PAD + 6, L.y + PAD + 2)
+          .lineWidth(1)
+          .stroke();
       L.drawCell(cell, x + PAD + 10, L.y + PAD, w - 2 * PAD - 10);
     } else {
       L.drawCell(cell, x + PAD, L.y + PAD, w - 2 * PAD);
@@ -185,7 +217,12 @@ function drawRow(L: Layout, cells: Cell[], ws: number[], opts: { fill?: string; 
     x += w;
   });
   L.y += h;
-  doc.moveTo(L.left, L.y).lineTo(L.left + L.width, L.y).lineWidth(0.4).strokeColor(RULE).stroke();
+  doc
+    .moveTo(L.left, L.y)
+    .lineTo(L.left + L.width, L.y)
+    .lineWidth(0.4)
+    .strokeColor(RULE)
+    .stroke();
 }
 
 function rowHeight(L: Layout, cells: Cell[], ws: number[]): number {
@@ -200,7 +237,13 @@ function procedureTable(L: Layout, pc: PersonChecklist, proc: ProcedureChecklist
   const authority = procedureAuthority(proc.procedure, ctx.law, ctx.lang);
   const drawTitle = (continued: boolean) => {
     const who = pc.person ? pc.person.name.latin : pc.personId;
-    L.paragraph(continued ? `${title} — ${who} (${t(ctx.lang, 'doc.continued')})` : title, 'bold', 10, 'black', authority && !continued ? 1 : 3);
+    L.paragraph(
+      continued ? `${title} — ${who} (${t(ctx.lang, 'doc.continued')})` : title,
+      'bold',
+      10,
+      'black',
+      authority && !continued ? 1 : 3,
+    );
     if (authority && !continued) L.paragraph(`${t(ctx.lang, 'doc.authority')}: ${authority}`, 'regular', 7.5, GREY, 3);
     drawRow(L, header, ws, { fill: HEADER_BG });
   };
@@ -229,14 +272,29 @@ function personSection(L: Layout, pc: PersonChecklist, ctx: DocContext): void {
   const { lang } = ctx;
   const heading = personHeading(pc, ctx);
   const passports = (pc.person?.passports ?? []).map((p) =>
-    t(lang, 'doc.passport-line', { number: p.number, country: countryName(p.country, ctx.law, lang), issued: formatDate(p.issued, lang), expires: formatDate(p.expires, lang) }),
+    t(lang, 'doc.passport-line', {
+      number: p.number,
+      country: countryName(p.country, ctx.law, lang),
+      issued: formatDate(p.issued, lang),
+      expires: formatDate(p.expires, lang),
+    }),
   );
   const items = pc.procedures.flatMap((p) => p.items);
-  const summary = items.length ? t(lang, 'doc.checklist.summary', { collected: items.filter((i) => i.status === 'collected').length, total: items.length }) : t(lang, 'doc.checklist.none');
+  const summary = items.length
+    ? t(lang, 'doc.checklist.summary', {
+        collected: items.filter((i) => i.status === 'collected').length,
+        total: items.length,
+      })
+    : t(lang, 'doc.checklist.none');
   L.doc.font('bold').fontSize(12);
   const need = L.doc.heightOfString(heading, { width: L.width }) + 60;
   if (!L.fits(need)) L.newPage();
-  L.doc.moveTo(L.left, L.y).lineTo(L.left + L.width, L.y).lineWidth(1).strokeColor('black').stroke();
+  L.doc
+    .moveTo(L.left, L.y)
+    .lineTo(L.left + L.width, L.y)
+    .lineWidth(1)
+    .strokeColor('black')
+    .stroke();
   L.y += 5;
   L.paragraph(heading, 'bold', 12, 'black', 2);
   for (const line of passports) L.paragraph(line, 'regular', 8.5, GREY, 1);
@@ -249,11 +307,32 @@ export async function renderChecklistPdf(ev: Evaluation, ctx: DocContext): Promi
   const { lang } = ctx;
   const c = ctx.case;
   const title = t(lang, 'doc.checklist.title');
-  const { doc, done } = newPdf({ layout: 'landscape', margin: MARGIN, title: `${title} — ${ev.caseId ?? c.employer.name}`, lang: lang === 'zh' ? 'zh-CN' : lang });
+  const { doc, done } = newPdf({
+    layout: 'landscape',
+    margin: MARGIN,
+    title: `${title} — ${ev.caseId ?? c.employer.name}`,
+    lang: lang === 'zh' ? 'zh-CN' : lang,
+  });
   const L = new Layout(doc, new Footnotes(ctx.law, lang), ctx);
   L.paragraph(title, 'bold', 16, 'black', 2);
-  L.paragraph(t(lang, 'doc.checklist.subtitle', { id: ev.caseId ?? '—', asOf: formatDate(ev.asOf, lang), law: formatDate(ev.lawVersion, lang) }), 'regular', 9, 'black', 1);
-  L.paragraph(`${t(lang, 'doc.employer')}: ${c.employer.name}, ${t(lang, 'doc.inn')} ${c.employer.inn}`, 'regular', 9, 'black', 4);
+  L.paragraph(
+    t(lang, 'doc.checklist.subtitle', {
+      id: ev.caseId ?? '—',
+      asOf: formatDate(ev.asOf, lang),
+      law: formatDate(ev.lawVersion, lang),
+    }),
+    'regular',
+    9,
+    'black',
+    1,
+  );
+  L.paragraph(
+    `${t(lang, 'doc.employer')}: ${c.employer.name}, ${t(lang, 'doc.inn')} ${c.employer.inn}`,
+    'regular',
+    9,
+    'black',
+    4,
+  );
   L.paragraph(t(lang, 'doc.checklist.intro'), 'regular', 8, GREY, 10);
   for (const pc of groupChecklist(ev, c.people, ctx.law)) personSection(L, pc, ctx);
   L.drawNotes();
@@ -263,7 +342,10 @@ export async function renderChecklistPdf(ev: Evaluation, ctx: DocContext): Promi
     doc.font('regular').fontSize(7).fillColor(GREY);
     const y = doc.page.height - MARGIN - 8;
     footerText(doc, `HQS Desk · ${ev.caseId ?? ''} · ${t(lang, 'doc.as-of')} ${formatDate(ev.asOf, lang)}`, y);
-    footerText(doc, t(lang, 'doc.page', { n: i - range.start + 1, total: range.count }), y, { width: L.width, align: 'right' });
+    footerText(doc, t(lang, 'doc.page', { n: i - range.start + 1, total: range.count }), y, {
+      width: L.width,
+      align: 'right',
+    });
   }
   doc.end();
   return done;

@@ -4,7 +4,19 @@
 import type { ChecklistItem, DocumentRequirement, Evaluation } from '../engine/types.ts';
 import type { Person } from '../case/index.ts';
 import { t } from '../i18n/index.ts';
-import { citeProvision, countryName, formatDate, localized, personName, procedureLabel, procedureRank, relationLabel, type DocContext, type DocLang, type DocTables } from './format.ts';
+import {
+  citeProvision,
+  countryName,
+  formatDate,
+  localized,
+  personName,
+  procedureLabel,
+  procedureRank,
+  relationLabel,
+  type DocContext,
+  type DocLang,
+  type DocTables,
+} from './format.ts';
 
 export interface ProcedureChecklist {
   procedure: string;
@@ -27,14 +39,21 @@ export function groupChecklist(ev: Evaluation, people: readonly Person[], law: D
   for (const item of ev.checklist) if (!ids.includes(item.person)) ids.push(item.person);
   return ids.map((personId) => {
     const mine = ev.checklist.filter((i) => i.person === personId);
-    const procs = [...new Set(mine.map((i) => i.procedure))].sort((a, b) => procedureRank(a, law) - procedureRank(b, law) || (a < b ? -1 : a > b ? 1 : 0));
+    const procs = [...new Set(mine.map((i) => i.procedure))].sort(
+      (a, b) => procedureRank(a, law) - procedureRank(b, law) || (a < b ? -1 : a > b ? 1 : 0),
+    );
     const person = people.find((p) => p.id === personId);
     return {
       personId,
       ...(person ? { person } : {}),
       procedures: procs.map((procedure) => ({
         procedure,
-        items: mine.filter((i) => i.procedure === procedure).sort((a, b) => a.requirement.order - b.requirement.order || (a.requirement.fileName < b.requirement.fileName ? -1 : 1)),
+        items: mine
+          .filter((i) => i.procedure === procedure)
+          .sort(
+            (a, b) =>
+              a.requirement.order - b.requirement.order || (a.requirement.fileName < b.requirement.fileName ? -1 : 1),
+          ),
       })),
     };
   });
@@ -43,8 +62,11 @@ export function groupChecklist(ev: Evaluation, people: readonly Person[], law: D
 /** "original, 2 copies; photo 35×45 mm ×2" */
 export function formLabel(r: DocumentRequirement, lang: DocLang): string {
   const form = t(lang, `doc.form.${r.form}`);
-  const copies = r.copies > 0 ? `, ${t(lang, r.copies === 1 ? 'doc.copies.one' : 'doc.copies.many', { n: r.copies })}` : '';
-  const photo = r.photo ? `; ${t(lang, 'doc.photo', { w: r.photo.widthMm, h: r.photo.heightMm, n: r.photo.count })}` : '';
+  const copies =
+    r.copies > 0 ? `, ${t(lang, r.copies === 1 ? 'doc.copies.one' : 'doc.copies.many', { n: r.copies })}` : '';
+  const photo = r.photo
+    ? `; ${t(lang, 'doc.photo', { w: r.photo.widthMm, h: r.photo.heightMm, n: r.photo.count })}`
+    : '';
   return `${form}${copies}${photo}`;
 }
 
@@ -60,7 +82,8 @@ export function translationLabel(r: DocumentRequirement, lang: DocLang): string 
 export function validityLabel(r: DocumentRequirement, lang: DocLang): string {
   const parts: string[] = [];
   if (r.maxAgeMonths !== undefined) parts.push(t(lang, 'doc.validity.max-age', { n: r.maxAgeMonths }));
-  if (r.validUntilAtLeast !== undefined) parts.push(t(lang, 'doc.validity.until', { date: formatDate(r.validUntilAtLeast, lang) }));
+  if (r.validUntilAtLeast !== undefined)
+    parts.push(t(lang, 'doc.validity.until', { date: formatDate(r.validUntilAtLeast, lang) }));
   return parts.length ? parts.join('; ') : '—';
 }
 
@@ -84,7 +107,10 @@ export function personHeading(pc: PersonChecklist, ctx: DocContext): string {
 /** The checklist as plain text, for the terminal. */
 export function renderChecklistText(ev: Evaluation, ctx: DocContext): string {
   const { lang } = ctx;
-  const L: string[] = [t(lang, 'doc.checklist.title'), t(lang, 'doc.checklist.subtitle', { id: ev.caseId ?? '—', asOf: formatDate(ev.asOf, lang), law: ev.lawVersion })];
+  const L: string[] = [
+    t(lang, 'doc.checklist.title'),
+    t(lang, 'doc.checklist.subtitle', { id: ev.caseId ?? '—', asOf: formatDate(ev.asOf, lang), law: ev.lawVersion }),
+  ];
   for (const pc of groupChecklist(ev, ctx.case.people, ctx.law)) {
     L.push('', personHeading(pc, ctx));
     if (pc.procedures.length === 0) L.push(`  ${t(lang, 'doc.checklist.none')}`);
@@ -94,9 +120,13 @@ export function renderChecklistText(ev: Evaluation, ctx: DocContext): string {
         const r = item.requirement;
         const box = item.status === 'collected' ? '[x]' : '[ ]';
         const title = lang === 'ru' ? r.title.ru : `${documentTitle(r, lang)} / ${r.title.ru}`;
-        const basis = r.basis.length ? `  [${[...new Set(r.basis.map((c) => citeProvision(c, ctx.law, lang)))].join('; ')}]` : '';
+        const basis = r.basis.length
+          ? `  [${[...new Set(r.basis.map((c) => citeProvision(c, ctx.law, lang)))].join('; ')}]`
+          : '';
         L.push(`    ${box} ${String(r.order).padStart(2, '0')}  ${r.fileName}  ${title} — ${statusLabel(item, lang)}`);
-        L.push(`         ${formLabel(r, lang)}; ${t(lang, 'doc.col.legalization')}: ${legalizationLabel(r, lang)}; ${t(lang, 'doc.col.translation')}: ${translationLabel(r, lang)}; ${t(lang, 'doc.col.validity')}: ${validityLabel(r, lang)}${basis}`);
+        L.push(
+          `         ${formLabel(r, lang)}; ${t(lang, 'doc.col.legalization')}: ${legalizationLabel(r, lang)}; ${t(lang, 'doc.col.translation')}: ${translationLabel(r, lang)}; ${t(lang, 'doc.col.validity')}: ${validityLabel(r, lang)}${basis}`,
+        );
         if (item.why) L.push(`         ${item.why}`);
       }
     }

@@ -16,7 +16,11 @@ interface LocalizedLike {
 
 /** What a renderer reads of the document catalogue (law/documents): titles of procedures and documents. */
 export interface CatalogueLike {
-  readonly procedures: readonly { readonly id: string; readonly title: LocalizedLike; readonly authority: LocalizedLike }[];
+  readonly procedures: readonly {
+    readonly id: string;
+    readonly title: LocalizedLike;
+    readonly authority: LocalizedLike;
+  }[];
   has(id: string): boolean;
   document(id: string): { readonly title: LocalizedLike };
 }
@@ -104,7 +108,9 @@ export function regionName(code: string, law: DocTables, lang: DocLang): string 
  */
 export function actName(id: string, law: DocTables, lang: DocLang): string {
   const s = law.sources.get(id);
-  return lang === 'ru' && s?.number && (s.kind === 'federal-law' || s.kind === 'federal-constitutional-law') ? s.number : id;
+  return lang === 'ru' && s?.number && (s.kind === 'federal-law' || s.kind === 'federal-constitutional-law')
+    ? s.number
+    : id;
 }
 
 export function actTitle(id: string, law: DocTables, lang: DocLang): string | undefined {

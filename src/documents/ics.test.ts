@@ -46,7 +46,19 @@ describe('escapeText (RFC 5545 §3.3.11)', () => {
   it('escapes backslash, semicolon, comma and newlines, and ical.js reads the value back', () => {
     const value = 'ст. 13.2, п. 8; C:\\path\nline two\r\nline three';
     expect(escapeText(value)).toBe('ст. 13.2\\, п. 8\\; C:\\\\path\\nline two\\nline three');
-    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', 'UID:x@test', 'DTSTAMP:20260101T000000Z', 'DTSTART;VALUE=DATE:20260101', foldLine(`DESCRIPTION:${escapeText(value)}`), 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//test//EN',
+      'BEGIN:VEVENT',
+      'UID:x@test',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;VALUE=DATE:20260101',
+      foldLine(`DESCRIPTION:${escapeText(value)}`),
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
     const ev = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
     expect(ev.description).toBe(value.replace(/\r\n/g, '\n'));
   });

@@ -11,7 +11,11 @@ import { citeProvision, formatDate, personById, personName, principalOf, actTitl
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 const MAX_OCTETS = 75;
@@ -54,7 +58,10 @@ function nextDay(iso: string): string {
 
 /** YYYYMMDDTHHMMSSZ for a UTC DATE-TIME value. */
 function icsUtc(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** The key the UIDs of one case are derived from: its id, else the employer's INN and the principal's name and birth date. */
@@ -79,7 +86,10 @@ const OPEN: ReadonlySet<Obligation['status']> = new Set(['upcoming', 'due']);
 
 function summary(o: Obligation, ctx: DocContext): string {
   const p = personById(ctx.case, o.person);
-  const status = o.status === 'done' || o.status === 'overdue' || o.status === 'not-applicable' ? ` [${t(ctx.lang, `ics.status.${o.status}`)}]` : '';
+  const status =
+    o.status === 'done' || o.status === 'overdue' || o.status === 'not-applicable'
+      ? ` [${t(ctx.lang, `ics.status.${o.status}`)}]`
+      : '';
   return `${t(ctx.lang, `kind.${o.kind}`)} — ${p ? p.name.latin : o.person}${status}`;
 }
 
@@ -92,7 +102,8 @@ function description(o: Obligation, ctx: DocContext): string {
     `${t(lang, 'ics.window')}: ${formatDate(o.window.from, lang)} – ${formatDate(o.window.to, lang)}`,
     `${t(lang, 'ics.why')}: ${o.why}`,
   ];
-  if (o.doneOn) L.push(`${t(lang, 'ics.done-on')}: ${formatDate(o.doneOn, lang)}${o.late ? ` (${t(lang, 'ics.late')})` : ''}`);
+  if (o.doneOn)
+    L.push(`${t(lang, 'ics.done-on')}: ${formatDate(o.doneOn, lang)}${o.late ? ` (${t(lang, 'ics.late')})` : ''}`);
   if (o.measure) L.push(`${t(lang, 'ics.measure')}: ${o.measure.used} / ${o.measure.limit} ${t(lang, 'text.days')}`);
   if (o.confidence) L.push(`${t(lang, 'text.confidence')}: ${o.confidence}`);
   if (o.basis.length) {
@@ -155,8 +166,12 @@ export function renderObligationsText(ev: Evaluation, ctx: DocContext): string {
   const L = [t(lang, 'ics.text.title', { id: ev.caseId ?? '—', asOf: ev.asOf })];
   for (const o of ev.obligations) {
     const p = personById(ctx.case, o.person);
-    const basis = o.basis.length ? `  [${[...new Set(o.basis.map((b) => citeProvision(b, ctx.law, lang)))].join('; ')}]` : '';
-    L.push(`${o.due}  ${t(lang, `ics.status.${o.status}`).padEnd(12)} ${t(lang, `kind.${o.kind}`)} — ${p ? p.name.latin : o.person} (${o.window.from} – ${o.window.to})`);
+    const basis = o.basis.length
+      ? `  [${[...new Set(o.basis.map((b) => citeProvision(b, ctx.law, lang)))].join('; ')}]`
+      : '';
+    L.push(
+      `${o.due}  ${t(lang, `ics.status.${o.status}`).padEnd(12)} ${t(lang, `kind.${o.kind}`)} — ${p ? p.name.latin : o.person} (${o.window.from} – ${o.window.to})`,
+    );
     L.push(`            ${o.why}${basis}`);
   }
   return L.join('\n');

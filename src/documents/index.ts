@@ -8,7 +8,15 @@ export { composeLetter, renderLetterText, addresseeOf, LETTER_KINDS } from './le
 export type { Letter, LetterBlock, LetterKind, LetterLang, Addressee } from './letters.ts';
 export { renderLetterDocx } from './letter-docx.ts';
 export { renderLetterPdf } from './letter-pdf.ts';
-export { renderObligationsIcs, renderObligationsText, escapeText, foldLine, obligationUid, caseKey, sequenceAt } from './ics.ts';
+export {
+  renderObligationsIcs,
+  renderObligationsText,
+  escapeText,
+  foldLine,
+  obligationUid,
+  caseKey,
+  sequenceAt,
+} from './ics.ts';
 export type { IcsOptions } from './ics.ts';
 export { fontPath, FONT_PACKAGE } from './pdf.ts';
 export { personName, formatDate, formatMoney, Footnotes } from './format.ts';

@@ -1,6 +1,18 @@
 // A letter as an editable Word document (DOCX, Office Open XML) with the `docx` package: the sender
 // and the addressee, the date, the subject, then the blocks composed in letters.ts.
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ITableCellOptions } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ITableCellOptions,
+} from 'docx';
 import type { Letter, LetterBlock } from './letters.ts';
 
 const FONT = 'Times New Roman';
@@ -9,7 +21,16 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '999999' } as const;
 
-function para(text: string, opts: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; before?: number; size?: number } = {}): Paragraph {
+function para(
+  text: string,
+  opts: {
+    bold?: boolean;
+    align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    after?: number;
+    before?: number;
+    size?: number;
+  } = {},
+): Paragraph {
   return new Paragraph({
     alignment: opts.align ?? AlignmentType.LEFT,
     spacing: { after: opts.after ?? 0, before: opts.before ?? 0 },
@@ -48,7 +69,10 @@ function block(b: LetterBlock): (Paragraph | Table)[] {
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: [
-            new TableRow({ tableHeader: true, children: b.header.map((h, i) => cell(h, w(i), { borders, shading: { fill: 'EEEEEE' } }, true)) }),
+            new TableRow({
+              tableHeader: true,
+              children: b.header.map((h, i) => cell(h, w(i), { borders, shading: { fill: 'EEEEEE' } }, true)),
+            }),
             ...b.rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, w(i), { borders })) })),
           ],
         }),
@@ -56,7 +80,9 @@ function block(b: LetterBlock): (Paragraph | Table)[] {
       ];
     }
     case 'list':
-      return b.items.map((i) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: [new TextRun(i)] }));
+      return b.items.map(
+        (i) => new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: [new TextRun(i)] }),
+      );
     case 'signature':
       return [para('', { before: 240 }), ...b.lines.map((l) => para(l, { after: 160 }))];
   }

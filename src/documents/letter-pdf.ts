@@ -17,7 +17,15 @@ function table(doc: Pdf, header: string[] | undefined, rows: string[][], shares:
   const pad = 3;
   const draw = (cells: string[], bold: boolean) => {
     doc.fontSize(ruled ? 9 : SIZE);
-    const h = Math.max(...cells.map((c, i) => doc.font(bold || (!ruled && i === 0) ? 'bold' : 'regular').heightOfString(c, { width: (ws[i] as number) - 2 * pad }))) + 2 * pad;
+    const h =
+      Math.max(
+        ...cells.map((c, i) =>
+          doc
+            .font(bold || (!ruled && i === 0) ? 'bold' : 'regular')
+            .heightOfString(c, { width: (ws[i] as number) - 2 * pad }),
+        ),
+      ) +
+      2 * pad;
     ensure(doc, h);
     const y = doc.y;
     let x = left;
@@ -75,7 +83,13 @@ function block(doc: Pdf, b: LetterBlock): void {
 
 /** The letter as PDF bytes. */
 export async function renderLetterPdf(l: Letter, meta: { title: string }): Promise<Buffer> {
-  const { doc, done } = newPdf({ layout: 'portrait', margin: MARGIN, title: meta.title, subject: l.subject, lang: l.lang });
+  const { doc, done } = newPdf({
+    layout: 'portrait',
+    margin: MARGIN,
+    title: meta.title,
+    subject: l.subject,
+    lang: l.lang,
+  });
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   doc.fontSize(SIZE);

@@ -34,7 +34,12 @@ export type LetterBlock =
   | { type: 'heading'; text: string }
   | { type: 'paragraph'; text: string }
   | { type: 'fields'; rows: [label: string, value: string][] }
-  | { type: 'table'; header: string[]; rows: string[][]; /** Column widths as shares of the line (they add up to 1). */ widths: number[] }
+  | {
+      type: 'table';
+      header: string[];
+      rows: string[][];
+      /** Column widths as shares of the line (they add up to 1). */ widths: number[];
+    }
   | { type: 'list'; items: string[] }
   | { type: 'signature'; lines: string[] };
 
@@ -63,7 +68,10 @@ export function addresseeOf(ev: Evaluation, principal: Person): Addressee {
 function eventsOf<T extends CaseEventType>(c: Case, type: T, person?: string): CaseEventOf<T>[] {
   const principal = principalOf(c).id;
   return (c.events ?? [])
-    .filter((e: CaseEvent): e is CaseEventOf<T> => e.type === type && (person === undefined || (('person' in e ? e.person : undefined) ?? principal) === person))
+    .filter(
+      (e: CaseEvent): e is CaseEventOf<T> =>
+        e.type === type && (person === undefined || (('person' in e ? e.person : undefined) ?? principal) === person),
+    )
     .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
 }
 
@@ -72,10 +80,19 @@ function latest<T extends CaseEventType>(c: Case, type: T, person?: string): Cas
 }
 
 /** The passport the letter quotes: the latest renewal, else the one in the person's record valid longest. */
-function currentPassport(c: Case, p: Person): { number: string; country?: string; issued: string; expires: string } | undefined {
+function currentPassport(
+  c: Case,
+  p: Person,
+): { number: string; country?: string; issued: string; expires: string } | undefined {
   const renewed = latest(c, 'passport-renewed', p.id);
   const listed = [...(p.passports ?? [])].sort((a, b) => (a.expires < b.expires ? 1 : -1))[0];
-  if (renewed && (!listed || renewed.expires >= listed.expires)) return { number: renewed.number, ...(listed ? { country: listed.country } : {}), issued: renewed.issued, expires: renewed.expires };
+  if (renewed && (!listed || renewed.expires >= listed.expires))
+    return {
+      number: renewed.number,
+      ...(listed ? { country: listed.country } : {}),
+      issued: renewed.issued,
+      expires: renewed.expires,
+    };
   return listed;
 }
 
@@ -106,7 +123,13 @@ function familyTable(c: Case, ctx: DocContext): LetterBlock {
     widths: [0.28, 0.14, 0.16, 0.16, 0.26],
     rows: family(c).map((p) => {
       const pp = currentPassport(c, p);
-      return [personName(p), relationLabel(p, lang), formatDate(p.birthDate, lang), citizenships(p, ctx), pp ? `${pp.number}, ${t(lang, 'letter.valid-until', { date: formatDate(pp.expires, lang) })}` : '—'];
+      return [
+        personName(p),
+        relationLabel(p, lang),
+        formatDate(p.birthDate, lang),
+        citizenships(p, ctx),
+        pp ? `${pp.number}, ${t(lang, 'letter.valid-until', { date: formatDate(pp.expires, lang) })}` : '—',
+      ];
     }),
   };
 }
@@ -114,7 +137,12 @@ function familyTable(c: Case, ctx: DocContext): LetterBlock {
 function addresseeLines(a: Addressee, principal: Person, ctx: DocContext): string[] {
   if (a === 'interior-ministry') return [t(ctx.lang, 'letter.to.interior-ministry')];
   const country = principal.residenceCountry ?? principal.citizenships[0];
-  return [t(ctx.lang, 'letter.to.consulate'), ...(country ? [t(ctx.lang, 'letter.to.consulate-country', { country: countryName(country, ctx.law, ctx.lang) })] : [])];
+  return [
+    t(ctx.lang, 'letter.to.consulate'),
+    ...(country
+      ? [t(ctx.lang, 'letter.to.consulate-country', { country: countryName(country, ctx.law, ctx.lang) })]
+      : []),
+  ];
 }
 
 function salaryText(c: Case, lang: DocLang): string {
@@ -132,7 +160,9 @@ function contractText(c: Case, lang: DocLang): string {
   const period = c.contract.end
     ? t(lang, 'letter.period', { from: formatDate(c.contract.start, lang), to: formatDate(c.contract.end, lang) })
     : t(lang, 'letter.period-open', { from: formatDate(c.contract.start, lang) });
-  return signed ? `${kind} ${t(lang, 'letter.of-date', { date: formatDate(signed.on, lang) })}; ${period}` : `${kind}; ${period}`;
+  return signed
+    ? `${kind} ${t(lang, 'letter.of-date', { date: formatDate(signed.on, lang) })}; ${period}`
+    : `${kind}; ${period}`;
 }
 
 function permitText(c: Case, lang: DocLang): string | undefined {
@@ -171,7 +201,10 @@ function thresholdText(c: Case, ev: Evaluation, ctx: DocContext): string | undef
   });
 }
 
-function header(ev: Evaluation, ctx: DocContext): Pick<Letter, 'to' | 'date'> & { principal: Person; addressee: Addressee } {
+function header(
+  ev: Evaluation,
+  ctx: DocContext,
+): Pick<Letter, 'to' | 'date'> & { principal: Person; addressee: Addressee } {
   const principal = principalOf(ctx.case);
   const addressee = addresseeOf(ev, principal);
   return { principal, addressee, to: addresseeLines(addressee, principal, ctx), date: formatDate(ev.asOf, ctx.lang) };
@@ -184,8 +217,15 @@ function employerSupport(ev: Evaluation, ctx: DocContext & { lang: LetterLang })
   const e = c.employer;
   const who = personName(principal);
   const blocks: LetterBlock[] = [];
-  blocks.push({ type: 'paragraph', text: t(lang, 'letter.support.intro', { employer: e.name, inn: e.inn, basis: hqsBasis(ctx) }) });
-  if (e.hqsRegistered) blocks.push({ type: 'paragraph', text: t(lang, 'letter.support.registered', { date: formatDate(e.hqsRegistered, lang) }) });
+  blocks.push({
+    type: 'paragraph',
+    text: t(lang, 'letter.support.intro', { employer: e.name, inn: e.inn, basis: hqsBasis(ctx) }),
+  });
+  if (e.hqsRegistered)
+    blocks.push({
+      type: 'paragraph',
+      text: t(lang, 'letter.support.registered', { date: formatDate(e.hqsRegistered, lang) }),
+    });
   blocks.push({ type: 'heading', text: t(lang, 'letter.support.h.specialist') });
   const rows: [string, string][] = [
     [t(lang, 'letter.f.name'), who],
@@ -209,7 +249,10 @@ function employerSupport(ev: Evaluation, ctx: DocContext & { lang: LetterLang })
     blocks.push(familyTable(c, ctx));
   }
   blocks.push({ type: 'heading', text: t(lang, 'letter.support.h.request') });
-  blocks.push({ type: 'paragraph', text: t(lang, `letter.support.request.${addressee}${fam.length ? '.family' : ''}`) });
+  blocks.push({
+    type: 'paragraph',
+    text: t(lang, `letter.support.request.${addressee}${fam.length ? '.family' : ''}`),
+  });
   blocks.push({ type: 'paragraph', text: t(lang, 'letter.support.undertaking') });
   blocks.push({ type: 'signature', lines: [t(lang, 'letter.support.sign'), t(lang, 'letter.support.seal')] });
   return {
@@ -231,7 +274,9 @@ function enclosed(ev: Evaluation, ctx: DocContext, principal: Person, addressee:
   const { lang, law } = ctx;
   const mine = ev.checklist.filter((i) => i.person === principal.id);
   if (mine.length) {
-    const procs = [...new Set(mine.map((i) => i.procedure))].sort((a, b) => procedureRank(a, law) - procedureRank(b, law));
+    const procs = [...new Set(mine.map((i) => i.procedure))].sort(
+      (a, b) => procedureRank(a, law) - procedureRank(b, law),
+    );
     const procedure = addressee === 'consulate' && procs.includes('work-visa') ? 'work-visa' : (procs[0] as string);
     return mine
       .filter((i) => i.procedure === procedure)
@@ -260,7 +305,8 @@ function coverLetter(ev: Evaluation, ctx: DocContext & { lang: LetterLang }): Le
     [t(lang, 'letter.f.citizenship'), citizenships(principal, ctx)],
     [t(lang, 'letter.f.passport'), passportText(c, principal, ctx)],
   ];
-  if (principal.residenceCountry) rows.push([t(lang, 'letter.f.residence'), countryName(principal.residenceCountry, ctx.law, lang)]);
+  if (principal.residenceCountry)
+    rows.push([t(lang, 'letter.f.residence'), countryName(principal.residenceCountry, ctx.law, lang)]);
   if (principal.email) rows.push([t(lang, 'letter.f.email'), principal.email]);
   blocks.push({ type: 'fields', rows });
   blocks.push({ type: 'heading', text: t(lang, 'letter.cover.h.purpose') });
@@ -268,16 +314,35 @@ function coverLetter(ev: Evaluation, ctx: DocContext & { lang: LetterLang }): Le
   blocks.push({ type: 'heading', text: t(lang, 'letter.cover.h.employer') });
   blocks.push({
     type: 'paragraph',
-    text: t(lang, 'letter.cover.employer', { employer: c.employer.name, inn: c.employer.inn, position: c.contract.position, contract: contractText(c, lang), place: regionsText(c, ctx), salary: salaryText(c, lang) }),
+    text: t(lang, 'letter.cover.employer', {
+      employer: c.employer.name,
+      inn: c.employer.inn,
+      position: c.contract.position,
+      contract: contractText(c, lang),
+      place: regionsText(c, ctx),
+      salary: salaryText(c, lang),
+    }),
   });
   const details: string[] = [];
   const permit = permitText(c, lang);
   if (permit) details.push(`${t(lang, 'letter.f.permit')}: ${permit}`);
   const invitation = addressee === 'consulate' ? latest(c, 'invitation-issued', principal.id) : undefined;
-  if (invitation) details.push(t(lang, 'letter.cover.invitation', { date: formatDate(invitation.on, lang), until: formatDate(invitation.validUntil, lang) }));
-  if (c.contract.start > ev.asOf) details.push(t(lang, 'letter.cover.start', { date: formatDate(c.contract.start, lang) }));
+  if (invitation)
+    details.push(
+      t(lang, 'letter.cover.invitation', {
+        date: formatDate(invitation.on, lang),
+        until: formatDate(invitation.validUntil, lang),
+      }),
+    );
+  if (c.contract.start > ev.asOf)
+    details.push(t(lang, 'letter.cover.start', { date: formatDate(c.contract.start, lang) }));
   const entry = ev.plan.find((s) => s.person === principal.id && s.id === 'entry' && OPEN.has(s.status) && s.date);
-  if (entry?.date) details.push(t(lang, `letter.cover.entry.${entry.dateKind === 'deadline' ? 'deadline' : 'estimate'}`, { date: formatDate(entry.date, lang) }));
+  if (entry?.date)
+    details.push(
+      t(lang, `letter.cover.entry.${entry.dateKind === 'deadline' ? 'deadline' : 'estimate'}`, {
+        date: formatDate(entry.date, lang),
+      }),
+    );
   if (details.length) {
     blocks.push({ type: 'heading', text: t(lang, 'letter.cover.h.request') });
     blocks.push({ type: 'list', items: details });
@@ -290,7 +355,9 @@ function coverLetter(ev: Evaluation, ctx: DocContext & { lang: LetterLang }): Le
   }
   const notes: string[] = [];
   if (principal.residenceCountry && !principal.citizenships.includes(principal.residenceCountry)) {
-    notes.push(t(lang, 'letter.cover.note.third-country', { country: countryName(principal.residenceCountry, ctx.law, lang) }));
+    notes.push(
+      t(lang, 'letter.cover.note.third-country', { country: countryName(principal.residenceCountry, ctx.law, lang) }),
+    );
   }
   for (const r of eventsOf(c, 'passport-renewed', principal.id)) {
     notes.push(t(lang, 'letter.cover.note.passport-renewed', { date: formatDate(r.on, lang), number: r.number }));

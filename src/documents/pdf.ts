@@ -47,7 +47,12 @@ export function newPdf(opts: PdfOptions): { doc: Pdf; done: Promise<Buffer> } {
     bufferPages: true,
     lang: opts.lang,
     displayTitle: true,
-    info: { Title: opts.title, Creator: 'HQS Desk', Producer: 'HQS Desk (pdfkit)', ...(opts.subject ? { Subject: opts.subject } : {}) },
+    info: {
+      Title: opts.title,
+      Creator: 'HQS Desk',
+      Producer: 'HQS Desk (pdfkit)',
+      ...(opts.subject ? { Subject: opts.subject } : {}),
+    },
   });
   doc.registerFont('regular', fontPath('regular'));
   doc.registerFont('bold', fontPath('bold'));

@@ -21,14 +21,26 @@ const cases: Case[] = readdirSync(EXAMPLES)
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((f) => {
-    const r = parseCase(readFileSync(`${EXAMPLES}${f}`, 'utf8'), { countries: law.countries.codes, regions: law.regions.codes });
+    const r = parseCase(readFileSync(`${EXAMPLES}${f}`, 'utf8'), {
+      countries: law.countries.codes,
+      regions: law.regions.codes,
+    });
     if (!r.ok) throw new Error(`examples/${f}: ${JSON.stringify(r.errors)}`);
     return r.case;
   });
 
 // Dates on both sides of changes in the law data (the 2019-11-01 residence rules, 2024-03-01, the Hague
 // Convention for Vietnam on 2026-09-11) and the days around them.
-const DATES = ['2019-10-31', '2019-11-01', '2024-02-29', '2024-03-01', '2026-09-10', '2026-09-11', '2026-11-22', '2028-03-01'] as IsoDate[];
+const DATES = [
+  '2019-10-31',
+  '2019-11-01',
+  '2024-02-29',
+  '2024-03-01',
+  '2026-09-10',
+  '2026-09-11',
+  '2026-11-22',
+  '2028-03-01',
+] as IsoDate[];
 const OPTIONS: EvaluateOptions[] = [{ lang: 'en' }, { lang: 'ru' }, { lang: 'en', withProposed: true, explain: true }];
 
 describe('engine caches', () => {

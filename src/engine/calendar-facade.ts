@@ -10,7 +10,22 @@ import { addDays, dayOfWeek, endOfMonth, toDayNumber, type IsoDate } from '../ca
 const MIN_DAY = toDayNumber('0000-01-01' as IsoDate);
 const MAX_DAY = toDayNumber('9999-12-31' as IsoDate);
 
-const ART_112 = new Set(['01-01', '01-02', '01-03', '01-04', '01-05', '01-06', '01-07', '01-08', '02-23', '03-08', '05-01', '05-09', '06-12', '11-04']);
+const ART_112 = new Set([
+  '01-01',
+  '01-02',
+  '01-03',
+  '01-04',
+  '01-05',
+  '01-06',
+  '01-07',
+  '01-08',
+  '02-23',
+  '03-08',
+  '05-01',
+  '05-09',
+  '06-12',
+  '11-04',
+]);
 
 export class WorkingCalendar {
   /** Day numbers of the first and last day the official calendar covers. */
@@ -51,10 +66,11 @@ export class WorkingCalendar {
     const day = toDayNumber(d);
     const endDay = day + span;
     if (!Number.isSafeInteger(span) || endDay < MIN_DAY || endDay > MAX_DAY) addDays(d, span);
-    if (day >= this.firstDay && day <= this.lastDay && endDay >= this.firstDay && endDay <= this.lastDay) return this.cal.addWorkingDays(d, n);
+    if (day >= this.firstDay && day <= this.lastDay && endDay >= this.firstDay && endDay <= this.lastDay)
+      return this.cal.addWorkingDays(d, n);
     let x = d;
     const step = n >= 0 ? 1 : -1;
-    for (let left = Math.abs(n); left > 0; ) {
+    for (let left = Math.abs(n); left > 0;) {
       x = addDays(x, step);
       if (this.isWorkingDay(x)) left--;
     }

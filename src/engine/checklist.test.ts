@@ -45,7 +45,9 @@ const item = (items: readonly ChecklistItem[], person: string, procedure: string
   return i;
 };
 
-const passport = (n: string, country: string, expires = '2034-01-01') => [{ number: n, country, issued: '2024-01-02', expires }];
+const passport = (n: string, country: string, expires = '2034-01-01') => [
+  { number: n, country, issued: '2024-01-02', expires },
+];
 
 interface Member {
   id: string;
@@ -70,7 +72,15 @@ function arrived(principal: Member, family: Member[], documents: unknown[] = [])
       citizenships: m.citizenships,
       passports: passport(`N${k}0000${k}`, m.citizenships[0] as string, m.passportExpires),
     })),
-    contract: { kind: 'employment', position: 'Engineer', occupation: 'general', salary: { amount: 400000, per: 'month' }, start: '2025-05-01', end: '2028-03-31', regions: ['RU-MOW'] },
+    contract: {
+      kind: 'employment',
+      position: 'Engineer',
+      occupation: 'general',
+      salary: { amount: 400000, per: 'month' },
+      start: '2025-05-01',
+      end: '2028-03-31',
+      regions: ['RU-MOW'],
+    },
     events: [
       { on: '2025-03-01', type: 'contract-signed' },
       { on: '2025-03-03', type: 'notification-filed', kind: 'contract-concluded' },
@@ -79,7 +89,14 @@ function arrived(principal: Member, family: Member[], documents: unknown[] = [])
       { on: '2025-05-05', type: 'work-permit-collected' },
       ...everyone.flatMap((m) => [
         { on: '2025-04-02', type: 'invitation-issued', person: m.id, validUntil: '2025-07-01' },
-        { on: '2025-04-20', type: 'visa-issued', person: m.id, validFrom: '2025-04-20', validUntil: '2028-03-31', entries: 'multiple' },
+        {
+          on: '2025-04-20',
+          type: 'visa-issued',
+          person: m.id,
+          validFrom: '2025-04-20',
+          validUntil: '2028-03-31',
+          entries: 'multiple',
+        },
         { on: '2025-05-01', type: 'entry', person: m.id },
         { on: '2025-05-12', type: 'registered', person: m.id, until: '2028-03-31' },
       ]),
@@ -115,20 +132,36 @@ describe('checklist: legalization by the issuing country (Hague Convention, Mins
   });
 
   it('the treaty basis comes with the requirement: Hague art. 3, Minsk art. 13, 154-FZ art. 27', () => {
-    const sources = (p: string) => item(items, p, 'hqs-rp', 'marriage-certificate').requirement.basis.map((b) => b.source);
+    const sources = (p: string) =>
+      item(items, p, 'hqs-rp', 'marriage-certificate').requirement.basis.map((b) => b.source);
     expect(sources('de')).toContain('Hague-Apostille-Convention');
     expect(sources('kz')).toContain('Minsk-Convention');
     expect(sources('ae')).toContain('154-FZ');
   });
 
   it('the document’s own issuing country decides over the person’s citizenship; a Russian document needs none', () => {
-    const withDocs = arrived({ id: 'p1', citizenships: ['DE'] }, [{ id: 'ae', relation: 'spouse', citizenships: ['AE'] }], [
-      { type: 'marriage-certificate', person: 'ae', country: 'DE', issued: '2012-05-05', apostille: true, translated: true },
-    ]);
-    expect(item(run(withDocs).items, 'ae', 'hqs-rp', 'marriage-certificate').requirement.legalization).toBe('apostille');
-    const russian = arrived({ id: 'p1', citizenships: ['DE'] }, [{ id: 'ae', relation: 'spouse', citizenships: ['AE'] }], [
-      { type: 'marriage-certificate', person: 'ae', country: 'RU', issued: '2012-05-05' },
-    ]);
+    const withDocs = arrived(
+      { id: 'p1', citizenships: ['DE'] },
+      [{ id: 'ae', relation: 'spouse', citizenships: ['AE'] }],
+      [
+        {
+          type: 'marriage-certificate',
+          person: 'ae',
+          country: 'DE',
+          issued: '2012-05-05',
+          apostille: true,
+          translated: true,
+        },
+      ],
+    );
+    expect(item(run(withDocs).items, 'ae', 'hqs-rp', 'marriage-certificate').requirement.legalization).toBe(
+      'apostille',
+    );
+    const russian = arrived(
+      { id: 'p1', citizenships: ['DE'] },
+      [{ id: 'ae', relation: 'spouse', citizenships: ['AE'] }],
+      [{ type: 'marriage-certificate', person: 'ae', country: 'RU', issued: '2012-05-05' }],
+    );
     const r = item(run(russian).items, 'ae', 'hqs-rp', 'marriage-certificate').requirement;
     expect(r.legalization).toBe('none-domestic');
     expect(r.translation).toBe(false);
@@ -172,7 +205,8 @@ describe('checklist: the child’s papers follow the age on the filing date', ()
   });
 
   it('so the 14–17 papers are listed for them, and not for the sibling under 14', () => {
-    const papers = (p: string) => items.filter((i) => i.person === p && i.procedure === 'hqs-rp').map((i) => i.document);
+    const papers = (p: string) =>
+      items.filter((i) => i.person === p && i.procedure === 'hqs-rp').map((i) => i.document);
     expect(papers('c1')).toContain('criminal-record-certificate');
     expect(papers('c2')).not.toContain('criminal-record-certificate');
     expect(papers('c1')).toContain('birth-certificate');
@@ -184,13 +218,21 @@ describe('checklist: the child’s papers follow the age on the filing date', ()
 
   it('a child who turns 14 the day after the filing still gets the papers for under 14', () => {
     const later = build(addYears(addDays(filing, 1), -14));
-    const papers = run(later).items.filter((i) => i.person === 'c1' && i.procedure === 'hqs-rp').map((i) => i.document);
+    const papers = run(later)
+      .items.filter((i) => i.person === 'c1' && i.procedure === 'hqs-rp')
+      .map((i) => i.document);
     expect(papers).not.toContain('criminal-record-certificate');
   });
 
   it('a Kazakh child (no visa needed to work) does not get the visa nationals’ certificate at 14', () => {
-    const kz = arrived({ id: 'p1', citizenships: ['KZ'] }, [{ id: 'c1', relation: 'child', citizenships: ['KZ'], birthDate: birth }]);
-    expect(run(kz).items.filter((i) => i.person === 'c1').map((i) => i.document)).not.toContain('criminal-record-certificate');
+    const kz = arrived({ id: 'p1', citizenships: ['KZ'] }, [
+      { id: 'c1', relation: 'child', citizenships: ['KZ'], birthDate: birth },
+    ]);
+    expect(
+      run(kz)
+        .items.filter((i) => i.person === 'c1')
+        .map((i) => i.document),
+    ).not.toContain('criminal-record-certificate');
   });
 });
 
@@ -199,7 +241,14 @@ describe('checklist: status by dates counted from the filing the plan expects', 
   const filing = filingOf(run(base).plan, 'rp-filing', 'p1');
   const docs = [
     // 4 months old at the filing: too old (issued no earlier than 3 months before).
-    { type: 'criminal-record-certificate', person: 'p1', country: 'IN', issued: addMonths(filing, -4), apostille: true, translated: true },
+    {
+      type: 'criminal-record-certificate',
+      person: 'p1',
+      country: 'IN',
+      issued: addMonths(filing, -4),
+      apostille: true,
+      translated: true,
+    },
     // Usable until 10 days after the filing: expiring.
     { type: 'hiv-certificate', person: 'p1', issued: addDays(addMonths(filing, -3), 10) },
     // A month old: collected, usable for two more months.
@@ -210,7 +259,9 @@ describe('checklist: status by dates counted from the filing the plan expects', 
   const spousePassportEnds = addMonths(filing, 3); // needs six months left on the filing date
   const c = kase({
     ...JSON.parse(JSON.stringify(base)),
-    people: base.people.map((p) => (p.id === 'p2' ? { ...p, passports: passport('N10001', 'IN', spousePassportEnds) } : p)),
+    people: base.people.map((p) =>
+      p.id === 'p2' ? { ...p, passports: passport('N10001', 'IN', spousePassportEnds) } : p,
+    ),
     documents: docs,
   });
   const { items, ctx } = run(c);
@@ -248,8 +299,16 @@ describe('checklist: status by dates counted from the filing the plan expects', 
     const findings = checklistFindings(ctx, c, items);
     const of = (code: string, person: string) => findings.filter((f) => f.code === code && f.people.includes(person));
     const rp = (f: { message: string }) => f.message.includes(ctx.msg('procedure.hqs-rp'));
-    expect(of('document-unusable-at-filing', 'p2').filter(rp).map((f) => f.severity)).toEqual(['error']);
-    expect(of('document-unusable-at-filing', 'p1').filter(rp).map((f) => f.severity)).toEqual(['warning']);
+    expect(
+      of('document-unusable-at-filing', 'p2')
+        .filter(rp)
+        .map((f) => f.severity),
+    ).toEqual(['error']);
+    expect(
+      of('document-unusable-at-filing', 'p1')
+        .filter(rp)
+        .map((f) => f.severity),
+    ).toEqual(['warning']);
     expect(of('document-expiring-near-filing', 'p1').filter(rp)).toHaveLength(1);
     expect(of('document-legalization-missing', 'p2')).toHaveLength(1);
     expect(of('document-legalization-missing', 'p1')).toHaveLength(0);
@@ -259,8 +318,25 @@ describe('checklist: status by dates counted from the filing the plan expects', 
     const abroad = kase({
       format: 'hqs-case/1',
       employer: { name: 'ООО «Вектор»', inn: '7707083893', kind: 'commercial', hqsRegistered: '2024-11-01' },
-      people: [{ id: 'p1', role: 'principal', name: { latin: 'RAHUL VERMA' }, birthDate: '1991-07-22', citizenships: ['IN'], passports: passport('Z1', 'IN', '2028-06-30') }],
-      contract: { kind: 'employment', position: 'Engineer', occupation: 'general', salary: { amount: 400000, per: 'month' }, start: '2026-04-01', end: '2028-03-31', regions: ['RU-MOW'] },
+      people: [
+        {
+          id: 'p1',
+          role: 'principal',
+          name: { latin: 'RAHUL VERMA' },
+          birthDate: '1991-07-22',
+          citizenships: ['IN'],
+          passports: passport('Z1', 'IN', '2028-06-30'),
+        },
+      ],
+      contract: {
+        kind: 'employment',
+        position: 'Engineer',
+        occupation: 'general',
+        salary: { amount: 400000, per: 'month' },
+        start: '2026-04-01',
+        end: '2028-03-31',
+        regions: ['RU-MOW'],
+      },
       events: [
         { on: '2026-01-20', type: 'contract-signed' },
         { on: '2026-01-21', type: 'work-permit-filed' },
@@ -270,7 +346,12 @@ describe('checklist: status by dates counted from the filing the plan expects', 
     });
     const r = run(abroad);
     const visa = r.items.filter((i) => i.procedure === 'work-visa');
-    expect(visa.slice(0, 4).map((i) => i.requirement.fileName)).toEqual(['01_Passport_Bio.pdf', '02_Visa_Form.pdf', '03_Photo.pdf', '04_Invitation_HQS.pdf']);
+    expect(visa.slice(0, 4).map((i) => i.requirement.fileName)).toEqual([
+      '01_Passport_Bio.pdf',
+      '02_Visa_Form.pdf',
+      '03_Photo.pdf',
+      '04_Invitation_HQS.pdf',
+    ]);
     const pass = item(r.items, 'p1', 'work-visa', 'passport');
     expect(pass.requirement.validUntilAtLeast).toBe('2028-09-30');
     expect(pass.status).toBe('expiring');
@@ -281,17 +362,24 @@ describe('checklist: status by dates counted from the filing the plan expects', 
 describe('checklist and grounds for every example case', () => {
   const examples = readdirSync(new URL('../../examples/', import.meta.url)).filter((f) => f.endsWith('.yaml'));
 
-  it.each(examples)('%s: every item is cited, numbered and named; every person has a ground that applies or may', (file) => {
-    const c = kase(parseYaml(readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8')));
-    const on = (c.asOf as IsoDate | undefined) ?? d('2026-11-21');
-    const { items, ctx } = run(c, on);
-    expect(items.length).toBeGreaterThan(0);
-    for (const i of items) {
-      expect(i.requirement.basis.length, `${i.person}/${i.procedure}/${i.document}`).toBeGreaterThan(0);
-      expect(i.requirement.fileName).toMatch(/^\d{2}_[A-Za-z0-9_]+\.pdf$/);
-      expect(i.why.length).toBeGreaterThan(0);
-    }
-    const options = deriveGrounds(ctx, c, readFacts(c));
-    for (const p of c.people) expect(options.some((g) => g.person === p.id && g.status !== 'not-applicable'), p.id).toBe(true);
-  });
+  it.each(examples)(
+    '%s: every item is cited, numbered and named; every person has a ground that applies or may',
+    (file) => {
+      const c = kase(parseYaml(readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8')));
+      const on = (c.asOf as IsoDate | undefined) ?? d('2026-11-21');
+      const { items, ctx } = run(c, on);
+      expect(items.length).toBeGreaterThan(0);
+      for (const i of items) {
+        expect(i.requirement.basis.length, `${i.person}/${i.procedure}/${i.document}`).toBeGreaterThan(0);
+        expect(i.requirement.fileName).toMatch(/^\d{2}_[A-Za-z0-9_]+\.pdf$/);
+        expect(i.why.length).toBeGreaterThan(0);
+      }
+      const options = deriveGrounds(ctx, c, readFacts(c));
+      for (const p of c.people)
+        expect(
+          options.some((g) => g.person === p.id && g.status !== 'not-applicable'),
+          p.id,
+        ).toBe(true);
+    },
+  );
 });

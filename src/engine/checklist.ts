@@ -4,11 +4,28 @@
 // Convention 1993 art. 13, otherwise consular legalization under 154-FZ art. 27), the age group on the
 // filing date, the validity the document must have — and its status from what the case records.
 import type { Case, Person } from '../case/index.ts';
-import { HOLDERS, type DocumentType, type DocumentUse, type Holder, type IndexEntry, type Legalization, type ParameterValue, type ProcedureId } from '../law/index.ts';
+import {
+  HOLDERS,
+  type DocumentType,
+  type DocumentUse,
+  type Holder,
+  type IndexEntry,
+  type Legalization,
+  type ParameterValue,
+  type ProcedureId,
+} from '../law/index.ts';
 import { addDays, addMonths, type IsoDate } from '../calendar/date.ts';
 import { type Ctx, remember, weakest } from './context.ts';
 import type { CaseFacts, PersonFacts } from './facts.ts';
-import type { ChecklistItem, Citation, Confidence, DocumentRequirement, Finding, PlanStep, PlanStepId } from './types.ts';
+import type {
+  ChecklistItem,
+  Citation,
+  Confidence,
+  DocumentRequirement,
+  Finding,
+  PlanStep,
+  PlanStepId,
+} from './types.ts';
 import { ageOn } from './util.ts';
 
 /** The permit's current end: the last extension, else the last issued permit (as obligations.ts reads it). */
@@ -50,7 +67,8 @@ interface Job {
   filing: IsoDate;
 }
 
-const open = (s: PlanStep | undefined): s is PlanStep => s !== undefined && s.status !== 'done' && s.status !== 'not-applicable';
+const open = (s: PlanStep | undefined): s is PlanStep =>
+  s !== undefined && s.status !== 'done' && s.status !== 'not-applicable';
 const later = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 
 /** The filing date a step stands for: its date, but never before today (an overdue step is filed from today on). */
@@ -164,7 +182,14 @@ function eventRecord(event: string, issued: IsoDate, expires?: IsoDate): Record_
 }
 
 /** The newest record the case has of a person's document by asOf (what the checklist judges), if any. */
-function bestRecord(c: Case, docs: DocIndex, f: CaseFacts, p: Person, docId: string, asOf: IsoDate): Record_ | undefined {
+function bestRecord(
+  c: Case,
+  docs: DocIndex,
+  f: CaseFacts,
+  p: Person,
+  docId: string,
+  asOf: IsoDate,
+): Record_ | undefined {
   let best: Record_ | undefined;
   const own = docs.get(`${p.id}\u0000${docId}`);
   if (own !== undefined) {
@@ -180,21 +205,38 @@ function bestRecord(c: Case, docs: DocIndex, f: CaseFacts, p: Person, docId: str
   switch (docId) {
     case 'passport': {
       const pf = f.people.get(p.id) as PersonFacts;
-      for (const x of p.passports ?? []) best = newer(best, { source: 'passport', issued: x.issued as IsoDate, expires: x.expires as IsoDate, country: x.country });
-      for (const r of pf.passportRenewals) if (r.on <= asOf) best = newer(best, { source: 'event', event: r.type, issued: r.issued as IsoDate, expires: r.expires as IsoDate });
+      for (const x of p.passports ?? [])
+        best = newer(best, {
+          source: 'passport',
+          issued: x.issued as IsoDate,
+          expires: x.expires as IsoDate,
+          country: x.country,
+        });
+      for (const r of pf.passportRenewals)
+        if (r.on <= asOf)
+          best = newer(best, {
+            source: 'event',
+            event: r.type,
+            issued: r.issued as IsoDate,
+            expires: r.expires as IsoDate,
+          });
       break;
     }
     case 'visa':
-      for (const v of (f.people.get(p.id) as PersonFacts).visas) if (v.on <= asOf) best = newer(best, eventRecord(v.type, v.on, v.validUntil as IsoDate));
+      for (const v of (f.people.get(p.id) as PersonFacts).visas)
+        if (v.on <= asOf) best = newer(best, eventRecord(v.type, v.on, v.validUntil as IsoDate));
       break;
     case 'invitation':
-      for (const v of (f.people.get(p.id) as PersonFacts).invitations) if (v.on <= asOf) best = newer(best, eventRecord(v.type, v.on, v.validUntil as IsoDate));
+      for (const v of (f.people.get(p.id) as PersonFacts).invitations)
+        if (v.on <= asOf) best = newer(best, eventRecord(v.type, v.on, v.validUntil as IsoDate));
       break;
     case 'migration-card':
-      for (const d of (f.people.get(p.id) as PersonFacts).entries) if (d <= asOf) best = newer(best, eventRecord('entry', d));
+      for (const d of (f.people.get(p.id) as PersonFacts).entries)
+        if (d <= asOf) best = newer(best, eventRecord('entry', d));
       break;
     case 'registration-slip':
-      for (const r of (f.people.get(p.id) as PersonFacts).registrations) if (r.on <= asOf) best = newer(best, eventRecord(r.type, r.on, r.until as IsoDate | undefined));
+      for (const r of (f.people.get(p.id) as PersonFacts).registrations)
+        if (r.on <= asOf) best = newer(best, eventRecord(r.type, r.on, r.until as IsoDate | undefined));
       break;
     case 'work-permit-card': {
       let issued: CaseFacts['permitIssued'][number] | undefined;
@@ -206,13 +248,17 @@ function bestRecord(c: Case, docs: DocIndex, f: CaseFacts, p: Person, docId: str
       break;
     }
     case 'current-rp':
-      for (const r of (f.people.get(p.id) as PersonFacts).rpIssued) if (r.on <= asOf) best = newer(best, eventRecord(r.type, r.on, r.validUntil as IsoDate | undefined));
+      for (const r of (f.people.get(p.id) as PersonFacts).rpIssued)
+        if (r.on <= asOf) best = newer(best, eventRecord(r.type, r.on, r.validUntil as IsoDate | undefined));
       break;
     case 'medical-insurance':
-      for (const i of f.insurance) if (i.person === p.id && i.on <= asOf) best = newer(best, eventRecord(i.type, i.validFrom as IsoDate, i.validUntil as IsoDate));
+      for (const i of f.insurance)
+        if (i.person === p.id && i.on <= asOf)
+          best = newer(best, eventRecord(i.type, i.validFrom as IsoDate, i.validUntil as IsoDate));
       break;
     case 'employment-contract':
-      for (const d of f.contractSigned) if (d <= asOf) best = newer(best, eventRecord('contract-signed', d, c.contract.end as IsoDate | undefined));
+      for (const d of f.contractSigned)
+        if (d <= asOf) best = newer(best, eventRecord('contract-signed', d, c.contract.end as IsoDate | undefined));
       break;
     default:
       break;
@@ -237,7 +283,8 @@ function uniqueBasis(...lists: (readonly Citation[] | undefined)[]): Citation[] 
 const CONFIDENCE_ORDER: Confidence[] = ['low', 'low-medium', 'medium', 'medium-high', 'high'];
 function lowest(...cs: (Confidence | undefined)[]): Confidence | undefined {
   let worst: Confidence | undefined;
-  for (const c of cs) if (c && (worst === undefined || CONFIDENCE_ORDER.indexOf(c) < CONFIDENCE_ORDER.indexOf(worst))) worst = c;
+  for (const c of cs)
+    if (c && (worst === undefined || CONFIDENCE_ORDER.indexOf(c) < CONFIDENCE_ORDER.indexOf(worst))) worst = c;
   return worst;
 }
 
@@ -399,7 +446,8 @@ function buildTemplate(
     const v = values[i] as ParameterValue;
     const id = ids[i] as string;
     bases.push(v.basis);
-    if (ctx.shared.parameter(id).unit === 'RUB' && typeof v.value === 'number') notes.push(ctx.msg('checklist.note.duty', { amount: v.value, parameter: id }));
+    if (ctx.shared.parameter(id).unit === 'RUB' && typeof v.value === 'number')
+      notes.push(ctx.msg('checklist.note.duty', { amount: v.value, parameter: id }));
   }
   return {
     legalization,
@@ -411,7 +459,17 @@ function buildTemplate(
   };
 }
 
-function requirementOf(ctx: Ctx, k: Caches, c: Case, f: CaseFacts, p: Person, entry: IndexEntry, filing: IsoDate, record: Record_ | undefined, order: number): DocumentRequirement {
+function requirementOf(
+  ctx: Ctx,
+  k: Caches,
+  c: Case,
+  f: CaseFacts,
+  p: Person,
+  entry: IndexEntry,
+  filing: IsoDate,
+  record: Record_ | undefined,
+  order: number,
+): DocumentRequirement {
   const { document: doc, use } = entry;
   const country = record?.country ?? p.citizenships[0];
   // The key: the use, the language, and what the law answers for this person's document on the filing date.
@@ -504,17 +562,28 @@ function statusOf(
     required: req.validUntilAtLeast ?? '',
     source: sourceText(ctx, r),
   };
-  if (usableUntil !== undefined && usableUntil < filing) return { status: 'expired', usableUntil, why: ctx.msgOf('checklist.expired.', reason as string, params) };
+  if (usableUntil !== undefined && usableUntil < filing)
+    return { status: 'expired', usableUntil, why: ctx.msgOf('checklist.expired.', reason as string, params) };
   // Valid at the filing but not as long as a fixed date requires (the permit's end): it must be renewed first.
-  if (v?.validUntil?.anchor === 'permit-end' && r.expires !== undefined && req.validUntilAtLeast !== undefined && r.expires < req.validUntilAtLeast) {
+  if (
+    v?.validUntil?.anchor === 'permit-end' &&
+    r.expires !== undefined &&
+    req.validUntilAtLeast !== undefined &&
+    r.expires < req.validUntilAtLeast
+  ) {
     return usableUntil !== undefined
       ? { status: 'expiring', usableUntil, why: ctx.msg('checklist.short-validity', params) }
       : { status: 'expiring', why: ctx.msg('checklist.short-validity', params) };
   }
   if (usableUntil !== undefined && usableUntil < addDays(filing, EXPIRING_WITHIN_DAYS)) {
-    return { status: 'expiring', usableUntil, why: ctx.msgOf('checklist.expiring.', reason as string, { ...params, days: EXPIRING_WITHIN_DAYS }) };
+    return {
+      status: 'expiring',
+      usableUntil,
+      why: ctx.msgOf('checklist.expiring.', reason as string, { ...params, days: EXPIRING_WITHIN_DAYS }),
+    };
   }
-  if (usableUntil !== undefined) return { status: 'collected', usableUntil, why: ctx.msg('checklist.collected.until', params) };
+  if (usableUntil !== undefined)
+    return { status: 'collected', usableUntil, why: ctx.msg('checklist.collected.until', params) };
   return { status: 'collected', why: ctx.msg('checklist.collected', params) };
 }
 
@@ -537,13 +606,27 @@ export function deriveChecklist(ctx: Ctx, c: Case, f: CaseFacts, plan: readonly 
       if ((useMask(entry.use) & holders) === 0) continue;
       const record = bestRecord(c, docs, f, job.person, entry.document.id, ctx.asOf);
       // A document whose condition the case cannot tell (if requested, name changed…) is listed when the case has it.
-      if (!conditionHolds(ctx, entry.use, job.person, f, job.filing) && !(record?.source === 'document' && entry.use.when !== 'periodic')) continue;
+      if (
+        !conditionHolds(ctx, entry.use, job.person, f, job.filing) &&
+        !(record?.source === 'document' && entry.use.when !== 'periodic')
+      )
+        continue;
       taken.add(entry.document.id);
       const requirement = requirementOf(ctx, k, c, f, job.person, entry, job.filing, record, ++order);
       const status = statusOf(ctx, requirement, entry.use, job.filing, record);
-      const item: ChecklistItem = { person: job.person.id, procedure: job.procedure, document: entry.document.id, requirement, ...status };
+      const item: ChecklistItem = {
+        person: job.person.id,
+        procedure: job.procedure,
+        document: entry.document.id,
+        requirement,
+        ...status,
+      };
       items.push(item);
-      if (ctx.trace) ctx.note(`checklist.${job.procedure}`, `${job.person.id}: ${entry.document.id} → ${item.status} (filing ${job.filing})`);
+      if (ctx.trace)
+        ctx.note(
+          `checklist.${job.procedure}`,
+          `${job.person.id}: ${entry.document.id} → ${item.status} (filing ${job.filing})`,
+        );
     }
   }
   return items;
@@ -575,15 +658,39 @@ export function checklistFindings(ctx: Ctx, c: Case, items: readonly ChecklistIt
     if (i.status === 'missing') continue;
     const doc = documentOf(c, i.person, i.document);
     const kind = i.requirement.legalization;
-    const legalizationMissing = doc !== undefined && ((kind === 'apostille' && doc.apostille !== true) || (kind === 'consular-legalization' && doc.legalized !== true));
+    const legalizationMissing =
+      doc !== undefined &&
+      ((kind === 'apostille' && doc.apostille !== true) ||
+        (kind === 'consular-legalization' && doc.legalized !== true));
     const translationMissing = doc !== undefined && i.requirement.translation && doc.translated !== true;
     if (i.status !== 'expired' && i.status !== 'expiring' && !legalizationMissing && !translationMissing) continue;
-    const params = { person: i.person, document: i.requirement.title[ctx.lang], procedure: ctx.msgOf('procedure.', i.procedure), why: i.why };
-    const base = { people: [i.person], basis: i.requirement.basis, ...(i.requirement.confidence ? { confidence: i.requirement.confidence } : {}) };
+    const params = {
+      person: i.person,
+      document: i.requirement.title[ctx.lang],
+      procedure: ctx.msgOf('procedure.', i.procedure),
+      why: i.why,
+    };
+    const base = {
+      people: [i.person],
+      basis: i.requirement.basis,
+      ...(i.requirement.confidence ? { confidence: i.requirement.confidence } : {}),
+    };
     // A rule only practice gives (low confidence) makes a warning, not an error.
     const weak = i.requirement.confidence === 'low' || i.requirement.confidence === 'low-medium';
-    if (i.status === 'expired') out.push({ severity: weak ? 'warning' : 'error', code: 'document-unusable-at-filing', message: ctx.msg('finding.document-unusable-at-filing', params), ...base });
-    else if (i.status === 'expiring') out.push({ severity: 'warning', code: 'document-expiring-near-filing', message: ctx.msg('finding.document-expiring-near-filing', params), ...base });
+    if (i.status === 'expired')
+      out.push({
+        severity: weak ? 'warning' : 'error',
+        code: 'document-unusable-at-filing',
+        message: ctx.msg('finding.document-unusable-at-filing', params),
+        ...base,
+      });
+    else if (i.status === 'expiring')
+      out.push({
+        severity: 'warning',
+        code: 'document-expiring-near-filing',
+        message: ctx.msg('finding.document-expiring-near-filing', params),
+        ...base,
+      });
     if (!doc) continue;
     if (legalizationMissing && firstTime(once, 'document-legalization-missing', i.person, i.document)) {
       let country = doc.country;
@@ -599,12 +706,21 @@ export function checklistFindings(ctx: Ctx, c: Case, items: readonly ChecklistIt
       out.push({
         severity: 'warning',
         code: 'document-legalization-missing',
-        message: ctx.msg('finding.document-legalization-missing', { ...params, country, kind: ctx.msgOf('legalization.', kind) }),
+        message: ctx.msg('finding.document-legalization-missing', {
+          ...params,
+          country,
+          kind: ctx.msgOf('legalization.', kind),
+        }),
         ...base,
       });
     }
     if (translationMissing && firstTime(once, 'document-translation-missing', i.person, i.document)) {
-      out.push({ severity: 'warning', code: 'document-translation-missing', message: ctx.msg('finding.document-translation-missing', params), ...base });
+      out.push({
+        severity: 'warning',
+        code: 'document-translation-missing',
+        message: ctx.msg('finding.document-translation-missing', params),
+        ...base,
+      });
     }
   }
   return out;

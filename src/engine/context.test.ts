@@ -21,7 +21,8 @@ function datesFor(id: string): IsoDate[] {
       out.add(addDays(d, 1));
     }
   }
-  for (let n = toDayNumber('1990-01-01' as IsoDate); n <= toDayNumber('2040-12-31' as IsoDate); n += 61) out.add(fromDayNumber(n));
+  for (let n = toDayNumber('1990-01-01' as IsoDate); n <= toDayNumber('2040-12-31' as IsoDate); n += 61)
+    out.add(fromDayNumber(n));
   return [...out];
 }
 

@@ -88,7 +88,6 @@ export class Shared {
     }
     return m as Map<K, V>;
   }
-
 }
 
 export class Ctx {
@@ -232,13 +231,19 @@ export class Ctx {
   /** termEnd(from, term(v)): the end of the term a parameter value sets, counted from a date. */
   termEndOf(from: IsoDate, v: ParameterValue): TermEnd {
     const c = v.counting;
-    return this.endOf(from, this.num(v), (c?.kind ?? 'calendar-days') as Term['kind'], c?.shiftToNextWorkingDay === true);
+    return this.endOf(
+      from,
+      this.num(v),
+      (c?.kind ?? 'calendar-days') as Term['kind'],
+      c?.shiftToNextWorkingDay === true,
+    );
   }
 
   note(rule: string, detail: string, parameters?: { id: string; v: ParameterValue }[], calendar?: string[]): void {
     if (!this.trace) return;
     const entry: TraceEntry = { rule, detail };
-    if (parameters) entry.parameters = parameters.map(({ id, v }) => ({ id, value: v.value, from: v.from, basis: v.basis }));
+    if (parameters)
+      entry.parameters = parameters.map(({ id, v }) => ({ id, value: v.value, from: v.from, basis: v.basis }));
     if (calendar) entry.calendar = calendar;
     this.trace.push(entry);
   }
@@ -290,7 +295,8 @@ export function basisOfList1(v: ParameterValue | undefined): Citation[] {
   if (v === undefined) return [];
   const basis = v.basis;
   let repeats = false;
-  for (let i = 1; i < basis.length && !repeats; i++) for (let j = 0; j < i; j++) if (basis[i] === basis[j]) repeats = true;
+  for (let i = 1; i < basis.length && !repeats; i++)
+    for (let j = 0; j < i; j++) if (basis[i] === basis[j]) repeats = true;
   if (!repeats) return basis.slice();
   const out: Citation[] = [];
   for (const c of basis) if (!out.includes(c)) out.push(c);

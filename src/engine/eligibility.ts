@@ -45,11 +45,16 @@ export class CaseThresholds {
     const all = ctx.law.thresholdCategories();
     // The set of matching categories, as a number (exact while there are fewer than 53 categories).
     let mask = 0;
-    for (let i = 0; i < all.length; i++) if (matchesCategory((all[i] as ThresholdParameter).category, facts)) mask += 2 ** i;
+    for (let i = 0; i < all.length; i++)
+      if (matchesCategory((all[i] as ThresholdParameter).category, facts)) mask += 2 ** i;
     const cache = ctx.shared.memo<number, ThresholdSet>('threshold-sets');
     let set = all.length < 53 ? cache.get(mask) : undefined;
     if (set === undefined) {
-      set = { params: all.filter((p) => matchesCategory(p.category, facts)), byDate: [new Map(), new Map()], memos: new Map() };
+      set = {
+        params: all.filter((p) => matchesCategory(p.category, facts)),
+        byDate: [new Map(), new Map()],
+        memos: new Map(),
+      };
       if (all.length < 53) cache.set(mask, set);
     }
     this.set = set;
@@ -98,7 +103,10 @@ export function bestThreshold(list: readonly ApplicableThreshold[]): ApplicableT
   for (const a of list) {
     const v = a.value.value;
     const y = v === null ? 0 : perYear(v, (a.value.period ?? 'year') as Period);
-    if (y < bestPerYear || (y === bestPerYear && best && a.parameter.category.general !== true && best.parameter.category.general === true)) {
+    if (
+      y < bestPerYear ||
+      (y === bestPerYear && best && a.parameter.category.general !== true && best.parameter.category.general === true)
+    ) {
       best = a;
       bestPerYear = y;
     }
@@ -110,7 +118,13 @@ export function checkThreshold(ctx: Ctx, c: Case, on: IsoDate, includeProposed: 
   return thresholdCheck(ctx, c, thresholdsOf(ctx, c), on, includeProposed)?.check;
 }
 
-function thresholdCheck(ctx: Ctx, c: Case, thresholds: CaseThresholds, on: IsoDate, includeProposed: boolean): { check: ThresholdCheck; value: ParameterValue } | undefined {
+function thresholdCheck(
+  ctx: Ctx,
+  c: Case,
+  thresholds: CaseThresholds,
+  on: IsoDate,
+  includeProposed: boolean,
+): { check: ThresholdCheck; value: ParameterValue } | undefined {
   const list = thresholds.at(on, includeProposed);
   const best = bestThreshold(list);
   if (!best) return undefined;
@@ -162,7 +176,14 @@ function raise(g: Gathered, s: EligibilityStatus): void {
   if (RANK[s] > RANK[g.status]) g.status = s;
 }
 
-function reason(g: Gathered, code: string, severity: Severity, params: Params, values: (ParameterValue | undefined)[], extraBasis: Reason['basis'] = []): void {
+function reason(
+  g: Gathered,
+  code: string,
+  severity: Severity,
+  params: Params,
+  values: (ParameterValue | undefined)[],
+  extraBasis: Reason['basis'] = [],
+): void {
   const basis = basisOfList(values);
   for (const c of extraBasis) basis.push(c);
   const r: Reason = { code, severity, message: g.ctx.msgOf('eligibility.', code, params), basis };
@@ -188,7 +209,9 @@ function thresholdProposalDates(ctx: Ctx): readonly IsoDate[] {
   const cache = ctx.shared.memo<string, readonly IsoDate[]>('threshold-proposal-dates');
   let dates = cache.get('all');
   if (dates === undefined) {
-    dates = [...new Set(ctx.law.proposals.filter((p) => p.parameterId.startsWith('hqs.salary-threshold.')).map((p) => p.from))].sort();
+    dates = [
+      ...new Set(ctx.law.proposals.filter((p) => p.parameterId.startsWith('hqs.salary-threshold.')).map((p) => p.from)),
+    ].sort();
     cache.set('all', dates);
   }
   return dates;
@@ -213,7 +236,14 @@ export function evaluateEligibility(ctx: Ctx, c: Case): Eligibility {
   if (eaeu) {
     const country = countries.get(eaeu);
     raise(g, 'review');
-    reason(g, 'eaeu-permit-not-required', 'info', { country: countries.name(eaeu, ctx.lang) }, [ctx.param('route.eaeu-work', on)], country?.eaeu ? [...country.eaeu.basis] : []);
+    reason(
+      g,
+      'eaeu-permit-not-required',
+      'info',
+      { country: countries.name(eaeu, ctx.lang) },
+      [ctx.param('route.eaeu-work', on)],
+      country?.eaeu ? [...country.eaeu.basis] : [],
+    );
     route(g, 'eaeu-work');
   }
 
@@ -275,9 +305,26 @@ export function evaluateEligibility(ctx: Ctx, c: Case): Eligibility {
   const start = c.contract.start;
   if (start > on) {
     const later = thresholdCheck(ctx, c, thresholds, start, ctx.withProposed)?.check;
-    if (later && check && later.parameter === check.parameter && later.effectiveFrom !== check.effectiveFrom && !later.meets) {
+    if (
+      later &&
+      check &&
+      later.parameter === check.parameter &&
+      later.effectiveFrom !== check.effectiveFrom &&
+      !later.meets
+    ) {
       raise(g, 'ineligible');
-      reason(g, 'salary-below-threshold-at-start', 'error', { start, threshold: fmt(later.threshold ?? 0), period: ctx.msgOf('period.', later.period), salary: fmt(later.salaryInPeriod) }, []);
+      reason(
+        g,
+        'salary-below-threshold-at-start',
+        'error',
+        {
+          start,
+          threshold: fmt(later.threshold ?? 0),
+          period: ctx.msgOf('period.', later.period),
+          salary: fmt(later.salaryInPeriod),
+        },
+        [],
+      );
     }
   }
   if (!ctx.withProposed) {
@@ -294,7 +341,18 @@ export function evaluateEligibility(ctx: Ctx, c: Case): Eligibility {
       const period = (p.period ?? 'year') as Period;
       const salary = salaryOver(c.contract.salary, period);
       const meets = amount === null || salary >= amount;
-      reason(g, meets ? 'proposal-would-be-met' : 'proposal-would-not-be-met', 'warning', { from: p.from, threshold: amount === null ? '—' : fmt(amount), period: ctx.msgOf('period.', period), salary: fmt(salary) }, [p]);
+      reason(
+        g,
+        meets ? 'proposal-would-be-met' : 'proposal-would-not-be-met',
+        'warning',
+        {
+          from: p.from,
+          threshold: amount === null ? '—' : fmt(amount),
+          period: ctx.msgOf('period.', period),
+          salary: fmt(salary),
+        },
+        [p],
+      );
       if (!meets && g.status === 'eligible') raise(g, 'review');
     }
   }
@@ -302,5 +360,11 @@ export function evaluateEligibility(ctx: Ctx, c: Case): Eligibility {
   if (!c.employer.hqsRegistered && !(c.events ?? []).some((e) => e.type === 'employer-registered')) {
     reason(g, 'employer-not-registered', 'info', {}, [ctx.param('estimate.employer-registration', on)]);
   }
-  return { status: g.status, on, reasons: g.reasons, ...(check ? { threshold: check } : {}), alternatives: g.alternatives };
+  return {
+    status: g.status,
+    on,
+    reasons: g.reasons,
+    ...(check ? { threshold: check } : {}),
+    alternatives: g.alternatives,
+  };
 }

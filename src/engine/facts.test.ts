@@ -23,7 +23,14 @@ function reference(a: CaseEvent, b: CaseEvent): number {
 }
 
 const person = (id: string, role: 'principal' | 'family'): Person =>
-  ({ id, role, name: { latin: id.toUpperCase() }, sex: 'F', birthDate: '1990-01-01', citizenships: ['IN'] }) as unknown as Person;
+  ({
+    id,
+    role,
+    name: { latin: id.toUpperCase() },
+    sex: 'F',
+    birthDate: '1990-01-01',
+    citizenships: ['IN'],
+  }) as unknown as Person;
 
 const PEOPLE = [person('p1', 'principal'), person('p2', 'family'), person('a-3', 'family')];
 
@@ -38,14 +45,32 @@ const withNote = <T extends object>(e: T, n: string | undefined): T => (n === un
 
 const event = (on: fc.Arbitrary<string>): fc.Arbitrary<CaseEvent> =>
   fc.oneof(
-    fc.tuple(on, fc.constantFrom('p1', 'p2', 'a-3'), note).map(([d, p, n]) => withNote({ type: 'entry', on: d, person: p }, n) as CaseEvent),
-    fc.tuple(on, fc.constantFrom('p1', 'p2', 'a-3'), note).map(([d, p, n]) => withNote({ type: 'exit', on: d, person: p }, n) as CaseEvent),
-    fc.tuple(on, fc.constantFrom('p1', 'p2'), note).map(([d, p, n]) => withNote({ type: 'registered', on: d, person: p }, n) as CaseEvent),
-    fc.tuple(on, fc.option(fc.constant('p1'), { nil: undefined }), fc.constantFrom('2025-Q1', '2025-01', '2024-Q4'), fc.integer({ min: 0, max: 3 })).map(
-      ([d, p, period, amount]) => (p === undefined ? { type: 'salary-paid', on: d, period, amount } : { type: 'salary-paid', on: d, person: p, period, amount }) as CaseEvent,
-    ),
+    fc
+      .tuple(on, fc.constantFrom('p1', 'p2', 'a-3'), note)
+      .map(([d, p, n]) => withNote({ type: 'entry', on: d, person: p }, n) as CaseEvent),
+    fc
+      .tuple(on, fc.constantFrom('p1', 'p2', 'a-3'), note)
+      .map(([d, p, n]) => withNote({ type: 'exit', on: d, person: p }, n) as CaseEvent),
+    fc
+      .tuple(on, fc.constantFrom('p1', 'p2'), note)
+      .map(([d, p, n]) => withNote({ type: 'registered', on: d, person: p }, n) as CaseEvent),
+    fc
+      .tuple(
+        on,
+        fc.option(fc.constant('p1'), { nil: undefined }),
+        fc.constantFrom('2025-Q1', '2025-01', '2024-Q4'),
+        fc.integer({ min: 0, max: 3 }),
+      )
+      .map(
+        ([d, p, period, amount]) =>
+          (p === undefined
+            ? { type: 'salary-paid', on: d, period, amount }
+            : { type: 'salary-paid', on: d, person: p, period, amount }) as CaseEvent,
+      ),
     fc.tuple(on, note).map(([d, n]) => withNote({ type: 'employer-registered', on: d }, n) as CaseEvent),
-    fc.tuple(on, fc.constantFrom('salary', 'contract-concluded')).map(([d, kind]) => ({ type: 'notification-filed', on: d, kind }) as CaseEvent),
+    fc
+      .tuple(on, fc.constantFrom('salary', 'contract-concluded'))
+      .map(([d, kind]) => ({ type: 'notification-filed', on: d, kind }) as CaseEvent),
   );
 
 describe('readFacts: the order of events', () => {

@@ -105,7 +105,8 @@ const EVENT_TYPES_SORTED = [
   'work-permit-issued',
 ] as const satisfies readonly CaseEvent['type'][];
 // Compile-time check that the list names every event type.
-const EVERY_TYPE_LISTED: Exclude<CaseEvent['type'], (typeof EVENT_TYPES_SORTED)[number]> extends never ? true : never = true;
+const EVERY_TYPE_LISTED: Exclude<CaseEvent['type'], (typeof EVENT_TYPES_SORTED)[number]> extends never ? true : never =
+  true;
 void EVERY_TYPE_LISTED;
 const TYPE_NAMES: readonly CaseEvent['type'][] = [...EVENT_TYPES_SORTED].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 const TYPE_RANK: ReadonlyMap<string, number> = new Map(TYPE_NAMES.map((t, i) => [t, i]));

@@ -12,15 +12,21 @@ import { type CaseThresholds, thresholdsOf, bestThreshold } from './eligibility.
 import { currentPassport, indexObligations, permitEnd, type ObligationIndex } from './obligations.ts';
 import { fmt, type Period } from './util.ts';
 
-
-
 /** The findings being gathered for one case. */
 interface Gathered {
   ctx: Ctx;
   out: Finding[];
 }
 
-function add(g: Gathered, severity: Severity, code: string, people: string[], params: Params, basis: Finding['basis'] = [], confidence?: Finding['confidence']): void {
+function add(
+  g: Gathered,
+  severity: Severity,
+  code: string,
+  people: string[],
+  params: Params,
+  basis: Finding['basis'] = [],
+  confidence?: Finding['confidence'],
+): void {
   const finding: Finding = { severity, code, message: g.ctx.msgOf('finding.', code, params), people, basis };
   if (confidence) finding.confidence = confidence;
   g.out.push(finding);
@@ -44,7 +50,9 @@ function allowedRelations(ctx: Ctx, def: FamilyDefinitionVersion): ReadonlySet<s
 
 /** The quarter a salary period (YYYY-Qn or YYYY-MM) falls in. */
 function quarterOfPeriod(period: string): string {
-  return period.includes('Q') ? period : `${period.slice(0, 4)}-Q${Math.floor((Number(period.slice(5, 7)) - 1) / 3) + 1}`;
+  return period.includes('Q')
+    ? period
+    : `${period.slice(0, 4)}-Q${Math.floor((Number(period.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
 export function deriveFindings(ctx: Ctx, c: Case, f: CaseFacts, obligations: readonly Obligation[]): Finding[] {
@@ -78,7 +86,12 @@ function quarterRule(ctx: Ctx, thresholds: CaseThresholds, cache: Map<string, Qu
       const cand = bestThreshold(thresholds.at(d, ctx.withProposed));
       if (!cand || cand.value.value === null) continue;
       const period = (cand.value.period ?? 'year') as Period;
-      const need = period === 'calendar-quarter' ? cand.value.value : period === 'calendar-month' ? cand.value.value * 3 : cand.value.value / 4;
+      const need =
+        period === 'calendar-quarter'
+          ? cand.value.value
+          : period === 'calendar-month'
+            ? cand.value.value * 3
+            : cand.value.value / 4;
       if (!worst || need > worst.need) worst = { need, period, value: cand.value };
     }
     rule = { from, to, worst };
@@ -155,7 +168,14 @@ function salaryFindings(g: Gathered, c: Case, f: CaseFacts): void {
     if (below) {
       const bar = ctx.param('hqs.employer-bar-after-salary-breach', to);
       detail ??= `${fmt(amount)} < ${fmt(worst.need)}`;
-      add(g, 'error', 'salary-below-threshold', [P], { period: q, detail, years: bar ? String(bar.value) : '2' }, basisOf(worst.value, bar));
+      add(
+        g,
+        'error',
+        'salary-below-threshold',
+        [P],
+        { period: q, detail, years: bar ? String(bar.value) : '2' },
+        basisOf(worst.value, bar),
+      );
     }
   }
 }
@@ -172,7 +192,9 @@ function inDefaultSortOrder(quarters: Sums): number[] {
   for (const q of keys) if (q.length !== 7) plain = false;
   if (!plain) {
     const texts = keys.map((q, k) => `${q},${amounts[k] as number}`);
-    return order.sort((a, b) => ((texts[a] as string) < (texts[b] as string) ? -1 : (texts[a] as string) > (texts[b] as string) ? 1 : 0));
+    return order.sort((a, b) =>
+      (texts[a] as string) < (texts[b] as string) ? -1 : (texts[a] as string) > (texts[b] as string) ? 1 : 0,
+    );
   }
   // Insertion sort by quarter (stable; quarters are unique and mostly in order already).
   for (let i = 1; i < order.length; i++) {
@@ -201,9 +223,25 @@ function passportFindings(g: Gathered, c: Case, f: CaseFacts, index: ObligationI
       add(g, 'warning', 'passport-missing', [person.id], { person: person.id });
       continue;
     }
-    if (current.expires < ctx.asOf) add(g, 'error', 'passport-expired', [person.id], { person: person.id, number: current.number, expires: current.expires });
-    else if (until && current.expires < until) add(g, 'warning', 'passport-expires-before-permit', [person.id], { person: person.id, number: current.number, expires: current.expires, until });
-    if (nextFiling && current.expires < (filingLimit ??= addMonths(nextFiling, 6))) add(g, 'warning', 'passport-expires-before-filing', [person.id], { person: person.id, expires: current.expires, filing: nextFiling });
+    if (current.expires < ctx.asOf)
+      add(g, 'error', 'passport-expired', [person.id], {
+        person: person.id,
+        number: current.number,
+        expires: current.expires,
+      });
+    else if (until && current.expires < until)
+      add(g, 'warning', 'passport-expires-before-permit', [person.id], {
+        person: person.id,
+        number: current.number,
+        expires: current.expires,
+        until,
+      });
+    if (nextFiling && current.expires < (filingLimit ??= addMonths(nextFiling, 6)))
+      add(g, 'warning', 'passport-expires-before-filing', [person.id], {
+        person: person.id,
+        expires: current.expires,
+        filing: nextFiling,
+      });
   }
 }
 
@@ -214,11 +252,31 @@ function mismatchFindings(g: Gathered, c: Case, f: CaseFacts): void {
   for (const person of c.people) {
     for (const d of documents) {
       if (d.person !== person.id) continue;
-      if (d.name?.latin && norm(d.name.latin) !== norm(person.name.latin)) add(g, 'warning', 'name-mismatch', [person.id], { person: person.id, doc: d.type, a: d.name.latin, b: person.name.latin });
-      if (d.name?.cyrillic && person.name.cyrillic && norm(d.name.cyrillic) !== norm(person.name.cyrillic)) add(g, 'warning', 'name-mismatch', [person.id], { person: person.id, doc: d.type, a: d.name.cyrillic, b: person.name.cyrillic });
+      if (d.name?.latin && norm(d.name.latin) !== norm(person.name.latin))
+        add(g, 'warning', 'name-mismatch', [person.id], {
+          person: person.id,
+          doc: d.type,
+          a: d.name.latin,
+          b: person.name.latin,
+        });
+      if (d.name?.cyrillic && person.name.cyrillic && norm(d.name.cyrillic) !== norm(person.name.cyrillic))
+        add(g, 'warning', 'name-mismatch', [person.id], {
+          person: person.id,
+          doc: d.type,
+          a: d.name.cyrillic,
+          b: person.name.cyrillic,
+        });
       if (d.type === 'passport' && d.number) {
-        const known = [...(person.passports ?? []).map((p) => p.number), ...(f.people.get(person.id) as PersonFacts).passportRenewals.map((r) => r.number)];
-        if (known.length > 0 && !known.map(norm).includes(norm(d.number))) add(g, 'warning', 'passport-number-mismatch', [person.id], { person: person.id, number: d.number, known: known.join(', ') });
+        const known = [
+          ...(person.passports ?? []).map((p) => p.number),
+          ...(f.people.get(person.id) as PersonFacts).passportRenewals.map((r) => r.number),
+        ];
+        if (known.length > 0 && !known.map(norm).includes(norm(d.number)))
+          add(g, 'warning', 'passport-number-mismatch', [person.id], {
+            person: person.id,
+            number: d.number,
+            known: known.join(', '),
+          });
       }
     }
   }
@@ -238,8 +296,18 @@ function permitAbsenceFindings(g: Gathered, f: CaseFacts): void {
     if (trip.exit < issued.on) continue;
     const back = trip.entry ?? ctx.asOf;
     const limit = addMonths(trip.exit, months);
-    if (back > limit) add(g, 'error', 'permit-absence-over-limit', [P], { exit: trip.exit, months }, [...v.basis], v.confidence);
-    else if (back > addMonths(trip.exit, months - 1)) add(g, 'warning', 'permit-absence-nearing-limit', [P], { exit: trip.exit, months, limit }, [...v.basis], v.confidence);
+    if (back > limit)
+      add(g, 'error', 'permit-absence-over-limit', [P], { exit: trip.exit, months }, [...v.basis], v.confidence);
+    else if (back > addMonths(trip.exit, months - 1))
+      add(
+        g,
+        'warning',
+        'permit-absence-nearing-limit',
+        [P],
+        { exit: trip.exit, months, limit },
+        [...v.basis],
+        v.confidence,
+      );
   }
 }
 
@@ -250,22 +318,38 @@ function obligationFindings(g: Gathered, f: CaseFacts, index: ObligationIndex): 
   // RP absence nearing or over the limit.
   for (const o of index.absences) {
     const { used, limit } = o.measure as NonNullable<Obligation['measure']>;
-    if (used > limit) add(g, 'error', 'rp-absence-over-limit', [o.person], { used, limit, year: o.due.slice(0, 4) }, o.basis);
-    else if (used >= Math.floor(limit * 0.8)) add(g, 'warning', 'rp-absence-nearing-limit', [o.person], { used, limit, year: o.due.slice(0, 4) }, o.basis);
+    if (used > limit)
+      add(g, 'error', 'rp-absence-over-limit', [o.person], { used, limit, year: o.due.slice(0, 4) }, o.basis);
+    else if (used >= Math.floor(limit * 0.8))
+      add(g, 'warning', 'rp-absence-nearing-limit', [o.person], { used, limit, year: o.due.slice(0, 4) }, o.basis);
   }
 
   // Overdue duties and duties done late.
   for (const o of index.overdueOrLate) {
-    if (o.status === 'overdue') add(g, 'error', 'obligation-overdue', [o.person], { id: o.id, due: o.due }, o.basis, o.confidence);
-    else if (o.late) add(g, 'warning', 'obligation-done-late', [o.person], { id: o.id, due: o.due, done: o.doneOn ?? '' }, o.basis);
+    if (o.status === 'overdue')
+      add(g, 'error', 'obligation-overdue', [o.person], { id: o.id, due: o.due }, o.basis, o.confidence);
+    else if (o.late)
+      add(g, 'warning', 'obligation-done-late', [o.person], { id: o.id, due: o.due, done: o.doneOn ?? '' }, o.basis);
   }
 
   // Collection period that may run out before the specialist can arrive.
   const collection = index.nextCollection;
   const pfP = f.people.get(P) as PersonFacts;
-  if (collection && (f.principal.startsFrom ?? 'abroad') === 'abroad' && !arrivesWithin(pfP, collection.window.from, collection.due)) {
+  if (
+    collection &&
+    (f.principal.startsFrom ?? 'abroad') === 'abroad' &&
+    !arrivesWithin(pfP, collection.window.from, collection.due)
+  ) {
     const ext = ctx.param('work-permit.collection-deadline-extension', collection.window.from);
-    add(g, 'warning', 'collection-before-arrival', [P], { due: collection.due, extra: ext ? String(ext.value) : '30' }, basisOf(ext), 'medium');
+    add(
+      g,
+      'warning',
+      'collection-before-arrival',
+      [P],
+      { due: collection.due, extra: ext ? String(ext.value) : '30' },
+      basisOf(ext),
+      'medium',
+    );
   }
 }
 
@@ -288,7 +372,10 @@ function familyFindings(g: Gathered, f: CaseFacts): void {
   if (!def) return;
   const allowed = allowedRelations(ctx, def);
   for (const person of f.family) {
-    if (person.relation && !allowed.has(person.relation)) add(g, 'warning', 'not-a-family-member', [person.id], { person: person.id, relation: person.relation }, [...def.basis]);
+    if (person.relation && !allowed.has(person.relation))
+      add(g, 'warning', 'not-a-family-member', [person.id], { person: person.id, relation: person.relation }, [
+        ...def.basis,
+      ]);
   }
 }
 
@@ -301,6 +388,7 @@ function arrivesWithin(pf: PersonFacts, from: IsoDate, to: IsoDate): boolean {
 /** Errors, then warnings, then notes, each in the order found (what a stable sort by severity gives). */
 function bySeverity(list: Finding[]): Finding[] {
   const out: Finding[] = [];
-  for (const severity of ['error', 'warning', 'info'] as const) for (const x of list) if (x.severity === severity) out.push(x);
+  for (const severity of ['error', 'warning', 'info'] as const)
+    for (const x of list) if (x.severity === severity) out.push(x);
   return out;
 }

@@ -32,7 +32,15 @@ const must = (list: readonly GroundOption[], person: string, ground: string): Gr
 };
 
 const employer = { name: 'ООО «Вектор»', inn: '7707083893', kind: 'commercial', hqsRegistered: '2024-11-01' };
-const contract = { kind: 'employment', position: 'Engineer', occupation: 'general', salary: { amount: 400000, per: 'month' }, start: '2025-05-01', end: '2028-03-31', regions: ['RU-MOW'] };
+const contract = {
+  kind: 'employment',
+  position: 'Engineer',
+  occupation: 'general',
+  salary: { amount: 400000, per: 'month' },
+  start: '2025-05-01',
+  end: '2028-03-31',
+  regions: ['RU-MOW'],
+};
 const person = (id: string, citizenships: string[], extra: Record<string, unknown> = {}) => ({
   id,
   role: 'family',
@@ -85,7 +93,9 @@ describe('grounds: an HQS family', () => {
     expect(must(list, 'p2', 'hqs-and-family').documents).toContain('marriage-certificate');
     expect(must(list, 'c1', 'hqs-and-family').documents).toContain('birth-certificate');
     expect(must(list, 'm1', 'hqs-and-family').documents).toContain('kinship-documents');
-    expect(must(list, 'p1', 'hqs-and-family').documents).toEqual(expect.arrayContaining(['rp-application', 'passport', 'employment-contract', 'work-permit-card']));
+    expect(must(list, 'p1', 'hqs-and-family').documents).toEqual(
+      expect.arrayContaining(['rp-application', 'passport', 'employment-contract', 'work-permit-card']),
+    );
     expect(must(list, 'p1', 'hqs-and-family').documents).not.toContain('language-certificate');
   });
 
@@ -156,13 +166,20 @@ describe('grounds: a Belarusian specialist and Kazakh citizens', () => {
   it('lists the general documents for it, with the language certificate (no exemption verified)', () => {
     const g = must(list, 'p1', 'citizen-by');
     expect(g.languageCertificate).toBe(true);
-    expect(g.documents).toEqual(expect.arrayContaining(['rp-application', 'passport', 'language-certificate', 'income-proof']));
+    expect(g.documents).toEqual(
+      expect.arrayContaining(['rp-application', 'passport', 'language-certificate', 'income-proof']),
+    );
     // A Belarusian needs no visa, so no criminal-record certificate for visa nationals.
     expect(g.documents).not.toContain('criminal-record-certificate');
   });
 
   it('the Kazakh ground is not there on 2022-07-13 and applies from 2022-07-14', () => {
-    const kz = kase({ format: 'hqs-case/1', employer, people: [person('p1', ['KZ'], { role: 'principal' })], contract });
+    const kz = kase({
+      format: 'hqs-case/1',
+      employer,
+      people: [person('p1', ['KZ'], { role: 'principal' })],
+      contract,
+    });
     expect(option(grounds(kz, '2022-07-13'), 'p1', 'citizen-kz-md-ua')).toBeUndefined();
     const g = must(grounds(kz, '2022-07-14'), 'p1', 'citizen-kz-md-ua');
     expect(g.status).toBe('applies');

@@ -51,7 +51,8 @@ function judge(ctx: Ctx, c: Case, f: CaseFacts, p: Person, g: Ground, on: IsoDat
   const w = g.eligibleWhen;
   if (w === undefined) return [];
   const out: Verdict[] = [];
-  const say = (state: Tri, key: string, params?: Record<string, string | number>) => out.push({ state, text: ctx.msg(key, params) });
+  const say = (state: Tri, key: string, params?: Record<string, string | number>) =>
+    out.push({ state, text: ctx.msg(key, params) });
   if (w.citizenshipIn) {
     const hit = p.citizenships.filter((cc) => w.citizenshipIn?.includes(cc));
     if (hit.length > 0) say('yes', 'grounds.cond.citizenship.yes', { list: hit.join(', ') });
@@ -59,12 +60,19 @@ function judge(ctx: Ctx, c: Case, f: CaseFacts, p: Person, g: Ground, on: IsoDat
   }
   if (w.hqs) {
     const def = ctx.law.familyDefinitionAt(on);
-    const isFamily = p.role === 'family' && p.relation !== undefined && (def?.relations.some((r) => r.relation === p.relation) ?? false);
-    const roleOk = w.hqs === 'any' ? p.role === 'principal' || isFamily : w.hqs === 'principal' ? p.role === 'principal' : isFamily;
+    const isFamily =
+      p.role === 'family' &&
+      p.relation !== undefined &&
+      (def?.relations.some((r) => r.relation === p.relation) ?? false);
+    const roleOk =
+      w.hqs === 'any' ? p.role === 'principal' || isFamily : w.hqs === 'principal' ? p.role === 'principal' : isFamily;
     const issued = f.permitIssued.filter((e) => e.on <= on).at(-1);
     const filed = f.permitFiled.find((d) => d <= on);
     const cancelled = issued !== undefined && f.permitCancelled.some((d) => d >= issued.on && d <= on);
-    if (!roleOk) say('no', p.role === 'principal' ? 'grounds.cond.hqs.not-principal' : 'grounds.cond.hqs.not-family', { relation: p.relation ?? '' });
+    if (!roleOk)
+      say('no', p.role === 'principal' ? 'grounds.cond.hqs.not-principal' : 'grounds.cond.hqs.not-family', {
+        relation: p.relation ?? '',
+      });
     else if (cancelled) say('no', 'grounds.cond.hqs.cancelled');
     else if (issued) say('yes', 'grounds.cond.hqs.issued', { date: issued.on });
     else if (filed) say('yes', 'grounds.cond.hqs.filed', { date: filed });
@@ -75,27 +83,41 @@ function judge(ctx: Ctx, c: Case, f: CaseFacts, p: Person, g: Ground, on: IsoDat
     const minor = age < 18;
     say(minor === w.minor ? 'yes' : 'no', minor ? 'grounds.cond.minor' : 'grounds.cond.adult', { age, date: on });
   }
-  if (w.incapacitated) say(p.incapacitated === true ? 'yes' : 'no', p.incapacitated === true ? 'grounds.cond.incapacitated.yes' : 'grounds.cond.incapacitated.no');
+  if (w.incapacitated)
+    say(
+      p.incapacitated === true ? 'yes' : 'no',
+      p.incapacitated === true ? 'grounds.cond.incapacitated.yes' : 'grounds.cond.incapacitated.no',
+    );
   if (w.relation) {
     const ok = p.relation !== undefined && w.relation.includes(p.relation);
-    say(ok ? 'yes' : 'no', ok ? 'grounds.cond.relation.yes' : 'grounds.cond.relation.no', { relation: p.relation ?? '—', list: w.relation.join(', ') });
+    say(ok ? 'yes' : 'no', ok ? 'grounds.cond.relation.yes' : 'grounds.cond.relation.no', {
+      relation: p.relation ?? '—',
+      list: w.relation.join(', '),
+    });
   }
   if (w.principalResidencePermit) {
     const pf = f.people.get(f.principal.id) as PersonFacts;
     const rpIssued = pf.rpIssued.find((e) => e.on <= on);
     const rpFiled = pf.rpFiled.find((d) => d <= on);
     if (rpIssued) say('yes', 'grounds.cond.parent-rp.issued', { date: rpIssued.on });
-    else if (w.principalResidencePermit === 'filed-or-issued' && rpFiled) say('yes', 'grounds.cond.parent-rp.filed', { date: rpFiled });
+    else if (w.principalResidencePermit === 'filed-or-issued' && rpFiled)
+      say('yes', 'grounds.cond.parent-rp.filed', { date: rpFiled });
     else if (w.principalResidencePermit === 'filed-or-issued') say('unknown', 'grounds.cond.parent-rp.not-filed');
     else say('no', 'grounds.cond.parent-rp.none');
   }
   if (w.employerKinds) {
     const ok = w.employerKinds.includes(c.employer.kind);
-    say(ok ? 'yes' : 'no', ok ? 'grounds.cond.employer.yes' : 'grounds.cond.employer.no', { kind: c.employer.kind, list: w.employerKinds.join(', ') });
+    say(ok ? 'yes' : 'no', ok ? 'grounds.cond.employer.yes' : 'grounds.cond.employer.no', {
+      kind: c.employer.kind,
+      list: w.employerKinds.join(', '),
+    });
   }
   if (w.occupations) {
     const ok = w.occupations.includes(c.contract.occupation);
-    say(ok ? 'yes' : 'no', ok ? 'grounds.cond.occupation.yes' : 'grounds.cond.occupation.no', { occupation: c.contract.occupation, list: w.occupations.join(', ') });
+    say(ok ? 'yes' : 'no', ok ? 'grounds.cond.occupation.yes' : 'grounds.cond.occupation.no', {
+      occupation: c.contract.occupation,
+      list: w.occupations.join(', '),
+    });
   }
   return out;
 }
@@ -112,7 +134,15 @@ function groundEvidence(grounds: readonly Ground[]): Map<string, Set<string>> {
 }
 
 /** The procedure's basic documents for a person on the date: those for their holder group whose condition holds, not a ground's own evidence. */
-function basicFor(ctx: Ctx, f: CaseFacts, p: Person, on: IsoDate, entries: readonly IndexEntry[], holders: ReadonlySet<Holder>, evidence: ReadonlySet<string>): Set<string> {
+function basicFor(
+  ctx: Ctx,
+  f: CaseFacts,
+  p: Person,
+  on: IsoDate,
+  entries: readonly IndexEntry[],
+  holders: ReadonlySet<Holder>,
+  evidence: ReadonlySet<string>,
+): Set<string> {
   const out = new Set<string>();
   for (const e of entries) {
     const id = e.document.id;
@@ -123,13 +153,19 @@ function basicFor(ctx: Ctx, f: CaseFacts, p: Person, on: IsoDate, entries: reado
 }
 
 /** What the person would file on the ground, in index order: the basic documents, the ground's evidence, the certificate if not exempt. */
-function documentsFor(g: Ground, entries: readonly IndexEntry[], holders: ReadonlySet<Holder>, basic: ReadonlySet<string>): string[] {
+function documentsFor(
+  g: Ground,
+  entries: readonly IndexEntry[],
+  holders: ReadonlySet<Holder>,
+  basic: ReadonlySet<string>,
+): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const e of entries) {
     const id = e.document.id;
     if (seen.has(id)) continue;
-    const certificate = id === 'language-certificate' && g.languageCertificate.required && e.use.holders.some((h) => holders.has(h));
+    const certificate =
+      id === 'language-certificate' && g.languageCertificate.required && e.use.holders.some((h) => holders.has(h));
     if (certificate || basic.has(id) || g.documents.includes(id)) {
       seen.add(id);
       out.push(id);
@@ -273,7 +309,15 @@ function parentRpState(f: CaseFacts, on: IsoDate): string {
 }
 
 /** The option of a ground for a person, worked out in full (what the cache keeps). */
-function optionTemplate(ctx: Ctx, c: Case, f: CaseFacts, p: Person, s: GroundStatic, d: GroundsOnDate, holders: ReadonlySet<Holder>): OptionTemplate {
+function optionTemplate(
+  ctx: Ctx,
+  c: Case,
+  f: CaseFacts,
+  p: Person,
+  s: GroundStatic,
+  d: GroundsOnDate,
+  holders: ReadonlySet<Holder>,
+): OptionTemplate {
   const g = s.ground;
   const on = ctx.asOf;
   const verdicts = judge(ctx, c, f, p, g, on);
@@ -288,7 +332,10 @@ function optionTemplate(ctx: Ctx, c: Case, f: CaseFacts, p: Person, s: GroundSta
   } else if (unknown.length > 0 || facts.length > 0) {
     status = 'possible';
     const known = verdicts.filter((v) => v.state === 'yes').map((v) => v.text);
-    const open = [...unknown.map((v) => v.text), ...(facts.length > 0 ? [ctx.msg('grounds.needs', { facts: facts.join('; ') })] : [])];
+    const open = [
+      ...unknown.map((v) => v.text),
+      ...(facts.length > 0 ? [ctx.msg('grounds.needs', { facts: facts.join('; ') })] : []),
+    ];
     why = ctx.msg('grounds.why.possible', { detail: [...known, ...open].join('; ') });
   } else {
     status = 'applies';
@@ -331,7 +378,8 @@ export function deriveGrounds(ctx: Ctx, c: Case, f: CaseFacts): GroundOption[] {
       let key = `${gi}\u0000${docsKey}`;
       if (parts !== 0) {
         if (parts & PART_CITIZENSHIP) key += `\u0000${p.citizenships.join(',')}`;
-        if (parts & PART_HQS) key += `\u0000${p.role}\u0001${p.relation ?? '\u0002'}\u0001${(hqs ??= permitState(f, on))}`;
+        if (parts & PART_HQS)
+          key += `\u0000${p.role}\u0001${p.relation ?? '\u0002'}\u0001${(hqs ??= permitState(f, on))}`;
         if (parts & PART_AGE) key += `\u0000${(age ??= ageOn(p.birthDate as IsoDate, on))}`;
         if (parts & PART_INCAPACITATED) key += p.incapacitated === true ? '\u0000y' : '\u0000n';
         if (parts & PART_RELATION) key += `\u0000${p.relation ?? '\u0002'}`;

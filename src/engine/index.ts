@@ -31,7 +31,10 @@ export function createEngine(deps: EngineDeps): Engine {
       const plan = buildPlan(ctx, c, facts, eligibility, obligations, opts.targetStart);
       const withDocuments = opts.documents !== false;
       const checklist = withDocuments ? deriveChecklist(ctx, c, facts, plan.steps) : [];
-      const findings = sortFindings([...deriveFindings(ctx, c, facts, obligations), ...checklistFindings(ctx, c, checklist)]);
+      const findings = sortFindings([
+        ...deriveFindings(ctx, c, facts, obligations),
+        ...checklistFindings(ctx, c, checklist),
+      ]);
       const ev: Evaluation = {
         format: 'hqs-evaluation/1',
         asOf,

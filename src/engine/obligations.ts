@@ -11,14 +11,14 @@ import type { CaseFacts, PersonFacts } from './facts.ts';
 import type { Confidence, Obligation, ObligationKind } from './types.ts';
 import { statusOf, ageOn } from './util.ts';
 
-
 /** The year of a date as a number (as Number(d.slice(0, 4)), without the slice). */
 function yearOf(d: string): number {
   const a = d.charCodeAt(0) - 48;
   const b = d.charCodeAt(1) - 48;
   const c = d.charCodeAt(2) - 48;
   const e = d.charCodeAt(3) - 48;
-  if (a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9 && e >= 0 && e <= 9) return a * 1000 + b * 100 + c * 10 + e;
+  if (a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9 && e >= 0 && e <= 9)
+    return a * 1000 + b * 100 + c * 10 + e;
   return Number(d.slice(0, 4));
 }
 
@@ -84,7 +84,8 @@ function makeWithId(
   }
   const on = doneOn as IsoDate;
   if (on > due) {
-    if (weakest === undefined) return { id, kind, person, due, window, status, basis, why: text, doneOn: on, late: true };
+    if (weakest === undefined)
+      return { id, kind, person, due, window, status, basis, why: text, doneOn: on, late: true };
     return { id, kind, person, due, window, status, basis, why: text, doneOn: on, late: true, confidence: weakest };
   }
   if (weakest === undefined) return { id, kind, person, due, window, status, basis, why: text, doneOn: on };
@@ -119,7 +120,19 @@ function employerNotifications(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[
       const { date: due, steps } = ctx.termEnd(concluded, term);
       const done = f.notifications.find((n) => n.kind === 'contract-concluded')?.on;
       const assumed = f.contractSigned[0] ? '' : ` ${ctx.msg('why.assumed-start')}`;
-      out.push(make(ctx, 'contract-notification', concluded, p, concluded, due, done, [v], ctx.msg('why.contract-notification', { steps }) + assumed));
+      out.push(
+        make(
+          ctx,
+          'contract-notification',
+          concluded,
+          p,
+          concluded,
+          due,
+          done,
+          [v],
+          ctx.msg('why.contract-notification', { steps }) + assumed,
+        ),
+      );
     }
   }
   for (const ended of f.contractTerminated) {
@@ -127,7 +140,19 @@ function employerNotifications(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[
     if (!v) continue;
     const { date: due, steps } = ctx.termEnd(ended, ctx.term(v));
     const done = f.notifications.find((n) => n.kind === 'contract-terminated' && n.on >= ended)?.on;
-    out.push(make(ctx, 'termination-notification', ended, p, ended, due, done, [v], ctx.msg('why.termination-notification', { steps })));
+    out.push(
+      make(
+        ctx,
+        'termination-notification',
+        ended,
+        p,
+        ended,
+        due,
+        done,
+        [v],
+        ctx.msg('why.termination-notification', { steps }),
+      ),
+    );
   }
 }
 
@@ -158,7 +183,15 @@ function salaryQuarter(cache: Map<number, SalaryQuarter>, year: number, q: numbe
     const period = `${year}-Q${q}`;
     const bounds = quarterBounds(period);
     const windowFrom = addDays(bounds.to, 1);
-    sq = { period, id: `salary-notification:${period}`, from: bounds.from, windowFrom, month: windowFrom.slice(0, 7), v: [undefined, undefined], why: new Map() };
+    sq = {
+      period,
+      id: `salary-notification:${period}`,
+      from: bounds.from,
+      windowFrom,
+      month: windowFrom.slice(0, 7),
+      v: [undefined, undefined],
+      why: new Map(),
+    };
     if (keyed) cache.set(key, sq);
   }
   return sq;
@@ -207,7 +240,8 @@ function salaryNotifications(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[])
 
 /** The person holds a residence permit on the date. */
 function hasRp(pf: PersonFacts, on: IsoDate): boolean {
-  for (const r of pf.rpIssued) if (r.on <= on && (r.indefinite === true || (r.validUntil !== undefined && r.validUntil >= on))) return true;
+  for (const r of pf.rpIssued)
+    if (r.on <= on && (r.indefinite === true || (r.validUntil !== undefined && r.validUntil >= on))) return true;
   return false;
 }
 
@@ -232,7 +266,19 @@ function registrations(ctx: Ctx, pf: PersonFacts, out: Obligation[]): void {
     // The registration for this stay: on or after the entry and not after the exit that ends it.
     const done = first !== undefined && (exit === undefined || first <= exit) ? first : undefined;
     if (!done && exit !== undefined && exit <= due) continue; // left before the duty arose
-    out.push(make(ctx, 'migration-registration', `${id}:${entry}`, id, entry, due, done, [v], ctx.msg('why.registration-entry', { steps })));
+    out.push(
+      make(
+        ctx,
+        'migration-registration',
+        `${id}:${entry}`,
+        id,
+        entry,
+        due,
+        done,
+        [v],
+        ctx.msg('why.registration-entry', { steps }),
+      ),
+    );
   }
   for (const moved of pf.moves) {
     if (hasRp(pf, moved)) continue;
@@ -240,7 +286,19 @@ function registrations(ctx: Ctx, pf: PersonFacts, out: Obligation[]): void {
     if (!v) continue;
     const { date: due, steps } = ctx.termEndOf(moved, v);
     const done = pf.registrations.find((r) => r.on >= moved)?.on;
-    out.push(make(ctx, 'migration-registration', `${id}:move:${moved}`, id, moved, due, done, [v], ctx.msg('why.registration-move', { steps })));
+    out.push(
+      make(
+        ctx,
+        'migration-registration',
+        `${id}:move:${moved}`,
+        id,
+        moved,
+        due,
+        done,
+        [v],
+        ctx.msg('why.registration-move', { steps }),
+      ),
+    );
   }
 }
 
@@ -249,7 +307,9 @@ function collection(ctx: Ctx, f: CaseFacts, on: IsoDate, key: string, out: Oblig
   if (!v) return; // no statutory collection term before 2024-01-07
   const { date: due, steps } = ctx.termEndOf(on, v);
   const done = firstBetween(f.permitCollected, on);
-  out.push(make(ctx, 'work-permit-collection', key, f.principal.id, on, due, done, [v], ctx.msg('why.collection', { steps })));
+  out.push(
+    make(ctx, 'work-permit-collection', key, f.principal.id, on, due, done, [v], ctx.msg('why.collection', { steps })),
+  );
 }
 
 function permitDuties(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void {
@@ -267,7 +327,20 @@ function permitDuties(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void 
       const threeMonthsBefore = addMonths(until, -3);
       const from = threeMonthsBefore < latest ? threeMonthsBefore : latest;
       const done = firstBetween(f.extensionFiled, f.permitIssued[0]?.on ?? c.contract.start);
-      out.push(make(ctx, 'work-permit-extension', until, p, from, latest, done, [v], ctx.msg('why.extension', { until, n: term.value, latest }), 'low'));
+      out.push(
+        make(
+          ctx,
+          'work-permit-extension',
+          until,
+          p,
+          from,
+          latest,
+          done,
+          [v],
+          ctx.msg('why.extension', { until, n: term.value, latest }),
+          'low',
+        ),
+      );
     }
   }
 }
@@ -279,7 +352,19 @@ function rpDuties(ctx: Ctx, pf: PersonFacts, out: Obligation[]): void {
     if (reg) {
       const { date: due, steps } = ctx.termEndOf(rp.on, reg);
       const done = pf.registrations.find((r) => r.on >= rp.on)?.on;
-      out.push(make(ctx, 'rp-registration', `${id}:${rp.on}`, id, rp.on, due, done, [reg], ctx.msg('why.rp-registration', { steps })));
+      out.push(
+        make(
+          ctx,
+          'rp-registration',
+          `${id}:${rp.on}`,
+          id,
+          rp.on,
+          due,
+          done,
+          [reg],
+          ctx.msg('why.rp-registration', { steps }),
+        ),
+      );
     }
     // Annual notification after each year of residence, counted from the issue date.
     const last = rp.indefinite ? addYears(ctx.asOf, 1) : (rp.validUntil ?? rp.on);
@@ -290,7 +375,19 @@ function rpDuties(ctx: Ctx, pf: PersonFacts, out: Obligation[]): void {
       if (!v) continue;
       const { date: due, steps } = ctx.termEndOf(anniversary, v);
       const done = pf.rpAnnual.find((n) => n.year === k && n.on >= rp.on)?.on;
-      out.push(make(ctx, 'rp-annual-notification', `${id}:${rp.on}:${k}`, id, anniversary, due, done, [v], ctx.msg('why.rp-annual', { k, anniversary, steps })));
+      out.push(
+        make(
+          ctx,
+          'rp-annual-notification',
+          `${id}:${rp.on}:${k}`,
+          id,
+          anniversary,
+          due,
+          done,
+          [v],
+          ctx.msg('why.rp-annual', { k, anniversary, steps }),
+        ),
+      );
     }
     // Book replacement at 14, 20 and 45 while the permit lasts.
     const ages = ctx.param('rp.book-replacement-ages', rp.on);
@@ -303,14 +400,31 @@ function rpDuties(ctx: Ctx, pf: PersonFacts, out: Obligation[]): void {
         const dl = ctx.param('rp.book-replacement-deadline', birthday);
         const { date: due, steps } = dl ? ctx.termEnd(birthday, ctx.term(dl)) : { date: birthday, steps: birthday };
         const later = pf.rpIssued.find((r) => r.on >= birthday)?.on;
-        out.push(make(ctx, 'rp-book-replacement', `${id}:${age}`, id, birthday, due, later, [ages, dl], ctx.msg('why.rp-book', { age, birthday, steps })));
+        out.push(
+          make(
+            ctx,
+            'rp-book-replacement',
+            `${id}:${age}`,
+            id,
+            birthday,
+            due,
+            later,
+            [ages, dl],
+            ctx.msg('why.rp-book', { age, birthday, steps }),
+          ),
+        );
       }
     }
   }
 }
 
 /** Days outside Russia in each calendar year under an RP: exit day abroad, entry day in Russia. */
-export function absenceDays(pf: PersonFacts, from: IsoDate, to: IsoDate, asOf: IsoDate): { total: number; longest: number } {
+export function absenceDays(
+  pf: PersonFacts,
+  from: IsoDate,
+  to: IsoDate,
+  asOf: IsoDate,
+): { total: number; longest: number } {
   let total = 0;
   let longest = 0;
   for (const trip of pf.trips) {
@@ -343,7 +457,10 @@ function rpAbsence(ctx: Ctx, pf: PersonFacts, out: Obligation[]): void {
   const id = pf.person.id;
   const rp = pf.rpIssued[0];
   if (!rp) return;
-  const lastYear = Math.min(Number(ctx.asOf.slice(0, 4)), rp.indefinite ? 9999 : Number((rp.validUntil ?? rp.on).slice(0, 4)));
+  const lastYear = Math.min(
+    Number(ctx.asOf.slice(0, 4)),
+    rp.indefinite ? 9999 : Number((rp.validUntil ?? rp.on).slice(0, 4)),
+  );
   for (let y = Number(rp.on.slice(0, 4)); y <= lastYear; y++) {
     const yStart = `${y}-01-01` as IsoDate;
     const yEnd = `${y}-12-31` as IsoDate;
@@ -365,7 +482,12 @@ function rpAbsence(ctx: Ctx, pf: PersonFacts, out: Obligation[]): void {
       window: { from, to: yEnd },
       status: over ? 'overdue' : ctx.asOf > yEnd ? 'done' : ctx.asOf >= from ? 'due' : 'upcoming',
       basis: [...v.basis],
-      why: ctx.msg(v.rule === 'consecutive' ? 'why.absence-consecutive' : 'why.absence-total', { year: y, used, limit, months }),
+      why: ctx.msg(v.rule === 'consecutive' ? 'why.absence-consecutive' : 'why.absence-total', {
+        year: y,
+        used,
+        limit,
+        months,
+      }),
       measure: { used, limit, unit: 'days' },
     };
     if (o.status === 'done') o.doneOn = yEnd;
@@ -383,18 +505,43 @@ function afterTermination(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): v
   const { date: leaveBy, steps: s2 } = ctx.termEnd(searchEnd, ctx.term(dep));
   const newContract = f.contractSigned.find((d) => d > ended && d <= searchEnd);
   const p = f.principal.id;
-  out.push(make(ctx, 'leave-or-new-contract', `${p}:new-contract`, p, ended, searchEnd, newContract, [win], ctx.msg('why.new-contract', { steps: s1 })));
+  out.push(
+    make(
+      ctx,
+      'leave-or-new-contract',
+      `${p}:new-contract`,
+      p,
+      ended,
+      searchEnd,
+      newContract,
+      [win],
+      ctx.msg('why.new-contract', { steps: s1 }),
+    ),
+  );
   for (const person of c.people) {
     const pf = f.people.get(person.id) as PersonFacts;
     const left = newContract ?? firstBetween(pf.exits, ended);
-    out.push(make(ctx, 'leave-or-new-contract', `${person.id}:leave`, person.id, searchEnd, leaveBy, left, [win, dep], ctx.msg('why.leave', { s1, s2 })));
+    out.push(
+      make(
+        ctx,
+        'leave-or-new-contract',
+        `${person.id}:leave`,
+        person.id,
+        searchEnd,
+        leaveBy,
+        left,
+        [win, dep],
+        ctx.msg('why.leave', { s1, s2 }),
+      ),
+    );
   }
 }
 
 /** The passport that runs longest (the first such, in the order the case lists passports and renewals). */
 export function currentPassport(person: Person, pf: PersonFacts): { number: string; expires: IsoDate } | undefined {
   let current: { number: string; expires: IsoDate } | undefined;
-  if (person.passports) for (const x of person.passports) if (current === undefined || x.expires > current.expires) current = x;
+  if (person.passports)
+    for (const x of person.passports) if (current === undefined || x.expires > current.expires) current = x;
   for (const x of pf.passportRenewals) if (current === undefined || x.expires > current.expires) current = x;
   return current;
 }
@@ -411,12 +558,25 @@ function passports(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void {
     if (lead === null) lead = ctx.param('passport.renewal-lead', ctx.asOf);
     const from = addMonths(current.expires, -(lead ? ctx.num(lead) : 6));
     // No passport runs longer than the current one: its duty is open until a renewal supersedes it.
-    const o = make(ctx, 'passport-validity', `${person.id}:${current.number}`, person.id, from, current.expires, undefined, [lead], ctx.msg('why.passport', { number: current.number, expires: current.expires, need }));
+    const o = make(
+      ctx,
+      'passport-validity',
+      `${person.id}:${current.number}`,
+      person.id,
+      from,
+      current.expires,
+      undefined,
+      [lead],
+      ctx.msg('why.passport', { number: current.number, expires: current.expires, need }),
+    );
     if (current.expires >= need && ctx.asOf < from) o.status = 'upcoming';
     out.push(o);
     // Each passport the case shows superseded (a renewal, or a later passport listed with its issue date)
     // had the same duty, met on the day the new one came: kept so the history shows it done (or late).
-    const held = [...(person.passports ?? []), ...pf.passportRenewals.map((r) => ({ number: r.number, expires: r.expires, issued: r.issued, on: r.on }))];
+    const held = [
+      ...(person.passports ?? []),
+      ...pf.passportRenewals.map((r) => ({ number: r.number, expires: r.expires, issued: r.issued, on: r.on })),
+    ];
     for (const old of person.passports ?? []) {
       if (old.number === current.number || old.expires < c.contract.start) continue;
       let renewedOn: IsoDate | undefined;
@@ -427,7 +587,19 @@ function passports(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void {
       }
       if (renewedOn === undefined) continue;
       const oldFrom = addMonths(old.expires as IsoDate, -(lead ? ctx.num(lead) : 6));
-      out.push(make(ctx, 'passport-validity', `${person.id}:${old.number}`, person.id, oldFrom, old.expires as IsoDate, renewedOn, [lead], ctx.msg('why.passport-renewed', { number: old.number, expires: old.expires, on: renewedOn })));
+      out.push(
+        make(
+          ctx,
+          'passport-validity',
+          `${person.id}:${old.number}`,
+          person.id,
+          oldFrom,
+          old.expires as IsoDate,
+          renewedOn,
+          [lead],
+          ctx.msg('why.passport-renewed', { number: old.number, expires: old.expires, on: renewedOn }),
+        ),
+      );
     }
   }
 }
@@ -450,7 +622,8 @@ export function deriveObligations(ctx: Ctx, c: Case, f: CaseFacts): Obligation[]
 /** Stably by due date, then id: an insertion sort over the two keys (the list is mostly in order already). */
 function sortByDueThenId(list: Obligation[]): Obligation[] {
   const n = list.length;
-  if (n > 256) return list.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (n > 256)
+    return list.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Due dates as numbers YYYYMMDD, which order as the strings do; any other form: compare the strings.
   const keys: number[] = new Array<number>(n);
   const ids: string[] = new Array<string>(n);
@@ -458,7 +631,8 @@ function sortByDueThenId(list: Obligation[]): Obligation[] {
   for (let i = 0; i < n; i++) {
     const o = list[i] as Obligation;
     const k = dayKey(o.due);
-    if (k < 0) return list.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (k < 0)
+      return list.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     keys[i] = k;
     ids[i] = o.id;
     order[i] = i;
@@ -509,7 +683,13 @@ export interface ObligationIndex {
 }
 
 export function indexObligations(list: readonly Obligation[]): ObligationIndex {
-  const index: ObligationIndex = { open: [], nextExtension: undefined, nextCollection: undefined, absences: [], overdueOrLate: [] };
+  const index: ObligationIndex = {
+    open: [],
+    nextExtension: undefined,
+    nextCollection: undefined,
+    absences: [],
+    overdueOrLate: [],
+  };
   for (const o of list) {
     const kind = o.kind;
     const status = o.status;

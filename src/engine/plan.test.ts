@@ -38,7 +38,10 @@ function days(id: string, on: IsoDate): number {
 
 /** Entry, from nothing done, as the law data's estimates and terms give it. */
 function expectedEntry(asOf: IsoDate): { filing: IsoDate; decision: IsoDate; visa: IsoDate; entry: IsoDate } {
-  const filing = addDays(asOf, days('estimate.employer-registration', asOf) + 2 * days('estimate.petition-preparation', asOf));
+  const filing = addDays(
+    asOf,
+    days('estimate.employer-registration', asOf) + 2 * days('estimate.petition-preparation', asOf),
+  );
   const decision = cal.addWorkingDays(filing, days('work-permit.decision-term', filing));
   // The invitation is issued with the permit (one decision in 14 working days); the visa follows it.
   const visa = addDays(decision, days('estimate.consular-visa', asOf));
@@ -61,25 +64,81 @@ const single = kase({
   format: 'hqs-case/1',
   employer,
   people: [rahul],
-  contract: { kind: 'employment', position: 'Engineer', occupation: 'general', salary: { amount: 300000, per: 'month' }, start: '2026-07-01', end: '2026-08-31', regions: ['RU-MOW'] },
+  contract: {
+    kind: 'employment',
+    position: 'Engineer',
+    occupation: 'general',
+    salary: { amount: 300000, per: 'month' },
+    start: '2026-07-01',
+    end: '2026-08-31',
+    regions: ['RU-MOW'],
+  },
 });
 
 const executive = kase({
   format: 'hqs-case/1',
   employer,
   people: [
-    { ...rahul, citizenships: ['US'], name: { latin: 'JOHN SMITH' }, passports: [{ number: '500000001', country: 'US', issued: '2020-01-10', expires: '2030-01-09' }] },
-    { id: 'p2', role: 'family', relation: 'spouse', name: { latin: 'JANE SMITH' }, sex: 'F', birthDate: '1985-02-01', citizenships: ['US'], passports: [{ number: '500000002', country: 'US', issued: '2020-01-10', expires: '2030-01-09' }] },
-    { id: 'c1', role: 'family', relation: 'child', name: { latin: 'AMY SMITH' }, sex: 'F', birthDate: '2016-04-01', citizenships: ['US'], passports: [{ number: '500000003', country: 'US', issued: '2021-01-10', expires: '2026-01-09' }] },
+    {
+      ...rahul,
+      citizenships: ['US'],
+      name: { latin: 'JOHN SMITH' },
+      passports: [{ number: '500000001', country: 'US', issued: '2020-01-10', expires: '2030-01-09' }],
+    },
+    {
+      id: 'p2',
+      role: 'family',
+      relation: 'spouse',
+      name: { latin: 'JANE SMITH' },
+      sex: 'F',
+      birthDate: '1985-02-01',
+      citizenships: ['US'],
+      passports: [{ number: '500000002', country: 'US', issued: '2020-01-10', expires: '2030-01-09' }],
+    },
+    {
+      id: 'c1',
+      role: 'family',
+      relation: 'child',
+      name: { latin: 'AMY SMITH' },
+      sex: 'F',
+      birthDate: '2016-04-01',
+      citizenships: ['US'],
+      passports: [{ number: '500000003', country: 'US', issued: '2021-01-10', expires: '2026-01-09' }],
+    },
   ],
-  contract: { kind: 'employment', position: 'Managing director', occupation: 'general', salary: { amount: 900000, per: 'month' }, start: '2026-07-01', end: '2026-08-31', regions: ['RU-MOW'] },
+  contract: {
+    kind: 'employment',
+    position: 'Managing director',
+    occupation: 'general',
+    salary: { amount: 900000, per: 'month' },
+    start: '2026-07-01',
+    end: '2026-08-31',
+    regions: ['RU-MOW'],
+  },
 });
 
 const researcher = kase({
   format: 'hqs-case/1',
   employer: { ...employer, kind: 'science-education' },
-  people: [{ ...rahul, citizenships: ['EG'], residenceCountry: 'FR', name: { latin: 'NOUR ELHAMY' }, sex: 'F', passports: [{ number: 'A28476103', country: 'EG', issued: '2022-06-05', expires: '2029-06-04' }] }],
-  contract: { kind: 'employment', position: 'Senior researcher', occupation: 'scientist', salary: { amount: 120000, per: 'month' }, start: '2026-07-01', end: '2026-08-31', regions: ['RU-NVS'] },
+  people: [
+    {
+      ...rahul,
+      citizenships: ['EG'],
+      residenceCountry: 'FR',
+      name: { latin: 'NOUR ELHAMY' },
+      sex: 'F',
+      passports: [{ number: 'A28476103', country: 'EG', issued: '2022-06-05', expires: '2029-06-04' }],
+    },
+  ],
+  contract: {
+    kind: 'employment',
+    position: 'Senior researcher',
+    occupation: 'scientist',
+    salary: { amount: 120000, per: 'month' },
+    start: '2026-07-01',
+    end: '2026-08-31',
+    regions: ['RU-NVS'],
+  },
 });
 
 // A Monday away from the January and May holidays, so the figures read like the seed's week counts.
@@ -96,7 +155,14 @@ describe('plan: the seed’s real-world timelines (seed 002 §32)', () => {
 
   it('every open step of a fresh case carries a date and says whether it is a deadline or an estimate', () => {
     const ev = engine.evaluate(single, asOf);
-    for (const id of ['employer-registration', 'contract', 'work-permit-filing', 'work-permit-decision', 'visa', 'entry']) {
+    for (const id of [
+      'employer-registration',
+      'contract',
+      'work-permit-filing',
+      'work-permit-decision',
+      'visa',
+      'entry',
+    ]) {
       const s = step(ev, id);
       expect(s.status, id).not.toBe('done');
       expect(s.date, id).toBeDefined();
@@ -234,7 +300,9 @@ describe('plan: --target-start works backwards on the production calendar', () =
   });
 
   it('the contract and the employer registration come a petition-preparation estimate before filing', () => {
-    expect(latest('contract')).toBe(addDays(latest('work-permit-filing'), -days('estimate.petition-preparation', asOf)));
+    expect(latest('contract')).toBe(
+      addDays(latest('work-permit-filing'), -days('estimate.petition-preparation', asOf)),
+    );
   });
 
   it('a target already missed says so in the step', () => {

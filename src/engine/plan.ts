@@ -7,7 +7,15 @@ import type { ParameterValue } from '../law/index.ts';
 import { addDays, addYears, type IsoDate } from '../calendar/date.ts';
 import { type Ctx, CACHE_LIMIT, basisOfList, basisOfList1 } from './context.ts';
 import type { CaseFacts, PersonFacts } from './facts.ts';
-import { PLAN_STEP_IDS, type DateKind, type Eligibility, type Obligation, type PlanStep, type PlanStepId, type StepStatus } from './types.ts';
+import {
+  PLAN_STEP_IDS,
+  type DateKind,
+  type Eligibility,
+  type Obligation,
+  type PlanStep,
+  type PlanStepId,
+  type StepStatus,
+} from './types.ts';
 import { indexObligations, openDutyIn, permitEnd, type ObligationIndex } from './obligations.ts';
 
 interface Spec {
@@ -45,7 +53,14 @@ const STEP_INDEX = Object.fromEntries(PLAN_STEP_IDS.map((id, i) => [id, i])) as 
  * The next step of a person's plan, in `input.spec` (one object reused for every step: each is handled
  * by emit() before the next is described). Fields not given here are reset to "none".
  */
-function spec(input: PlanInput, id: PlanStepId, deps: PlanStepId[], done: IsoDate | undefined, v1: ParameterValue | undefined, why: string): Spec {
+function spec(
+  input: PlanInput,
+  id: PlanStepId,
+  deps: PlanStepId[],
+  done: IsoDate | undefined,
+  v1: ParameterValue | undefined,
+  why: string,
+): Spec {
   const s = input.spec;
   s.id = id;
   s.index = STEP_INDEX[id];
@@ -122,7 +137,12 @@ function onDate(ctx: Ctx): OnDate {
 }
 
 /** The obligation kinds whose open duty a plan step reads. */
-type DutyKind = 'work-permit-collection' | 'migration-registration' | 'contract-notification' | 'rp-registration' | 'work-permit-extension';
+type DutyKind =
+  | 'work-permit-collection'
+  | 'migration-registration'
+  | 'contract-notification'
+  | 'rp-registration'
+  | 'work-permit-extension';
 
 /** What the steps of every person share within one evaluation. */
 interface PlanInput {
@@ -187,31 +207,61 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
   const entry = earliest(pf.entries, issued?.on ?? filed);
   const rpIssued = pf.rpIssued[0];
   const rpFiled = pf.rpFiled[0];
-  const rpTerm = rpFiled ? (ctx.param('rp.hqs-processing-term', rpFiled) ?? ctx.param('rp.processing-term', rpFiled)) : undefined;
+  const rpTerm = rpFiled
+    ? (ctx.param('rp.hqs-processing-term', rpFiled) ?? ctx.param('rp.processing-term', rpFiled))
+    : undefined;
   const indefiniteAfter = at.indefiniteAfter;
   const workStart = f.permitCollected[0] ?? issued?.on;
-  const indefiniteDate = indefiniteAfter && workStart && typeof indefiniteAfter.value === 'number' ? addYears(workStart, indefiniteAfter.value) : undefined;
+  const indefiniteDate =
+    indefiniteAfter && workStart && typeof indefiniteAfter.value === 'number'
+      ? addYears(workStart, indefiniteAfter.value)
+      : undefined;
   let s: Spec;
   if (principal) {
-    s = spec(input, 'employer-registration', [], f.employerRegistered, at.employerRegistration, ctx.msg('plan.employer-registration'));
+    s = spec(
+      input,
+      'employer-registration',
+      [],
+      f.employerRegistered,
+      at.employerRegistration,
+      ctx.msg('plan.employer-registration'),
+    );
     s.estimate = true;
     s.estimateValue = at.employerRegistration;
     emit(input, walk, s);
-    s = spec(input, 'contract', ['employer-registration'], f.contractSigned[0], at.petitionPreparation, ctx.msg('plan.contract'));
+    s = spec(
+      input,
+      'contract',
+      ['employer-registration'],
+      f.contractSigned[0],
+      at.petitionPreparation,
+      ctx.msg('plan.contract'),
+    );
     s.estimate = true;
     s.estimateValue = at.petitionPreparation;
     emit(input, walk, s);
-    s = spec(input, 'work-permit-filing', ['contract'], filed, at.petitionPreparation, ctx.msg('plan.work-permit-filing'));
+    s = spec(
+      input,
+      'work-permit-filing',
+      ['contract'],
+      filed,
+      at.petitionPreparation,
+      ctx.msg('plan.work-permit-filing'),
+    );
     s.na = exempt;
     s.estimate = true;
     s.estimateValue = at.petitionPreparation;
     emit(input, walk, s);
-    s = spec(input,
+    s = spec(
+      input,
       'work-permit-decision',
       ['work-permit-filing'],
       issued?.on,
       decisionTerm,
-      ctx.msg(decisionDeadline ? 'plan.work-permit-decision.deadline' : 'plan.work-permit-decision', { n: decisionTerm?.value as number, date: decisionDeadline ?? '' }),
+      ctx.msg(decisionDeadline ? 'plan.work-permit-decision.deadline' : 'plan.work-permit-decision', {
+        n: decisionTerm?.value as number,
+        date: decisionDeadline ?? '',
+      }),
     );
     s.na = exempt;
     if (decisionDeadline) s.deadline = decisionDeadline;
@@ -219,29 +269,64 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
   }
   const inv = pf.invitations[0];
   // The invitations (the principal's and the family's) are issued with the permit decision.
-  s = spec(input, 'invitation', ['work-permit-decision'], inv?.on, decisionTerm, ctx.msg(visa ? 'plan.invitation' : 'plan.invitation.na'));
+  s = spec(
+    input,
+    'invitation',
+    ['work-permit-decision'],
+    inv?.on,
+    decisionTerm,
+    ctx.msg(visa ? 'plan.invitation' : 'plan.invitation.na'),
+  );
   s.na = !visa;
   if (decisionDeadline) s.deadline = decisionDeadline;
   emit(input, walk, s);
-  s = spec(input, 'visa', ['invitation'], pf.visas[0]?.on, at.consularVisa, ctx.msg(visa ? 'plan.visa' : 'plan.visa.na'));
+  s = spec(
+    input,
+    'visa',
+    ['invitation'],
+    pf.visas[0]?.on,
+    at.consularVisa,
+    ctx.msg(visa ? 'plan.visa' : 'plan.visa.na'),
+  );
   s.na = !visa;
   s.estimate = true;
   s.estimateValue = at.consularVisa;
   emit(input, walk, s);
-  s = spec(input, 'entry', visa ? ['visa'] : principal ? ['work-permit-decision'] : [], entry, at.travelAfterVisa, ctx.msg(abroad(p) ? 'plan.entry' : 'plan.entry.na'));
+  s = spec(
+    input,
+    'entry',
+    visa ? ['visa'] : principal ? ['work-permit-decision'] : [],
+    entry,
+    at.travelAfterVisa,
+    ctx.msg(abroad(p) ? 'plan.entry' : 'plan.entry.na'),
+  );
   s.na = !abroad(p);
   s.estimate = true;
   s.estimateValue = at.travelAfterVisa;
   emit(input, walk, s);
   if (principal) {
     const due = openDuty(input, 'work-permit-collection', P.id)?.due;
-    s = spec(input, 'work-permit-collection', ['work-permit-decision', 'entry'], earliest(f.permitCollected), issued ? ctx.param('work-permit.collection-deadline', issued.on) : at.collectionDeadline, ctx.msg('plan.work-permit-collection'));
+    s = spec(
+      input,
+      'work-permit-collection',
+      ['work-permit-decision', 'entry'],
+      earliest(f.permitCollected),
+      issued ? ctx.param('work-permit.collection-deadline', issued.on) : at.collectionDeadline,
+      ctx.msg('plan.work-permit-collection'),
+    );
     s.na = exempt;
     if (due) s.deadline = due;
     emit(input, walk, s);
   }
   const regDue = openDuty(input, 'migration-registration', p.id)?.due;
-  s = spec(input, 'migration-registration', ['entry'], pf.registrations[0]?.on, entry ? ctx.param('registration.hqs-family-after-entry', entry) : at.registrationAfterEntry, ctx.msg('plan.migration-registration'));
+  s = spec(
+    input,
+    'migration-registration',
+    ['entry'],
+    pf.registrations[0]?.on,
+    entry ? ctx.param('registration.hqs-family-after-entry', entry) : at.registrationAfterEntry,
+    ctx.msg('plan.migration-registration'),
+  );
   if (regDue) s.deadline = regDue;
   emit(input, walk, s);
   if (principal) {
@@ -253,18 +338,39 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
         break;
       }
     }
-    s = spec(input, 'contract-notification', ['contract'], concluded, at.contractConcluded, ctx.msg('plan.contract-notification'));
+    s = spec(
+      input,
+      'contract-notification',
+      ['contract'],
+      concluded,
+      at.contractConcluded,
+      ctx.msg('plan.contract-notification'),
+    );
     if (due) s.deadline = due;
     emit(input, walk, s);
   }
-  s = spec(input, 'rp-filing', principal ? ['work-permit-collection'] : ['entry'], rpFiled, at.rpHqsTerm, ctx.msg('plan.rp-filing'));
+  s = spec(
+    input,
+    'rp-filing',
+    principal ? ['work-permit-collection'] : ['entry'],
+    rpFiled,
+    at.rpHqsTerm,
+    ctx.msg('plan.rp-filing'),
+  );
   s.v2 = at.rpPreparation;
   s.v2Given = true;
   s.optional = true;
   s.estimate = true;
   s.estimateValue = at.rpPreparation;
   emit(input, walk, s);
-  s = spec(input, 'rp-decision', ['rp-filing'], rpIssued?.on, rpTerm ?? at.rpHqsProcessingTerm, ctx.msg('plan.rp-decision'));
+  s = spec(
+    input,
+    'rp-decision',
+    ['rp-filing'],
+    rpIssued?.on,
+    rpTerm ?? at.rpHqsProcessingTerm,
+    ctx.msg('plan.rp-decision'),
+  );
   s.optional = true;
   if (rpFiled && rpTerm) s.estimateDate = ctx.termEndOf(rpFiled, rpTerm).date;
   else {
@@ -282,7 +388,14 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
       }
     }
   }
-  s = spec(input, 'rp-registration', ['rp-decision'], rpRegistered, rpIssued ? ctx.param('registration.rp-holder', rpIssued.on) : at.rpHolder, ctx.msg('plan.rp-registration'));
+  s = spec(
+    input,
+    'rp-registration',
+    ['rp-decision'],
+    rpRegistered,
+    rpIssued ? ctx.param('registration.rp-holder', rpIssued.on) : at.rpHolder,
+    ctx.msg('plan.rp-registration'),
+  );
   s.optional = true;
   if (rpRegDue) s.deadline = rpRegDue;
   else {
@@ -294,7 +407,14 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
     const extDue = openDuty(input, 'work-permit-extension', P.id)?.due;
     const until = permitEnd(f);
     const needed = until !== undefined && (c.contract.end === undefined || c.contract.end > until);
-    s = spec(input, 'work-permit-extension', ['work-permit-collection'], f.extensionFiled[0], at.extensionMaxTerm, ctx.msg('plan.work-permit-extension'));
+    s = spec(
+      input,
+      'work-permit-extension',
+      ['work-permit-collection'],
+      f.extensionFiled[0],
+      at.extensionMaxTerm,
+      ctx.msg('plan.work-permit-extension'),
+    );
     s.na = exempt || (until !== undefined && !needed);
     if (extDue) {
       s.estimateDate = extDue;
@@ -309,12 +429,16 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
       break;
     }
   }
-  s = spec(input,
+  s = spec(
+    input,
     'indefinite-rp',
     ['rp-decision'],
     indefinite,
     indefiniteAfter,
-    ctx.msg(indefiniteAfter ? 'plan.indefinite-rp' : 'plan.indefinite-rp.na', { years: (indefiniteAfter?.value as number) ?? 2, date: indefiniteDate ?? '—' }),
+    ctx.msg(indefiniteAfter ? 'plan.indefinite-rp' : 'plan.indefinite-rp.na', {
+      years: (indefiniteAfter?.value as number) ?? 2,
+      date: indefiniteDate ?? '—',
+    }),
   );
   s.optional = true;
   s.na = indefiniteAfter === undefined;
@@ -331,7 +455,14 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
 
 const STEPS = PLAN_STEP_IDS.length;
 
-export function buildPlan(ctx: Ctx, c: Case, f: CaseFacts, elig: Eligibility, obligations: readonly Obligation[], targetStart?: IsoDate): PlanResult {
+export function buildPlan(
+  ctx: Ctx,
+  c: Case,
+  f: CaseFacts,
+  elig: Eligibility,
+  obligations: readonly Obligation[],
+  targetStart?: IsoDate,
+): PlanResult {
   const on = ctx.asOf;
   const P = f.principal;
   const decisionTerm = ctx.param('work-permit.decision-term', f.permitFiled[0] ?? on);
@@ -357,16 +488,26 @@ export function buildPlan(ctx: Ctx, c: Case, f: CaseFacts, elig: Eligibility, ob
     principalDates: new Array<IsoDate | undefined>(STEPS),
   };
   // The principal first, then the family in the order the case lists them.
-  planFor(input, { person: P, principal: true, statusOf: input.principalStatus, dates: input.principalDates }, f.people.get(P.id) as PersonFacts);
+  planFor(
+    input,
+    { person: P, principal: true, statusOf: input.principalStatus, dates: input.principalDates },
+    f.people.get(P.id) as PersonFacts,
+  );
   for (const person of f.family) {
-    const walk: Walk = { person, principal: false, statusOf: new Array<StepStatus | undefined>(STEPS), dates: new Array<IsoDate | undefined>(STEPS) };
+    const walk: Walk = {
+      person,
+      principal: false,
+      statusOf: new Array<StepStatus | undefined>(STEPS),
+      dates: new Array<IsoDate | undefined>(STEPS),
+    };
     planFor(input, walk, f.people.get(person.id) as PersonFacts);
   }
   const steps = input.steps;
   if (targetStart) latestDates(ctx, steps, targetStart);
   const result: PlanResult = { steps };
   const { firstOpen, entryEstimate } = input;
-  if (firstOpen && entryEstimate) result.estimatedDays = Math.round((Date.parse(entryEstimate) - Date.parse(firstOpen)) / 86_400_000);
+  if (firstOpen && entryEstimate)
+    result.estimatedDays = Math.round((Date.parse(entryEstimate) - Date.parse(firstOpen)) / 86_400_000);
   return result;
 }
 
@@ -443,7 +584,8 @@ function emit(input: PlanInput, walk: Walk, s: Spec): void {
       } else if (s.id === 'work-permit-decision' && input.decisionTerm) {
         date = ctx.termEndOf(base, input.decisionTerm).date;
       } else date = base;
-      dateKind = s.estimate || s.estimateDate || s.estimateTerm || s.id === 'work-permit-decision' ? 'estimate' : undefined;
+      dateKind =
+        s.estimate || s.estimateDate || s.estimateTerm || s.id === 'work-permit-decision' ? 'estimate' : undefined;
     }
     status = s.deadline && on > s.deadline ? 'overdue' : depsDone ? (s.optional ? 'upcoming' : 'due') : 'upcoming';
     if (s.duty) {

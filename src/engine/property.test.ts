@@ -15,7 +15,9 @@ const law = loadLaw();
 const engine = createEngine({ law, calendar: loadCalendar() });
 
 const caseIndex = fc.integer({ min: 0, max: 100_000 });
-const asOfDate = fc.integer({ min: toDayNumber('2016-01-01' as IsoDate), max: toDayNumber('2027-12-31' as IsoDate) }).map((n) => fromDayNumber(n));
+const asOfDate = fc
+  .integer({ min: toDayNumber('2016-01-01' as IsoDate), max: toDayNumber('2027-12-31' as IsoDate) })
+  .map((n) => fromDayNumber(n));
 const horizon = fc.constantFrom('2024-06-30', '2025-06-30', '2026-11-21').map((s) => s as IsoDate);
 
 function gen(i: number, h: IsoDate): Case {
@@ -26,19 +28,32 @@ const RUNS = { numRuns: 150, seed: 20261121 };
 
 /** Which event types can satisfy an obligation of a kind. */
 const SATISFIED_BY: Record<string, (o: Obligation, c: Case) => boolean> = {
-  'contract-notification': (_o, c) => ev(c).some((e) => e.type === 'notification-filed' && e.kind === 'contract-concluded'),
-  'termination-notification': (_o, c) => ev(c).some((e) => e.type === 'notification-filed' && e.kind === 'contract-terminated'),
-  'salary-notification': (o, c) => ev(c).some((e) => e.type === 'notification-filed' && e.kind === 'salary' && `salary-notification:${e.period}` === o.id),
-  'migration-registration': (o, c) => ev(c).some((e) => e.type === 'registered' && personOf(e, c) === o.person && e.on === o.doneOn),
-  'rp-registration': (o, c) => ev(c).some((e) => e.type === 'registered' && personOf(e, c) === o.person && e.on === o.doneOn),
+  'contract-notification': (_o, c) =>
+    ev(c).some((e) => e.type === 'notification-filed' && e.kind === 'contract-concluded'),
+  'termination-notification': (_o, c) =>
+    ev(c).some((e) => e.type === 'notification-filed' && e.kind === 'contract-terminated'),
+  'salary-notification': (o, c) =>
+    ev(c).some(
+      (e) => e.type === 'notification-filed' && e.kind === 'salary' && `salary-notification:${e.period}` === o.id,
+    ),
+  'migration-registration': (o, c) =>
+    ev(c).some((e) => e.type === 'registered' && personOf(e, c) === o.person && e.on === o.doneOn),
+  'rp-registration': (o, c) =>
+    ev(c).some((e) => e.type === 'registered' && personOf(e, c) === o.person && e.on === o.doneOn),
   'work-permit-collection': (o, c) => ev(c).some((e) => e.type === 'work-permit-collected' && e.on === o.doneOn),
   'work-permit-extension': (o, c) => ev(c).some((e) => e.type === 'work-permit-extension-filed' && e.on === o.doneOn),
-  'rp-annual-notification': (o, c) => ev(c).some((e) => e.type === 'rp-annual-notification-filed' && personOf(e, c) === o.person && e.on === o.doneOn),
-  'rp-book-replacement': (o, c) => ev(c).some((e) => e.type === 'rp-issued' && personOf(e, c) === o.person && e.on === o.doneOn),
-  'leave-or-new-contract': (o, c) => ev(c).some((e) => (e.type === 'contract-signed' || (e.type === 'exit' && personOf(e, c) === o.person)) && e.on === o.doneOn),
+  'rp-annual-notification': (o, c) =>
+    ev(c).some((e) => e.type === 'rp-annual-notification-filed' && personOf(e, c) === o.person && e.on === o.doneOn),
+  'rp-book-replacement': (o, c) =>
+    ev(c).some((e) => e.type === 'rp-issued' && personOf(e, c) === o.person && e.on === o.doneOn),
+  'leave-or-new-contract': (o, c) =>
+    ev(c).some(
+      (e) => (e.type === 'contract-signed' || (e.type === 'exit' && personOf(e, c) === o.person)) && e.on === o.doneOn,
+    ),
   // A passport duty is met by a newer passport: a renewal event on that day, or a later passport issued then.
   'passport-validity': (o, c) =>
-    ev(c).some((e) => e.type === 'passport-renewed' && personOf(e, c) === o.person && e.on === o.doneOn) || (c.people.find((p) => p.id === o.person)?.passports ?? []).some((x) => x.issued === o.doneOn),
+    ev(c).some((e) => e.type === 'passport-renewed' && personOf(e, c) === o.person && e.on === o.doneOn) ||
+    (c.people.find((p) => p.id === o.person)?.passports ?? []).some((x) => x.issued === o.doneOn),
   // The absence limit is "done" when a calendar year ends within the limit: no event.
   'rp-absence-limit': (o) => o.doneOn === o.due,
 };
@@ -120,7 +135,10 @@ describe('evaluate: properties over generated cases (2016–2027)', () => {
           if (o.kind === 'migration-registration' && !o.id.includes(':move:')) {
             const entry = o.id.slice(o.id.lastIndexOf(':') + 1);
             expect(o.window.from, o.id).toBe(entry);
-            expect(ev(c).some((e) => e.type === 'entry' && personOf(e, c) === o.person && e.on === entry), `${o.id}: an entry on ${entry}`).toBe(true);
+            expect(
+              ev(c).some((e) => e.type === 'entry' && personOf(e, c) === o.person && e.on === entry),
+              `${o.id}: an entry on ${entry}`,
+            ).toBe(true);
           }
           if (o.kind === 'salary-notification') {
             const q = o.id.slice('salary-notification:'.length);

@@ -22,7 +22,11 @@ export const UPLOAD_LIMIT = 20 * 1024 * 1024;
 
 export type Env = { Variables: { ip: string } };
 
-export interface RouteDef<P extends z.ZodObject | undefined, Q extends z.ZodObject | undefined, B extends BodyDef | undefined> {
+export interface RouteDef<
+  P extends z.ZodObject | undefined,
+  Q extends z.ZodObject | undefined,
+  B extends BodyDef | undefined,
+> {
   method: Method;
   path: string;
   summary: string;
@@ -50,10 +54,18 @@ export interface Req<P, Q, B> {
 
 /** Field problems from zod issues; for parameters only the parameter's name (`status`, not `status.0`). */
 function issues(e: z.ZodError, nameOnly: boolean): FieldProblem[] {
-  return e.issues.map((i) => ({ path: (nameOnly ? i.path.slice(0, 1) : i.path).map(String).join('.') || '(body)', message: i.message }));
+  return e.issues.map((i) => ({
+    path: (nameOnly ? i.path.slice(0, 1) : i.path).map(String).join('.') || '(body)',
+    message: i.message,
+  }));
 }
 
-function parseWith<S extends z.ZodType>(schema: S, value: unknown, where: 'params' | 'query' | 'body', status = 422): z.output<S> {
+function parseWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: 'params' | 'query' | 'body',
+  status = 422,
+): z.output<S> {
   const r = schema.safeParse(value);
   if (!r.success) {
     const errs = issues(r.error, where !== 'body');
@@ -117,29 +129,48 @@ export class Api {
     if (auth !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth.trim());
       const actor = m ? await resolveApiToken(this.deps.db, m[1]!, { ip }) : null;
-      if (!actor) throw new HttpProblem(401, 'the API token is unknown, revoked or expired', [{ path: 'Authorization', message: 'expected Bearer hqs_… of a valid token' }], { 'WWW-Authenticate': 'Bearer' });
+      if (!actor)
+        throw new HttpProblem(
+          401,
+          'the API token is unknown, revoked or expired',
+          [{ path: 'Authorization', message: 'expected Bearer hqs_… of a valid token' }],
+          { 'WWW-Authenticate': 'Bearer' },
+        );
       return { actor, session: null };
     }
     const token = getCookie(c, SESSION_COOKIE);
     const found = token ? await resolveSession(this.deps.db, token, { ip }) : null;
-    if (!found) throw new HttpProblem(401, 'sign in first (POST /api/v1/auth/login), or send an API token', [{ path: 'Cookie', message: `no valid ${SESSION_COOKIE} session` }], { 'WWW-Authenticate': 'Bearer' });
+    if (!found)
+      throw new HttpProblem(
+        401,
+        'sign in first (POST /api/v1/auth/login), or send an API token',
+        [{ path: 'Cookie', message: `no valid ${SESSION_COOKIE} session` }],
+        { 'WWW-Authenticate': 'Bearer' },
+      );
     if (write && !csrfMatches(found.session, c.req.header(CSRF_HEADER))) {
-      throw new HttpProblem(403, `a write signed in by cookie must send the session's CSRF token in the X-CSRF-Token header (GET /api/v1/auth/session gives it)`, [{ path: 'X-CSRF-Token', message: 'missing or wrong' }]);
+      throw new HttpProblem(
+        403,
+        `a write signed in by cookie must send the session's CSRF token in the X-CSRF-Token header (GET /api/v1/auth/session gives it)`,
+        [{ path: 'X-CSRF-Token', message: 'missing or wrong' }],
+      );
     }
     return found;
   }
 
-  add<P extends z.ZodObject | undefined = undefined, Q extends z.ZodObject | undefined = undefined, B extends BodyDef | undefined = undefined>(
-    def: RouteDef<P, Q, B>,
-    handler: (r: Req<Out<P>, Out<Q>, BodyOut<B>>) => Promise<Response> | Response,
-  ): void {
+  add<
+    P extends z.ZodObject | undefined = undefined,
+    Q extends z.ZodObject | undefined = undefined,
+    B extends BodyDef | undefined = undefined,
+  >(def: RouteDef<P, Q, B>, handler: (r: Req<Out<P>, Out<Q>, BodyOut<B>>) => Promise<Response> | Response): void {
     this.routes.push(def as RouteDoc);
     const limit = def.body?.kind === 'upload' ? UPLOAD_LIMIT : JSON_LIMIT;
     const limiter = bodyLimit({
       maxSize: limit,
       onError: async (c) => {
         await drain(c.req.raw.body, 4 * limit);
-        throw new HttpProblem(413, `the request body is larger than ${limit / 1024 / 1024} MB`, [{ path: '(body)', message: `at most ${limit} bytes` }]);
+        throw new HttpProblem(413, `the request body is larger than ${limit / 1024 / 1024} MB`, [
+          { path: '(body)', message: `at most ${limit} bytes` },
+        ]);
       },
     });
     this.app.on(def.method.toUpperCase(), honoPath(def.path), limiter, async (c) => {
@@ -151,13 +182,20 @@ export class Api {
       let body: unknown;
       if (def.body?.kind === 'json') {
         const mt = mediaType(c);
-        if (mt !== 'application/json' && !mt.endsWith('+json')) throw new HttpProblem(415, `expected a JSON body (Content-Type: application/json), got ${JSON.stringify(mt || 'none')}`, [{ path: 'Content-Type', message: 'expected application/json' }]);
+        if (mt !== 'application/json' && !mt.endsWith('+json'))
+          throw new HttpProblem(
+            415,
+            `expected a JSON body (Content-Type: application/json), got ${JSON.stringify(mt || 'none')}`,
+            [{ path: 'Content-Type', message: 'expected application/json' }],
+          );
         const text = await c.req.text();
         let value: unknown;
         try {
           value = JSON.parse(text);
         } catch (e) {
-          throw new HttpProblem(400, `the body is not valid JSON: ${(e as Error).message}`, [{ path: '(body)', message: 'not valid JSON' }]);
+          throw new HttpProblem(400, `the body is not valid JSON: ${(e as Error).message}`, [
+            { path: '(body)', message: 'not valid JSON' },
+          ]);
         }
         body = parseWith(def.body.schema, value, 'body');
       } else if (def.body?.kind === 'case') {
@@ -185,7 +223,11 @@ export class Api {
     const mt = mediaType(c);
     const isJson = mt === 'application/json' || mt.endsWith('+json');
     if (!isJson && !YAML_TYPES.has(mt)) {
-      throw new HttpProblem(415, `expected an hqs-case/1 document as application/json or application/yaml, got ${JSON.stringify(mt || 'none')}`, [{ path: 'Content-Type', message: 'expected application/json or application/yaml' }]);
+      throw new HttpProblem(
+        415,
+        `expected an hqs-case/1 document as application/json or application/yaml, got ${JSON.stringify(mt || 'none')}`,
+        [{ path: 'Content-Type', message: 'expected application/json or application/yaml' }],
+      );
     }
     const text = await c.req.text();
     return parseCaseInput(text, this.deps.tables, isJson ? 'case.json' : 'case.yaml');

@@ -54,7 +54,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       : startDailySweep({
           run: async (asOf) => {
             const r = await sweep(opts.db, opts.engine, asOf);
-            log(`sweep as of ${asOf}: ${r.cases} cases in ${r.organizations} organizations, ${r.obligations} obligations, ${Math.round(r.ms)} ms${r.failures.length ? `, ${r.failures.length} failed` : ''}`);
+            log(
+              `sweep as of ${asOf}: ${r.cases} cases in ${r.organizations} organizations, ${r.obligations} obligations, ${Math.round(r.ms)} ms${r.failures.length ? `, ${r.failures.length} failed` : ''}`,
+            );
             for (const f of r.failures) log(`sweep: case ${f.caseId} of organization ${f.orgId} failed: ${f.error}`);
           },
           ...(opts.now ? { now: opts.now } : {}),

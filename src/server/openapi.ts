@@ -76,7 +76,12 @@ const CASE_MEDIA = ['application/json', 'application/yaml'];
 const UPLOAD_MEDIA = ['application/pdf', 'image/jpeg', 'image/png', 'image/tiff', 'image/heic', 'image/heif'];
 
 function requestBody(b: BodyDef): Json {
-  if (b.kind === 'json') return { required: true, content: { 'application/json': { schema: jsonSchema(b.schema, 'input') } }, ...(b.description ? { description: b.description } : {}) };
+  if (b.kind === 'json')
+    return {
+      required: true,
+      content: { 'application/json': { schema: jsonSchema(b.schema, 'input') } },
+      ...(b.description ? { description: b.description } : {}),
+    };
   if (b.kind === 'case') {
     return {
       required: true,
@@ -86,13 +91,19 @@ function requestBody(b: BodyDef): Json {
   }
   return {
     required: true,
-    description: b.description ?? 'The scan: PDF, JPEG, PNG, TIFF or HEIC/HEIF, checked by its first bytes; at most 20 MB.',
+    description:
+      b.description ?? 'The scan: PDF, JPEG, PNG, TIFF or HEIC/HEIF, checked by its first bytes; at most 20 MB.',
     content: {
       'multipart/form-data': {
         schema: {
           type: 'object',
           required: ['file', 'type', 'personId'],
-          properties: { file: { type: 'string', contentMediaType: 'application/octet-stream' }, type: { type: 'string' }, personId: { type: 'string' }, fileName: { type: 'string' } },
+          properties: {
+            file: { type: 'string', contentMediaType: 'application/octet-stream' },
+            type: { type: 'string' },
+            personId: { type: 'string' },
+            fileName: { type: 'string' },
+          },
         },
       },
       ...Object.fromEntries(UPLOAD_MEDIA.map((m) => [m, { schema: { type: 'string', contentMediaType: m } }])),
@@ -100,7 +111,10 @@ function requestBody(b: BodyDef): Json {
   };
 }
 
-export function openApiDocument(routes: readonly RouteDoc[], info: { title: string; version: string; description?: string }): Json {
+export function openApiDocument(
+  routes: readonly RouteDoc[],
+  info: { title: string; version: string; description?: string },
+): Json {
   const paths: Record<string, Json> = {};
   for (const r of routes) {
     const responses: Json = {};
@@ -108,12 +122,22 @@ export function openApiDocument(routes: readonly RouteDoc[], info: { title: stri
       const ct = res.contentType ?? 'application/json';
       responses[status] = {
         description: res.description,
-        ...(res.schema ? { content: { [ct]: { schema: jsonSchema(res.schema, 'output') } } } : res.contentType ? { content: { [ct]: { schema: { type: 'string', contentMediaType: ct } } } } : {}),
+        ...(res.schema
+          ? { content: { [ct]: { schema: jsonSchema(res.schema, 'output') } } }
+          : res.contentType
+            ? { content: { [ct]: { schema: { type: 'string', contentMediaType: ct } } } }
+            : {}),
       };
     }
-    responses.default = { description: 'An error, as problem details (RFC 9457)', content: { [PROBLEM_TYPE]: { schema: { $ref: REF('Problem') } } } };
+    responses.default = {
+      description: 'An error, as problem details (RFC 9457)',
+      content: { [PROBLEM_TYPE]: { schema: { $ref: REF('Problem') } } },
+    };
     (paths[r.path] ??= {})[r.method] = {
-      operationId: `${r.method}${r.path.replace(/^\/api(\/v1)?/, '').replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(\w)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
+      operationId: `${r.method}${r.path
+        .replace(/^\/api(\/v1)?/, '')
+        .replace(/\{(\w+)\}/g, 'By_$1')
+        .replace(/[^A-Za-z0-9]+(\w)?/g, (_m, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
       summary: r.summary,
       tags: [r.tag],
       security: r.auth === 'public' ? [] : [{ session: [] }, { bearer: [] }],
@@ -122,7 +146,11 @@ export function openApiDocument(routes: readonly RouteDoc[], info: { title: stri
       responses,
     };
   }
-  const schemas = (z.toJSONSchema(components, { io: 'output', unrepresentable: 'any', uri: REF, target: 'draft-2020-12' }) as { schemas: Record<string, Json> }).schemas;
+  const schemas = (
+    z.toJSONSchema(components, { io: 'output', unrepresentable: 'any', uri: REF, target: 'draft-2020-12' }) as {
+      schemas: Record<string, Json>;
+    }
+  ).schemas;
   for (const s of Object.values(schemas)) delete s.$schema;
   return {
     openapi: '3.1.0',
@@ -133,7 +161,12 @@ export function openApiDocument(routes: readonly RouteDoc[], info: { title: stri
     components: {
       schemas,
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'hqs_session', description: 'Set by POST /api/v1/auth/login; writes also need the X-CSRF-Token header' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'hqs_session',
+          description: 'Set by POST /api/v1/auth/login; writes also need the X-CSRF-Token header',
+        },
         bearer: { type: 'http', scheme: 'bearer', description: 'An API token (hqs_…) created by an owner' },
       },
     },

@@ -57,7 +57,12 @@ export class HttpProblem extends Error {
   }
 }
 
-export function problem(status: number, detail: string, errors?: FieldProblem[], extra: Partial<Problem> = {}): Problem {
+export function problem(
+  status: number,
+  detail: string,
+  errors?: FieldProblem[],
+  extra: Partial<Problem> = {},
+): Problem {
   return {
     type: problemType(status),
     title: TITLES[status]?.[1] ?? 'Error',
@@ -93,8 +98,14 @@ export function toProblem(e: unknown): Mapped {
         const field = typeof details.field === 'string' ? details.field : undefined;
         const current = typeof details.current === 'number' ? { currentVersion: details.current } : {};
         // Several reasons (what still points to a person, say): one entry each, at the field.
-        const reasons = Array.isArray(details.reasons) ? details.reasons.filter((r): r is string => typeof r === 'string') : [];
-        const errors = field ? (reasons.length ? reasons.map((message) => ({ path: field, message })) : [{ path: field, message: e.message }]) : undefined;
+        const reasons = Array.isArray(details.reasons)
+          ? details.reasons.filter((r): r is string => typeof r === 'string')
+          : [];
+        const errors = field
+          ? reasons.length
+            ? reasons.map((message) => ({ path: field, message }))
+            : [{ path: field, message: e.message }]
+          : undefined;
         return { problem: problem(409, e.message, errors, current), headers: {} };
       }
     }
@@ -103,5 +114,9 @@ export function toProblem(e: unknown): Mapped {
     return { problem: problem(422, e.message, [{ path: 'asOf', message: e.message }]), headers: {} };
   }
   const errorId = globalThis.crypto.randomUUID(); // Web Crypto: this module is also type-checked for the web app
-  return { problem: problem(500, `an internal error occurred; it was logged as ${errorId}`, undefined, { errorId }), headers: {}, unexpected: e };
+  return {
+    problem: problem(500, `an internal error occurred; it was logged as ${errorId}`, undefined, { errorId }),
+    headers: {},
+    unexpected: e,
+  };
 }

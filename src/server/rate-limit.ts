@@ -15,7 +15,8 @@ export class RateLimiter {
     private readonly now: () => number = () => Date.now(),
     private readonly maxKeys = 10_000,
   ) {
-    if (!(capacity >= 1) || !(perSecond > 0)) throw new Error(`rate limit: capacity ≥ 1 and a positive rate needed, got ${capacity} and ${perSecond}/s`);
+    if (!(capacity >= 1) || !(perSecond > 0))
+      throw new Error(`rate limit: capacity ≥ 1 and a positive rate needed, got ${capacity} and ${perSecond}/s`);
   }
 
   take(key: string): RateLimitResult {
@@ -54,7 +55,9 @@ export function parseRateLimit(text: string, name: string): { capacity: number; 
   const capacity = m ? Number(m[1]) : NaN;
   const perSecond = m ? Number(m[2]) : NaN;
   if (!m || capacity < 1 || !(perSecond > 0)) {
-    throw new Error(`${name}: expected "capacity,perSecond" (a whole number ≥ 1 and a positive rate, e.g. "30,1"), got ${JSON.stringify(text)}`);
+    throw new Error(
+      `${name}: expected "capacity,perSecond" (a whole number ≥ 1 and a positive rate, e.g. "30,1"), got ${JSON.stringify(text)}`,
+    );
   }
   return { capacity, perSecond };
 }

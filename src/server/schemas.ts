@@ -44,7 +44,12 @@ export const uuidP = z.string().describe('an id (UUID)');
 export const listQ = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).min(1))
     .describe(`comma-separated: ${values.join(', ')}`);
 
@@ -55,7 +60,8 @@ export const PageQuery = z.object({
 
 export const IdParams = z.object({ id: uuidP });
 
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.int(), limit: z.int(), offset: z.int() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.int(), limit: z.int(), offset: z.int() });
 
 // ——— auth ———
 
@@ -96,13 +102,20 @@ export const SessionInfo = named(
   }),
 );
 
-export const PasswordBody = z.object({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().min(1).max(1000) });
+export const PasswordBody = z.object({
+  currentPassword: z.string().min(1).max(1000),
+  newPassword: z.string().min(1).max(1000),
+});
 export const PasswordResult = z.object({ endedSessions: z.int().describe("the user's other sessions, now ended") });
 
 export const SetupState = z.object({ needed: z.boolean().describe('true until the first owner is created') });
 export const SetupResult = z.object({ orgId: z.string(), orgName: z.string(), userId: z.string(), email: z.string() });
 
-export const TokenBody = z.object({ name: z.string().min(1).max(100), role: z.enum(['manager', 'viewer']), expiresAt: z.string().optional() });
+export const TokenBody = z.object({
+  name: z.string().min(1).max(100),
+  role: z.enum(['manager', 'viewer']),
+  expiresAt: z.string().optional(),
+});
 export const ApiToken = named(
   'ApiToken',
   z.object({
@@ -152,7 +165,10 @@ export const MemberPatch = z
     personId: z.string().optional(),
     disabled: z.boolean().optional().describe('suspend (true) or restore (false) the member in this organization'),
   })
-  .refine((b) => b.role !== undefined || b.disabled !== undefined, { message: 'give role and/or disabled', path: ['role'] });
+  .refine((b) => b.role !== undefined || b.disabled !== undefined, {
+    message: 'give role and/or disabled',
+    path: ['role'],
+  });
 
 // ——— the organization ———
 
@@ -231,7 +247,10 @@ export const EmployerRecord = named(
     cases: z.int().optional(),
   }),
 );
-export const EmployerQuery = PageQuery.extend({ q: z.string().max(200).optional(), kind: z.string().max(50).optional() });
+export const EmployerQuery = PageQuery.extend({
+  q: z.string().max(200).optional(),
+  kind: z.string().max(50).optional(),
+});
 
 // ——— cases ———
 
@@ -258,19 +277,40 @@ export const CaseQuery = PageQuery.extend({
   status: z.enum(['open', 'closed']).optional(),
   employer: uuidP.optional().describe('employer id'),
   stage: z.string().max(100).optional(),
-  q: z.string().max(200).optional().describe("part of a person's name (Latin or Cyrillic), an email, or the case's own id"),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe("part of a person's name (Latin or Cyrillic), an email, or the case's own id"),
   sort: z.enum(['updated', 'name']).optional(),
 });
-export const CreateCaseQuery = z.object({ employer: uuidP.optional().describe('link to this employer instead of the one with the case INN') });
-export const VersionQuery = z.object({ version: intQ(1, 1_000_000_000).optional().describe('the version read (or send If-Match: "N")') });
+export const CreateCaseQuery = z.object({
+  employer: uuidP.optional().describe('link to this employer instead of the one with the case INN'),
+});
+export const VersionQuery = z.object({
+  version: intQ(1, 1_000_000_000).optional().describe('the version read (or send If-Match: "N")'),
+});
 export const CasePatch = z.object({ status: z.enum(['open', 'closed']), version: z.int().min(1).optional() });
-export const EventBody = z.object({ version: z.int().min(1).describe('the case version read'), event: z.unknown().describe('an hqs-case/1 event') });
+export const EventBody = z.object({
+  version: z.int().min(1).describe('the case version read'),
+  event: z.unknown().describe('an hqs-case/1 event'),
+});
 export const EventParams = z.object({
   id: uuidP,
-  index: z.string().regex(/^\d{1,6}$/, 'expected the index of the event in case.events (0, 1, …)').transform(Number).describe('the index of the event in case.events, from 0'),
+  index: z
+    .string()
+    .regex(/^\d{1,6}$/, 'expected the index of the event in case.events (0, 1, …)')
+    .transform(Number)
+    .describe('the index of the event in case.events, from 0'),
 });
-export const PersonParams = z.object({ id: uuidP, personId: z.string().max(100).describe('the person id in the case (e.g. "p2")') });
-export const PersonBody = z.object({ version: z.int().min(1).describe('the case version read'), person: z.unknown().describe('an hqs-case/1 person') });
+export const PersonParams = z.object({
+  id: uuidP,
+  personId: z.string().max(100).describe('the person id in the case (e.g. "p2")'),
+});
+export const PersonBody = z.object({
+  version: z.int().min(1).describe('the case version read'),
+  person: z.unknown().describe('an hqs-case/1 person'),
+});
 export const CasePeople = z.object({ caseId: z.string(), version: z.int(), people: z.array(PersonSchema) });
 
 // ——— evaluations ———
@@ -297,11 +337,17 @@ export const EvaluateQuery = z.object({
   asOf: dateQ.optional().describe("the date to evaluate on (default: the case's asOf, else today in Moscow)"),
   lang: z.enum(['en', 'ru']).optional(),
 });
-export const CaseEvaluation = z.object({ evaluation: Evaluation, stored: z.boolean().describe('whether this became the stored evaluation of the case') });
+export const CaseEvaluation = z.object({
+  evaluation: Evaluation,
+  stored: z.boolean().describe('whether this became the stored evaluation of the case'),
+});
 
 export const DocLangQuery = z.object({ asOf: dateQ.optional(), lang: z.enum(['en', 'ru']).optional() });
 export const ChecklistQuery = z.object({ asOf: dateQ.optional(), lang: z.enum(['en', 'ru', 'zh']).optional() });
-export const LetterParams = z.object({ id: uuidP, file: z.string().describe('employer-support.docx, employer-support.pdf, cover.docx or cover.pdf') });
+export const LetterParams = z.object({
+  id: uuidP,
+  file: z.string().describe('employer-support.docx, employer-support.pdf, cover.docx or cover.pdf'),
+});
 
 // ——— documents ———
 

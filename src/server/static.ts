@@ -23,7 +23,8 @@ const TYPES: Record<string, string> = {
 };
 
 /** The pages' security policy: only this origin's scripts and styles; no frames, no plugins. */
-export const WEB_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+export const WEB_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 export function serveWebApp(app: Hono<Env>, distDir: string = DEFAULT_WEB_DIST): void {
   const root = normalize(distDir.endsWith(sep) ? distDir : distDir + sep);
@@ -39,14 +40,26 @@ export function serveWebApp(app: Hono<Env>, distDir: string = DEFAULT_WEB_DIST):
     const headers = { 'Content-Security-Policy': WEB_CSP, 'Referrer-Policy': 'no-referrer' };
     if (file.startsWith(root) && extname(file) && (await isFile(file))) {
       const immutable = path.startsWith('/assets/');
-      return c.body(await readFile(file), 200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+      return c.body(await readFile(file), 200, {
+        ...headers,
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
     }
     if (extname(path)) return next(); // a missing asset is a 404, not the app
     const index = join(root, 'index.html');
     if (!(await isFile(index))) {
-      return c.body(`The web app is not built: run "npm run build:web" (it builds ${index}). The API is at /api/v1.\n`, 503, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return c.body(
+        `The web app is not built: run "npm run build:web" (it builds ${index}). The API is at /api/v1.\n`,
+        503,
+        { 'Content-Type': 'text/plain; charset=utf-8' },
+      );
     }
-    return c.body(await readFile(index), 200, { ...headers, 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-cache' });
+    return c.body(await readFile(index), 200, {
+      ...headers,
+      'Content-Type': TYPES['.html']!,
+      'Cache-Control': 'no-cache',
+    });
   });
 }
 

@@ -33,7 +33,16 @@ export async function appendAudit(tx: Tx, actor: Actor, e: AuditEvent): Promise<
   await tx.query(
     `INSERT INTO audit_log (org_id, actor_user_id, actor, action, entity, entity_id, ip, details)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-    [actor.orgId, actor.userId, actor.label, e.action, e.entity, e.entityId ?? null, actor.ip ?? null, jsonb(e.details ?? {})],
+    [
+      actor.orgId,
+      actor.userId,
+      actor.label,
+      e.action,
+      e.entity,
+      e.entityId ?? null,
+      actor.ip ?? null,
+      jsonb(e.details ?? {}),
+    ],
   );
 }
 
@@ -88,7 +97,8 @@ function toEntry(r: AuditRow): AuditEntry {
 
 export function pageLimit(limit: number | undefined, max = 500, fallback = 50): number {
   if (limit === undefined) return fallback;
-  if (!Number.isInteger(limit) || limit < 1 || limit > max) throw Invalid.one('limit', `expected a whole number from 1 to ${max}, got ${String(limit)}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max)
+    throw Invalid.one('limit', `expected a whole number from 1 to ${max}, got ${String(limit)}`);
   return limit;
 }
 

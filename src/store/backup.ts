@@ -40,7 +40,10 @@ export const BACKUP_TABLES = [
 
 /** The backup tables present in this database (an older schema lacks the newer ones). */
 async function presentTables(q: Db | Tx): Promise<string[]> {
-  const rows = await q.query<{ t: string }>('SELECT t FROM unnest($1::text[]) WITH ORDINALITY AS x(t, n) WHERE to_regclass(t) IS NOT NULL ORDER BY n', [[...BACKUP_TABLES]]);
+  const rows = await q.query<{ t: string }>(
+    'SELECT t FROM unnest($1::text[]) WITH ORDINALITY AS x(t, n) WHERE to_regclass(t) IS NOT NULL ORDER BY n',
+    [[...BACKUP_TABLES]],
+  );
   return rows.map((r) => r.t);
 }
 
@@ -51,7 +54,8 @@ const CHUNK = 768 * 1024;
 
 export function hqsVersion(): string {
   try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+      .version;
   } catch {
     return 'unknown';
   }
@@ -166,7 +170,8 @@ async function* readLines(file: string): AsyncGenerator<{ n: number; value: Reco
       } catch {
         throw new BackupError(`${file}: line ${n} is not JSON (the file is damaged)`);
       }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BackupError(`${file}: line ${n} is not a JSON object`);
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new BackupError(`${file}: line ${n} is not a JSON object`);
       yield { n, value: value as Record<string, unknown> };
     }
   } catch (e) {
@@ -182,8 +187,12 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
 }
 
 function checkHeader(file: string, v: Record<string, unknown>): BackupHeader {
-  if (v.format !== BACKUP_FORMAT) throw new BackupError(`${file}: not an HQS Desk backup (first line has format ${JSON.stringify(v.format)}, expected "${BACKUP_FORMAT}")`);
-  if (!Number.isInteger(v.schemaVersion) || (v.schemaVersion as number) < 1) throw new BackupError(`${file}: the header's schemaVersion is not a positive whole number`);
+  if (v.format !== BACKUP_FORMAT)
+    throw new BackupError(
+      `${file}: not an HQS Desk backup (first line has format ${JSON.stringify(v.format)}, expected "${BACKUP_FORMAT}")`,
+    );
+  if (!Number.isInteger(v.schemaVersion) || (v.schemaVersion as number) < 1)
+    throw new BackupError(`${file}: the header's schemaVersion is not a positive whole number`);
   return v as unknown as BackupHeader;
 }
 
@@ -224,31 +233,40 @@ export async function restore(db: Db, file: string, opts: RestoreOptions = {}): 
   let safety: string | undefined;
   if (rows > 0) {
     if (!opts.force) {
-      throw new BackupError(`the database at ${db.location} is not empty (${rows} rows): restoring would replace them; use --force to replace them (a backup of them is written first)`);
+      throw new BackupError(
+        `the database at ${db.location} is not empty (${rows} rows): restoring would replace them; use --force to replace them (a backup of them is written first)`,
+      );
     }
     if (current > header.schemaVersion) {
       throw new BackupError(
         `the database at ${db.location} has schema version ${current}, newer than the backup's ${header.schemaVersion}: restore into an empty database instead`,
       );
     }
-    if (!opts.safetyBackup) throw new BackupError('a forced restore over data needs a path for the backup of that data');
+    if (!opts.safetyBackup)
+      throw new BackupError('a forced restore over data needs a path for the backup of that data');
     opts.onProgress?.(`saving the current data to ${opts.safetyBackup}`);
     safety = (await backup(db, opts.safetyBackup)).file;
   }
   // Bring the schema to the backup's version (a newer HQS Desk migrates the rest after the load).
   await migrate(db, { to: header.schemaVersion, migrations: known });
   if ((await schemaVersion(db)) !== header.schemaVersion) {
-    throw new BackupError(`the database at ${db.location} is at schema version ${await schemaVersion(db)}, not the backup's ${header.schemaVersion}`);
+    throw new BackupError(
+      `the database at ${db.location} is at schema version ${await schemaVersion(db)}, not the backup's ${header.schemaVersion}`,
+    );
   }
   const counts: Record<string, number> = {};
   let files = 0;
   await db.transaction(async (tx) => {
-    if (rows > 0) await tx.exec(`TRUNCATE ${[...(await presentTables(tx)), 'sessions'].join(', ')} RESTART IDENTITY CASCADE`);
+    if (rows > 0)
+      await tx.exec(`TRUNCATE ${[...(await presentTables(tx)), 'sessions'].join(', ')} RESTART IDENTITY CASCADE`);
     const tables = new Set<string>(BACKUP_TABLES);
     let pending: { table: string; rows: unknown[] } | undefined;
     const flush = async () => {
       if (!pending || pending.rows.length === 0) return;
-      await tx.query(`INSERT INTO ${pending.table} SELECT * FROM jsonb_populate_recordset(NULL::${pending.table}, $1::jsonb)`, [JSON.stringify(pending.rows)]);
+      await tx.query(
+        `INSERT INTO ${pending.table} SELECT * FROM jsonb_populate_recordset(NULL::${pending.table}, $1::jsonb)`,
+        [JSON.stringify(pending.rows)],
+      );
       counts[pending.table] = (counts[pending.table] ?? 0) + pending.rows.length;
       pending.rows = [];
     };
@@ -256,7 +274,10 @@ export async function restore(db: Db, file: string, opts: RestoreOptions = {}): 
     const finishFile = async () => {
       if (!file_) return;
       const bytes = Buffer.concat(file_.parts);
-      if (bytes.length !== file_.size) throw new BackupError(`${file}: document file ${file_.sha} is ${bytes.length} bytes, the backup says ${file_.size}`);
+      if (bytes.length !== file_.size)
+        throw new BackupError(
+          `${file}: document file ${file_.sha} is ${bytes.length} bytes, the backup says ${file_.size}`,
+        );
       await db.files.put(bytes, file_.sha);
       files++;
       file_ = undefined;
@@ -279,12 +300,14 @@ export async function restore(db: Db, file: string, opts: RestoreOptions = {}): 
         if (pending.rows.length >= 500) await flush();
       } else if (typeof value.f === 'string') {
         await flush();
-        if (!isSha256(value.f)) throw new BackupError(`${file}: line ${n}: ${JSON.stringify(value.f)} is not a sha256 digest`);
+        if (!isSha256(value.f))
+          throw new BackupError(`${file}: line ${n}: ${JSON.stringify(value.f)} is not a sha256 digest`);
         if (value.i === 0) {
           await finishFile();
           file_ = { sha: value.f, size: Number(value.size), parts: [], next: 0 };
         }
-        if (!file_ || file_.sha !== value.f || value.i !== file_.next) throw new BackupError(`${file}: line ${n}: a piece of file ${value.f} out of order`);
+        if (!file_ || file_.sha !== value.f || value.i !== file_.next)
+          throw new BackupError(`${file}: line ${n}: a piece of file ${value.f} out of order`);
         file_.parts.push(Buffer.from(String(value.d), 'base64'));
         file_.next++;
       } else if (value.end === true) {
@@ -295,18 +318,32 @@ export async function restore(db: Db, file: string, opts: RestoreOptions = {}): 
         throw new BackupError(`${file}: line ${n} is neither a row, a file nor the end marker`);
       }
     }
-    if (!ended) throw new BackupError(`${file}: the end marker is missing: the backup is incomplete (cut off?); nothing was restored`);
+    if (!ended)
+      throw new BackupError(
+        `${file}: the end marker is missing: the backup is incomplete (cut off?); nothing was restored`,
+      );
     const expected = (ended.rows ?? {}) as Record<string, number>;
     for (const t of BACKUP_TABLES) {
-      if ((expected[t] ?? 0) !== (counts[t] ?? 0)) throw new BackupError(`${file}: table ${t} has ${counts[t] ?? 0} rows, the end marker says ${expected[t] ?? 0}; nothing was restored`);
+      if ((expected[t] ?? 0) !== (counts[t] ?? 0))
+        throw new BackupError(
+          `${file}: table ${t} has ${counts[t] ?? 0} rows, the end marker says ${expected[t] ?? 0}; nothing was restored`,
+        );
     }
-    if (Number(ended.files) !== files) throw new BackupError(`${file}: ${files} document files, the end marker says ${String(ended.files)}; nothing was restored`);
+    if (Number(ended.files) !== files)
+      throw new BackupError(
+        `${file}: ${files} document files, the end marker says ${String(ended.files)}; nothing was restored`,
+      );
     const missing = await tx.query<{ sha256: string }>('SELECT DISTINCT sha256 FROM documents');
     for (const { sha256 } of missing) {
-      if (!(await db.files.has(sha256))) throw new BackupError(`${file}: document file ${sha256} is referred to but not in the backup; nothing was restored`);
+      if (!(await db.files.has(sha256)))
+        throw new BackupError(
+          `${file}: document file ${sha256} is referred to but not in the backup; nothing was restored`,
+        );
     }
     for (const [table, column] of Object.entries(SEQUENCES)) {
-      await tx.query(`SELECT setval(pg_get_serial_sequence('${table}', '${column}'), coalesce((SELECT max(${column}) FROM ${table}), 0) + 1, false)`);
+      await tx.query(
+        `SELECT setval(pg_get_serial_sequence('${table}', '${column}'), coalesce((SELECT max(${column}) FROM ${table}), 0) + 1, false)`,
+      );
     }
   });
   await migrate(db, { migrations: known });

@@ -95,14 +95,23 @@ const FROM = 'FROM cases c JOIN employers e ON e.org_id = c.org_id AND e.employe
  */
 export function canonicalCase(data: unknown): Case {
   const r = CaseSchema.safeParse(data);
-  if (!r.success) throw new Error(`a stored case does not match hqs-case/1: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw new Error(
+      `a stored case does not match hqs-case/1: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return r.data;
 }
 
 /** Checks a case given as a value (shape only; parseCase checks tables too). */
 export function checkCase(input: unknown): Case {
   const r = CaseSchema.safeParse(input);
-  if (!r.success) throw new Invalid(r.error.issues.map((i) => ({ path: i.path.length ? i.path.map(String).join('.') : '(root)', message: i.message })));
+  if (!r.success)
+    throw new Invalid(
+      r.error.issues.map((i) => ({
+        path: i.path.length ? i.path.map(String).join('.') : '(root)',
+        message: i.message,
+      })),
+    );
   return r.data;
 }
 
@@ -129,7 +138,10 @@ function columnsOf(c: Case) {
     principal_citizenship: p.citizenships[0] ?? null,
     contract_start: c.contract.start,
     contract_end: c.contract.end ?? null,
-    search: [c.id ?? '', ...c.people.flatMap((x) => [x.name.latin, x.name.cyrillic ?? '', x.email ?? ''])].filter(Boolean).join('\n').toLowerCase(),
+    search: [c.id ?? '', ...c.people.flatMap((x) => [x.name.latin, x.name.cyrillic ?? '', x.email ?? ''])]
+      .filter(Boolean)
+      .join('\n')
+      .toLowerCase(),
   };
 }
 
@@ -160,7 +172,10 @@ async function writePeople(tx: Tx, orgId: string, caseId: string, c: Case): Prom
 }
 
 function duplicateExternal(e: unknown, c: Case): never {
-  if (sqlState(e) === '23505') throw new Conflict(`a case with id "${c.id}" already exists in this organization; update that case instead`, { field: 'id' });
+  if (sqlState(e) === '23505')
+    throw new Conflict(`a case with id "${c.id}" already exists in this organization; update that case instead`, {
+      field: 'id',
+    });
   throw e;
 }
 
@@ -178,7 +193,9 @@ async function readCase(tx: Tx, caseId: string): Promise<CaseRecord> {
 
 async function evaluateInTx(tx: Tx, orgId: string, rec: CaseRecord, w: EvaluateWith): Promise<CaseRecord> {
   const ev = w.engine.evaluate(rec.case, w.asOf);
-  const [stage] = await storeEvaluations(tx, orgId, [{ caseId: rec.caseId, employerId: rec.employerId, caseVersion: rec.version, case: rec.case, evaluation: ev }]);
+  const [stage] = await storeEvaluations(tx, orgId, [
+    { caseId: rec.caseId, employerId: rec.employerId, caseVersion: rec.version, case: rec.case, evaluation: ev },
+  ]);
   return { ...rec, stage: stage ?? rec.stage };
 }
 
@@ -207,13 +224,31 @@ export async function createCase(db: Db, actor: Actor, input: Case, opts: Create
         `INSERT INTO cases (org_id, case_id, employer_id, external_id, data, principal_name, principal_name_cyrillic,
                             principal_citizenship, contract_start, contract_end, search, created_by, updated_by)
          VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, $12)`,
-        [actor.orgId, caseId, employerId, cols.external_id, jsonb(c), cols.principal_name, cols.principal_name_cyrillic, cols.principal_citizenship, cols.contract_start, cols.contract_end, cols.search, actor.userId],
+        [
+          actor.orgId,
+          caseId,
+          employerId,
+          cols.external_id,
+          jsonb(c),
+          cols.principal_name,
+          cols.principal_name_cyrillic,
+          cols.principal_citizenship,
+          cols.contract_start,
+          cols.contract_end,
+          cols.search,
+          actor.userId,
+        ],
       );
     } catch (e) {
       duplicateExternal(e, c);
     }
     await writePeople(tx, actor.orgId, caseId, c);
-    await appendAudit(tx, actor, { action: 'case.create', entity: 'case', entityId: caseId, details: { externalId: c.id ?? null, people: c.people.length } });
+    await appendAudit(tx, actor, {
+      action: 'case.create',
+      entity: 'case',
+      entityId: caseId,
+      details: { externalId: c.id ?? null, people: c.people.length },
+    });
     const rec = await readCase(tx, caseId);
     return opts.evaluate ? evaluateInTx(tx, actor.orgId, rec, opts.evaluate) : rec;
   });
@@ -230,14 +265,24 @@ export async function createCases(db: Db, actor: Actor, inputs: readonly Case[])
     try {
       return checkCase(c);
     } catch (e) {
-      if (e instanceof Invalid) throw new Invalid(e.problems.map((p) => ({ path: `[${i}].${p.path}`, message: p.message })));
+      if (e instanceof Invalid)
+        throw new Invalid(e.problems.map((p) => ({ path: `[${i}].${p.path}`, message: p.message })));
       throw e;
     }
   });
   if (checked.length === 0) return [];
   return inTenant(db, actor.orgId, async (tx) => {
-    const employers = await employersForCases(tx, actor, checked.map((c) => c.employer));
-    const rows = checked.map((c) => ({ case_id: randomUUID(), employer_id: employers.get(c.employer.inn)!, data: c, ...columnsOf(c) }));
+    const employers = await employersForCases(
+      tx,
+      actor,
+      checked.map((c) => c.employer),
+    );
+    const rows = checked.map((c) => ({
+      case_id: randomUUID(),
+      employer_id: employers.get(c.employer.inn)!,
+      data: c,
+      ...columnsOf(c),
+    }));
     try {
       await tx.query(
         `INSERT INTO cases (org_id, case_id, employer_id, external_id, data, principal_name, principal_name_cyrillic,
@@ -249,7 +294,11 @@ export async function createCases(db: Db, actor: Actor, inputs: readonly Case[])
         [actor.orgId, jsonb(rows), actor.userId],
       );
     } catch (e) {
-      if (sqlState(e) === '23505') throw new Conflict('a case with one of these ids already exists in this organization (or the list repeats one)', { field: 'id' });
+      if (sqlState(e) === '23505')
+        throw new Conflict(
+          'a case with one of these ids already exists in this organization (or the list repeats one)',
+          { field: 'id' },
+        );
       throw e;
     }
     const people = rows.flatMap((r) => r.data.people.map((p) => ({ case_id: r.case_id, ...personRow(p) })));
@@ -264,16 +313,29 @@ export async function createCases(db: Db, actor: Actor, inputs: readonly Case[])
       `INSERT INTO audit_log (org_id, actor_user_id, actor, action, entity, entity_id, ip, details)
        SELECT $1, $2, $3, 'case.create', 'case', x.case_id, $4, jsonb_build_object('externalId', x.external_id, 'import', true)
        FROM jsonb_to_recordset($5::jsonb) AS x(case_id text, external_id text)`,
-      [actor.orgId, actor.userId, actor.label, actor.ip ?? null, jsonb(rows.map((r) => ({ case_id: r.case_id, external_id: r.external_id })))],
+      [
+        actor.orgId,
+        actor.userId,
+        actor.label,
+        actor.ip ?? null,
+        jsonb(rows.map((r) => ({ case_id: r.case_id, external_id: r.external_id }))),
+      ],
     );
-    const out = await tx.query<CaseRow>(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE c.case_id = ANY($1::uuid[])`, [rows.map((r) => r.case_id)]);
+    const out = await tx.query<CaseRow>(`SELECT ${SUMMARY_COLUMNS} ${FROM} WHERE c.case_id = ANY($1::uuid[])`, [
+      rows.map((r) => r.case_id),
+    ]);
     const byId = new Map(out.map((r) => [r.case_id, toSummary(r)]));
     return rows.map((r) => byId.get(r.case_id)!);
   });
 }
 
 /** One case; reading it is recorded in the audit log (it holds personal data). */
-export async function getCase(db: Db, actor: Actor, caseId: string, opts: { audit?: boolean } = {}): Promise<CaseRecord> {
+export async function getCase(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  opts: { audit?: boolean } = {},
+): Promise<CaseRecord> {
   const id = requireUuid(caseId, 'case');
   requireCaseVisible(actor, id);
   return inTenant(db, actor.orgId, async (tx) => {
@@ -299,7 +361,8 @@ export interface UpdateCaseOptions {
 }
 
 function checkExpectedVersion(expectedVersion: number): void {
-  if (!Number.isInteger(expectedVersion) || expectedVersion < 1) throw Invalid.one('version', `expected the version read (a whole number ≥ 1), got ${String(expectedVersion)}`);
+  if (!Number.isInteger(expectedVersion) || expectedVersion < 1)
+    throw Invalid.one('version', `expected the version read (a whole number ≥ 1), got ${String(expectedVersion)}`);
 }
 
 interface LockedCase {
@@ -310,19 +373,33 @@ interface LockedCase {
 
 /** Locks the case for a write and checks the version the editor read (Conflict when it moved on). */
 async function lockForEdit(tx: Tx, caseId: string, shownId: string, expectedVersion: number): Promise<LockedCase> {
-  const cur = await tx.query<LockedCase>(`SELECT c.version, c.employer_id, c.data -> 'employer' ->> 'inn' AS inn FROM cases c WHERE c.case_id = $1 FOR UPDATE`, [caseId]);
+  const cur = await tx.query<LockedCase>(
+    `SELECT c.version, c.employer_id, c.data -> 'employer' ->> 'inn' AS inn FROM cases c WHERE c.case_id = $1 FOR UPDATE`,
+    [caseId],
+  );
   if (!cur[0]) throw new NotFound('case', shownId);
   if (cur[0].version !== expectedVersion) {
-    throw new Conflict(`case ${shownId} was changed meanwhile: it is at version ${cur[0].version}, the edit was made on version ${expectedVersion}; reload and edit again`, {
-      field: 'version',
-      current: cur[0].version,
-    });
+    throw new Conflict(
+      `case ${shownId} was changed meanwhile: it is at version ${cur[0].version}, the edit was made on version ${expectedVersion}; reload and edit again`,
+      {
+        field: 'version',
+        current: cur[0].version,
+      },
+    );
   }
   return cur[0];
 }
 
 /** Writes a checked case over the locked one (columns, people, version + 1) and reads it back, evaluated when asked. */
-async function writeLocked(tx: Tx, actor: Actor, id: string, cur: LockedCase, c: Case, audit: { action: string; details?: Record<string, unknown> }, evaluate?: EvaluateWith): Promise<CaseRecord> {
+async function writeLocked(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  cur: LockedCase,
+  c: Case,
+  audit: { action: string; details?: Record<string, unknown> },
+  evaluate?: EvaluateWith,
+): Promise<CaseRecord> {
   const cols = columnsOf(c);
   const employerId = cur.inn === c.employer.inn ? cur.employer_id : await employerForCase(tx, actor, c.employer);
   try {
@@ -330,19 +407,43 @@ async function writeLocked(tx: Tx, actor: Actor, id: string, cur: LockedCase, c:
       `UPDATE cases SET data = $2::jsonb, employer_id = $3, external_id = $4, principal_name = $5, principal_name_cyrillic = $6,
               principal_citizenship = $7, contract_start = $8, contract_end = $9, search = $10, version = version + 1, updated_at = now(), updated_by = $11
        WHERE case_id = $1`,
-      [id, jsonb(c), employerId, cols.external_id, cols.principal_name, cols.principal_name_cyrillic, cols.principal_citizenship, cols.contract_start, cols.contract_end, cols.search, actor.userId],
+      [
+        id,
+        jsonb(c),
+        employerId,
+        cols.external_id,
+        cols.principal_name,
+        cols.principal_name_cyrillic,
+        cols.principal_citizenship,
+        cols.contract_start,
+        cols.contract_end,
+        cols.search,
+        actor.userId,
+      ],
     );
   } catch (e) {
     duplicateExternal(e, c);
   }
   await writePeople(tx, actor.orgId, id, c);
-  await appendAudit(tx, actor, { action: audit.action, entity: 'case', entityId: id, details: { ...audit.details, version: cur.version + 1 } });
+  await appendAudit(tx, actor, {
+    action: audit.action,
+    entity: 'case',
+    entityId: id,
+    details: { ...audit.details, version: cur.version + 1 },
+  });
   const rec = await readCase(tx, id);
   return evaluate ? evaluateInTx(tx, actor.orgId, rec, evaluate) : rec;
 }
 
 /** Replaces the case document; `expectedVersion` is the version the editor read. */
-export async function updateCase(db: Db, actor: Actor, caseId: string, input: Case, expectedVersion: number, opts: UpdateCaseOptions = {}): Promise<CaseRecord> {
+export async function updateCase(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: Case,
+  expectedVersion: number,
+  opts: UpdateCaseOptions = {},
+): Promise<CaseRecord> {
   requireWrite(actor, 'changing a case');
   const id = requireUuid(caseId, 'case');
   checkExpectedVersion(expectedVersion);
@@ -385,19 +486,39 @@ export async function editCase(
 }
 
 /** Opens or closes a case (closed cases are left out of the sweep). */
-export async function setCaseStatus(db: Db, actor: Actor, caseId: string, status: CaseStatus, expectedVersion?: number): Promise<CaseRecord> {
+export async function setCaseStatus(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  status: CaseStatus,
+  expectedVersion?: number,
+): Promise<CaseRecord> {
   requireWrite(actor, 'changing a case');
   const id = requireUuid(caseId, 'case');
-  if (status !== 'open' && status !== 'closed') throw Invalid.one('status', `expected open or closed, got ${JSON.stringify(status)}`);
+  if (status !== 'open' && status !== 'closed')
+    throw Invalid.one('status', `expected open or closed, got ${JSON.stringify(status)}`);
   return inTenant(db, actor.orgId, async (tx) => {
-    const cur = await tx.query<{ version: number; status: CaseStatus }>('SELECT version, status FROM cases WHERE case_id = $1 FOR UPDATE', [id]);
+    const cur = await tx.query<{ version: number; status: CaseStatus }>(
+      'SELECT version, status FROM cases WHERE case_id = $1 FOR UPDATE',
+      [id],
+    );
     if (!cur[0]) throw new NotFound('case', caseId);
     if (expectedVersion !== undefined && cur[0].version !== expectedVersion) {
-      throw new Conflict(`case ${caseId} is at version ${cur[0].version}, not ${expectedVersion}`, { field: 'version', current: cur[0].version });
+      throw new Conflict(`case ${caseId} is at version ${cur[0].version}, not ${expectedVersion}`, {
+        field: 'version',
+        current: cur[0].version,
+      });
     }
     if (cur[0].status !== status) {
-      await tx.query('UPDATE cases SET status = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE case_id = $1', [id, status, actor.userId]);
-      await appendAudit(tx, actor, { action: status === 'closed' ? 'case.close' : 'case.reopen', entity: 'case', entityId: id });
+      await tx.query(
+        'UPDATE cases SET status = $2, version = version + 1, updated_at = now(), updated_by = $3 WHERE case_id = $1',
+        [id, status, actor.userId],
+      );
+      await appendAudit(tx, actor, {
+        action: status === 'closed' ? 'case.close' : 'case.reopen',
+        entity: 'case',
+        entityId: id,
+      });
     }
     return readCase(tx, id);
   });
@@ -411,7 +532,12 @@ export async function deleteCase(db: Db, actor: Actor, caseId: string): Promise<
     const docs = await tx.query<{ sha256: string }>('SELECT DISTINCT sha256 FROM documents WHERE case_id = $1', [id]);
     const rows = await tx.query('DELETE FROM cases WHERE case_id = $1 RETURNING case_id', [id]);
     if (rows.length === 0) throw new NotFound('case', caseId);
-    await appendAudit(tx, actor, { action: 'case.delete', entity: 'case', entityId: id, details: { documents: docs.length } });
+    await appendAudit(tx, actor, {
+      action: 'case.delete',
+      entity: 'case',
+      entityId: id,
+      details: { documents: docs.length },
+    });
     return docs.map((d) => d.sha256);
   });
   await removeUnreferencedFiles(db, shas);
@@ -436,16 +562,19 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter = {}): Promi
   if (f.stage !== undefined) w.add('c.stage = ?', f.stage);
   if (f.q !== undefined && f.q.trim() !== '') w.add('c.search LIKE ?', likePattern(f.q));
   const order = f.sort === 'name' ? 'lower(c.principal_name), c.case_id' : 'c.updated_at DESC, c.case_id';
-  return inTenant(
-    db,
-    actor.orgId,
-    async (tx) => {
-      const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c ${w.sql}`, w.params))[0]!.n;
-      const rows = await tx.query<CaseRow>(`SELECT ${SUMMARY_COLUMNS} ${FROM} ${w.sql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`, w.params);
-      if (rows.length > 0) {
-        await appendAudit(tx, actor, { action: 'case.list', entity: 'case', details: { count: rows.length, offset, ...(f.q ? { q: f.q } : {}) } });
-      }
-      return { items: rows.map(toSummary), total, limit, offset };
-    },
-  );
+  return inTenant(db, actor.orgId, async (tx) => {
+    const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c ${w.sql}`, w.params))[0]!.n;
+    const rows = await tx.query<CaseRow>(
+      `SELECT ${SUMMARY_COLUMNS} ${FROM} ${w.sql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+      w.params,
+    );
+    if (rows.length > 0) {
+      await appendAudit(tx, actor, {
+        action: 'case.list',
+        entity: 'case',
+        details: { count: rows.length, offset, ...(f.q ? { q: f.q } : {}) },
+      });
+    }
+    return { items: rows.map(toSummary), total, limit, offset };
+  });
 }

@@ -68,25 +68,46 @@ function describeStart(bytes: Uint8Array): string {
 }
 
 /** Checks the upload and returns its media type (Invalid names what is wrong). */
-export function checkUpload(input: Pick<NewDocument, 'type' | 'bytes' | 'fileName'>, maxBytes = MAX_DOCUMENT_BYTES): MediaType {
-  if (typeof input.type !== 'string' || !DOC_TYPE.test(input.type)) throw Invalid.one('type', `expected a document type in kebab-case (e.g. "passport"), got ${JSON.stringify(input.type)}`);
-  if (input.fileName !== undefined && (input.fileName.length > 255 || [...input.fileName].some((ch) => ch < ' ' || ch === '/' || ch === '\\'))) {
+export function checkUpload(
+  input: Pick<NewDocument, 'type' | 'bytes' | 'fileName'>,
+  maxBytes = MAX_DOCUMENT_BYTES,
+): MediaType {
+  if (typeof input.type !== 'string' || !DOC_TYPE.test(input.type))
+    throw Invalid.one(
+      'type',
+      `expected a document type in kebab-case (e.g. "passport"), got ${JSON.stringify(input.type)}`,
+    );
+  if (
+    input.fileName !== undefined &&
+    (input.fileName.length > 255 || [...input.fileName].some((ch) => ch < ' ' || ch === '/' || ch === '\\'))
+  ) {
     throw Invalid.one('fileName', 'a file name of at most 255 characters, without slashes or control characters');
   }
   if (input.bytes.length === 0) throw Invalid.one('file', 'the file is empty');
-  if (input.bytes.length > maxBytes) throw Invalid.one('file', `the file is ${input.bytes.length} bytes; at most ${maxBytes} are accepted`);
+  if (input.bytes.length > maxBytes)
+    throw Invalid.one('file', `the file is ${input.bytes.length} bytes; at most ${maxBytes} are accepted`);
   const mediaType = detectMediaType(input.bytes);
-  if (!mediaType) throw Invalid.one('file', `not a PDF, JPEG, PNG, HEIC or TIFF file: ${describeStart(input.bytes)} (the type is read from the content, not the name)`);
+  if (!mediaType)
+    throw Invalid.one(
+      'file',
+      `not a PDF, JPEG, PNG, HEIC or TIFF file: ${describeStart(input.bytes)} (the type is read from the content, not the name)`,
+    );
   return mediaType;
 }
 
 function requireUpload(actor: Actor, caseId: string): void {
   requireCaseVisible(actor, caseId);
-  if (!canWrite(actor) && actor.role !== 'specialist') throw new Forbidden(`uploading a document: a ${actor.role} may not make changes`);
+  if (!canWrite(actor) && actor.role !== 'specialist')
+    throw new Forbidden(`uploading a document: a ${actor.role} may not make changes`);
 }
 
 /** Stores a document (owner, manager, or the case's specialist). */
-export async function storeDocument(db: Db, actor: Actor, input: NewDocument, opts: { maxBytes?: number } = {}): Promise<{ document: DocumentRecord; deduplicated: boolean }> {
+export async function storeDocument(
+  db: Db,
+  actor: Actor,
+  input: NewDocument,
+  opts: { maxBytes?: number } = {},
+): Promise<{ document: DocumentRecord; deduplicated: boolean }> {
   const caseId = requireUuid(input.caseId, 'case');
   requireUpload(actor, caseId);
   const mediaType = checkUpload(input, opts.maxBytes);
@@ -100,7 +121,8 @@ export async function storeDocument(db: Db, actor: Actor, input: NewDocument, op
         [caseId, input.personId],
       );
       if (!person[0]) throw new NotFound('case', input.caseId);
-      if (!person[0].ok) throw Invalid.one('personId', `case ${caseId} has no person ${JSON.stringify(input.personId)}`);
+      if (!person[0].ok)
+        throw Invalid.one('personId', `case ${caseId} has no person ${JSON.stringify(input.personId)}`);
     },
     { readOnly: true },
   );
@@ -110,7 +132,18 @@ export async function storeDocument(db: Db, actor: Actor, input: NewDocument, op
       `INSERT INTO documents (org_id, document_id, case_id, person_id, type, file_name, sha256, size, media_type, uploaded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (org_id, case_id, person_id, type, sha256) DO NOTHING RETURNING *`,
-      [actor.orgId, randomUUID(), caseId, input.personId, input.type, input.fileName ?? null, file.sha256, file.size, mediaType, actor.userId],
+      [
+        actor.orgId,
+        randomUUID(),
+        caseId,
+        input.personId,
+        input.type,
+        input.fileName ?? null,
+        file.sha256,
+        file.size,
+        mediaType,
+        actor.userId,
+      ],
     );
     if (inserted[0]) {
       await appendAudit(tx, actor, {
@@ -121,12 +154,10 @@ export async function storeDocument(db: Db, actor: Actor, input: NewDocument, op
       });
       return { document: toDocument(inserted[0]), deduplicated: false };
     }
-    const existing = await tx.query<DocumentRow>('SELECT * FROM documents WHERE case_id = $1 AND person_id = $2 AND type = $3 AND sha256 = $4', [
-      caseId,
-      input.personId,
-      input.type,
-      file.sha256,
-    ]);
+    const existing = await tx.query<DocumentRow>(
+      'SELECT * FROM documents WHERE case_id = $1 AND person_id = $2 AND type = $3 AND sha256 = $4',
+      [caseId, input.personId, input.type, file.sha256],
+    );
     if (!existing[0]) throw new NotFound('case', input.caseId);
     return { document: toDocument(existing[0]), deduplicated: true };
   });
@@ -145,7 +176,12 @@ export async function listDocuments(db: Db, actor: Actor, caseId: string): Promi
     async (tx) => {
       const exists = await tx.query('SELECT 1 FROM cases WHERE case_id = $1', [id]);
       if (exists.length === 0) throw new NotFound('case', caseId);
-      return (await tx.query<DocumentRow>('SELECT * FROM documents WHERE case_id = $1 ORDER BY person_id, type, uploaded_at, document_id', [id])).map(toDocument);
+      return (
+        await tx.query<DocumentRow>(
+          'SELECT * FROM documents WHERE case_id = $1 ORDER BY person_id, type, uploaded_at, document_id',
+          [id],
+        )
+      ).map(toDocument);
     },
     { readOnly: true },
   );
@@ -153,7 +189,12 @@ export async function listDocuments(db: Db, actor: Actor, caseId: string): Promi
 
 async function visibleDocument(db: Db, actor: Actor, documentId: string): Promise<DocumentRecord> {
   const id = requireUuid(documentId, 'document');
-  const rows = await inTenant(db, actor.orgId, (tx) => tx.query<DocumentRow>('SELECT * FROM documents WHERE document_id = $1', [id]), { readOnly: true });
+  const rows = await inTenant(
+    db,
+    actor.orgId,
+    (tx) => tx.query<DocumentRow>('SELECT * FROM documents WHERE document_id = $1', [id]),
+    { readOnly: true },
+  );
   const doc = rows[0];
   if (!doc || (actor.role === 'specialist' && actor.caseId !== doc.case_id)) throw new NotFound('document', documentId);
   return toDocument(doc);
@@ -164,11 +205,20 @@ export function getDocument(db: Db, actor: Actor, documentId: string): Promise<D
 }
 
 /** The record and the bytes (checked against the digest); the download is recorded in the audit log. */
-export async function readDocument(db: Db, actor: Actor, documentId: string): Promise<{ document: DocumentRecord; bytes: Buffer }> {
+export async function readDocument(
+  db: Db,
+  actor: Actor,
+  documentId: string,
+): Promise<{ document: DocumentRecord; bytes: Buffer }> {
   const document = await visibleDocument(db, actor, documentId);
   const bytes = await db.files.get(document.sha256);
   await inTenant(db, actor.orgId, (tx) =>
-    appendAudit(tx, actor, { action: 'document.download', entity: 'document', entityId: document.documentId, details: { caseId: document.caseId } }),
+    appendAudit(tx, actor, {
+      action: 'document.download',
+      entity: 'document',
+      entityId: document.documentId,
+      details: { caseId: document.caseId },
+    }),
   );
   return { document, bytes };
 }
@@ -179,7 +229,12 @@ export async function deleteDocument(db: Db, actor: Actor, documentId: string): 
   await inTenant(db, actor.orgId, async (tx) => {
     const rows = await tx.query('DELETE FROM documents WHERE document_id = $1 RETURNING document_id', [doc.documentId]);
     if (rows.length === 0) throw new NotFound('document', documentId);
-    await appendAudit(tx, actor, { action: 'document.delete', entity: 'document', entityId: doc.documentId, details: { caseId: doc.caseId, sha256: doc.sha256 } });
+    await appendAudit(tx, actor, {
+      action: 'document.delete',
+      entity: 'document',
+      entityId: doc.documentId,
+      details: { caseId: doc.caseId, sha256: doc.sha256 },
+    });
   });
   await removeUnreferencedFiles(db, [doc.sha256]);
 }
@@ -187,7 +242,9 @@ export async function deleteDocument(db: Db, actor: Actor, documentId: string): 
 /** System: deletes the files of these digests that no document of any organization refers to any more. */
 export async function removeUnreferencedFiles(db: Db, shas: readonly string[]): Promise<number> {
   if (shas.length === 0) return 0;
-  const used = await inSystem(db, (tx) => tx.query<{ sha256: string }>('SELECT DISTINCT sha256 FROM documents WHERE sha256 = ANY($1::text[])', [[...shas]]));
+  const used = await inSystem(db, (tx) =>
+    tx.query<{ sha256: string }>('SELECT DISTINCT sha256 FROM documents WHERE sha256 = ANY($1::text[])', [[...shas]]),
+  );
   const keep = new Set(used.map((u) => u.sha256));
   let removed = 0;
   for (const sha of new Set(shas)) {

@@ -47,13 +47,16 @@ export const toEmployer = (r: EmployerRow): EmployerRecord => ({
 export function checkEmployer(input: unknown): Employer {
   const r = EmployerSchema.safeParse(input);
   if (!r.success) {
-    throw new Invalid(r.error.issues.map((i) => ({ path: ['employer', ...i.path.map(String)].join('.'), message: i.message })));
+    throw new Invalid(
+      r.error.issues.map((i) => ({ path: ['employer', ...i.path.map(String)].join('.'), message: i.message })),
+    );
   }
   return r.data;
 }
 
 function dupInn(e: unknown, inn: string): never {
-  if (sqlState(e) === '23505') throw new Conflict(`an employer with INN ${inn} already exists in this organization`, { field: 'inn' });
+  if (sqlState(e) === '23505')
+    throw new Conflict(`an employer with INN ${inn} already exists in this organization`, { field: 'inn' });
   throw e;
 }
 
@@ -68,24 +71,47 @@ export async function insertEmployer(tx: Tx, actor: Actor, employer: Employer): 
     dupInn(e, employer.inn);
   }
   const rec = toEmployer(rows[0]!);
-  await appendAudit(tx, actor, { action: 'employer.create', entity: 'employer', entityId: rec.employerId, details: { inn: rec.inn, name: rec.name } });
+  await appendAudit(tx, actor, {
+    action: 'employer.create',
+    entity: 'employer',
+    entityId: rec.employerId,
+    details: { inn: rec.inn, name: rec.name },
+  });
   return rec;
 }
 
 /** Inside a tenant transaction: the employer with this INN, created from the case's employer if new. */
 export async function employerForCase(tx: Tx, actor: Actor, employer: Employer): Promise<string> {
-  const found = await tx.query<{ employer_id: string }>('SELECT employer_id FROM employers WHERE inn = $1', [employer.inn]);
+  const found = await tx.query<{ employer_id: string }>('SELECT employer_id FROM employers WHERE inn = $1', [
+    employer.inn,
+  ]);
   if (found[0]) return found[0].employer_id;
   return (await insertEmployer(tx, actor, employer)).employerId;
 }
 
 /** Inside a tenant transaction: employer ids by INN for many cases at once (new INNs created in one statement). */
-export async function employersForCases(tx: Tx, actor: Actor, employers: readonly Employer[]): Promise<Map<string, string>> {
+export async function employersForCases(
+  tx: Tx,
+  actor: Actor,
+  employers: readonly Employer[],
+): Promise<Map<string, string>> {
   const byInn = new Map<string, Employer>();
   for (const e of employers) if (!byInn.has(e.inn)) byInn.set(e.inn, e);
-  const found = await tx.query<{ employer_id: string; inn: string }>('SELECT employer_id, inn FROM employers WHERE inn = ANY($1::text[])', [[...byInn.keys()]]);
+  const found = await tx.query<{ employer_id: string; inn: string }>(
+    'SELECT employer_id, inn FROM employers WHERE inn = ANY($1::text[])',
+    [[...byInn.keys()]],
+  );
   const ids = new Map(found.map((r) => [r.inn, r.employer_id]));
-  const fresh = [...byInn.values()].filter((e) => !ids.has(e.inn)).map((e) => ({ employer_id: randomUUID(), name: e.name, inn: e.inn, kind: e.kind, search: searchText(e), data: e }));
+  const fresh = [...byInn.values()]
+    .filter((e) => !ids.has(e.inn))
+    .map((e) => ({
+      employer_id: randomUUID(),
+      name: e.name,
+      inn: e.inn,
+      kind: e.kind,
+      search: searchText(e),
+      data: e,
+    }));
   if (fresh.length > 0) {
     await tx.query(
       `INSERT INTO employers (org_id, employer_id, name, inn, kind, search, data)
@@ -97,7 +123,13 @@ export async function employersForCases(tx: Tx, actor: Actor, employers: readonl
       `INSERT INTO audit_log (org_id, actor_user_id, actor, action, entity, entity_id, ip, details)
        SELECT $1, $2, $3, 'employer.create', 'employer', x.employer_id, $4, jsonb_build_object('inn', x.inn, 'name', x.name)
        FROM jsonb_to_recordset($5::jsonb) AS x(employer_id text, inn text, name text)`,
-      [actor.orgId, actor.userId, actor.label, actor.ip ?? null, jsonb(fresh.map((f) => ({ employer_id: f.employer_id, inn: f.inn, name: f.name })))],
+      [
+        actor.orgId,
+        actor.userId,
+        actor.label,
+        actor.ip ?? null,
+        jsonb(fresh.map((f) => ({ employer_id: f.employer_id, inn: f.inn, name: f.name }))),
+      ],
     );
     for (const f of fresh) ids.set(f.inn, f.employer_id);
   }
@@ -113,7 +145,12 @@ export async function createEmployer(db: Db, actor: Actor, input: unknown): Prom
 export async function getEmployer(db: Db, actor: Actor, employerId: string): Promise<EmployerRecord> {
   requirePortfolio(actor, 'reading an employer');
   const id = requireUuid(employerId, 'employer');
-  const rows = await inTenant(db, actor.orgId, (tx) => tx.query<EmployerRow>('SELECT * FROM employers WHERE employer_id = $1', [id]), { readOnly: true });
+  const rows = await inTenant(
+    db,
+    actor.orgId,
+    (tx) => tx.query<EmployerRow>('SELECT * FROM employers WHERE employer_id = $1', [id]),
+    { readOnly: true },
+  );
   if (!rows[0]) throw new NotFound('employer', employerId);
   return toEmployer(rows[0]);
 }
@@ -124,7 +161,11 @@ export interface EmployerFilter extends PageRequest {
   kind?: string;
 }
 
-export async function listEmployers(db: Db, actor: Actor, f: EmployerFilter = {}): Promise<Page<EmployerRecord & { cases: number }>> {
+export async function listEmployers(
+  db: Db,
+  actor: Actor,
+  f: EmployerFilter = {},
+): Promise<Page<EmployerRecord & { cases: number }>> {
   requirePortfolio(actor, 'listing employers');
   const { limit, offset } = pageOf(f);
   const w = new Where();
@@ -136,7 +177,8 @@ export async function listEmployers(db: Db, actor: Actor, f: EmployerFilter = {}
     db,
     actor.orgId,
     async (tx) => {
-      const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM employers e ${w.sql}`, w.params))[0]!.n;
+      const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM employers e ${w.sql}`, w.params))[0]!
+        .n;
       const rows = await tx.query<EmployerRow & { cases: number }>(
         `SELECT e.*, (SELECT count(*)::int FROM cases c WHERE c.employer_id = e.employer_id) AS cases
          FROM employers e ${w.sql} ORDER BY lower(e.name), e.employer_id LIMIT ${limit} OFFSET ${offset}`,
@@ -149,7 +191,12 @@ export async function listEmployers(db: Db, actor: Actor, f: EmployerFilter = {}
 }
 
 /** Replaces the employer's facts. Cases keep the employer as their own file says (the case is the truth). */
-export async function updateEmployer(db: Db, actor: Actor, employerId: string, input: unknown): Promise<EmployerRecord> {
+export async function updateEmployer(
+  db: Db,
+  actor: Actor,
+  employerId: string,
+  input: unknown,
+): Promise<EmployerRecord> {
   requireWrite(actor, 'changing an employer');
   const id = requireUuid(employerId, 'employer');
   const employer = checkEmployer(input);
@@ -164,7 +211,12 @@ export async function updateEmployer(db: Db, actor: Actor, employerId: string, i
       dupInn(e, employer.inn);
     }
     if (!rows[0]) throw new NotFound('employer', employerId);
-    await appendAudit(tx, actor, { action: 'employer.update', entity: 'employer', entityId: id, details: { inn: employer.inn } });
+    await appendAudit(tx, actor, {
+      action: 'employer.update',
+      entity: 'employer',
+      entityId: id,
+      details: { inn: employer.inn },
+    });
     return toEmployer(rows[0]);
   });
 }
@@ -174,9 +226,14 @@ export async function deleteEmployer(db: Db, actor: Actor, employerId: string): 
   requireWrite(actor, 'deleting an employer');
   const id = requireUuid(employerId, 'employer');
   await inTenant(db, actor.orgId, async (tx) => {
-    const n = (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE employer_id = $1', [id]))[0]!.n;
-    const rows = await tx.query('DELETE FROM employers WHERE employer_id = $1 AND $2::int = 0 RETURNING employer_id', [id, n]);
-    if (n > 0) throw new Conflict(`employer ${employerId} has ${n} case${n === 1 ? '' : 's'}; move or delete them first`);
+    const n = (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE employer_id = $1', [id]))[0]!
+      .n;
+    const rows = await tx.query('DELETE FROM employers WHERE employer_id = $1 AND $2::int = 0 RETURNING employer_id', [
+      id,
+      n,
+    ]);
+    if (n > 0)
+      throw new Conflict(`employer ${employerId} has ${n} case${n === 1 ? '' : 's'}; move or delete them first`);
     if (rows.length === 0) throw new NotFound('employer', employerId);
     await appendAudit(tx, actor, { action: 'employer.delete', entity: 'employer', entityId: id });
   });

@@ -176,11 +176,16 @@ export async function evaluateCase(
   const id = requireUuid(caseId, 'case');
   requireCaseVisible(actor, id);
   return inTenant(db, actor.orgId, async (tx) => {
-    const rows = await tx.query<{ employer_id: string; version: number; data: Case }>('SELECT employer_id, version, data FROM cases WHERE case_id = $1', [id]);
+    const rows = await tx.query<{ employer_id: string; version: number; data: Case }>(
+      'SELECT employer_id, version, data FROM cases WHERE case_id = $1',
+      [id],
+    );
     const row = rows[0];
     if (!row) throw new NotFound('case', caseId);
     const evaluation = engine.evaluate(row.data, asOf, opts);
-    await storeEvaluations(tx, actor.orgId, [{ caseId: id, employerId: row.employer_id, caseVersion: row.version, case: row.data, evaluation }]);
+    await storeEvaluations(tx, actor.orgId, [
+      { caseId: id, employerId: row.employer_id, caseVersion: row.version, case: row.data, evaluation },
+    ]);
     await appendAudit(tx, actor, { action: 'case.evaluate', entity: 'case', entityId: id, details: { asOf } });
     const out = await tx.query<EvaluationRow>('SELECT * FROM evaluations WHERE case_id = $1', [id]);
     return { evaluation, stored: toStored(out[0]!) };
@@ -235,7 +240,8 @@ export interface ObligationFilter extends PageRequest {
 }
 
 function checkDate(v: string | undefined, path: string): void {
-  if (v !== undefined && !isRealIsoDate(v)) throw Invalid.one(path, `expected a date as YYYY-MM-DD, got ${JSON.stringify(v)}`);
+  if (v !== undefined && !isRealIsoDate(v))
+    throw Invalid.one(path, `expected a date as YYYY-MM-DD, got ${JSON.stringify(v)}`);
 }
 
 /** The portfolio: obligations across all cases, soonest due first. */
@@ -313,7 +319,15 @@ export async function dashboard(db: Db, actor: Actor, today: IsoDate): Promise<D
     db,
     actor.orgId,
     async (tx) => {
-      const [counts] = await tx.query<{ open: number; not_evaluated: number; overdue: number; due_week: number; errors: number; warnings: number; infos: number }>(
+      const [counts] = await tx.query<{
+        open: number;
+        not_evaluated: number;
+        overdue: number;
+        due_week: number;
+        errors: number;
+        warnings: number;
+        infos: number;
+      }>(
         `SELECT
            (SELECT count(*)::int FROM cases WHERE status = 'open') AS open,
            (SELECT count(*)::int FROM cases c WHERE status = 'open' AND NOT EXISTS (SELECT 1 FROM evaluations v WHERE v.case_id = c.case_id)) AS not_evaluated,
@@ -324,7 +338,9 @@ export async function dashboard(db: Db, actor: Actor, today: IsoDate): Promise<D
            (SELECT coalesce(sum(v.infos), 0)::int FROM evaluations v JOIN cases c USING (org_id, case_id) WHERE c.status = 'open') AS infos`,
         [today, weekEnd],
       );
-      const stages = await tx.query<{ stage: string | null; n: number }>(`SELECT stage, count(*)::int AS n FROM cases WHERE status = 'open' GROUP BY stage ORDER BY stage`);
+      const stages = await tx.query<{ stage: string | null; n: number }>(
+        `SELECT stage, count(*)::int AS n FROM cases WHERE status = 'open' GROUP BY stage ORDER BY stage`,
+      );
       const elig = await tx.query<{ eligibility: string; n: number }>(
         `SELECT v.eligibility, count(*)::int AS n FROM evaluations v JOIN cases c USING (org_id, case_id) WHERE c.status = 'open' GROUP BY v.eligibility ORDER BY 1`,
       );
@@ -342,4 +358,3 @@ export async function dashboard(db: Db, actor: Actor, today: IsoDate): Promise<D
     { readOnly: true },
   );
 }
-

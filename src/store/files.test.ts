@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectMediaType, FileStore, sha256Hex } from './files.ts';
 
-const bytes = (...xs: (number | string)[]) => Buffer.concat(xs.map((x) => (typeof x === 'string' ? Buffer.from(x, 'latin1') : Buffer.from([x]))));
+const bytes = (...xs: (number | string)[]) =>
+  Buffer.concat(xs.map((x) => (typeof x === 'string' ? Buffer.from(x, 'latin1') : Buffer.from([x]))));
 
 /** An ISO-BMFF file start: box size, 'ftyp', major brand, minor version, compatible brands. */
 function ftyp(major: string, ...compatible: string[]): Buffer {

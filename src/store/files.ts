@@ -6,7 +6,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-export const MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/heic', 'image/heif', 'image/tiff'] as const;
+export const MEDIA_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/heic',
+  'image/heif',
+  'image/tiff',
+] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
 
 const HEIC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis']);
@@ -29,7 +36,8 @@ export function detectMediaType(bytes: Uint8Array): MediaType | undefined {
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'image/tiff';
   if (ascii(bytes, 4, 8) === 'ftyp') {
     // ISO base media file: the major brand, then the compatible brands up to the end of the ftyp box.
-    const boxSize = bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
+    const boxSize =
+      bytes.length >= 4 ? ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0 : 0;
     const brands = [ascii(bytes, 8, 12)];
     for (let at = 16; at + 4 <= Math.min(boxSize, bytes.length, 256); at += 4) brands.push(ascii(bytes, at, at + 4));
     if (brands.some((b) => HEIC_BRANDS.has(b))) return 'image/heic';

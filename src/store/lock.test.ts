@@ -32,7 +32,9 @@ describe('data directory lock', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(DataDirLockedError);
-    expect((err as Error).message).toContain(`data directory ${dir} is in use by process ${process.pid} on ${hostname()}`);
+    expect((err as Error).message).toContain(
+      `data directory ${dir} is in use by process ${process.pid} on ${hostname()}`,
+    );
     lock.release();
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     lockDataDir(dir).release();
@@ -42,22 +44,33 @@ describe('data directory lock', () => {
     const lock = lockDataDir(dir);
     const script = `import { lockDataDir } from ${JSON.stringify(LOCK_MODULE)};
       try { lockDataDir(${JSON.stringify(dir)}); process.exit(0); } catch (e) { process.stderr.write(e.message); process.exit(3); }`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    });
     expect(r.status, r.stderr).toBe(3);
     expect(r.stderr).toContain(`data directory ${dir} is in use by process ${process.pid}`);
     lock.release();
   });
 
   it('a lock left by a process that is gone is taken over', () => {
-    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00Z' }));
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00Z' }),
+    );
     const lock = lockDataDir(dir);
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
     lock.release();
   });
 
   it('a lock from another host is not taken over: the error says how to clear it', () => {
-    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: 1, host: 'other-host.example', since: '2026-01-01T00:00:00Z' }));
-    expect(() => lockDataDir(dir)).toThrow(/in use by process 1 on other-host\.example .* if that process is gone, delete .*hqs\.lock/);
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: 1, host: 'other-host.example', since: '2026-01-01T00:00:00Z' }),
+    );
+    expect(() => lockDataDir(dir)).toThrow(
+      /in use by process 1 on other-host\.example .* if that process is gone, delete .*hqs\.lock/,
+    );
   });
 
   it('a garbage lock file is replaced', () => {

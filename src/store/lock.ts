@@ -42,7 +42,8 @@ function alive(pid: number): boolean {
 function readLock(path: string): LockInfo | undefined {
   try {
     const v = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockInfo>;
-    if (typeof v.pid === 'number' && typeof v.host === 'string') return { pid: v.pid, host: v.host, since: String(v.since ?? '?') };
+    if (typeof v.pid === 'number' && typeof v.host === 'string')
+      return { pid: v.pid, host: v.host, since: String(v.since ?? '?') };
   } catch {
     /* unreadable or half written: treated below */
   }

@@ -53,7 +53,8 @@ const SELECT = `SELECT m.org_id, m.user_id, u.email, u.name, m.role, m.case_id, 
                 FROM memberships m JOIN users u ON u.user_id = m.user_id`;
 
 function checkRole(role: unknown): Role {
-  if (!ROLES.includes(role as Role)) throw Invalid.one('role', `unknown role ${JSON.stringify(role)} (expected one of ${ROLES.join(', ')})`);
+  if (!ROLES.includes(role as Role))
+    throw Invalid.one('role', `unknown role ${JSON.stringify(role)} (expected one of ${ROLES.join(', ')})`);
   return role as Role;
 }
 
@@ -66,9 +67,13 @@ export interface MembershipInput {
   personId?: string;
 }
 
-export async function checkSpecialistTarget(tx: Tx, input: Omit<MembershipInput, 'userId'>): Promise<{ caseId: string | null; personId: string | null }> {
+export async function checkSpecialistTarget(
+  tx: Tx,
+  input: Omit<MembershipInput, 'userId'>,
+): Promise<{ caseId: string | null; personId: string | null }> {
   if (input.role !== 'specialist') {
-    if (input.caseId !== undefined || input.personId !== undefined) throw Invalid.one('caseId', `only a specialist is tied to a case (role ${input.role})`);
+    if (input.caseId !== undefined || input.personId !== undefined)
+      throw Invalid.one('caseId', `only a specialist is tied to a case (role ${input.role})`);
     return { caseId: null, personId: null };
   }
   if (input.caseId === undefined) throw Invalid.one('caseId', 'a specialist needs the case they may see');
@@ -76,7 +81,10 @@ export async function checkSpecialistTarget(tx: Tx, input: Omit<MembershipInput,
   const found = await tx.query('SELECT 1 FROM cases WHERE case_id = $1', [caseId]);
   if (found.length === 0) throw new NotFound('case', input.caseId);
   if (input.personId !== undefined) {
-    const person = await tx.query('SELECT 1 FROM case_people WHERE case_id = $1 AND person_id = $2', [caseId, input.personId]);
+    const person = await tx.query('SELECT 1 FROM case_people WHERE case_id = $1 AND person_id = $2', [
+      caseId,
+      input.personId,
+    ]);
     if (person.length === 0) throw Invalid.one('personId', `case ${caseId} has no person "${input.personId}"`);
   }
   return { caseId, personId: input.personId ?? null };
@@ -90,20 +98,22 @@ export async function addMembership(db: Db, actor: Actor, input: MembershipInput
   return inTenant(db, actor.orgId, async (tx) => {
     const target = await checkSpecialistTarget(tx, { ...input, role });
     try {
-      await tx.query('INSERT INTO memberships (org_id, user_id, role, case_id, person_id) VALUES ($1, $2, $3, $4, $5)', [
-        actor.orgId,
-        userId,
-        role,
-        target.caseId,
-        target.personId,
-      ]);
+      await tx.query(
+        'INSERT INTO memberships (org_id, user_id, role, case_id, person_id) VALUES ($1, $2, $3, $4, $5)',
+        [actor.orgId, userId, role, target.caseId, target.personId],
+      );
     } catch (e) {
       if (sqlState(e) === '23505') throw new Conflict(`user ${userId} is already a member`, { field: 'userId' });
       // The user row is not visible to this organization yet: the foreign key checks it regardless of policies.
       if (sqlState(e) === '23503') throw new NotFound('user', userId);
       throw e;
     }
-    await appendAudit(tx, actor, { action: 'member.add', entity: 'member', entityId: userId, details: { role, caseId: target.caseId } });
+    await appendAudit(tx, actor, {
+      action: 'member.add',
+      entity: 'member',
+      entityId: userId,
+      details: { role, caseId: target.caseId },
+    });
     const rows = await tx.query<MemberRow>(`${SELECT} WHERE m.user_id = $1`, [userId]);
     return toMembership(rows[0]!);
   });
@@ -112,13 +122,18 @@ export async function addMembership(db: Db, actor: Actor, input: MembershipInput
 /** Owners and managers: the members of the organization. */
 export async function listMemberships(db: Db, actor: Actor): Promise<Membership[]> {
   requireWrite(actor, 'listing members');
-  const rows = await inTenant(db, actor.orgId, (tx) => tx.query<MemberRow>(`${SELECT} ORDER BY u.email`), { readOnly: true });
+  const rows = await inTenant(db, actor.orgId, (tx) => tx.query<MemberRow>(`${SELECT} ORDER BY u.email`), {
+    readOnly: true,
+  });
   return rows.map(toMembership);
 }
 
 /** Active (not suspended) owners other than this user. */
 async function ownersLeftWithout(tx: Tx, userId: string): Promise<number> {
-  const r = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM memberships WHERE role = 'owner' AND NOT disabled AND user_id <> $1`, [userId]);
+  const r = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM memberships WHERE role = 'owner' AND NOT disabled AND user_id <> $1`,
+    [userId],
+  );
   return r[0]!.n;
 }
 
@@ -143,9 +158,11 @@ export interface MembershipChange {
  */
 export async function updateMembership(db: Db, actor: Actor, input: MembershipChange): Promise<Membership> {
   requireOwner(actor, input.role === undefined ? 'suspending or restoring a member' : 'changing a role');
-  if (input.role === undefined && input.disabled === undefined) throw Invalid.one('(body)', 'nothing to change: give role and/or disabled');
+  if (input.role === undefined && input.disabled === undefined)
+    throw Invalid.one('(body)', 'nothing to change: give role and/or disabled');
   const role = input.role === undefined ? undefined : checkRole(input.role);
-  if (input.disabled !== undefined && typeof input.disabled !== 'boolean') throw Invalid.one('disabled', `expected true or false, got ${JSON.stringify(input.disabled)}`);
+  if (input.disabled !== undefined && typeof input.disabled !== 'boolean')
+    throw Invalid.one('disabled', `expected true or false, got ${JSON.stringify(input.disabled)}`);
   const userId = requireUuid(input.userId, 'user');
   return inTenant(db, actor.orgId, async (tx) => {
     const cur = await tx.query<MemberRow>(`${SELECT} WHERE m.user_id = $1 FOR UPDATE OF m`, [userId]);
@@ -166,16 +183,35 @@ export async function updateMembership(db: Db, actor: Actor, input: MembershipCh
       );
     }
     if (role !== undefined) {
-      const target = await checkSpecialistTarget(tx, { role, ...(input.caseId !== undefined ? { caseId: input.caseId } : {}), ...(input.personId !== undefined ? { personId: input.personId } : {}) });
-      await tx.query('UPDATE memberships SET role = $2, case_id = $3, person_id = $4 WHERE user_id = $1', [userId, role, target.caseId, target.personId]);
-      await appendAudit(tx, actor, { action: 'member.role', entity: 'member', entityId: userId, details: { from: from.role, to: role, caseId: target.caseId } });
+      const target = await checkSpecialistTarget(tx, {
+        role,
+        ...(input.caseId !== undefined ? { caseId: input.caseId } : {}),
+        ...(input.personId !== undefined ? { personId: input.personId } : {}),
+      });
+      await tx.query('UPDATE memberships SET role = $2, case_id = $3, person_id = $4 WHERE user_id = $1', [
+        userId,
+        role,
+        target.caseId,
+        target.personId,
+      ]);
+      await appendAudit(tx, actor, {
+        action: 'member.role',
+        entity: 'member',
+        entityId: userId,
+        details: { from: from.role, to: role, caseId: target.caseId },
+      });
     } else if (input.caseId !== undefined || input.personId !== undefined) {
       throw Invalid.one('caseId', 'a case and person are given with the role (role: specialist)');
     }
     if (input.disabled !== undefined && input.disabled !== from.disabled) {
       await tx.query('UPDATE memberships SET disabled = $2 WHERE user_id = $1', [userId, input.disabled]);
       if (input.disabled) await tx.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
-      await appendAudit(tx, actor, { action: input.disabled ? 'member.suspend' : 'member.restore', entity: 'member', entityId: userId, details: { email: from.email } });
+      await appendAudit(tx, actor, {
+        action: input.disabled ? 'member.suspend' : 'member.restore',
+        entity: 'member',
+        entityId: userId,
+        details: { email: from.email },
+      });
     }
     const rows = await tx.query<MemberRow>(`${SELECT} WHERE m.user_id = $1`, [userId]);
     return toMembership(rows[0]!);
@@ -189,7 +225,8 @@ export async function removeMembership(db: Db, actor: Actor, userId: string): Pr
   await inTenant(db, actor.orgId, async (tx) => {
     const cur = await tx.query<MemberRow>('SELECT role FROM memberships WHERE user_id = $1 FOR UPDATE', [id]);
     if (!cur[0]) throw new NotFound('member', userId);
-    if (cur[0].role === 'owner' && (await ownersLeftWithout(tx, id)) === 0) throw new Conflict('cannot remove the last owner of the organization');
+    if (cur[0].role === 'owner' && (await ownersLeftWithout(tx, id)) === 0)
+      throw new Conflict('cannot remove the last owner of the organization');
     await tx.query('DELETE FROM memberships WHERE user_id = $1', [id]);
     await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
     await appendAudit(tx, actor, { action: 'member.remove', entity: 'member', entityId: id });
@@ -265,7 +302,10 @@ export interface CreateOwnerInput {
  * (it has its owner; more are added by that owner). An existing user becomes the owner of the new
  * organization only with their own password.
  */
-export async function createOwner(db: Db, input: CreateOwnerInput): Promise<{ organization: Organization; user: User; newUser: boolean }> {
+export async function createOwner(
+  db: Db,
+  input: CreateOwnerInput,
+): Promise<{ organization: Organization; user: User; newUser: boolean }> {
   const email = normalizeEmail(input.email);
   return inSystem(db, async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7242024)');
@@ -288,16 +328,23 @@ export async function createOwner(db: Db, input: CreateOwnerInput): Promise<{ or
     let user = await findUserByEmail(tx, email);
     let newUser = false;
     if (user) {
-      const row = await tx.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE user_id = $1', [user.userId]);
+      const row = await tx.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE user_id = $1', [
+        user.userId,
+      ]);
       if (!(await verifyPassword(input.password, row[0]!.password_hash))) {
-        throw new Conflict(`a user with the email ${email} exists and the password given is not theirs`, { field: 'password' });
+        throw new Conflict(`a user with the email ${email} exists and the password given is not theirs`, {
+          field: 'password',
+        });
       }
     } else {
       user = await insertUser(tx, { email, password: input.password, ...(input.name ? { name: input.name } : {}) });
       newUser = true;
     }
     const organization = await insertOrganization(tx, input.orgName);
-    await tx.query(`INSERT INTO memberships (org_id, user_id, role) VALUES ($1, $2, 'owner')`, [organization.orgId, user.userId]);
+    await tx.query(`INSERT INTO memberships (org_id, user_id, role) VALUES ($1, $2, 'owner')`, [
+      organization.orgId,
+      user.userId,
+    ]);
     await tx.query(
       `INSERT INTO audit_log (org_id, actor_user_id, actor, action, entity, entity_id, details)
        VALUES ($1, NULL, 'cli', 'member.add', 'member', $2, $3::jsonb)`,
@@ -327,7 +374,9 @@ export async function addMemberByEmail(
   let user = await findUserByEmail(db, email);
   if (!user) {
     if (input.password === undefined) throw new NotFound('user', email);
-    user = await inSystem(db, (tx) => insertUser(tx, { email, password: input.password!, ...(input.name ? { name: input.name } : {}) }));
+    user = await inSystem(db, (tx) =>
+      insertUser(tx, { email, password: input.password!, ...(input.name ? { name: input.name } : {}) }),
+    );
   }
   const { email: _e, password: _p, name: _n, ...rest } = input;
   return addMembership(db, actor, { ...rest, userId: user.userId });

@@ -32,7 +32,10 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('migrations', () => {
   it('applies pending migrations in order, once, and records them', async () => {
-    const dir = migrationsDir({ '001_a.sql': 'CREATE TABLE a (x int);', '002_b.sql': 'CREATE TABLE b (y int); INSERT INTO a VALUES (1);' });
+    const dir = migrationsDir({
+      '001_a.sql': 'CREATE TABLE a (x int);',
+      '002_b.sql': 'CREATE TABLE b (y int); INSERT INTO a VALUES (1);',
+    });
     const db = await fresh();
     const known = loadMigrations(dir);
     expect(await migrationStatus(db, known)).toMatchObject({ current: 0, latest: 2 });
@@ -40,7 +43,9 @@ describe('migrations', () => {
     expect((await migrate(db, { migrations: known })).map((m) => m.name)).toEqual(['b']);
     expect(await migrate(db, { migrations: known })).toEqual([]);
     expect(await schemaVersion(db)).toBe(2);
-    const rows = await db.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations ORDER BY version');
+    const rows = await db.query<{ version: number; checksum: string }>(
+      'SELECT version, checksum FROM schema_migrations ORDER BY version',
+    );
     expect(rows.map((r) => r.checksum)).toEqual(known.map((m) => m.checksum));
     await db.close();
   });
@@ -58,30 +63,43 @@ describe('migrations', () => {
 
   it('a database from a newer HQS Desk is refused', async () => {
     const db = await fresh();
-    await migrate(db, { migrations: loadMigrations(migrationsDir({ '001_a.sql': 'SELECT 1;', '002_b.sql': 'SELECT 2;' })) });
+    await migrate(db, {
+      migrations: loadMigrations(migrationsDir({ '001_a.sql': 'SELECT 1;', '002_b.sql': 'SELECT 2;' })),
+    });
     const older = loadMigrations(migrationsDir({ '001_a.sql': 'SELECT 1;' }));
-    await expect(migrate(db, { migrations: older })).rejects.toThrow(/schema version 2 .*newer than this HQS Desk, which knows up to 1: upgrade/);
+    await expect(migrate(db, { migrations: older })).rejects.toThrow(
+      /schema version 2 .*newer than this HQS Desk, which knows up to 1: upgrade/,
+    );
     await db.close();
   });
 
   it('a failing migration leaves nothing behind', async () => {
-    const dir = migrationsDir({ '001_a.sql': 'CREATE TABLE a (x int);', '002_b.sql': 'CREATE TABLE b (y int); SELECT no_such_function();' });
+    const dir = migrationsDir({
+      '001_a.sql': 'CREATE TABLE a (x int);',
+      '002_b.sql': 'CREATE TABLE b (y int); SELECT no_such_function();',
+    });
     const db = await fresh();
-    await expect(migrate(db, { migrations: loadMigrations(dir) })).rejects.toThrow(/002_b\.sql failed: .*no_such_function/);
+    await expect(migrate(db, { migrations: loadMigrations(dir) })).rejects.toThrow(
+      /002_b\.sql failed: .*no_such_function/,
+    );
     expect(await schemaVersion(db)).toBe(1);
     expect((await db.query<{ t: string | null }>(`SELECT to_regclass('b')::text AS t`))[0]!.t).toBeNull();
     await db.close();
   });
 
   it('file names must be NNN_name.sql without gaps', () => {
-    expect(() => loadMigrations(migrationsDir({ '001_a.sql': '', '003_c.sql': '' }))).toThrow(/expected migration number 002/);
+    expect(() => loadMigrations(migrationsDir({ '001_a.sql': '', '003_c.sql': '' }))).toThrow(
+      /expected migration number 002/,
+    );
     expect(() => loadMigrations(migrationsDir({ '1_a.sql': '' }))).toThrow(/NNN_name\.sql/);
   });
 
   it('the real migrations apply on PGlite and leave the application role unable to bypass policies', async () => {
     const db = await fresh();
     await migrate(db);
-    const r = await db.query<{ rolbypassrls: boolean; rolsuper: boolean }>(`SELECT rolbypassrls, rolsuper FROM pg_roles WHERE rolname = 'hqs_app'`);
+    const r = await db.query<{ rolbypassrls: boolean; rolsuper: boolean }>(
+      `SELECT rolbypassrls, rolsuper FROM pg_roles WHERE rolname = 'hqs_app'`,
+    );
     expect(r).toEqual([{ rolbypassrls: false, rolsuper: false }]);
     await db.close();
   });

@@ -30,14 +30,20 @@ export function checksumOf(sql: string): string {
 
 /** Reads and checks the migration files: NNN_name.sql, numbered 001, 002, … without gaps. */
 export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const out: Migration[] = [];
   for (const file of files) {
     const m = FILE.exec(file);
-    if (!m) throw new MigrationError(`${join(dir, file)}: a migration file is named NNN_name.sql (e.g. 002_add_index.sql)`);
+    if (!m)
+      throw new MigrationError(`${join(dir, file)}: a migration file is named NNN_name.sql (e.g. 002_add_index.sql)`);
     const version = Number(m[1]);
     const expected = out.length + 1;
-    if (version !== expected) throw new MigrationError(`${join(dir, file)}: expected migration number ${String(expected).padStart(3, '0')} next`);
+    if (version !== expected)
+      throw new MigrationError(
+        `${join(dir, file)}: expected migration number ${String(expected).padStart(3, '0')} next`,
+      );
     const sql = readFileSync(join(dir, file), 'utf8');
     out.push({ version, name: m[2] as string, file: join(dir, file), sql, checksum: checksumOf(sql) });
   }
@@ -87,7 +93,10 @@ export interface MigrationStatus {
   pending: Migration[];
 }
 
-export async function migrationStatus(db: Db, known: readonly Migration[] = loadMigrations()): Promise<MigrationStatus> {
+export async function migrationStatus(
+  db: Db,
+  known: readonly Migration[] = loadMigrations(),
+): Promise<MigrationStatus> {
   const done = await applied(db);
   check(done, known);
   const current = done.length === 0 ? 0 : Math.max(...done.map((d) => d.version));
@@ -111,7 +120,8 @@ export interface MigrateOptions {
 export async function migrate(db: Db, opts: MigrateOptions = {}): Promise<Migration[]> {
   const known = opts.migrations ?? loadMigrations();
   const to = opts.to ?? known.length;
-  if (to > known.length) throw new MigrationError(`cannot migrate to version ${to}: this HQS Desk knows up to ${known.length}`);
+  if (to > known.length)
+    throw new MigrationError(`cannot migrate to version ${to}: this HQS Desk knows up to ${known.length}`);
   await db.exec(BOOTSTRAP);
   check(await applied(db), known);
   const done: Migration[] = [];
@@ -128,7 +138,11 @@ export async function migrate(db: Db, opts: MigrateOptions = {}): Promise<Migrat
       } catch (e) {
         throw new MigrationError(`migration ${m.file} failed: ${(e as Error).message}`, { cause: e });
       }
-      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
+      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        m.checksum,
+      ]);
       return true;
     });
     if (ran) {

@@ -38,7 +38,12 @@ export async function insertOrganization(tx: Tx, name: string, actorLabel = 'cli
     if (sqlState(e) === '23505') throw new Conflict(`an organization named "${n}" already exists`, { field: 'name' });
     throw e;
   }
-  await appendAudit(tx, systemActor(orgId, actorLabel), { action: 'organization.create', entity: 'organization', entityId: orgId, details: { name: n } });
+  await appendAudit(tx, systemActor(orgId, actorLabel), {
+    action: 'organization.create',
+    entity: 'organization',
+    entityId: orgId,
+    details: { name: n },
+  });
   return toOrg(rows[0]!);
 }
 
@@ -47,7 +52,9 @@ export function createOrganization(db: Db, input: { name: string }, actorLabel =
 }
 
 export async function getOrganization(db: Db, actor: Actor): Promise<Organization> {
-  const rows = await inTenant(db, actor.orgId, (tx) => tx.query<OrgRow>('SELECT * FROM organizations'), { readOnly: true });
+  const rows = await inTenant(db, actor.orgId, (tx) => tx.query<OrgRow>('SELECT * FROM organizations'), {
+    readOnly: true,
+  });
   if (rows.length === 0) throw new NotFound('organization', actor.orgId);
   return toOrg(rows[0]!);
 }
@@ -59,20 +66,30 @@ export async function renameOrganization(db: Db, actor: Actor, name: string): Pr
   return inSystem(db, async (tx) => {
     let rows: OrgRow[];
     try {
-      rows = await tx.query<OrgRow>('UPDATE organizations SET name = $2 WHERE org_id = $1 RETURNING *', [actor.orgId, n]);
+      rows = await tx.query<OrgRow>('UPDATE organizations SET name = $2 WHERE org_id = $1 RETURNING *', [
+        actor.orgId,
+        n,
+      ]);
     } catch (e) {
       if (sqlState(e) === '23505') throw new Conflict(`an organization named "${n}" already exists`, { field: 'name' });
       throw e;
     }
     if (rows.length === 0) throw new NotFound('organization', actor.orgId);
-    await appendAudit(tx, actor, { action: 'organization.rename', entity: 'organization', entityId: actor.orgId, details: { name: n } });
+    await appendAudit(tx, actor, {
+      action: 'organization.rename',
+      entity: 'organization',
+      entityId: actor.orgId,
+      details: { name: n },
+    });
     return toOrg(rows[0]!);
   });
 }
 
 /** System: by name, case-insensitively. */
 export async function findOrganizationByName(db: Db | Tx, name: string): Promise<Organization | undefined> {
-  const rows = await db.query<OrgRow>('SELECT * FROM organizations WHERE lower(name) = lower($1)', [name.trim().replace(/\s+/g, ' ')]);
+  const rows = await db.query<OrgRow>('SELECT * FROM organizations WHERE lower(name) = lower($1)', [
+    name.trim().replace(/\s+/g, ' '),
+  ]);
   return rows[0] ? toOrg(rows[0]) : undefined;
 }
 

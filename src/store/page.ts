@@ -16,8 +16,10 @@ export interface Page<T> {
 export function pageOf(p: PageRequest, max = 500, fallback = 50): { limit: number; offset: number } {
   const limit = p.limit ?? fallback;
   const offset = p.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > max) throw Invalid.one('limit', `expected a whole number from 1 to ${max}, got ${String(p.limit)}`);
-  if (!Number.isInteger(offset) || offset < 0) throw Invalid.one('offset', `expected a whole number ≥ 0, got ${String(p.offset)}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max)
+    throw Invalid.one('limit', `expected a whole number from 1 to ${max}, got ${String(p.limit)}`);
+  if (!Number.isInteger(offset) || offset < 0)
+    throw Invalid.one('offset', `expected a whole number ≥ 0, got ${String(p.offset)}`);
   return { limit, offset };
 }
 
@@ -49,5 +51,8 @@ export class Where {
 
 /** `%text%` for LIKE against a lower-cased search column: lower-cased here, wildcards escaped. */
 export function likePattern(q: string): string {
-  return `%${q.trim().toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return `%${q
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }

@@ -14,8 +14,15 @@ export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 function scrypt(password: string, salt: Buffer, params: ScryptParams, keylen: number): Promise<Buffer> {
-  const opts: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r + 1024 * 1024 };
-  return new Promise((ok, fail) => scryptCb(password.normalize('NFC'), salt, keylen, opts, (e, key) => (e ? fail(e) : ok(key))));
+  const opts: ScryptOptions = {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem: 256 * params.N * params.r + 1024 * 1024,
+  };
+  return new Promise((ok, fail) =>
+    scryptCb(password.normalize('NFC'), salt, keylen, opts, (e, key) => (e ? fail(e) : ok(key))),
+  );
 }
 
 export async function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<string> {
@@ -31,7 +38,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const m = FORMAT.exec(stored);
   if (!m) return false;
   const params = { N: Number(m[1]), r: Number(m[2]), p: Number(m[3]) };
-  if (!Number.isSafeInteger(params.N) || params.N < 2 || params.N > 2 ** 20 || params.r < 1 || params.r > 32 || params.p < 1 || params.p > 16) return false;
+  if (
+    !Number.isSafeInteger(params.N) ||
+    params.N < 2 ||
+    params.N > 2 ** 20 ||
+    params.r < 1 ||
+    params.r > 32 ||
+    params.p < 1 ||
+    params.p > 16
+  )
+    return false;
   const expected = Buffer.from(m[5] as string, 'base64');
   if (expected.length < 16) return false;
   const key = await scrypt(password, Buffer.from(m[4] as string, 'base64'), params, expected.length);
@@ -66,15 +82,22 @@ const COMMON = [
 export function passwordProblem(password: string, email?: string): string | undefined {
   if (typeof password !== 'string' || password.length === 0) return 'the password is empty';
   const chars = [...password];
-  if (chars.length < MIN_PASSWORD_LENGTH) return `the password is too short: ${chars.length} characters, at least ${MIN_PASSWORD_LENGTH} needed`;
+  if (chars.length < MIN_PASSWORD_LENGTH)
+    return `the password is too short: ${chars.length} characters, at least ${MIN_PASSWORD_LENGTH} needed`;
   if (chars.length > 1024) return 'the password is too long: at most 1024 characters';
   if (new Set(chars).size < 6) return 'the password repeats too few characters: use at least 6 different ones';
   const lower = password.toLowerCase();
   const bare = lower.replace(/[^\p{L}\p{N}]/gu, '');
   for (const c of COMMON) {
-    if (bare === c || bare.replace(/\d+$/, '') === c || bare.replace(/^\d+/, '') === c) return `the password is a common one ("${c}" with little added)`;
+    if (bare === c || bare.replace(/\d+$/, '') === c || bare.replace(/^\d+/, '') === c)
+      return `the password is a common one ("${c}" with little added)`;
   }
-  if (isRun(bare) || ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'].some((row) => row.includes(bare.slice(0, 6)) && bare.length <= row.length + 3)) {
+  if (
+    isRun(bare) ||
+    ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'].some(
+      (row) => row.includes(bare.slice(0, 6)) && bare.length <= row.length + 3,
+    )
+  ) {
     return 'the password is a keyboard or alphabet sequence';
   }
   const local = email?.toLowerCase().split('@')[0];

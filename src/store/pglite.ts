@@ -44,7 +44,8 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<PgliteDb> {
     pgDir = join(dataDir, 'pg');
     filesDir = join(dataDir, 'files');
   } else {
-    if (opts.filesDir === undefined) throw new Error('openPglite: an in-memory database needs filesDir for document files');
+    if (opts.filesDir === undefined)
+      throw new Error('openPglite: an in-memory database needs filesDir for document files');
     filesDir = resolve(opts.filesDir);
   }
   let pglite: PGlite;
@@ -56,7 +57,9 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<PgliteDb> {
     });
   } catch (e) {
     release();
-    throw new Error(`cannot open the embedded database in ${pgDir ?? '(memory)'}: ${(e as Error).message}`, { cause: e });
+    throw new Error(`cannot open the embedded database in ${pgDir ?? '(memory)'}: ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   const base = wrap(pglite);
   let closed = false;

@@ -48,7 +48,11 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 }
 
 export async function openPostgres(opts: PostgresOptions): Promise<PostgresDb> {
-  const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, types: types as pg.CustomTypesConfig });
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: opts.poolSize ?? 10,
+    types: types as pg.CustomTypesConfig,
+  });
   // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   try {

@@ -53,7 +53,16 @@ export async function createSession(
     tx.query<SessionRow>(
       `INSERT INTO sessions (org_id, session_id, user_id, token_hash, csrf_secret, ip, user_agent, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8)) RETURNING *`,
-      [input.orgId, randomUUID(), input.userId, hashSecret(token), randomBytes(32).toString('base64url'), input.ip ?? null, input.userAgent?.slice(0, 300) ?? null, ttl],
+      [
+        input.orgId,
+        randomUUID(),
+        input.userId,
+        hashSecret(token),
+        randomBytes(32).toString('base64url'),
+        input.ip ?? null,
+        input.userAgent?.slice(0, 300) ?? null,
+        ttl,
+      ],
     ),
   );
   return { token, session: toSession(rows[0]!) };
@@ -63,7 +72,11 @@ export async function createSession(
  * The session a cookie's token names and the actor it acts as; null when unknown or expired (and for a
  * user no longer a member). Sliding expiry: each use pushes it to `ttlSeconds` from now.
  */
-export async function resolveSession(db: Db, token: string, opts: { ip?: string; ttlSeconds?: number } = {}): Promise<{ session: Session; actor: Actor } | null> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  opts: { ip?: string; ttlSeconds?: number } = {},
+): Promise<{ session: Session; actor: Actor } | null> {
   if (typeof token !== 'string' || token.length < 20 || token.length > 200) return null;
   const ttl = opts.ttlSeconds ?? SESSION_TTL_SECONDS;
   const rows = await inSystem(db, (tx) =>
@@ -76,7 +89,11 @@ export async function resolveSession(db: Db, token: string, opts: { ip?: string;
   const row = rows[0];
   if (!row) return null;
   try {
-    const actor = await resolveActor(db, { userId: row.user_id, orgId: row.org_id, ...(opts.ip ? { ip: opts.ip } : {}) });
+    const actor = await resolveActor(db, {
+      userId: row.user_id,
+      orgId: row.org_id,
+      ...(opts.ip ? { ip: opts.ip } : {}),
+    });
     return { session: toSession(row), actor };
   } catch (e) {
     if (e instanceof NotFound) return null;
@@ -105,7 +122,9 @@ export async function endUserSessions(db: Db, userId: string): Promise<void> {
 export async function purgeExpired(db: Db, keepAttemptsDays = 30): Promise<{ sessions: number; attempts: number }> {
   return inSystem(db, async (tx) => {
     const s = await tx.query('DELETE FROM sessions WHERE expires_at <= now() RETURNING 1');
-    const a = await tx.query(`DELETE FROM login_attempts WHERE at < now() - make_interval(days => $1) RETURNING 1`, [keepAttemptsDays]);
+    const a = await tx.query(`DELETE FROM login_attempts WHERE at < now() - make_interval(days => $1) RETURNING 1`, [
+      keepAttemptsDays,
+    ]);
     return { sessions: s.length, attempts: a.length };
   });
 }
@@ -123,7 +142,11 @@ export interface ThrottlePolicy {
 export const DEFAULT_THROTTLE: ThrottlePolicy = { perEmail: 5, perIp: 50, windowSeconds: 15 * 60 };
 
 export async function recordLoginAttempt(db: Db, input: { email: string; ip?: string; ok: boolean }): Promise<void> {
-  await db.query('INSERT INTO login_attempts (email, ip, ok) VALUES ($1, $2, $3)', [String(input.email).trim().toLowerCase().slice(0, 254), input.ip ?? null, input.ok]);
+  await db.query('INSERT INTO login_attempts (email, ip, ok) VALUES ($1, $2, $3)', [
+    String(input.email).trim().toLowerCase().slice(0, 254),
+    input.ip ?? null,
+    input.ok,
+  ]);
 }
 
 export interface ThrottleState {
@@ -137,9 +160,18 @@ export interface ThrottleState {
  * May this email try to sign in from this address now? Failures count within the window, those for the
  * email only since its last success.
  */
-export async function loginThrottle(db: Db, input: { email: string; ip?: string }, policy: ThrottlePolicy = DEFAULT_THROTTLE): Promise<ThrottleState> {
+export async function loginThrottle(
+  db: Db,
+  input: { email: string; ip?: string },
+  policy: ThrottlePolicy = DEFAULT_THROTTLE,
+): Promise<ThrottleState> {
   const email = String(input.email).trim().toLowerCase().slice(0, 254);
-  const rows = await db.query<{ email_failures: number; email_oldest: number | null; ip_failures: number; ip_oldest: number | null }>(
+  const rows = await db.query<{
+    email_failures: number;
+    email_oldest: number | null;
+    ip_failures: number;
+    ip_oldest: number | null;
+  }>(
     `WITH win AS (SELECT now() - make_interval(secs => $3) AS since),
           last_ok AS (SELECT max(at) AS at FROM login_attempts WHERE email = $1 AND ok)
      SELECT

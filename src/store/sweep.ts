@@ -78,9 +78,19 @@ export async function sweep(
         const items: EvaluationInput[] = [];
         for (const r of rows) {
           try {
-            items.push({ caseId: r.case_id, employerId: r.employer_id, caseVersion: r.version, case: r.data, evaluation: engine.evaluate(r.data, asOf) });
+            items.push({
+              caseId: r.case_id,
+              employerId: r.employer_id,
+              caseVersion: r.version,
+              case: r.data,
+              evaluation: engine.evaluate(r.data, asOf),
+            });
           } catch (e) {
-            result.failures.push({ orgId: org.org_id, caseId: r.case_id, error: e instanceof Error ? e.message : String(e) });
+            result.failures.push({
+              orgId: org.org_id,
+              caseId: r.case_id,
+              error: e instanceof Error ? e.message : String(e),
+            });
             orgFailures++;
           }
         }
@@ -97,7 +107,12 @@ export async function sweep(
       if (batch.rows < batchSize) break;
     }
     await inTenant(db, org.org_id, (tx) =>
-      appendAudit(tx, actor, { action: 'sweep', entity: 'organization', entityId: org.org_id, details: { asOf, cases: orgCases, failures: orgFailures } }),
+      appendAudit(tx, actor, {
+        action: 'sweep',
+        entity: 'organization',
+        entityId: org.org_id,
+        details: { asOf, cases: orgCases, failures: orgFailures },
+      }),
     );
   }
   result.ms = performance.now() - t0;

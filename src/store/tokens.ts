@@ -59,28 +59,54 @@ export function hashSecret(secret: string): string {
 const COLUMNS = 'token_id, org_id, name, role, prefix, created_by, created_at, last_used_at, expires_at, revoked_at';
 
 /** Owner: a new token; the plain value is returned here and never again. */
-export async function createApiToken(db: Db, actor: Actor, input: { name: string; role: TokenRole; expiresAt?: string }): Promise<{ token: string; record: ApiToken }> {
+export async function createApiToken(
+  db: Db,
+  actor: Actor,
+  input: { name: string; role: TokenRole; expiresAt?: string },
+): Promise<{ token: string; record: ApiToken }> {
   requireOwner(actor, 'creating an API token');
   const name = typeof input.name === 'string' ? input.name.trim() : '';
-  if (name === '' || name.length > 100) throw Invalid.one('name', 'a name of 1 to 100 characters saying what the token is for');
-  if (input.role !== 'manager' && input.role !== 'viewer') throw Invalid.one('role', `expected manager or viewer, got ${JSON.stringify(input.role)}`);
-  if (input.expiresAt !== undefined && Number.isNaN(Date.parse(input.expiresAt))) throw Invalid.one('expiresAt', `expected a date and time, got ${JSON.stringify(input.expiresAt)}`);
+  if (name === '' || name.length > 100)
+    throw Invalid.one('name', 'a name of 1 to 100 characters saying what the token is for');
+  if (input.role !== 'manager' && input.role !== 'viewer')
+    throw Invalid.one('role', `expected manager or viewer, got ${JSON.stringify(input.role)}`);
+  if (input.expiresAt !== undefined && Number.isNaN(Date.parse(input.expiresAt)))
+    throw Invalid.one('expiresAt', `expected a date and time, got ${JSON.stringify(input.expiresAt)}`);
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   return inTenant(db, actor.orgId, async (tx) => {
     const rows = await tx.query<TokenRow>(
       `INSERT INTO api_tokens (org_id, token_id, name, role, prefix, token_hash, created_by, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-      [actor.orgId, randomUUID(), name, input.role, token.slice(0, PREFIX_SHOWN), hashSecret(token), actor.userId, input.expiresAt ?? null],
+      [
+        actor.orgId,
+        randomUUID(),
+        name,
+        input.role,
+        token.slice(0, PREFIX_SHOWN),
+        hashSecret(token),
+        actor.userId,
+        input.expiresAt ?? null,
+      ],
     );
     const record = toToken(rows[0]!);
-    await appendAudit(tx, actor, { action: 'token.create', entity: 'token', entityId: record.tokenId, details: { name, role: input.role, prefix: record.prefix } });
+    await appendAudit(tx, actor, {
+      action: 'token.create',
+      entity: 'token',
+      entityId: record.tokenId,
+      details: { name, role: input.role, prefix: record.prefix },
+    });
     return { token, record };
   });
 }
 
 export async function listApiTokens(db: Db, actor: Actor): Promise<ApiToken[]> {
   requireOwner(actor, 'listing API tokens');
-  const rows = await inTenant(db, actor.orgId, (tx) => tx.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens ORDER BY created_at, token_id`), { readOnly: true });
+  const rows = await inTenant(
+    db,
+    actor.orgId,
+    (tx) => tx.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens ORDER BY created_at, token_id`),
+    { readOnly: true },
+  );
   return rows.map(toToken);
 }
 
@@ -88,7 +114,10 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: string): Pro
   requireOwner(actor, 'revoking an API token');
   const id = requireUuid(tokenId, 'token');
   return inTenant(db, actor.orgId, async (tx) => {
-    const rows = await tx.query<TokenRow>(`UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE token_id = $1 RETURNING ${COLUMNS}`, [id]);
+    const rows = await tx.query<TokenRow>(
+      `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE token_id = $1 RETURNING ${COLUMNS}`,
+      [id],
+    );
     if (!rows[0]) throw new NotFound('token', tokenId);
     await appendAudit(tx, actor, { action: 'token.revoke', entity: 'token', entityId: id });
     return toToken(rows[0]);
@@ -108,5 +137,11 @@ export async function resolveApiToken(db: Db, token: string, opts: { ip?: string
   );
   const t = rows[0];
   if (!t) return null;
-  return { orgId: t.org_id, userId: null, role: t.role, label: `token:${t.prefix}`, ...(opts.ip ? { ip: opts.ip } : {}) };
+  return {
+    orgId: t.org_id,
+    userId: null,
+    role: t.role,
+    label: `token:${t.prefix}`,
+    ...(opts.ip ? { ip: opts.ip } : {}),
+  };
 }

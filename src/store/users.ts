@@ -25,14 +25,21 @@ interface UserRow {
   password_hash?: string;
 }
 
-export const toUser = (r: UserRow): User => ({ userId: r.user_id, email: r.email, name: r.name, disabled: r.disabled, createdAt: r.created_at });
+export const toUser = (r: UserRow): User => ({
+  userId: r.user_id,
+  email: r.email,
+  name: r.name,
+  disabled: r.disabled,
+  createdAt: r.created_at,
+});
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The email as stored: trimmed and lower-case; Invalid when it is not an address. */
 export function normalizeEmail(email: unknown): string {
   const e = typeof email === 'string' ? email.trim().toLowerCase() : '';
-  if (!EMAIL.test(e) || e.length > 254) throw Invalid.one('email', `not a valid email address (${JSON.stringify(email)})`);
+  if (!EMAIL.test(e) || e.length > 254)
+    throw Invalid.one('email', `not a valid email address (${JSON.stringify(email)})`);
   return e;
 }
 
@@ -54,7 +61,8 @@ export async function insertUser(tx: Tx, input: NewUser): Promise<User> {
     );
     return toUser(rows[0]!);
   } catch (e) {
-    if (sqlState(e) === '23505') throw new Conflict(`a user with the email ${email} already exists`, { field: 'email' });
+    if (sqlState(e) === '23505')
+      throw new Conflict(`a user with the email ${email} already exists`, { field: 'email' });
     throw e;
   }
 }
@@ -78,21 +86,32 @@ export async function authenticate(db: Db, email: string, password: string): Pro
   }
   const rows = await db.query<UserRow>('SELECT * FROM users WHERE email = $1', [e]);
   const row = rows[0];
-  const ok = await verifyPassword(typeof password === 'string' ? password : '', row?.password_hash ?? (await dummyHash()));
+  const ok = await verifyPassword(
+    typeof password === 'string' ? password : '',
+    row?.password_hash ?? (await dummyHash()),
+  );
   if (!row || !ok || row.disabled) return null;
   return toUser(row);
 }
 
 /** System: by email. */
 export async function findUserByEmail(db: Db | Tx, email: string): Promise<User | undefined> {
-  const rows = await db.query<UserRow>('SELECT user_id, email, name, disabled, created_at FROM users WHERE email = $1', [normalizeEmail(email)]);
+  const rows = await db.query<UserRow>(
+    'SELECT user_id, email, name, disabled, created_at FROM users WHERE email = $1',
+    [normalizeEmail(email)],
+  );
   return rows[0] ? toUser(rows[0]) : undefined;
 }
 
 /** A member of the actor's organization (NotFound for anyone else). */
 export async function getUser(db: Db, actor: Actor, userId: string): Promise<User> {
   const id = requireUuid(userId, 'user');
-  const rows = await inTenant(db, actor.orgId, (tx) => tx.query<UserRow>('SELECT user_id, email, name, disabled, created_at FROM users WHERE user_id = $1', [id]), { readOnly: true });
+  const rows = await inTenant(
+    db,
+    actor.orgId,
+    (tx) => tx.query<UserRow>('SELECT user_id, email, name, disabled, created_at FROM users WHERE user_id = $1', [id]),
+    { readOnly: true },
+  );
   if (!rows[0]) throw new NotFound('user', userId);
   return toUser(rows[0]);
 }
@@ -104,20 +123,27 @@ export async function setPassword(db: Db, userId: string, password: string): Pro
   if (!rows[0]) throw new NotFound('user', userId);
   const problem = passwordProblem(password, rows[0].email);
   if (problem) throw Invalid.one('password', problem);
-  await db.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE user_id = $1', [id, await hashPassword(password)]);
+  await db.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE user_id = $1', [
+    id,
+    await hashPassword(password),
+  ]);
 }
 
 /** System: a disabled user cannot sign in; their sessions are ended. */
 export async function setUserDisabled(db: Db, userId: string, disabled: boolean): Promise<void> {
   const id = requireUuid(userId, 'user');
   await inSystem(db, async (tx) => {
-    const rows = await tx.query('UPDATE users SET disabled = $2, updated_at = now() WHERE user_id = $1 RETURNING user_id', [id, disabled]);
+    const rows = await tx.query(
+      'UPDATE users SET disabled = $2, updated_at = now() WHERE user_id = $1 RETURNING user_id',
+      [id, disabled],
+    );
     if (rows.length === 0) throw new NotFound('user', userId);
     if (disabled) await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
   });
 }
 
-export type ChangePasswordResult = { ok: true; endedSessions: number } | { ok: false; reason: 'wrong-current-password' };
+export type ChangePasswordResult =
+  { ok: true; endedSessions: number } | { ok: false; reason: 'wrong-current-password' };
 
 /**
  * A signed-in user changes their own password: the current one must match; the new one is checked like
@@ -134,15 +160,27 @@ export async function changePassword(
   const rows = await db.query<UserRow>('SELECT user_id, email, password_hash FROM users WHERE user_id = $1', [userId]);
   const row = rows[0];
   if (!row) throw new NotFound('user', userId);
-  if (!(await verifyPassword(typeof input.currentPassword === 'string' ? input.currentPassword : '', row.password_hash!))) return { ok: false, reason: 'wrong-current-password' };
+  if (
+    !(await verifyPassword(typeof input.currentPassword === 'string' ? input.currentPassword : '', row.password_hash!))
+  )
+    return { ok: false, reason: 'wrong-current-password' };
   const problem = passwordProblem(input.newPassword, row.email);
   if (problem) throw Invalid.one('newPassword', problem);
-  if (input.newPassword === input.currentPassword) throw Invalid.one('newPassword', 'the new password is the current one: choose another');
+  if (input.newPassword === input.currentPassword)
+    throw Invalid.one('newPassword', 'the new password is the current one: choose another');
   const hash = await hashPassword(input.newPassword);
   const ended = await inSystem(db, async (tx) => {
     await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE user_id = $1', [userId, hash]);
-    const gone = await tx.query('DELETE FROM sessions WHERE user_id = $1 AND session_id IS DISTINCT FROM $2::uuid RETURNING 1', [userId, input.keepSessionId ?? null]);
-    await appendAudit(tx, actor, { action: 'auth.password', entity: 'user', entityId: userId, details: { endedSessions: gone.length } });
+    const gone = await tx.query(
+      'DELETE FROM sessions WHERE user_id = $1 AND session_id IS DISTINCT FROM $2::uuid RETURNING 1',
+      [userId, input.keepSessionId ?? null],
+    );
+    await appendAudit(tx, actor, {
+      action: 'auth.password',
+      entity: 'user',
+      entityId: userId,
+      details: { endedSessions: gone.length },
+    });
     return gone.length;
   });
   return { ok: true, endedSessions: ended };

@@ -40,7 +40,10 @@ describe.each(BACKENDS)('API on %s', (backend) => {
     other = new Client(env.url);
     expect((await other.login(B, PASSWORD)).status).toBe(200);
 
-    const c1 = await owner.post('/api/v1/cases', { body: stringify(makeCase(1, { employer: 1 })), type: 'application/yaml' });
+    const c1 = await owner.post('/api/v1/cases', {
+      body: stringify(makeCase(1, { employer: 1 })),
+      type: 'application/yaml',
+    });
     expect(c1.status, JSON.stringify(c1.body)).toBe(201);
     caseA1 = c1.body.caseId;
     employerA = c1.body.employerId;
@@ -51,7 +54,10 @@ describe.each(BACKENDS)('API on %s', (backend) => {
     const b1 = await other.post('/api/v1/cases', { json: makeCase(3, { employer: 2 }) });
     expect(b1.status).toBe(201);
     caseB1 = b1.body.caseId;
-    const up = await owner.post(`/api/v1/cases/${caseA1}/documents?type=passport&personId=${personA1}&fileName=p.pdf`, { body: PDF, type: 'application/pdf' });
+    const up = await owner.post(`/api/v1/cases/${caseA1}/documents?type=passport&personId=${personA1}&fileName=p.pdf`, {
+      body: PDF,
+      type: 'application/pdf',
+    });
     expect(up.status, JSON.stringify(up.body)).toBe(201);
     docA1 = up.body.document.documentId;
 
@@ -82,7 +88,9 @@ describe.each(BACKENDS)('API on %s', (backend) => {
   it('serves /healthz and refuses a second first-run setup', async () => {
     const h = await new Client(env.url).get('/healthz');
     expect(h.body).toMatchObject({ status: 'ok', backend: backend === 'pglite' ? 'pglite' : 'postgres' });
-    const again = await new Client(env.url).post('/api/v1/setup', { json: { email: 'x@x.example', password: PASSWORD, orgName: 'X' } });
+    const again = await new Client(env.url).post('/api/v1/setup', {
+      json: { email: 'x@x.example', password: PASSWORD, orgName: 'X' },
+    });
     expect(isProblem(again, 409)).toBe(true);
     expect((await new Client(env.url).get('/api/v1/setup')).body).toEqual({ needed: false });
   });
@@ -97,7 +105,8 @@ describe.each(BACKENDS)('API on %s', (backend) => {
     const bad = await new Client(env.url).login('mia@a.example', 'wrong password entirely');
     expect(isProblem(bad, 401)).toBe(true);
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await new Client(env.url).login('nobody@a.example', `wrong-${i}`)).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await new Client(env.url).login('nobody@a.example', `wrong-${i}`)).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     const locked = await new Client(env.url).login('nobody@a.example', 'wrong-again');
     expect(isProblem(locked, 429)).toBe(true);
@@ -109,7 +118,11 @@ describe.each(BACKENDS)('API on %s', (backend) => {
     const noCsrf = await owner.post('/api/v1/employers', { json: makeCase(9, { employer: 9 }).employer, noCsrf: true });
     expect(isProblem(noCsrf, 403)).toBe(true);
     expect(noCsrf.body.errors[0].path).toBe('X-CSRF-Token');
-    const wrong = await owner.post('/api/v1/employers', { json: makeCase(9, { employer: 9 }).employer, noCsrf: true, headers: { 'x-csrf-token': 'x'.repeat(43) } });
+    const wrong = await owner.post('/api/v1/employers', {
+      json: makeCase(9, { employer: 9 }).employer,
+      noCsrf: true,
+      headers: { 'x-csrf-token': 'x'.repeat(43) },
+    });
     expect(wrong.status).toBe(403);
     const s = await owner.get('/api/v1/auth/session');
     expect(s.body).toMatchObject({ orgId: orgA, role: 'owner', csrfToken: owner.csrf });
@@ -132,7 +145,14 @@ describe.each(BACKENDS)('API on %s', (backend) => {
     expect((await api.get('/api/v1/cases')).body.total).toBeGreaterThanOrEqual(2);
     expect((await api.post('/api/v1/employers', { json: makeCase(10, { employer: 10 }).employer })).status).toBe(201);
     const v = await owner.post('/api/v1/tokens', { json: { name: 'read', role: 'viewer' } });
-    expect(isProblem(await Client.withToken(env.url, v.body.token).post('/api/v1/employers', { json: makeCase(11, { employer: 11 }).employer }), 403)).toBe(true);
+    expect(
+      isProblem(
+        await Client.withToken(env.url, v.body.token).post('/api/v1/employers', {
+          json: makeCase(11, { employer: 11 }).employer,
+        }),
+        403,
+      ),
+    ).toBe(true);
     expect((await owner.del(`/api/v1/tokens/${t.body.record.tokenId}`)).status).toBe(200);
     expect(isProblem(await api.get('/api/v1/cases'), 401)).toBe(true);
     expect(isProblem(await Client.withToken(env.url, 'hqs_nonsense').get('/api/v1/cases'), 401)).toBe(true);
@@ -145,14 +165,19 @@ describe.each(BACKENDS)('API on %s', (backend) => {
     const exported = await manager.get(`/api/v1/cases/${caseA1}/export`);
     expect(exported.body).toEqual(makeCase(1, { employer: 1 }));
     const edited = { ...got.body.case, contract: { ...got.body.case.contract, position: 'Lead engineer' } };
-    const put = await manager.put(`/api/v1/cases/${caseA1}`, { json: edited, headers: { 'if-match': got.headers.get('etag')! } });
+    const put = await manager.put(`/api/v1/cases/${caseA1}`, {
+      json: edited,
+      headers: { 'if-match': got.headers.get('etag')! },
+    });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body.version).toBe(got.body.version + 1);
     const stale = await manager.put(`/api/v1/cases/${caseA1}?version=${got.body.version}`, { json: edited });
     expect(isProblem(stale, 409)).toBe(true);
     expect(stale.body.currentVersion).toBe(put.body.version);
     expect(isProblem(await manager.put(`/api/v1/cases/${caseA1}`, { json: edited }), 428)).toBe(true);
-    const bad = await manager.post('/api/v1/cases', { json: { ...makeCase(20), people: [{ ...makeCase(20).people[0], birthDate: '1990-02-30' }] } });
+    const bad = await manager.post('/api/v1/cases', {
+      json: { ...makeCase(20), people: [{ ...makeCase(20).people[0], birthDate: '1990-02-30' }] },
+    });
     expect(isProblem(bad, 422)).toBe(true);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('people[0].birthDate');
     const dup = await manager.post('/api/v1/cases', { json: makeCase(1, { employer: 1 }) });
@@ -169,11 +194,15 @@ describe.each(BACKENDS)('API on %s', (backend) => {
 
   it('adds an event checked by the case schema, and closes and deletes a case', async () => {
     const cur = await manager.get(`/api/v1/cases/${caseA2}`);
-    const badEvent = await manager.post(`/api/v1/cases/${caseA2}/events`, { json: { version: cur.body.version, event: { type: 'no-such-event', date: '2026-01-01' } } });
+    const badEvent = await manager.post(`/api/v1/cases/${caseA2}/events`, {
+      json: { version: cur.body.version, event: { type: 'no-such-event', date: '2026-01-01' } },
+    });
     expect(isProblem(badEvent, 422)).toBe(true);
     expect(badEvent.body.errors[0].path).toMatch(/^event/);
     const person = cur.body.case.people[0].id;
-    const ok = await manager.post(`/api/v1/cases/${caseA2}/events`, { json: { version: cur.body.version, event: { type: 'entry', on: '2026-02-01', person } } });
+    const ok = await manager.post(`/api/v1/cases/${caseA2}/events`, {
+      json: { version: cur.body.version, event: { type: 'entry', on: '2026-02-01', person } },
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body.case.events.at(-1)).toMatchObject({ type: 'entry', on: '2026-02-01' });
     const c = await manager.post('/api/v1/cases', { json: makeCase(30, { employer: 1 }) });
@@ -212,7 +241,10 @@ describe.each(BACKENDS)('API on %s', (backend) => {
     const again = await manager.post(`/api/v1/cases/${caseA1}/documents`, { body: form });
     expect(again.status).toBe(200);
     expect(again.body.deduplicated).toBe(true);
-    const fake = await manager.post(`/api/v1/cases/${caseA1}/documents?type=passport&personId=${personA1}`, { body: 'MZ not a scan', type: 'application/pdf' });
+    const fake = await manager.post(`/api/v1/cases/${caseA1}/documents?type=passport&personId=${personA1}`, {
+      body: 'MZ not a scan',
+      type: 'application/pdf',
+    });
     expect(isProblem(fake, 422)).toBe(true);
     const missing = await manager.post(`/api/v1/cases/${caseA1}/documents`, { body: PDF, type: 'application/pdf' });
     expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['type', 'personId']);
@@ -229,8 +261,15 @@ describe.each(BACKENDS)('API on %s', (backend) => {
     expect(all.body.total).toBeGreaterThan(0);
     const dues = all.body.items.map((o: { due: string }) => o.due);
     expect(dues).toEqual([...dues].sort());
-    const byEmployer = await viewer.get(`/api/v1/obligations?employer=${employerA}&status=upcoming,due,overdue&dueFrom=2000-01-01&dueTo=2100-12-31`);
-    expect(byEmployer.body.items.every((o: { employerId: string; status: string }) => o.employerId === employerA && ['upcoming', 'due', 'overdue'].includes(o.status))).toBe(true);
+    const byEmployer = await viewer.get(
+      `/api/v1/obligations?employer=${employerA}&status=upcoming,due,overdue&dueFrom=2000-01-01&dueTo=2100-12-31`,
+    );
+    expect(
+      byEmployer.body.items.every(
+        (o: { employerId: string; status: string }) =>
+          o.employerId === employerA && ['upcoming', 'due', 'overdue'].includes(o.status),
+      ),
+    ).toBe(true);
     const bad = await viewer.get('/api/v1/obligations?status=late&dueFrom=2026-13-01');
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['dueFrom', 'status']);
     const d = await viewer.get('/api/v1/dashboard');
@@ -262,14 +301,22 @@ describe.each(BACKENDS)('API on %s', (backend) => {
       ['PATCH', `/api/v1/cases/${caseA1}`, { json: { status: 'closed' } }],
       ['DELETE', `/api/v1/cases/${caseA1}`],
       ['GET', `/api/v1/cases/${caseA1}/export`],
-      ['POST', `/api/v1/cases/${caseA1}/events`, { json: { version: 1, event: { type: 'entry', on: '2026-02-01', person: personA1 } } }],
+      [
+        'POST',
+        `/api/v1/cases/${caseA1}/events`,
+        { json: { version: 1, event: { type: 'entry', on: '2026-02-01', person: personA1 } } },
+      ],
       ['GET', `/api/v1/cases/${caseA1}/evaluation`],
       ['GET', `/api/v1/cases/${caseA1}/evaluation?asOf=2026-01-01`],
       ['GET', `/api/v1/cases/${caseA1}/checklist.pdf`],
       ['GET', `/api/v1/cases/${caseA1}/letters/cover.docx`],
       ['GET', `/api/v1/cases/${caseA1}/obligations.ics`],
       ['GET', `/api/v1/cases/${caseA1}/documents`],
-      ['POST', `/api/v1/cases/${caseA1}/documents?type=passport&personId=${personA1}`, { body: PDF, type: 'application/pdf' }],
+      [
+        'POST',
+        `/api/v1/cases/${caseA1}/documents?type=passport&personId=${personA1}`,
+        { body: PDF, type: 'application/pdf' },
+      ],
       ['GET', `/api/v1/documents/${docA1}`],
       ['GET', `/api/v1/documents/${docA1}/content`],
       ['DELETE', `/api/v1/documents/${docA1}`],
@@ -286,7 +333,11 @@ describe.each(BACKENDS)('API on %s', (backend) => {
       ['PATCH', `/api/v1/members/${ownerAId}`, { json: { role: 'viewer' } }],
       ['PATCH', `/api/v1/members/${ownerAId}`, { json: { disabled: true } }],
       ['DELETE', `/api/v1/members/${ownerAId}`],
-      ['POST', '/api/v1/invitations', { json: { email: 'x@b.example', role: 'specialist', caseId: caseA1, personId: personA1 } }],
+      [
+        'POST',
+        '/api/v1/invitations',
+        { json: { email: 'x@b.example', role: 'specialist', caseId: caseA1, personId: personA1 } },
+      ],
       ['DELETE', `/api/v1/invitations/${invitationA}`],
     ];
     for (const [method, path, o] of calls) {
@@ -304,17 +355,25 @@ describe.each(BACKENDS)('API on %s', (backend) => {
       expect(ids).not.toContain(caseA1);
       expect(ids).not.toContain(employerA);
     }
-    expect((await other.get('/api/v1/audit?limit=500')).body.items.every((e: { orgId: string }) => e.orgId !== orgA)).toBe(true);
+    expect(
+      (await other.get('/api/v1/audit?limit=500')).body.items.every((e: { orgId: string }) => e.orgId !== orgA),
+    ).toBe(true);
     expect((await other.get('/api/v1/members')).body.every((m: { orgId: string }) => m.orgId !== orgA)).toBe(true);
-    expect((await other.get('/api/v1/invitations')).body.map((i: { invitationId: string }) => i.invitationId)).not.toContain(invitationA);
+    expect(
+      (await other.get('/api/v1/invitations')).body.map((i: { invitationId: string }) => i.invitationId),
+    ).not.toContain(invitationA);
     expect((await other.get('/api/v1/organization')).body).toMatchObject({ name: 'Employer B' });
     expect((await other.get('/api/v1/organization')).body.orgId).not.toBe(orgA);
     // Owner A's case, members and invitation are untouched; B's own case is still B's.
     const after = await owner.get(`/api/v1/cases/${caseA1}`);
     expect(after.status).toBe(200);
     expect(after.body.case.people.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2', 'p3']);
-    expect((await owner.get('/api/v1/members')).body.find((m: { userId: string }) => m.userId === ownerAId)).toMatchObject({ role: 'owner', disabled: false });
-    expect((await owner.get('/api/v1/invitations')).body.map((i: { invitationId: string }) => i.invitationId)).toContain(invitationA);
+    expect(
+      (await owner.get('/api/v1/members')).body.find((m: { userId: string }) => m.userId === ownerAId),
+    ).toMatchObject({ role: 'owner', disabled: false });
+    expect(
+      (await owner.get('/api/v1/invitations')).body.map((i: { invitationId: string }) => i.invitationId),
+    ).toContain(invitationA);
     expect(isProblem(await owner.get(`/api/v1/cases/${caseB1}`), 404)).toBe(true);
   });
 
@@ -325,8 +384,16 @@ describe.each(BACKENDS)('API on %s', (backend) => {
       ['PUT', `/api/v1/cases/${caseA1}?version=1`, { json: c }],
       ['PATCH', `/api/v1/cases/${caseA1}`, { json: { status: 'closed' } }],
       ['DELETE', `/api/v1/cases/${caseA1}`],
-      ['POST', `/api/v1/cases/${caseA1}/events`, { json: { version: 1, event: { type: 'entry', on: '2026-02-01', person: personA1 } } }],
-      ['POST', `/api/v1/cases/${caseA1}/documents?type=passport&personId=${personA1}`, { body: PDF, type: 'application/pdf' }],
+      [
+        'POST',
+        `/api/v1/cases/${caseA1}/events`,
+        { json: { version: 1, event: { type: 'entry', on: '2026-02-01', person: personA1 } } },
+      ],
+      [
+        'POST',
+        `/api/v1/cases/${caseA1}/documents?type=passport&personId=${personA1}`,
+        { body: PDF, type: 'application/pdf' },
+      ],
       ['DELETE', `/api/v1/documents/${docA1}`],
       ['POST', '/api/v1/employers', { json: c.employer }],
       ['PUT', `/api/v1/employers/${employerA}`, { json: c.employer }],
@@ -351,9 +418,14 @@ describe.each(BACKENDS)('API on %s', (backend) => {
       expect(isProblem(r, 403), `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`).toBe(true);
     }
     // Managers edit but do not manage people, tokens, invitations or the organization.
-    expect((await manager.post('/api/v1/members', { json: { email: 'z@a.example', role: 'owner', password: PASSWORD } })).status).toBe(403);
+    expect(
+      (await manager.post('/api/v1/members', { json: { email: 'z@a.example', role: 'owner', password: PASSWORD } }))
+        .status,
+    ).toBe(403);
     expect((await manager.post('/api/v1/tokens', { json: { name: 'x', role: 'manager' } })).status).toBe(403);
-    expect((await manager.post('/api/v1/invitations', { json: { email: 'y@a.example', role: 'viewer' } })).status).toBe(403);
+    expect((await manager.post('/api/v1/invitations', { json: { email: 'y@a.example', role: 'viewer' } })).status).toBe(
+      403,
+    );
     expect((await manager.patch('/api/v1/organization', { json: { name: 'Taken over' } })).status).toBe(403);
     expect((await manager.patch(`/api/v1/members/${ownerAId}`, { json: { disabled: true } })).status).toBe(403);
     // Nothing changed.
@@ -368,22 +440,36 @@ describe.each(BACKENDS)('API on %s', (backend) => {
     expect(isProblem(await specialist.get(`/api/v1/cases/${caseA2}/documents`), 404)).toBe(true);
     const list = await specialist.get('/api/v1/cases');
     expect(list.body.items.map((x: { caseId: string }) => x.caseId)).toEqual([caseA1]);
-    const own = await specialist.post(`/api/v1/cases/${caseA1}/documents?type=photo&personId=${personA1}`, { body: PDF, type: 'application/pdf' });
+    const own = await specialist.post(`/api/v1/cases/${caseA1}/documents?type=photo&personId=${personA1}`, {
+      body: PDF,
+      type: 'application/pdf',
+    });
     expect(own.status).toBe(201);
     const cur = await specialist.get(`/api/v1/cases/${caseA2}`);
     expect(cur.status).toBe(404);
-    const otherCase = await specialist.post(`/api/v1/cases/${caseA2}/documents?type=photo&personId=${personA1}`, { body: PDF, type: 'application/pdf' });
+    const otherCase = await specialist.post(`/api/v1/cases/${caseA2}/documents?type=photo&personId=${personA1}`, {
+      body: PDF,
+      type: 'application/pdf',
+    });
     expect(isProblem(otherCase, 404)).toBe(true);
-    expect((await specialist.put(`/api/v1/cases/${caseA1}?version=1`, { json: makeCase(1, { employer: 1 }) })).status).toBe(403);
+    expect(
+      (await specialist.put(`/api/v1/cases/${caseA1}?version=1`, { json: makeCase(1, { employer: 1 }) })).status,
+    ).toBe(403);
     expect((await specialist.get('/api/v1/obligations')).status).toBe(403);
     expect((await specialist.get('/api/v1/dashboard')).status).toBe(403);
     expect((await specialist.get('/api/v1/employers')).status).toBe(403);
   });
 
   it('limits bodies (413), answers unknown routes and media types with problems', async () => {
-    const big = await manager.post('/api/v1/employers', { body: `{"name":"${'x'.repeat(1_100_000)}"}`, type: 'application/json' });
+    const big = await manager.post('/api/v1/employers', {
+      body: `{"name":"${'x'.repeat(1_100_000)}"}`,
+      type: 'application/json',
+    });
     expect(isProblem(big, 413)).toBe(true);
-    const huge = await manager.post(`/api/v1/cases/${caseA1}/documents?type=x&personId=${personA1}`, { body: Buffer.alloc(21 * 1024 * 1024), type: 'application/pdf' });
+    const huge = await manager.post(`/api/v1/cases/${caseA1}/documents?type=x&personId=${personA1}`, {
+      body: Buffer.alloc(21 * 1024 * 1024),
+      type: 'application/pdf',
+    });
     expect(isProblem(huge, 413)).toBe(true);
     expect(isProblem(await manager.get('/api/v1/nothing-here'), 404)).toBe(true);
     const form = await manager.post('/api/v1/cases', { body: 'a=b', type: 'application/x-www-form-urlencoded' });

@@ -19,12 +19,16 @@ describe.each(BACKENDS)('people and events of a case on %s', (backend) => {
   const current = async () => (await manager.get(`/api/v1/cases/${caseId}`)).body;
   const storedEvaluationVersion = async (id: string) =>
     (await env.db.query<{ v: number }>('SELECT case_version AS v FROM evaluations WHERE case_id = $1', [id]))[0]?.v;
-  const auditActions = async (action: string) => (await owner.get(`/api/v1/audit?entity=case&entityId=${caseId}&action=${action}`)).body.items;
+  const auditActions = async (action: string) =>
+    (await owner.get(`/api/v1/audit?entity=case&entityId=${caseId}&action=${action}`)).body.items;
 
   beforeAll(async () => {
     env = await startApi(backend);
     owner = new Client(env.url);
-    expect((await owner.post('/api/v1/setup', { json: { email: 'own@c.example', password: PASSWORD, orgName: 'Parts' } })).status).toBe(201);
+    expect(
+      (await owner.post('/api/v1/setup', { json: { email: 'own@c.example', password: PASSWORD, orgName: 'Parts' } }))
+        .status,
+    ).toBe(201);
     expect((await owner.login('own@c.example', PASSWORD)).status).toBe(200);
     const c = await owner.post('/api/v1/cases', { json: makeCase(1, { employer: 1 }) });
     expect(c.status, JSON.stringify(c.body)).toBe(201);
@@ -54,16 +58,50 @@ describe.each(BACKENDS)('people and events of a case on %s', (backend) => {
     expect(list.headers.get('etag')).toBe(`"v${list.body.version}"`);
     const v = list.body.version as number;
 
-    const bad = await manager.post(`/api/v1/cases/${caseId}/people`, { json: { version: v, person: { id: 'p4', role: 'family', relation: 'child', name: { latin: 'CHEN MING' }, birthDate: '2019-02-30', citizenships: ['CN'], shoeSize: 38 } } });
+    const bad = await manager.post(`/api/v1/cases/${caseId}/people`, {
+      json: {
+        version: v,
+        person: {
+          id: 'p4',
+          role: 'family',
+          relation: 'child',
+          name: { latin: 'CHEN MING' },
+          birthDate: '2019-02-30',
+          citizenships: ['CN'],
+          shoeSize: 38,
+        },
+      },
+    });
     expect(isProblem(bad, 422)).toBe(true);
     expect(paths(bad)).toContain('person.birthDate');
     expect(paths(bad).every((p) => p.startsWith('person'))).toBe(true);
-    const dup = await manager.post(`/api/v1/cases/${caseId}/people`, { json: { version: v, person: { id: 'p2', role: 'family', relation: 'child', name: { latin: 'X' }, birthDate: '2019-03-01', citizenships: ['CN'] } } });
+    const dup = await manager.post(`/api/v1/cases/${caseId}/people`, {
+      json: {
+        version: v,
+        person: {
+          id: 'p2',
+          role: 'family',
+          relation: 'child',
+          name: { latin: 'X' },
+          birthDate: '2019-03-01',
+          citizenships: ['CN'],
+        },
+      },
+    });
     expect(isProblem(dup, 422)).toBe(true);
     expect(paths(dup)).toEqual(['person.id']);
 
-    const child = { id: 'p4', role: 'family', relation: 'child', name: { latin: 'CHEN MING' }, birthDate: '2019-03-01', citizenships: ['CN'] };
-    const stale = await manager.post(`/api/v1/cases/${caseId}/people`, { json: { version: v - 1 || 99, person: child } });
+    const child = {
+      id: 'p4',
+      role: 'family',
+      relation: 'child',
+      name: { latin: 'CHEN MING' },
+      birthDate: '2019-03-01',
+      citizenships: ['CN'],
+    };
+    const stale = await manager.post(`/api/v1/cases/${caseId}/people`, {
+      json: { version: v - 1 || 99, person: child },
+    });
     expect(isProblem(stale, 409)).toBe(true);
     expect(stale.body.currentVersion).toBe(v);
 
@@ -73,30 +111,48 @@ describe.each(BACKENDS)('people and events of a case on %s', (backend) => {
     expect(ok.body.case.people.at(-1)).toEqual(child);
     expect(ok.headers.get('location')).toBe(`/api/v1/cases/${caseId}/people/p4`);
     expect(await storedEvaluationVersion(caseId)).toBe(v + 1);
-    expect(await auditActions('case.person.add')).toEqual([expect.objectContaining({ actor: 'user:max@c.example', details: { personId: 'p4', version: v + 1 } })]);
+    expect(await auditActions('case.person.add')).toEqual([
+      expect.objectContaining({ actor: 'user:max@c.example', details: { personId: 'p4', version: v + 1 } }),
+    ]);
     // The people copy follows: the new name is found by search.
-    expect((await manager.get('/api/v1/cases?q=chen%20ming')).body.items.map((x: { caseId: string }) => x.caseId)).toEqual([caseId]);
+    expect(
+      (await manager.get('/api/v1/cases?q=chen%20ming')).body.items.map((x: { caseId: string }) => x.caseId),
+    ).toEqual([caseId]);
   });
 
   it('replaces a person under the same id and refuses a changed id, an unknown person and a bad field', async () => {
     const cur = await current();
     const spouse = { ...cur.case.people[1], name: { latin: 'LI NA', cyrillic: 'Ли На' } };
-    const ok = await manager.put(`/api/v1/cases/${caseId}/people/p2`, { json: { version: cur.version, person: spouse } });
+    const ok = await manager.put(`/api/v1/cases/${caseId}/people/p2`, {
+      json: { version: cur.version, person: spouse },
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.case.people[1]).toEqual(spouse);
     expect(ok.body.version).toBe(cur.version + 1);
     expect(await storedEvaluationVersion(caseId)).toBe(cur.version + 1);
-    expect((await manager.get(`/api/v1/cases?q=${encodeURIComponent('ли на')}`)).body.items.map((x: { caseId: string }) => x.caseId)).toEqual([caseId]);
+    expect(
+      (await manager.get(`/api/v1/cases?q=${encodeURIComponent('ли на')}`)).body.items.map(
+        (x: { caseId: string }) => x.caseId,
+      ),
+    ).toEqual([caseId]);
 
-    const renamed = await manager.put(`/api/v1/cases/${caseId}/people/p2`, { json: { version: ok.body.version, person: { ...spouse, id: 'p9' } } });
+    const renamed = await manager.put(`/api/v1/cases/${caseId}/people/p2`, {
+      json: { version: ok.body.version, person: { ...spouse, id: 'p9' } },
+    });
     expect(isProblem(renamed, 422)).toBe(true);
     expect(paths(renamed)).toEqual(['person.id']);
-    const nobody = await manager.put(`/api/v1/cases/${caseId}/people/p77`, { json: { version: ok.body.version, person: { ...spouse, id: 'p77' } } });
+    const nobody = await manager.put(`/api/v1/cases/${caseId}/people/p77`, {
+      json: { version: ok.body.version, person: { ...spouse, id: 'p77' } },
+    });
     expect(isProblem(nobody, 404)).toBe(true);
-    const badCountry = await manager.put(`/api/v1/cases/${caseId}/people/p2`, { json: { version: ok.body.version, person: { ...spouse, citizenships: ['XX'] } } });
+    const badCountry = await manager.put(`/api/v1/cases/${caseId}/people/p2`, {
+      json: { version: ok.body.version, person: { ...spouse, citizenships: ['XX'] } },
+    });
     expect(isProblem(badCountry, 422)).toBe(true);
     expect(paths(badCountry)).toEqual(['person.citizenships[0]']);
-    const principalToFamily = await manager.put(`/api/v1/cases/${caseId}/people/p1`, { json: { version: ok.body.version, person: { ...cur.case.people[0], role: 'family', relation: 'spouse' } } });
+    const principalToFamily = await manager.put(`/api/v1/cases/${caseId}/people/p1`, {
+      json: { version: ok.body.version, person: { ...cur.case.people[0], role: 'family', relation: 'spouse' } },
+    });
     expect(isProblem(principalToFamily, 422)).toBe(true);
     expect((await current()).version).toBe(ok.body.version);
     expect(await auditActions('case.person.update')).toHaveLength(1);
@@ -104,14 +160,36 @@ describe.each(BACKENDS)('people and events of a case on %s', (backend) => {
 
   it('refuses to remove the principal or a person something points to, naming each reference; removes a free person', async () => {
     // p2: an insurance event and a stored scan; p3: an event, the case's document list, a login and an invitation.
-    expect((await manager.post(`/api/v1/cases/${caseId}/documents?type=passport&personId=p2`, { body: PDF, type: 'application/pdf' })).status).toBe(201);
-    expect((await owner.post('/api/v1/members', { json: { email: 'kid@c.example', role: 'specialist', caseId, personId: 'p3', password: PASSWORD } })).status).toBe(201);
-    expect((await owner.post('/api/v1/invitations', { json: { email: 'kid2@c.example', role: 'specialist', caseId, personId: 'p3' } })).status).toBe(201);
+    expect(
+      (
+        await manager.post(`/api/v1/cases/${caseId}/documents?type=passport&personId=p2`, {
+          body: PDF,
+          type: 'application/pdf',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await owner.post('/api/v1/members', {
+          json: { email: 'kid@c.example', role: 'specialist', caseId, personId: 'p3', password: PASSWORD },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await owner.post('/api/v1/invitations', {
+          json: { email: 'kid2@c.example', role: 'specialist', caseId, personId: 'p3' },
+        })
+      ).status,
+    ).toBe(201);
     const v = (await current()).version as number;
 
     const principal = await manager.del(`/api/v1/cases/${caseId}/people/p1?version=${v}`);
     expect(isProblem(principal, 409)).toBe(true);
-    expect(principal.body.errors[0]).toMatchObject({ path: 'personId', message: expect.stringMatching(/p1 is the principal/) });
+    expect(principal.body.errors[0]).toMatchObject({
+      path: 'personId',
+      message: expect.stringMatching(/p1 is the principal/),
+    });
 
     const spouse = await manager.del(`/api/v1/cases/${caseId}/people/p2?version=${v}`);
     expect(isProblem(spouse, 409)).toBe(true);
@@ -137,7 +215,9 @@ describe.each(BACKENDS)('people and events of a case on %s', (backend) => {
     expect(gone.body.case.people.map((p: { id: string }) => p.id)).toEqual(['p1', 'p2', 'p3']);
     expect(gone.body.version).toBe(v + 1);
     expect(await storedEvaluationVersion(caseId)).toBe(v + 1);
-    expect(await auditActions('case.person.remove')).toEqual([expect.objectContaining({ details: { personId: 'p4', version: v + 1 } })]);
+    expect(await auditActions('case.person.remove')).toEqual([
+      expect.objectContaining({ details: { personId: 'p4', version: v + 1 } }),
+    ]);
     expect(isProblem(await manager.del(`/api/v1/cases/${caseId}/people/p4?version=${v + 1}`), 404)).toBe(true);
   });
 
@@ -145,15 +225,31 @@ describe.each(BACKENDS)('people and events of a case on %s', (backend) => {
     const cur = await current();
     const entry = cur.case.events[4];
     expect(entry).toMatchObject({ type: 'entry', person: 'p1' });
-    const badDate = await manager.put(`/api/v1/cases/${caseId}/events/4`, { json: { version: cur.version, event: { ...entry, on: '2026-02-30' } } });
+    const badDate = await manager.put(`/api/v1/cases/${caseId}/events/4`, {
+      json: { version: cur.version, event: { ...entry, on: '2026-02-30' } },
+    });
     expect(isProblem(badDate, 422)).toBe(true);
     expect(paths(badDate)).toEqual(['event.on']);
-    const badPerson = await manager.put(`/api/v1/cases/${caseId}/events/4`, { json: { version: cur.version, event: { ...entry, person: 'p42' } } });
+    const badPerson = await manager.put(`/api/v1/cases/${caseId}/events/4`, {
+      json: { version: cur.version, event: { ...entry, person: 'p42' } },
+    });
     expect(paths(badPerson)).toEqual(['event.person']);
-    expect(isProblem(await manager.put(`/api/v1/cases/${caseId}/events/11`, { json: { version: cur.version, event: entry } }), 404)).toBe(true);
-    expect(isProblem(await manager.put(`/api/v1/cases/${caseId}/events/first`, { json: { version: cur.version, event: entry } }), 404)).toBe(true);
+    expect(
+      isProblem(
+        await manager.put(`/api/v1/cases/${caseId}/events/11`, { json: { version: cur.version, event: entry } }),
+        404,
+      ),
+    ).toBe(true);
+    expect(
+      isProblem(
+        await manager.put(`/api/v1/cases/${caseId}/events/first`, { json: { version: cur.version, event: entry } }),
+        404,
+      ),
+    ).toBe(true);
 
-    const fixed = await manager.put(`/api/v1/cases/${caseId}/events/4`, { json: { version: cur.version, event: { ...entry, via: 'LED' } } });
+    const fixed = await manager.put(`/api/v1/cases/${caseId}/events/4`, {
+      json: { version: cur.version, event: { ...entry, via: 'LED' } },
+    });
     expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
     expect(fixed.body.case.events[4]).toEqual({ ...entry, via: 'LED' });
     expect(fixed.body.case.events).toHaveLength(cur.case.events.length);
@@ -162,33 +258,63 @@ describe.each(BACKENDS)('people and events of a case on %s', (backend) => {
     // The insurance of p2 was a mistake: remove it; then only the scan keeps p2 in the case.
     expect(fixed.body.case.events[9]).toMatchObject({ type: 'insurance', person: 'p2' });
     expect(isProblem(await manager.del(`/api/v1/cases/${caseId}/events/9?version=${cur.version}`), 409)).toBe(true);
-    const removed = await manager.del(`/api/v1/cases/${caseId}/events/9`, { headers: { 'if-match': fixed.headers.get('etag')! } });
+    const removed = await manager.del(`/api/v1/cases/${caseId}/events/9`, {
+      headers: { 'if-match': fixed.headers.get('etag')! },
+    });
     expect(removed.status, JSON.stringify(removed.body)).toBe(200);
     expect(removed.body.case.events).toEqual(fixed.body.case.events.filter((_: unknown, i: number) => i !== 9));
     const spouse = await manager.del(`/api/v1/cases/${caseId}/people/p2?version=${removed.body.version}`);
-    expect(spouse.body.errors.map((e: { message: string }) => e.message)).toEqual([expect.stringMatching(/^1 stored document \(passport\)/)]);
-    const actions = (await owner.get(`/api/v1/audit?entity=case&entityId=${caseId}&order=desc&limit=3`)).body.items.map((e: { action: string }) => e.action);
+    expect(spouse.body.errors.map((e: { message: string }) => e.message)).toEqual([
+      expect.stringMatching(/^1 stored document \(passport\)/),
+    ]);
+    const actions = (await owner.get(`/api/v1/audit?entity=case&entityId=${caseId}&order=desc&limit=3`)).body.items.map(
+      (e: { action: string }) => e.action,
+    );
     expect(actions.slice(0, 2)).toEqual(['case.event.remove', 'case.event.update']);
 
     // Adding one still works and still names its errors at event.…
     const n = removed.body.case.events.length;
-    const add = await manager.post(`/api/v1/cases/${caseId}/events`, { json: { version: removed.body.version, event: { type: 'exit', on: '2026-10-01', person: 'p9' } } });
+    const add = await manager.post(`/api/v1/cases/${caseId}/events`, {
+      json: { version: removed.body.version, event: { type: 'exit', on: '2026-10-01', person: 'p9' } },
+    });
     expect(paths(add)).toEqual(['event.person']);
-    const added = await manager.post(`/api/v1/cases/${caseId}/events`, { json: { version: removed.body.version, event: { type: 'exit', on: '2026-10-01', person: 'p1' } } });
+    const added = await manager.post(`/api/v1/cases/${caseId}/events`, {
+      json: { version: removed.body.version, event: { type: 'exit', on: '2026-10-01', person: 'p1' } },
+    });
     expect(added.status).toBe(201);
     expect(added.body.case.events).toHaveLength(n + 1);
   });
 
-  it("lets a specialist read the people of their own case only, and change none", async () => {
+  it('lets a specialist read the people of their own case only, and change none', async () => {
     const own = await specialist.get(`/api/v1/cases/${caseId}/people`);
     expect(own.status).toBe(200);
     expect(isProblem(await specialist.get(`/api/v1/cases/${otherCase}/people`), 404)).toBe(true);
     const v = own.body.version;
     const writes: [string, string, Parameters<Client['req']>[2]?][] = [
-      ['POST', `/api/v1/cases/${caseId}/people`, { json: { version: v, person: { id: 'p5', role: 'family', relation: 'parent', name: { latin: 'A' }, birthDate: '1960-01-01', citizenships: ['CN'] } } }],
+      [
+        'POST',
+        `/api/v1/cases/${caseId}/people`,
+        {
+          json: {
+            version: v,
+            person: {
+              id: 'p5',
+              role: 'family',
+              relation: 'parent',
+              name: { latin: 'A' },
+              birthDate: '1960-01-01',
+              citizenships: ['CN'],
+            },
+          },
+        },
+      ],
       ['PUT', `/api/v1/cases/${caseId}/people/p1`, { json: { version: v, person: own.body.people[0] } }],
       ['DELETE', `/api/v1/cases/${caseId}/people/p3?version=${v}`],
-      ['PUT', `/api/v1/cases/${caseId}/events/0`, { json: { version: v, event: { on: '2026-01-21', type: 'work-permit-filed' } } }],
+      [
+        'PUT',
+        `/api/v1/cases/${caseId}/events/0`,
+        { json: { version: v, event: { on: '2026-01-21', type: 'work-permit-filed' } } },
+      ],
       ['DELETE', `/api/v1/cases/${caseId}/events/0?version=${v}`],
     ];
     for (const [method, path, o] of writes) {

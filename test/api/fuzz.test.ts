@@ -42,7 +42,10 @@ const badValue = fc.oneof(
 );
 
 const badCase = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...allPaths), badValue).map(([p, v]) => JSON.stringify(mutate(base, p, v))) },
+  {
+    weight: 6,
+    arbitrary: fc.tuple(fc.constantFrom(...allPaths), badValue).map(([p, v]) => JSON.stringify(mutate(base, p, v))),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
   { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
 );
@@ -51,7 +54,12 @@ function checkAnswer(r: Res, what: string): void {
   expect(r.status, `${what}: ${JSON.stringify(r.body).slice(0, 500)}`).toBeLessThan(500);
   if (r.status >= 400) {
     expect(isProblem(r), `${what}: not a problem: ${JSON.stringify(r.body).slice(0, 300)}`).toBe(true);
-    expect(Array.isArray(r.body.errors) && r.body.errors.length > 0 && r.body.errors.every((e: { path: unknown }) => typeof e.path === 'string' && e.path.length > 0), `${what}: no field named`).toBe(true);
+    expect(
+      Array.isArray(r.body.errors) &&
+        r.body.errors.length > 0 &&
+        r.body.errors.every((e: { path: unknown }) => typeof e.path === 'string' && e.path.length > 0),
+      `${what}: no field named`,
+    ).toBe(true);
   }
 }
 
@@ -73,10 +81,15 @@ describe('fuzzing the public evaluate and the case import (PGlite)', () => {
   it('POST /api/v1/evaluate: never a 5xx; a refusal names a field', async () => {
     const anon = new Client(env.url);
     await fc.assert(
-      fc.asyncProperty(badCase, fc.constantFrom('application/json', 'application/yaml'), fc.option(fc.constantFrom('2026-01-01', '1800-01-01', '2026-02-30', 'x'), { nil: undefined }), async (body, type, asOf) => {
-        const r = await anon.post(`/api/v1/evaluate${asOf ? `?asOf=${asOf}` : ''}`, { body, type });
-        checkAnswer(r, `evaluate ${type} ${body.slice(0, 200)}`);
-      }),
+      fc.asyncProperty(
+        badCase,
+        fc.constantFrom('application/json', 'application/yaml'),
+        fc.option(fc.constantFrom('2026-01-01', '1800-01-01', '2026-02-30', 'x'), { nil: undefined }),
+        async (body, type, asOf) => {
+          const r = await anon.post(`/api/v1/evaluate${asOf ? `?asOf=${asOf}` : ''}`, { body, type });
+          checkAnswer(r, `evaluate ${type} ${body.slice(0, 200)}`);
+        },
+      ),
       { numRuns: 250 },
     );
     expect(logs).toEqual([]);

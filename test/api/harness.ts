@@ -17,7 +17,11 @@ export interface ApiEnv {
 
 export async function startApi(
   name: BackendName,
-  opts: { evaluateLimit?: { capacity: number; perSecond: number }; invitationLimit?: { capacity: number; perSecond: number }; logs?: string[] } = {},
+  opts: {
+    evaluateLimit?: { capacity: number; perSecond: number };
+    invitationLimit?: { capacity: number; perSecond: number };
+    logs?: string[];
+  } = {},
 ): Promise<ApiEnv> {
   const backend = await startBackend(name);
   const db = await backend.fresh();
@@ -31,7 +35,8 @@ export async function startApi(
     sweep: false,
     evaluateLimit: opts.evaluateLimit ?? { capacity: 100_000, perSecond: 100_000 },
     invitationLimit: opts.invitationLimit ?? { capacity: 100_000, perSecond: 100_000 },
-    log: (msg, err) => opts.logs?.push(`${msg} ${err instanceof Error ? (err.stack ?? err.message) : String(err ?? '')}`),
+    log: (msg, err) =>
+      opts.logs?.push(`${msg} ${err instanceof Error ? (err.stack ?? err.message) : String(err ?? '')}`),
   });
   return {
     backend,
@@ -54,7 +59,7 @@ export interface Res {
 
 export interface ReqOpts {
   json?: unknown;
-  body?: RequestInit["body"];
+  body?: RequestInit['body'];
   type?: string;
   headers?: Record<string, string>;
   /** Leave out the CSRF header on a write (default: sent when signed in by cookie). */
@@ -76,7 +81,7 @@ export class Client {
 
   async req(method: string, path: string, o: ReqOpts = {}): Promise<Res> {
     const headers: Record<string, string> = { ...o.headers };
-    let body: RequestInit["body"] | undefined = o.body;
+    let body: RequestInit['body'] | undefined = o.body;
     if (o.json !== undefined) {
       body = JSON.stringify(o.json);
       headers['content-type'] = 'application/json';

@@ -29,14 +29,18 @@ describe('the OpenAPI document', () => {
   it('has the OpenAPI 3.1 structure and lists every route the server registered', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
-    const ops = Object.entries(doc.paths as Record<string, J>).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`));
+    const ops = Object.entries(doc.paths as Record<string, J>).flatMap(([p, item]) =>
+      Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     const expected = routesOf();
     for (const r of expected) expect(ops).toContain(r);
     expect(ops.length).toBe(expected.length);
     const ids = new Set<string>();
     for (const item of Object.values(doc.paths as Record<string, J>)) {
       for (const op of Object.values(item)) {
-        expect(op.responses.default.content['application/problem+json'].schema.$ref).toBe('#/components/schemas/Problem');
+        expect(op.responses.default.content['application/problem+json'].schema.$ref).toBe(
+          '#/components/schemas/Problem',
+        );
         expect(ids.has(op.operationId)).toBe(false);
         ids.add(op.operationId);
         for (const p of op.parameters) expect(['path', 'query']).toContain(p.in);
@@ -44,7 +48,8 @@ describe('the OpenAPI document', () => {
     }
     for (const [p, item] of Object.entries(doc.paths as Record<string, J>)) {
       const templated = [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      for (const op of Object.values(item)) expect(op.parameters.filter((x: J) => x.in === 'path').map((x: J) => x.name)).toEqual(templated);
+      for (const op of Object.values(item))
+        expect(op.parameters.filter((x: J) => x.in === 'path').map((x: J) => x.name)).toEqual(templated);
     }
   });
 
@@ -83,7 +88,9 @@ describe('the OpenAPI document', () => {
     const people = await owner.get(`/api/v1/cases/${created.body.caseId}/people`);
     const v7 = schemaFor('/api/v1/cases/{id}/people', 'get', 200);
     expect(v7(people.body), JSON.stringify(v7.errors)).toBe(true);
-    const inv = await owner.post('/api/v1/invitations', { json: { email: 'new@a.example', role: 'specialist', caseId: created.body.caseId, personId: 'p1' } });
+    const inv = await owner.post('/api/v1/invitations', {
+      json: { email: 'new@a.example', role: 'specialist', caseId: created.body.caseId, personId: 'p1' },
+    });
     const v8 = schemaFor('/api/v1/invitations', 'post', 201);
     expect(v8(inv.body), JSON.stringify(v8.errors)).toBe(true);
     const preview = await new Client(env.url).post('/api/v1/invitations/lookup', { json: { token: inv.body.token } });

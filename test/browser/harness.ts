@@ -41,10 +41,31 @@ export async function ensureWebBuilt(): Promise<void> {
   }
   try {
     const index = join(ROOT, 'web/dist/index.html');
-    const sources = Math.max(...['web/src', 'web/index.html', 'web/vite.config.ts', 'web/public', 'locales', 'law/countries.yaml', 'law/regions.yaml'].map((p) => newestMtime(join(ROOT, p))));
+    const sources = Math.max(
+      ...[
+        'web/src',
+        'web/index.html',
+        'web/vite.config.ts',
+        'web/public',
+        'locales',
+        'law/countries.yaml',
+        'law/regions.yaml',
+      ].map((p) => newestMtime(join(ROOT, p))),
+    );
     if (existsSync(index) && statSync(index).mtimeMs > sources) return;
     // NODE_ENV=production: vitest sets "test", which would build React's development bundle.
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(ROOT, 'web/vite.config.ts'), '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        join(ROOT, 'web/vite.config.ts'),
+        '--logLevel',
+        'error',
+      ],
+      { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } },
+    );
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -66,7 +87,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 90 s; its output:\n${log}`)), 90_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not start within 90 s; its output:\n${log}`)),
+      90_000,
+    );
     const onData = (d: Buffer) => {
       log += d.toString();
       const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(log);
@@ -99,22 +123,50 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: the browser tests need Debian's Chromium (apt-get install chromium; scripts/test-prereqs.sh installs it when run as root)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: the browser tests need Debian's Chromium (apt-get install chromium; scripts/test-prereqs.sh installs it when run as root)`,
+    );
   mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
 }
 
 export type TestPage = Page & { errors: string[] };
 
-export async function newPage(browser: Browser, opts: { width?: number; locale?: string } = {}): Promise<{ context: BrowserContext; page: TestPage }> {
+export async function newPage(
+  browser: Browser,
+  opts: { width?: number; locale?: string } = {},
+): Promise<{ context: BrowserContext; page: TestPage }> {
   // bypassCSP: only so axe-core can be injected; the app itself runs under the server's policy.
-  const context = await browser.newContext({ locale: opts.locale ?? 'en-GB', viewport: { width: opts.width ?? 1000, height: 900 }, bypassCSP: true, acceptDownloads: true });
+  const context = await browser.newContext({
+    locale: opts.locale ?? 'en-GB',
+    viewport: { width: opts.width ?? 1000, height: 900 },
+    bypassCSP: true,
+    acceptDownloads: true,
+  });
   const page = (await context.newPage()) as TestPage;
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   // A refused session check (401) is how a signed-out page learns it is signed out: Chromium logs the
   // request, which is not an error of the page.
-  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource: .* 401 \(Unauthorized\)/.test(m.text()) && page.errors.push(m.text()));
+  page.on(
+    'console',
+    (m) =>
+      m.type() === 'error' &&
+      !/Failed to load resource: .* 401 \(Unauthorized\)/.test(m.text()) &&
+      page.errors.push(m.text()),
+  );
   return { context, page };
 }
 

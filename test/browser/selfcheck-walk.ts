@@ -8,7 +8,9 @@ export async function next(page: Page, expectStep: string) {
   await page.locator('main button[type=submit], main button.primary').first().click();
   await page.waitForURL(`**/?step=${expectStep}`);
   await page.locator('h1').first().waitFor();
-  await expect.poll(() => headingFocused(page), { message: `focus on the heading of ${expectStep}`, timeout: 5_000 }).toBe(true);
+  await expect
+    .poll(() => headingFocused(page), { message: `focus on the heading of ${expectStep}`, timeout: 5_000 })
+    .toBe(true);
 }
 
 export interface Walk {
@@ -68,4 +70,3 @@ export async function toOutcome(page: Page): Promise<'eligible' | 'ineligible' |
   if (!status) throw new Error(`the outcome panel has no status class: "${cls}"`);
   return status;
 }
-

@@ -6,7 +6,16 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { next, toOutcome, walkToSummary } from './selfcheck-walk.ts';
-import { ensureWebBuilt, expectAccessible, launchBrowser, newPage as openPage, SHOTS, startServer, tooWide, type TestServer } from './harness.ts';
+import {
+  ensureWebBuilt,
+  expectAccessible,
+  launchBrowser,
+  newPage as openPage,
+  SHOTS,
+  startServer,
+  tooWide,
+  type TestServer,
+} from './harness.ts';
 
 let server: TestServer | undefined;
 let base = '';
@@ -26,11 +35,20 @@ afterAll(async () => {
 const newPage = (width = 1000) => openPage(browser!, { width });
 
 function noPersonalDataIn(url: string) {
-  for (const s of ['VERMA', '7714582300', '1991', 'Technosfera', '800000', '50000']) expect(url, `the address carries "${s}"`).not.toContain(s);
+  for (const s of ['VERMA', '7714582300', '1991', 'Technosfera', '800000', '50000'])
+    expect(url, `the address carries "${s}"`).not.toContain(s);
 }
 
-const DATE_IN: Record<string, RegExp> = { en: /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/, ru: /\d{1,2} (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря) \d{4} г\./, zh: /\d{4}年\d{1,2}月\d{1,2}日/ };
-const ELIGIBLE_HEADING: Record<string, RegExp> = { en: /You can be hired/, ru: /Вас можно нанять/, zh: /您可以作为高素质专家受聘/ };
+const DATE_IN: Record<string, RegExp> = {
+  en: /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+  ru: /\d{1,2} (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря) \d{4} г\./,
+  zh: /\d{4}年\d{1,2}月\d{1,2}日/,
+};
+const ELIGIBLE_HEADING: Record<string, RegExp> = {
+  en: /You can be hired/,
+  ru: /Вас можно нанять/,
+  zh: /您可以作为高素质专家受聘/,
+};
 
 describe('the public self-check in the browser', () => {
   it('en: validates, walks to eligible, keeps answers on Change, then not eligible; axe finds nothing serious', async () => {

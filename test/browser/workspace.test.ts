@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toOutcome, walkToSummary } from './selfcheck-walk.ts';
-import { ensureWebBuilt, expectAccessible, launchBrowser, newPage, SHOTS, startServer, tooWide, type TestPage, type TestServer } from './harness.ts';
+import {
+  ensureWebBuilt,
+  expectAccessible,
+  launchBrowser,
+  newPage,
+  SHOTS,
+  startServer,
+  tooWide,
+  type TestPage,
+  type TestServer,
+} from './harness.ts';
 
 let server: TestServer | undefined;
 let browser: Browser | undefined;
@@ -21,7 +31,12 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 /** An ISO date `days` from today in Moscow (what the server counts in). */
 function moscowDate(days = 0): string {
   const now = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Moscow',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 beforeAll(async () => {
@@ -75,7 +90,9 @@ describe('the workspace in the browser', () => {
     await page.getByLabel('INN', { exact: true }).fill('7707083894');
     await page.getByLabel('Kind of employer').selectOption('commercial');
     await page.getByRole('button', { name: 'Add the employer' }).click();
-    await expect.poll(() => page.locator('.error-summary').innerText(), { timeout: 15_000 }).toMatch(/checksum does not match \(7707083894\)/);
+    await expect
+      .poll(() => page.locator('.error-summary').innerText(), { timeout: 15_000 })
+      .toMatch(/checksum does not match \(7707083894\)/);
     await page.getByLabel('INN', { exact: true }).fill('7707083893');
     await page.getByRole('button', { name: 'Add the employer' }).click();
     await page.waitForURL(/\/app\/employers\/[0-9a-f-]{36}/, { timeout: 15_000 });
@@ -113,7 +130,10 @@ describe('the workspace in the browser', () => {
       ['child', 'CHEN XIAO', '2018-09-10'],
     ] as const) {
       await page.getByRole('button', { name: 'Add a family member' }).click();
-      const member = page.locator('fieldset, section, .member').filter({ has: page.getByLabel('Relation to the specialist') }).last();
+      const member = page
+        .locator('fieldset, section, .member')
+        .filter({ has: page.getByLabel('Relation to the specialist') })
+        .last();
       await member.getByLabel('Relation to the specialist').selectOption(relation);
       await member.getByLabel('Name in Latin letters, as in the passport').fill(name);
       await member.getByLabel('Date of birth').fill(born);
@@ -136,7 +156,9 @@ describe('the workspace in the browser', () => {
 
     await page.locator('#tab-obligations').click();
     const text = await page.locator('main').innerText();
-    expect(text).toMatch(/\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/);
+    expect(text).toMatch(
+      /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+    );
     expect(text).toContain('115-FZ');
     await expectAccessible(page, 'the deadlines tab');
   }, 180_000);
@@ -148,10 +170,15 @@ describe('the workspace in the browser', () => {
     await inputs.first().waitFor();
     const before = await page.locator('#tab-documents').innerText();
     await inputs.first().setInputFiles({ name: 'passport-li-na.pdf', mimeType: 'application/pdf', buffer: PDF });
-    await expect.poll(() => page.getByRole('link', { name: /Download passport-li-na\.pdf/ }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByRole('link', { name: /Download passport-li-na\.pdf/ }).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await expect.poll(() => page.locator('#tab-documents').innerText()).not.toBe(before);
     const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: /Download passport-li-na\.pdf/ }).first().click();
+    await page
+      .getByRole('link', { name: /Download passport-li-na\.pdf/ })
+      .first()
+      .click();
     expect((await download).suggestedFilename()).toBe('passport-li-na.pdf');
     await expectAccessible(page, 'the documents tab');
     await page.screenshot({ path: join(SHOTS, 'workspace-case-documents.png'), fullPage: true });
@@ -163,7 +190,10 @@ describe('the workspace in the browser', () => {
     const stages0 = await page.locator('main').innerText();
     await page.goto(`${caseUrl}?tab=plan`);
     await page.waitForLoadState('networkidle');
-    await page.getByRole('button', { name: /^Mark as done: Contract\b/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Mark as done: Contract\b/ })
+      .first()
+      .click();
     const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Save the event' }) });
     await form.locator('input[type=date]').first().fill(moscowDate(-30));
     await form.getByRole('button', { name: 'Save the event' }).click();
@@ -177,10 +207,15 @@ describe('the workspace in the browser', () => {
 
     await page.goto(`${caseUrl}?tab=obligations`);
     await page.waitForLoadState('networkidle');
-    await page.getByRole('button', { name: /^Mark as filed: Notification of a contract concluded/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Mark as filed: Notification of a contract concluded/ })
+      .first()
+      .click();
     const form2 = page.locator('form').filter({ has: page.getByRole('button', { name: 'Save the event' }) });
     await form2.getByRole('button', { name: 'Save the event' }).click();
-    await expect.poll(() => page.locator('.case-status').innerText(), { timeout: 15_000 }).toMatch(/Recorded: Employer's notification/);
+    await expect
+      .poll(() => page.locator('.case-status').innerText(), { timeout: 15_000 })
+      .toMatch(/Recorded: Employer's notification/);
     await page.screenshot({ path: join(SHOTS, 'workspace-case-deadlines.png') });
     expect(await dashboardFigure(page, /Overdue/)).toBe(overdue0);
   }, 120_000);
@@ -198,7 +233,9 @@ describe('the workspace in the browser', () => {
       'contract: { kind: employment, position: Engineer, occupation: general, salary: { amount: 300000, per: month }, start: 2027-06-01, regions: [RU-MOW] }',
       '',
     ].join('\n');
-    await page.locator('input[type=file]').setInputFiles({ name: 'verma.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'verma.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
     await page.getByRole('button', { name: 'Create the case from this file' }).click();
     await page.waitForURL(/\/app\/cases\/[0-9a-f-]{36}/, { timeout: 20_000 });
     otherCaseId = /\/app\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
@@ -219,7 +256,10 @@ describe('the workspace in the browser', () => {
     await page.getByLabel('Email', { exact: true }).fill('chen.wei@example.com');
     await page.getByLabel(/Specialist/).check();
     await page.getByLabel('Case of the specialist').fill('CHEN');
-    await page.getByRole('radio', { name: /CHEN WEI/ }).first().check();
+    await page
+      .getByRole('radio', { name: /CHEN WEI/ })
+      .first()
+      .check();
     await page.getByLabel('Who in this case the invitation is for').selectOption('p1');
     await page.getByRole('button', { name: 'Create the invitation' }).click();
     const link = await page.locator('#invite-url').inputValue();
@@ -279,7 +319,9 @@ describe('the workspace in the browser', () => {
     await page.locator('header button[lang=ru]').click();
     await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe('ru');
     await expect.poll(() => page.locator('nav.app-nav').innerText()).toMatch(/Сводка[\s\S]*Дела/);
-    await expect.poll(() => page.locator('main').innerText()).toMatch(/\d{1,2} (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря) \d{4} г\./);
+    await expect
+      .poll(() => page.locator('main').innerText())
+      .toMatch(/\d{1,2} (января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря) \d{4} г\./);
     await expectAccessible(page, 'the deadlines tab in Russian');
     await page.screenshot({ path: join(SHOTS, 'workspace-ru-case-deadlines.png'), fullPage: true });
     await page.goto(`${base}/app`);

@@ -36,10 +36,18 @@ function tempDir(prefix: string, dirs: string[]): string {
  * migrations' checksums (any change makes new ones); test files running in parallel share them.
  */
 export async function pgliteTemplates(): Promise<{ blank: Blob; migrated: Blob }> {
-  const version = (JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(
+      readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8'),
+    ) as { version: string }
+  ).version;
   const key = createHash('sha256')
     .update(version)
-    .update(loadMigrations().map((m) => m.checksum).join(','))
+    .update(
+      loadMigrations()
+        .map((m) => m.checksum)
+        .join(','),
+    )
     .digest('hex')
     .slice(0, 16);
   const dir = join(tmpdir(), 'hqs-pglite-templates', key);
@@ -55,7 +63,10 @@ export async function pgliteTemplates(): Promise<{ blank: Blob; migrated: Blob }
   await db.close();
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const [file, blob] of [[files.blank, blank], [files.migrated, migrated]] as const) {
+  for (const [file, blob] of [
+    [files.blank, blank],
+    [files.migrated, migrated],
+  ] as const) {
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
     renameSync(tmp, file);

@@ -48,7 +48,14 @@ interface Source {
 async function populate(db: Db): Promise<Source & { owner: Awaited<ReturnType<typeof makeOrg>>['owner'] }> {
   const a = await makeOrg(db, 'backup');
   const caseIds: string[] = [];
-  for (let i = 0; i < 3; i++) caseIds.push((await createCase(db, a.owner, makeCase(200 + i, { employer: i % 2 }), { evaluate: { engine: testEngine(), asOf: AS_OF } })).caseId);
+  for (let i = 0; i < 3; i++)
+    caseIds.push(
+      (
+        await createCase(db, a.owner, makeCase(200 + i, { employer: i % 2 }), {
+          evaluate: { engine: testEngine(), asOf: AS_OF },
+        })
+      ).caseId,
+    );
   // A 2 MiB scan crosses several chunks of the backup's file records.
   const big = Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024, 7)]);
   const docs = [];
@@ -58,7 +65,12 @@ async function populate(db: Db): Promise<Source & { owner: Awaited<ReturnType<ty
   }
   await getCase(db, a.owner, caseIds[0]!);
   await createApiToken(db, a.owner, { name: 'HR', role: 'viewer' });
-  await createInvitation(db, a.owner, { email: 'invited@example.com', role: 'specialist', caseId: caseIds[1]!, personId: 'p1' });
+  await createInvitation(db, a.owner, {
+    email: 'invited@example.com',
+    role: 'specialist',
+    caseId: caseIds[1]!,
+    personId: 'p1',
+  });
   return { db, orgId: a.orgId, caseIds, docs, owner: a.owner };
 }
 
@@ -83,17 +95,28 @@ describe('backup and restore', () => {
       const before = await tableRows(src.db);
       const file = join(dir, `${name}.hqs-backup.jsonl.gz`);
       const summary = await backup(src.db, file);
-      expect(summary).toMatchObject({ schemaVersion: LATEST, files: 3, rows: { cases: 3, documents: 3, invitations: 1 } });
+      expect(summary).toMatchObject({
+        schemaVersion: LATEST,
+        files: 3,
+        rows: { cases: 3, documents: 3, invitations: 1 },
+      });
       const header = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8').split('\n')[0]!);
-      expect(header).toMatchObject({ format: 'hqs-backup/1', schemaVersion: LATEST, hqsVersion: expect.any(String), backend: name });
+      expect(header).toMatchObject({
+        format: 'hqs-backup/1',
+        schemaVersion: LATEST,
+        hqsVersion: expect.any(String),
+        backend: name,
+      });
 
       const target = await b.empty();
       expect(await schemaVersion(target)).toBe(0);
       const result = await restore(target, file);
       expect(result.rows).toEqual(summary.rows);
       expect(await tableRows(target)).toEqual(before);
-      for (const d of src.docs) expect((await readDocument(target, src.owner, d.documentId)).bytes.equals(d.bytes)).toBe(true);
-      for (const id of src.caseIds) expect(await exportCase(target, src.owner, id)).toEqual(await exportCase(src.db, src.owner, id));
+      for (const d of src.docs)
+        expect((await readDocument(target, src.owner, d.documentId)).bytes.equals(d.bytes)).toBe(true);
+      for (const id of src.caseIds)
+        expect(await exportCase(target, src.owner, id)).toEqual(await exportCase(src.db, src.owner, id));
       // The audit log goes on after the restored entries.
       const audit = await listAudit(target, src.owner, { newestFirst: true, limit: 1 });
       const restoredMax = Math.max(...(before.audit_log as string[]).map((j) => JSON.parse(j).seq as number));
@@ -135,7 +158,9 @@ describe('backup and restore', () => {
       const n = await target.query<{ n: number }>('SELECT count(*)::int AS n FROM cases');
       expect(n[0]!.n).toBe(0);
       // A changed byte in a file record is caught by the digest.
-      const damaged = lines.map((l) => (l.startsWith('{"f"') ? l.replace(/"d":"(.)/, (_m, c: string) => `"d":"${c === 'A' ? 'B' : 'A'}`) : l));
+      const damaged = lines.map((l) =>
+        l.startsWith('{"f"') ? l.replace(/"d":"(.)/, (_m, c: string) => `"d":"${c === 'A' ? 'B' : 'A'}`) : l,
+      );
       const bad = join(dir, `${name}-bad.jsonl.gz`);
       writeFileSync(bad, gzipSync(damaged.join('\n') + '\n'));
       await expect(restore(await b.empty(), bad)).rejects.toThrow(/does not match its digest/);
@@ -145,9 +170,21 @@ describe('backup and restore', () => {
   it('refuses a backup of a newer schema, and a file that is not a backup', async () => {
     const b = backends.get('pglite')!;
     const newer = join(dir, 'newer.jsonl');
-    writeFileSync(newer, JSON.stringify({ format: 'hqs-backup/1', schemaVersion: 99, hqsVersion: '9.0.0', createdAt: '', backend: 'pglite', tables: [] }) + '\n');
+    writeFileSync(
+      newer,
+      JSON.stringify({
+        format: 'hqs-backup/1',
+        schemaVersion: 99,
+        hqsVersion: '9.0.0',
+        createdAt: '',
+        backend: 'pglite',
+        tables: [],
+      }) + '\n',
+    );
     const target = await b.empty();
-    await expect(restore(target, newer)).rejects.toThrow(new RegExp(`schema version 99; this HQS Desk knows up to ${LATEST}: upgrade`));
+    await expect(restore(target, newer)).rejects.toThrow(
+      new RegExp(`schema version 99; this HQS Desk knows up to ${LATEST}: upgrade`),
+    );
     const junk = join(dir, 'junk.txt');
     writeFileSync(junk, 'hello\n');
     await expect(restore(target, junk)).rejects.toThrow(/not JSON/);
@@ -162,6 +199,8 @@ describe('backup and restore', () => {
     const target = await backends.get('postgres')!.empty();
     await restore(target, file);
     expect(await tableRows(target)).toEqual(await tableRows(src.db));
-    expect((await readDocument(target, src.owner, src.docs[2]!.documentId)).bytes.equals(src.docs[2]!.bytes)).toBe(true);
+    expect((await readDocument(target, src.owner, src.docs[2]!.documentId)).bytes.equals(src.docs[2]!.bytes)).toBe(
+      true,
+    );
   });
 });

@@ -11,7 +11,16 @@ import { backupCommand } from '../../src/cli/commands/backup.ts';
 import { restoreCommand } from '../../src/cli/commands/restore.ts';
 import { InputError, UsageError } from '../../src/cli/args.ts';
 import type { Io } from '../../src/cli/main.ts';
-import { createCase, findOrganizationByName, listCases, openStore, resolveActor, storeConfigFromEnv, authenticate, organizationsOfUser } from '../../src/store/index.ts';
+import {
+  createCase,
+  findOrganizationByName,
+  listCases,
+  openStore,
+  resolveActor,
+  storeConfigFromEnv,
+  authenticate,
+  organizationsOfUser,
+} from '../../src/store/index.ts';
 import { makeCase, PASSWORD } from './fixtures.ts';
 import { loadMigrations } from '../../src/store/migrate.ts';
 
@@ -38,18 +47,26 @@ describe('storage commands on the embedded database', () => {
   });
 
   it('create-owner: no password, a weak one and an existing organization are refused; a good one creates both', async () => {
-    await expect(adminCommand(['create-owner', '--email', 'owner@acme.example', '--org', 'Acme'], capture())).rejects.toThrow(UsageError);
+    await expect(
+      adminCommand(['create-owner', '--email', 'owner@acme.example', '--org', 'Acme'], capture()),
+    ).rejects.toThrow(UsageError);
     process.env.HQS_OWNER_PASSWORD = 'acme12';
-    await expect(adminCommand(['create-owner', '--email', 'owner@acme.example', '--org', 'Acme'], capture())).rejects.toThrow(/HQS_OWNER_PASSWORD: the password is too short/);
+    await expect(
+      adminCommand(['create-owner', '--email', 'owner@acme.example', '--org', 'Acme'], capture()),
+    ).rejects.toThrow(/HQS_OWNER_PASSWORD: the password is too short/);
     process.env.HQS_OWNER_PASSWORD = PASSWORD;
     const io = capture();
     expect(await adminCommand(['create-owner', '--email', 'Owner@Acme.example', '--org', 'Acme'], io)).toBe(0);
     expect(io.out_.join('\n')).toMatch(/organization "Acme" .* created; owner owner@acme\.example \(new user\)/);
     const again = adminCommand(['create-owner', '--email', 'someone@else.example', '--org', 'ACME'], capture());
     await expect(again).rejects.toThrow(InputError);
-    await expect(adminCommand(['create-owner', '--email', 'someone@else.example', '--org', 'ACME'], capture())).rejects.toThrow(/"Acme" already exists and has an owner \(owner@acme\.example\)/);
+    await expect(
+      adminCommand(['create-owner', '--email', 'someone@else.example', '--org', 'ACME'], capture()),
+    ).rejects.toThrow(/"Acme" already exists and has an owner \(owner@acme\.example\)/);
     // The owner of Acme may found another organization with their own password.
-    expect(await adminCommand(['create-owner', '--email', 'owner@acme.example', '--org', 'Acme Two'], capture())).toBe(0);
+    expect(await adminCommand(['create-owner', '--email', 'owner@acme.example', '--org', 'Acme Two'], capture())).toBe(
+      0,
+    );
   });
 
   it('migrate reports the schema; a second process holding the directory is named', async () => {
@@ -58,7 +75,9 @@ describe('storage commands on the embedded database', () => {
     expect(io.out_.join('\n')).toMatch(new RegExp(`schema version ${LATEST} of ${LATEST} \\(up to date\\)`));
     const held = await openStore(storeConfigFromEnv());
     try {
-      await expect(migrateCommand([], capture())).rejects.toThrow(new RegExp(`data directory ${join(root, 'data')} is in use by process ${process.pid}`));
+      await expect(migrateCommand([], capture())).rejects.toThrow(
+        new RegExp(`data directory ${join(root, 'data')} is in use by process ${process.pid}`),
+      );
     } finally {
       await held.close();
     }
@@ -77,7 +96,9 @@ describe('storage commands on the embedded database', () => {
     }
     const sweepIo = capture();
     expect(await sweepCommand(['--as-of', '2026-11-21'], sweepIo)).toBe(0);
-    expect(sweepIo.out_.join('\n')).toMatch(/swept 3 open cases in 2 organizations as of 2026-11-21: \d+ obligations stored/);
+    expect(sweepIo.out_.join('\n')).toMatch(
+      /swept 3 open cases in 2 organizations as of 2026-11-21: \d+ obligations stored/,
+    );
     expect(sweepIo.err_.at(-1)).toMatch(/^sweep: 3\/3 cases \(100%\)/);
     await expect(sweepCommand(['--as-of', '2026-02-30'], capture())).rejects.toThrow(/--as-of: .*2026-02-30/);
 
@@ -120,11 +141,15 @@ describe('storage commands on PostgreSQL (DATABASE_URL)', () => {
     process.env.DATABASE_URL = server.url('hqs_cli');
     const io = capture();
     expect(await migrateCommand([], io)).toBe(0);
-    expect(io.out_.join('\n')).toMatch(/database: postgres:\/\/hqs_owner@127\.0\.0\.1:\d+\/hqs_cli \(postgres\)\napplied 001_initial\n(applied \d{3}_\w+\n)*schema version (\d+) of \2/);
+    expect(io.out_.join('\n')).toMatch(
+      /database: postgres:\/\/hqs_owner@127\.0\.0\.1:\d+\/hqs_cli \(postgres\)\napplied 001_initial\n(applied \d{3}_\w+\n)*schema version (\d+) of \2/,
+    );
     process.env.DATABASE_URL = `postgres://hqs_owner:secret@127.0.0.1:${server.port}/no_such_db`;
     const err = await migrateCommand([], capture()).catch((e) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect(err.message).toMatch(/cannot connect to PostgreSQL at postgres:\/\/hqs_owner:\*\*\*@127\.0\.0\.1:\d+\/no_such_db/);
+    expect(err.message).toMatch(
+      /cannot connect to PostgreSQL at postgres:\/\/hqs_owner:\*\*\*@127\.0\.0\.1:\d+\/no_such_db/,
+    );
     delete process.env.DATABASE_URL;
   });
 });

@@ -58,7 +58,8 @@ const RUN_AS = 'nobody';
 function run(bin: string, args: string[], what: string): string {
   const [cmd, argv] = isRoot ? ['runuser', ['-u', RUN_AS, '--', bin, ...args]] : [bin, args];
   const r = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 60_000 });
-  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status ?? r.signal}): ${r.stderr || r.stdout || r.error?.message}`);
+  if (r.status !== 0)
+    throw new Error(`${what} failed (exit ${r.status ?? r.signal}): ${r.stderr || r.stdout || r.error?.message}`);
   return r.stdout;
 }
 
@@ -87,10 +88,18 @@ export async function startPostgres(): Promise<PostgresServer> {
   };
   process.on('exit', stop);
   try {
-    run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'], 'initdb');
+    run(
+      join(bin, 'initdb'),
+      ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'],
+      'initdb',
+    );
     const port = await freePort();
     const opts = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
-    run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', opts, '-w', '-t', '60', 'start'], 'pg_ctl start');
+    run(
+      join(bin, 'pg_ctl'),
+      ['-D', data, '-l', join(dir, 'log'), '-o', opts, '-w', '-t', '60', 'start'],
+      'pg_ctl start',
+    );
     started = true;
     const server: PostgresServer = {
       port,

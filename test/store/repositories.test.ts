@@ -65,7 +65,20 @@ import {
 } from '../../src/store/index.ts';
 
 const AS_OF = '2026-11-21' as IsoDate;
-const TENANT_TABLES = ['organizations', 'employers', 'cases', 'case_people', 'memberships', 'documents', 'evaluations', 'obligations', 'audit_log', 'api_tokens', 'sessions', 'invitations'];
+const TENANT_TABLES = [
+  'organizations',
+  'employers',
+  'cases',
+  'case_people',
+  'memberships',
+  'documents',
+  'evaluations',
+  'obligations',
+  'audit_log',
+  'api_tokens',
+  'sessions',
+  'invitations',
+];
 
 describe.each(BACKENDS)('store on %s', (backendName) => {
   let backend: TestBackend;
@@ -87,7 +100,15 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
     const evaluate = { engine: testEngine(), asOf: AS_OF };
     caseA = await createCase(db, A.owner, makeCase(1, { employer: 1 }), { evaluate });
     caseB = await createCase(db, B.owner, makeCase(2, { employer: 2 }), { evaluate });
-    docA = (await storeDocument(db, A.owner, { caseId: caseA.caseId, personId: 'p1', type: 'passport', fileName: 'passport.pdf', bytes: PDF })).document;
+    docA = (
+      await storeDocument(db, A.owner, {
+        caseId: caseA.caseId,
+        personId: 'p1',
+        type: 'passport',
+        fileName: 'passport.pdf',
+        bytes: PDF,
+      })
+    ).document;
     const roles = async (role: 'manager' | 'viewer' | 'specialist') => {
       const m = await addMemberByEmail(db, A.owner, {
         email: `${role}@a.example.com`,
@@ -110,7 +131,14 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
   it('lets exactly one of two concurrent first-run setups create the owner (checked under the lock)', async () => {
     const empty = await backend.fresh();
     const tries = await Promise.allSettled(
-      ['First', 'Second'].map((n) => createOwner(empty, { email: `${n.toLowerCase()}@setup.example`, password: PASSWORD, orgName: `${n} agency`, firstRun: true })),
+      ['First', 'Second'].map((n) =>
+        createOwner(empty, {
+          email: `${n.toLowerCase()}@setup.example`,
+          password: PASSWORD,
+          orgName: `${n} agency`,
+          firstRun: true,
+        }),
+      ),
     );
     expect(tries.filter((t) => t.status === 'fulfilled')).toHaveLength(1);
     const refused = tries.find((t) => t.status === 'rejected') as PromiseRejectedResult;
@@ -120,7 +148,10 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
 
   describe('roles in the database', () => {
     it('the application role is neither superuser nor exempt from row-level security', async () => {
-      const rows = await db.query<{ rolsuper: boolean; rolbypassrls: boolean }>('SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1', [APP_ROLE]);
+      const rows = await db.query<{ rolsuper: boolean; rolbypassrls: boolean }>(
+        'SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = $1',
+        [APP_ROLE],
+      );
       expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
       const inside = await inTenant(db, A.orgId, (tx) => tx.query<{ u: string }>('SELECT current_user AS u'));
       expect(inside[0]!.u).toBe(APP_ROLE);
@@ -159,14 +190,18 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
     it("organization B's transaction sees none of A's rows, even by id", async () => {
       await inTenant(db, B.orgId, async (tx) => {
         for (const t of TENANT_TABLES) {
-          const other = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t} WHERE org_id <> $1`, [B.orgId]);
+          const other = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t} WHERE org_id <> $1`, [
+            B.orgId,
+          ]);
           expect(other[0]!.n, t).toBe(0);
         }
         expect(await tx.query('SELECT * FROM cases WHERE case_id = $1', [caseA.caseId])).toEqual([]);
         expect(await tx.query('SELECT * FROM documents WHERE document_id = $1', [docA.documentId])).toEqual([]);
         const users = await tx.query<{ email: string }>('SELECT email FROM users');
         expect(users.map((u) => u.email)).toEqual([B.ownerEmail]);
-        expect(await tx.query('UPDATE cases SET principal_name = $2 WHERE case_id = $1 RETURNING 1', [caseA.caseId, 'X'])).toEqual([]);
+        expect(
+          await tx.query('UPDATE cases SET principal_name = $2 WHERE case_id = $1 RETURNING 1', [caseA.caseId, 'X']),
+        ).toEqual([]);
         expect(await tx.query('DELETE FROM cases WHERE case_id = $1 RETURNING 1', [caseA.caseId])).toEqual([]);
       });
       const still = await getCase(db, A.owner, caseA.caseId, { audit: false });
@@ -176,7 +211,9 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
     it("B cannot write a row carrying A's org_id", async () => {
       await expect(
         inTenant(db, B.orgId, (tx) =>
-          tx.query(`INSERT INTO audit_log (org_id, actor, action, entity) VALUES ($1, 'x', 'forged', 'case')`, [A.orgId]),
+          tx.query(`INSERT INTO audit_log (org_id, actor, action, entity) VALUES ($1, 'x', 'forged', 'case')`, [
+            A.orgId,
+          ]),
         ),
       ).rejects.toMatchObject({ code: '42501' });
       await expect(
@@ -185,8 +222,12 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
     });
 
     it('the application role cannot change or delete the audit log, and nobody can update it', async () => {
-      await expect(inTenant(db, A.orgId, (tx) => tx.query('DELETE FROM audit_log'))).rejects.toMatchObject({ code: '42501' });
-      await expect(db.query(`UPDATE audit_log SET action = 'x' WHERE org_id = $1`, [A.orgId])).rejects.toThrow(/append-only/);
+      await expect(inTenant(db, A.orgId, (tx) => tx.query('DELETE FROM audit_log'))).rejects.toMatchObject({
+        code: '42501',
+      });
+      await expect(db.query(`UPDATE audit_log SET action = 'x' WHERE org_id = $1`, [A.orgId])).rejects.toThrow(
+        /append-only/,
+      );
     });
   });
 
@@ -202,13 +243,19 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
       ['getEmployer', () => getEmployer(db, B.owner, caseA.employerId)],
       ['updateEmployer', () => updateEmployer(db, B.owner, caseA.employerId, makeCase(9).employer)],
       ['deleteEmployer', () => deleteEmployer(db, B.owner, caseA.employerId)],
-      ['storeDocument', () => storeDocument(db, B.owner, { caseId: caseA.caseId, personId: 'p1', type: 'passport', bytes: PNG })],
+      [
+        'storeDocument',
+        () => storeDocument(db, B.owner, { caseId: caseA.caseId, personId: 'p1', type: 'passport', bytes: PNG }),
+      ],
       ['listDocuments', () => listDocuments(db, B.owner, caseA.caseId)],
       ['getDocument', () => getDocument(db, B.owner, docA.documentId)],
       ['readDocument', () => readDocument(db, B.owner, docA.documentId)],
       ['deleteDocument', () => deleteDocument(db, B.owner, docA.documentId)],
       ['getUser', () => getUser(db, B.owner, A.owner.userId!)],
-      ['addMembership (specialist on A case)', () => addMembership(db, B.owner, { userId: B.owner.userId!, role: 'specialist', caseId: caseA.caseId })],
+      [
+        'addMembership (specialist on A case)',
+        () => addMembership(db, B.owner, { userId: B.owner.userId!, role: 'specialist', caseId: caseA.caseId }),
+      ],
       ['setMembershipRole', () => setMembershipRole(db, B.owner, { userId: A.owner.userId!, role: 'viewer' })],
       ['removeMembership', () => removeMembership(db, B.owner, A.owner.userId!)],
       ['resolveActor (not a member)', () => resolveActor(db, { userId: B.owner.userId!, orgId: A.orgId })],
@@ -253,8 +300,12 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
     it('a viewer reads but does not write', async () => {
       expect((await getCase(db, viewer, caseA.caseId)).caseId).toBe(caseA.caseId);
       await expect(createCase(db, viewer, makeCase(3))).rejects.toBeInstanceOf(Forbidden);
-      await expect(updateCase(db, viewer, caseA.caseId, makeCase(1, { employer: 1 }), caseA.version)).rejects.toBeInstanceOf(Forbidden);
-      await expect(storeDocument(db, viewer, { caseId: caseA.caseId, personId: 'p1', type: 'visa', bytes: PNG })).rejects.toBeInstanceOf(Forbidden);
+      await expect(
+        updateCase(db, viewer, caseA.caseId, makeCase(1, { employer: 1 }), caseA.version),
+      ).rejects.toBeInstanceOf(Forbidden);
+      await expect(
+        storeDocument(db, viewer, { caseId: caseA.caseId, personId: 'p1', type: 'visa', bytes: PNG }),
+      ).rejects.toBeInstanceOf(Forbidden);
       await expect(createEmployer(db, viewer, makeCase(3, { employer: 3 }).employer)).rejects.toBeInstanceOf(Forbidden);
       await expect(listAudit(db, viewer)).rejects.toBeInstanceOf(Forbidden);
     });
@@ -262,7 +313,9 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
     it('a manager edits but manages neither members, tokens nor the audit log', async () => {
       const e = await createEmployer(db, manager, makeCase(4, { employer: 4 }).employer);
       expect(e.inn).toBe(makeCase(4, { employer: 4 }).employer.inn);
-      await expect(addMembership(db, manager, { userId: viewer.userId!, role: 'owner' })).rejects.toBeInstanceOf(Forbidden);
+      await expect(addMembership(db, manager, { userId: viewer.userId!, role: 'owner' })).rejects.toBeInstanceOf(
+        Forbidden,
+      );
       await expect(createApiToken(db, manager, { name: 'x', role: 'viewer' })).rejects.toBeInstanceOf(Forbidden);
       await expect(listAudit(db, manager)).rejects.toBeInstanceOf(Forbidden);
       expect((await listMemberships(db, manager)).length).toBe(4);
@@ -276,10 +329,19 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
       expect((await listCases(db, specialist)).items.map((c) => c.caseId)).toEqual([caseA.caseId]);
       const obligations = await listObligations(db, specialist, { limit: 1000 });
       expect(new Set(obligations.items.map((o) => o.caseId))).toEqual(new Set([caseA.caseId]));
-      const up = await storeDocument(db, specialist, { caseId: caseA.caseId, personId: 'p3', type: 'birth-certificate', bytes: PDF });
+      const up = await storeDocument(db, specialist, {
+        caseId: caseA.caseId,
+        personId: 'p3',
+        type: 'birth-certificate',
+        bytes: PDF,
+      });
       expect(up.document.personId).toBe('p3');
-      await expect(storeDocument(db, specialist, { caseId: other.caseId, personId: 'p1', type: 'passport', bytes: PDF })).rejects.toBeInstanceOf(NotFound);
-      await expect(updateCase(db, specialist, caseA.caseId, makeCase(1, { employer: 1 }), 1)).rejects.toBeInstanceOf(Forbidden);
+      await expect(
+        storeDocument(db, specialist, { caseId: other.caseId, personId: 'p1', type: 'passport', bytes: PDF }),
+      ).rejects.toBeInstanceOf(NotFound);
+      await expect(updateCase(db, specialist, caseA.caseId, makeCase(1, { employer: 1 }), 1)).rejects.toBeInstanceOf(
+        Forbidden,
+      );
       await expect(listEmployers(db, specialist)).rejects.toBeInstanceOf(Forbidden);
       await expect(dashboard(db, specialist, AS_OF)).rejects.toBeInstanceOf(Forbidden);
       await expect(deleteDocument(db, specialist, up.document.documentId)).rejects.toBeInstanceOf(Forbidden);
@@ -287,13 +349,32 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
 
     it('an organization keeps at least one owner', async () => {
       await expect(removeMembership(db, A.owner, A.owner.userId!)).rejects.toBeInstanceOf(Conflict);
-      await expect(setMembershipRole(db, A.owner, { userId: A.owner.userId!, role: 'manager' })).rejects.toBeInstanceOf(Conflict);
+      await expect(setMembershipRole(db, A.owner, { userId: A.owner.userId!, role: 'manager' })).rejects.toBeInstanceOf(
+        Conflict,
+      );
     });
 
     it('a specialist membership needs a case, and only a specialist has one', async () => {
-      await expect(addMemberByEmail(db, A.owner, { email: 'sp2@a.example.com', password: PASSWORD, role: 'specialist' })).rejects.toBeInstanceOf(Invalid);
-      await expect(addMemberByEmail(db, A.owner, { email: 'v2@a.example.com', password: PASSWORD, role: 'viewer', caseId: caseA.caseId })).rejects.toBeInstanceOf(Invalid);
-      await expect(addMemberByEmail(db, A.owner, { email: 'sp3@a.example.com', password: PASSWORD, role: 'specialist', caseId: caseA.caseId, personId: 'p9' })).rejects.toBeInstanceOf(Invalid);
+      await expect(
+        addMemberByEmail(db, A.owner, { email: 'sp2@a.example.com', password: PASSWORD, role: 'specialist' }),
+      ).rejects.toBeInstanceOf(Invalid);
+      await expect(
+        addMemberByEmail(db, A.owner, {
+          email: 'v2@a.example.com',
+          password: PASSWORD,
+          role: 'viewer',
+          caseId: caseA.caseId,
+        }),
+      ).rejects.toBeInstanceOf(Invalid);
+      await expect(
+        addMemberByEmail(db, A.owner, {
+          email: 'sp3@a.example.com',
+          password: PASSWORD,
+          role: 'specialist',
+          caseId: caseA.caseId,
+          personId: 'p9',
+        }),
+      ).rejects.toBeInstanceOf(Invalid);
     });
   });
 
@@ -310,10 +391,14 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
     it('optimistic concurrency: an edit on a stale version is a Conflict, never a lost update', async () => {
       const rec = await createCase(db, A.owner, makeCase(11, { employer: 1 }));
       const edited = makeCase(11, { employer: 1, name: 'RENAMED ONE' });
-      const v2 = await updateCase(db, manager, rec.caseId, edited, 1, { evaluate: { engine: testEngine(), asOf: AS_OF } });
+      const v2 = await updateCase(db, manager, rec.caseId, edited, 1, {
+        evaluate: { engine: testEngine(), asOf: AS_OF },
+      });
       expect(v2).toMatchObject({ version: 2, principalName: 'RENAMED ONE' });
       expect(v2.stage).not.toBeNull();
-      const err = await updateCase(db, manager, rec.caseId, makeCase(11, { employer: 1, name: 'LOST' }), 1).catch((e) => e);
+      const err = await updateCase(db, manager, rec.caseId, makeCase(11, { employer: 1, name: 'LOST' }), 1).catch(
+        (e) => e,
+      );
       expect(err).toBeInstanceOf(Conflict);
       expect(err.message).toMatch(/version 2/);
       expect((await getCase(db, A.owner, rec.caseId)).principalName).toBe('RENAMED ONE');
@@ -322,19 +407,29 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
     it("a case's own id is unique in its organization, not across organizations", async () => {
       await createCase(db, A.owner, makeCase(12, { employer: 1 }));
       await expect(createCase(db, A.owner, makeCase(12, { employer: 1 }))).rejects.toBeInstanceOf(Conflict);
-      await expect(createCase(db, B.owner, makeCase(12, { employer: 2 }))).resolves.toMatchObject({ externalId: 'case-12' });
+      await expect(createCase(db, B.owner, makeCase(12, { employer: 2 }))).resolves.toMatchObject({
+        externalId: 'case-12',
+      });
     });
 
     it('imports many cases in one transaction, all or nothing', async () => {
       const before = (await listCases(db, B.owner)).total;
-      const made = await createCases(db, B.owner, [makeCase(400, { employer: 5 }), makeCase(401, { employer: 6 }), makeCase(402, { employer: 5 })]);
+      const made = await createCases(db, B.owner, [
+        makeCase(400, { employer: 5 }),
+        makeCase(401, { employer: 6 }),
+        makeCase(402, { employer: 5 }),
+      ]);
       expect(made.map((m) => m.externalId)).toEqual(['case-400', 'case-401', 'case-402']);
       expect(made[0]!.employerId).toBe(made[2]!.employerId);
       expect(made[0]!.employerId).not.toBe(made[1]!.employerId);
-      await expect(createCases(db, B.owner, [makeCase(403, { employer: 5 }), makeCase(400, { employer: 5 })])).rejects.toBeInstanceOf(Conflict);
+      await expect(
+        createCases(db, B.owner, [makeCase(403, { employer: 5 }), makeCase(400, { employer: 5 })]),
+      ).rejects.toBeInstanceOf(Conflict);
       expect((await listCases(db, B.owner)).total).toBe(before + 3);
       expect(await exportCase(db, B.owner, made[1]!.caseId)).toEqual(makeCase(401, { employer: 6 }));
-      expect((await listAudit(db, B.owner, { entityId: made[0]!.caseId })).items.map((a) => a.action)).toEqual(['case.create']);
+      expect((await listAudit(db, B.owner, { entityId: made[0]!.caseId })).items.map((a) => a.action)).toEqual([
+        'case.create',
+      ]);
       await expect(createCases(db, viewer, [makeCase(404)])).rejects.toBeInstanceOf(Forbidden);
       const bad = await createCases(db, B.owner, [makeCase(405), { ...makeCase(406), people: [] }]).catch((e) => e);
       expect(bad).toBeInstanceOf(Invalid);
@@ -351,14 +446,17 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
     it('lists filter by name, employer and status, and paginate', async () => {
       const emp = await createEmployer(db, A.owner, makeCase(0, { employer: 20 }).employer);
       const made = [];
-      for (let i = 0; i < 5; i++) made.push(await createCase(db, A.owner, makeCase(100 + i, { employer: 20, name: `ZHANG SAN ${i}` })));
+      for (let i = 0; i < 5; i++)
+        made.push(await createCase(db, A.owner, makeCase(100 + i, { employer: 20, name: `ZHANG SAN ${i}` })));
       await setCaseStatus(db, A.owner, made[0]!.caseId, 'closed');
       const byEmployer = await listCases(db, A.owner, { employerId: emp.employerId, sort: 'name', limit: 2 });
       expect(byEmployer.total).toBe(5);
       expect(byEmployer.items.map((c) => c.principalName)).toEqual(['ZHANG SAN 0', 'ZHANG SAN 1']);
       const page2 = await listCases(db, A.owner, { employerId: emp.employerId, sort: 'name', limit: 2, offset: 2 });
       expect(page2.items.map((c) => c.principalName)).toEqual(['ZHANG SAN 2', 'ZHANG SAN 3']);
-      expect((await listCases(db, A.owner, { q: 'zhang san 4' })).items.map((c) => c.caseId)).toEqual([made[4]!.caseId]);
+      expect((await listCases(db, A.owner, { q: 'zhang san 4' })).items.map((c) => c.caseId)).toEqual([
+        made[4]!.caseId,
+      ]);
       expect((await listCases(db, A.owner, { q: 'Чэнь', employerId: emp.employerId })).total).toBe(5);
       expect((await listCases(db, A.owner, { employerId: emp.employerId, status: 'open' })).total).toBe(4);
       await expect(deleteEmployer(db, A.owner, emp.employerId)).rejects.toBeInstanceOf(Conflict);
@@ -378,22 +476,51 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
 
   describe('documents', () => {
     it('stores by content, deduplicates, and reads back the same bytes', async () => {
-      const again = await storeDocument(db, A.owner, { caseId: caseA.caseId, personId: 'p1', type: 'passport', fileName: 'other-name.pdf', bytes: PDF });
+      const again = await storeDocument(db, A.owner, {
+        caseId: caseA.caseId,
+        personId: 'p1',
+        type: 'passport',
+        fileName: 'other-name.pdf',
+        bytes: PDF,
+      });
       expect(again).toMatchObject({ deduplicated: true, document: { documentId: docA.documentId } });
       expect(docA).toMatchObject({ mediaType: 'application/pdf', size: PDF.length });
       const { bytes } = await readDocument(db, viewer, docA.documentId);
       expect(bytes.equals(PDF)).toBe(true);
-      expect(db.files.pathOf(docA.sha256)).toBe(`${db.files.root}/${docA.sha256.slice(0, 2)}/${docA.sha256.slice(2, 4)}/${docA.sha256}`);
+      expect(db.files.pathOf(docA.sha256)).toBe(
+        `${db.files.root}/${docA.sha256.slice(0, 2)}/${docA.sha256.slice(2, 4)}/${docA.sha256}`,
+      );
     });
 
     it('judges the type by content, not by name', async () => {
-      const err = await storeDocument(db, A.owner, { caseId: caseA.caseId, personId: 'p1', type: 'passport', fileName: 'scan.pdf', bytes: Buffer.from('just text') }).catch((e) => e);
+      const err = await storeDocument(db, A.owner, {
+        caseId: caseA.caseId,
+        personId: 'p1',
+        type: 'passport',
+        fileName: 'scan.pdf',
+        bytes: Buffer.from('just text'),
+      }).catch((e) => e);
       expect(err).toBeInstanceOf(Invalid);
       expect(err.message).toMatch(/not a PDF, JPEG, PNG, HEIC or TIFF/);
-      const png = await storeDocument(db, A.owner, { caseId: caseA.caseId, personId: 'p1', type: 'photo', fileName: 'photo.pdf', bytes: PNG });
+      const png = await storeDocument(db, A.owner, {
+        caseId: caseA.caseId,
+        personId: 'p1',
+        type: 'photo',
+        fileName: 'photo.pdf',
+        bytes: PNG,
+      });
       expect(png.document.mediaType).toBe('image/png');
-      await expect(storeDocument(db, A.owner, { caseId: caseA.caseId, personId: 'nobody', type: 'photo', bytes: PNG })).rejects.toBeInstanceOf(Invalid);
-      await expect(storeDocument(db, A.owner, { caseId: caseA.caseId, personId: 'p1', type: 'photo', bytes: PNG }, { maxBytes: 8 })).rejects.toThrow(/at most 8/);
+      await expect(
+        storeDocument(db, A.owner, { caseId: caseA.caseId, personId: 'nobody', type: 'photo', bytes: PNG }),
+      ).rejects.toBeInstanceOf(Invalid);
+      await expect(
+        storeDocument(
+          db,
+          A.owner,
+          { caseId: caseA.caseId, personId: 'p1', type: 'photo', bytes: PNG },
+          { maxBytes: 8 },
+        ),
+      ).rejects.toThrow(/at most 8/);
     });
   });
 
@@ -407,7 +534,13 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
       const rows = await listObligations(db, A.owner, { caseId: caseA.caseId, limit: 1000 });
       expect(rows.total).toBe(full.obligations.length);
       for (const o of full.obligations) {
-        expect(rows.items.find((r) => r.obligationId === o.id)).toMatchObject({ kind: o.kind, due: o.due, status: o.status, personId: o.person, window: o.window });
+        expect(rows.items.find((r) => r.obligationId === o.id)).toMatchObject({
+          kind: o.kind,
+          due: o.due,
+          status: o.status,
+          personId: o.person,
+          window: o.window,
+        });
       }
       const fresh = await evaluateCase(db, viewer, testEngine(), caseA.caseId, AS_OF);
       expect(fresh.evaluation).toEqual(full);
@@ -419,9 +552,18 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
       const some = all[Math.floor(all.length / 2)]!;
       const byStatus = await listObligations(db, A.owner, { caseId: caseA.caseId, status: [some.status], limit: 1000 });
       expect(byStatus.items.length).toBe(all.filter((o) => o.status === some.status).length);
-      const byKind = await listObligations(db, A.owner, { kind: [some.kind], employerId: caseA.employerId, limit: 1000 });
+      const byKind = await listObligations(db, A.owner, {
+        kind: [some.kind],
+        employerId: caseA.employerId,
+        limit: 1000,
+      });
       expect(byKind.items.every((o) => o.kind === some.kind && o.employerId === caseA.employerId)).toBe(true);
-      const range = await listObligations(db, A.owner, { caseId: caseA.caseId, dueFrom: some.due, dueTo: some.due, limit: 1000 });
+      const range = await listObligations(db, A.owner, {
+        caseId: caseA.caseId,
+        dueFrom: some.due,
+        dueTo: some.due,
+        limit: 1000,
+      });
       expect(range.items.length).toBe(all.filter((o) => o.due === some.due).length);
       await expect(listObligations(db, A.owner, { dueFrom: '2026-02-30' })).rejects.toBeInstanceOf(Invalid);
     });
@@ -432,7 +574,9 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
       const ev = testEngine().evaluate(caseB.case, AS_OF);
       const overdue = ev.obligations.filter((o) => o.status === 'overdue').length;
       expect(d.overdue).toBeGreaterThanOrEqual(overdue);
-      expect(d.findingsBySeverity.error + d.findingsBySeverity.warning + d.findingsBySeverity.info).toBeGreaterThanOrEqual(ev.findings.length);
+      expect(
+        d.findingsBySeverity.error + d.findingsBySeverity.warning + d.findingsBySeverity.info,
+      ).toBeGreaterThanOrEqual(ev.findings.length);
       expect(Object.values(d.casesByStage).reduce((a, b) => a + b, 0)).toBe(d.openCases);
     });
   });
@@ -444,17 +588,26 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
       const u1 = await createUser(db, { email: 'Same.Pass1@Example.com', password: PASSWORD });
       const u2 = await createUser(db, { email: 'same.pass2@example.com', password: PASSWORD });
       expect(u1.email).toBe('same.pass1@example.com');
-      const hashes = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE user_id IN ($1, $2)', [u1.userId, u2.userId]);
+      const hashes = await db.query<{ password_hash: string }>(
+        'SELECT password_hash FROM users WHERE user_id IN ($1, $2)',
+        [u1.userId, u2.userId],
+      );
       expect(hashes[0]!.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
       expect(hashes[0]!.password_hash).not.toBe(hashes[1]!.password_hash);
       expect(await authenticate(db, 'SAME.PASS1@example.com', PASSWORD)).toMatchObject({ userId: u1.userId });
       expect(await authenticate(db, 'same.pass1@example.com', 'wrong password here')).toBeNull();
       expect(await authenticate(db, 'nobody@example.com', PASSWORD)).toBeNull();
-      await expect(createUser(db, { email: 'same.pass1@example.com', password: PASSWORD })).rejects.toBeInstanceOf(Conflict);
+      await expect(createUser(db, { email: 'same.pass1@example.com', password: PASSWORD })).rejects.toBeInstanceOf(
+        Conflict,
+      );
     });
 
     it('create-owner refuses an organization that exists', async () => {
-      const err = await createOwner(db, { email: 'new.owner@example.com', password: PASSWORD, orgName: `  ${A.orgName.toUpperCase()} ` }).catch((e) => e);
+      const err = await createOwner(db, {
+        email: 'new.owner@example.com',
+        password: PASSWORD,
+        orgName: `  ${A.orgName.toUpperCase()} `,
+      }).catch((e) => e);
       expect(err).toBeInstanceOf(Conflict);
       expect(err.message).toMatch(/already exists/);
     });
@@ -462,7 +615,9 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
     it('API tokens: shown once, hashed at rest, act with their role until revoked', async () => {
       const { token, record } = await createApiToken(db, A.owner, { name: 'Integration', role: 'manager' });
       expect(token.startsWith(record.prefix)).toBe(true);
-      const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM api_tokens WHERE token_id = $1', [record.tokenId]);
+      const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM api_tokens WHERE token_id = $1', [
+        record.tokenId,
+      ]);
       expect(stored[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(JSON.stringify(await db.query('SELECT * FROM api_tokens'))).not.toContain(token);
       const actor = await resolveApiToken(db, token, { ip: '10.0.0.1' });

@@ -7,7 +7,18 @@ import type { IsoDate } from '../../src/calendar/date.ts';
 import { loadLaw } from '../../src/law/node.ts';
 import { generateCase } from '../../bench/generate.ts';
 import type { Engine } from '../../src/engine/index.ts';
-import { checkCase, createCase, exportCase, getEvaluation, listAudit, listObligations, setCaseStatus, sweep, type Db, type SweepProgress } from '../../src/store/index.ts';
+import {
+  checkCase,
+  createCase,
+  exportCase,
+  getEvaluation,
+  listAudit,
+  listObligations,
+  setCaseStatus,
+  sweep,
+  type Db,
+  type SweepProgress,
+} from '../../src/store/index.ts';
 
 const AS_OF = '2026-11-21' as IsoDate;
 

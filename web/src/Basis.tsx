@@ -15,11 +15,24 @@ export function Basis({ t, basis }: { t: T; basis: readonly Citation[] }) {
     <span className="basis">
       ({t('outcome.basis')}{' '}
       {basis.map((b, i) => {
-        const label = [b.source, b.article && t('cite.article', { n: b.article }), b.paragraph && t('cite.paragraph', { n: b.paragraph }), b.subparagraph && t('cite.subparagraph', { n: b.subparagraph })].filter(Boolean).join(', ');
+        const label = [
+          b.source,
+          b.article && t('cite.article', { n: b.article }),
+          b.paragraph && t('cite.paragraph', { n: b.paragraph }),
+          b.subparagraph && t('cite.subparagraph', { n: b.subparagraph }),
+        ]
+          .filter(Boolean)
+          .join(', ');
         return (
           <span key={i}>
             {i > 0 && '; '}
-            {b.url ? <a href={b.url} rel="noopener noreferrer" target="_blank">{label}</a> : label}
+            {b.url ? (
+              <a href={b.url} rel="noopener noreferrer" target="_blank">
+                {label}
+              </a>
+            ) : (
+              label
+            )}
           </span>
         );
       })}

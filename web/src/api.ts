@@ -32,7 +32,8 @@ export class ApiError extends Error {
   }
   /** The problem of one field (exact path or a path under it). */
   field(path: string): string | undefined {
-    return this.errors.find((e) => e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`))?.message;
+    return this.errors.find((e) => e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`))
+      ?.message;
   }
 }
 
@@ -68,7 +69,13 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
   let res: Response;
   try {
-    res = await fetch(url(path, opts.query), { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}), ...(opts.signal ? { signal: opts.signal } : {}) });
+    res = await fetch(url(path, opts.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'the server cannot be reached: check the connection and try again');
@@ -90,9 +97,12 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
 }
 
 export const api = {
-  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) => request<T>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
-  post: <T>(path: string, json?: unknown, opts: Omit<RequestOptions, 'json'> = {}) => request<T>('POST', path, { ...opts, ...(json !== undefined ? { json } : {}) }),
-  put: <T>(path: string, json: unknown, opts: Omit<RequestOptions, 'json'> = {}) => request<T>('PUT', path, { ...opts, json }),
+  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
+    request<T>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
+  post: <T>(path: string, json?: unknown, opts: Omit<RequestOptions, 'json'> = {}) =>
+    request<T>('POST', path, { ...opts, ...(json !== undefined ? { json } : {}) }),
+  put: <T>(path: string, json: unknown, opts: Omit<RequestOptions, 'json'> = {}) =>
+    request<T>('PUT', path, { ...opts, json }),
   patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
   del: <T = void>(path: string, query?: RequestOptions['query']) => request<T>('DELETE', path, query ? { query } : {}),
 };

@@ -12,12 +12,17 @@ const APP = join(ROOT, 'locales/app');
 const ZH_AREAS = ['common', 'shell', 'auth', 'invite', 'portal'];
 
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as Record<string, string>;
-const areas = (lang: string) => readdirSync(join(APP, lang)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+const areas = (lang: string) =>
+  readdirSync(join(APP, lang))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 function appKeys(lang: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const a of areas(lang)) for (const [k, v] of Object.entries(read(join(APP, lang, `${a}.json`)))) out.set(`web.${a}.${k}`, v);
+  for (const a of areas(lang))
+    for (const [k, v] of Object.entries(read(join(APP, lang, `${a}.json`)))) out.set(`web.${a}.${k}`, v);
   return out;
 }
 
@@ -37,7 +42,9 @@ describe('the web app wording', () => {
     const missing = [...en.keys()].filter((k) => !ru.has(k));
     const extra = [...ru.keys()].filter((k) => !en.has(k));
     expect({ missing, extra }).toEqual({ missing: [], extra: [] });
-    const mismatched = [...en].filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(ru.get(k)!))).map(([k]) => k);
+    const mismatched = [...en]
+      .filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(ru.get(k)!)))
+      .map(([k]) => k);
     expect(mismatched).toEqual([]);
     const empty = [...en, ...ru].filter(([, v]) => !v.trim()).map(([k]) => k);
     expect(empty).toEqual([]);
@@ -49,7 +56,11 @@ describe('the web app wording', () => {
     expect(needed.length).toBeGreaterThan(20);
     expect(needed.filter((k) => !zh.has(k))).toEqual([]);
     expect([...zh.keys()].filter((k) => !en.has(k))).toEqual([]);
-    expect([...zh].filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(en.get(k)!))).map(([k]) => k)).toEqual([]);
+    expect(
+      [...zh]
+        .filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(en.get(k)!)))
+        .map(([k]) => k),
+    ).toEqual([]);
   });
 
   it('knows every literal key the app code passes to t()', () => {

@@ -59,7 +59,14 @@ export function translator(lang: Lang, messages: Record<string, string>): T {
   }) as T;
   t.lang = lang;
   t.date = (iso) => df.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
-  const dtf = new Intl.DateTimeFormat(BCP47[lang], { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' });
+  const dtf = new Intl.DateTimeFormat(BCP47[lang], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Moscow',
+  });
   t.dateTime = (iso) => dtf.format(new Date(iso));
   t.number = (n) => nf.format(n);
   t.money = (n) => mf.format(n);

@@ -46,7 +46,8 @@ async function ownerPassword(email: string): Promise<string> {
     if (problem) throw new InputError(`HQS_OWNER_PASSWORD: ${problem}`);
     return fromEnv;
   }
-  if (!process.stdin.isTTY) throw new UsageError('no password: set HQS_OWNER_PASSWORD, or run this on a terminal to be asked for it');
+  if (!process.stdin.isTTY)
+    throw new UsageError('no password: set HQS_OWNER_PASSWORD, or run this on a terminal to be asked for it');
   for (;;) {
     const first = await askHidden(`password for ${email}: `);
     const problem = passwordProblem(first, email);
@@ -60,7 +61,11 @@ async function ownerPassword(email: string): Promise<string> {
 }
 
 export async function adminCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { email: { type: 'string' }, org: { type: 'string' }, name: { type: 'string' } });
+  const { values, positionals } = parse(argv, {
+    email: { type: 'string' },
+    org: { type: 'string' },
+    name: { type: 'string' },
+  });
   if (values.help || positionals.length === 0) {
     io.out(HELP);
     return values.help ? 0 : 2;
@@ -70,7 +75,8 @@ export async function adminCommand(argv: string[], io: Io): Promise<number> {
   if (rest.length) throw new UsageError(`create-owner takes no arguments besides its options\n\n${HELP}`);
   const format = formatOf(values.format);
   if (values.email === undefined) throw new UsageError(`--email is required\n\n${HELP}`);
-  if (values.org === undefined || values.org.trim() === '') throw new UsageError(`--org is required (the organization's name)\n\n${HELP}`);
+  if (values.org === undefined || values.org.trim() === '')
+    throw new UsageError(`--org is required (the organization's name)\n\n${HELP}`);
   let email: string;
   try {
     email = normalizeEmail(values.email);
@@ -79,9 +85,17 @@ export async function adminCommand(argv: string[], io: Io): Promise<number> {
   }
   const password = await ownerPassword(email);
   return withStore({}, async (db) => {
-    const r = await createOwner(db, { email, password, orgName: values.org!, ...(values.name ? { name: values.name } : {}) });
+    const r = await createOwner(db, {
+      email,
+      password,
+      orgName: values.org!,
+      ...(values.name ? { name: values.name } : {}),
+    });
     if (format === 'json') io.out(json({ organization: r.organization, user: r.user, newUser: r.newUser }));
-    else io.out(`organization "${r.organization.name}" (${r.organization.orgId}) created; owner ${r.user.email}${r.newUser ? ' (new user)' : ' (existing user)'}`);
+    else
+      io.out(
+        `organization "${r.organization.name}" (${r.organization.orgId}) created; owner ${r.user.email}${r.newUser ? ' (new user)' : ' (existing user)'}`,
+      );
     return 0;
   });
 }

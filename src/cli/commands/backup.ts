@@ -24,7 +24,9 @@ export async function backupCommand(argv: string[], io: Io): Promise<number> {
     if (format === 'json') io.out(json({ ...s, database: db.location }));
     else {
       const rows = Object.values(s.rows).reduce((a, b) => a + b, 0);
-      io.out(`backup of ${db.location} written to ${file}: schema version ${s.schemaVersion}, ${rows} rows (${s.rows.cases ?? 0} cases, ${s.rows.documents ?? 0} documents, ${s.rows.audit_log ?? 0} audit entries), ${s.files} files (${s.bytes} bytes)`);
+      io.out(
+        `backup of ${db.location} written to ${file}: schema version ${s.schemaVersion}, ${rows} rows (${s.rows.cases ?? 0} cases, ${s.rows.documents ?? 0} documents, ${s.rows.audit_log ?? 0} audit entries), ${s.files} files (${s.bytes} bytes)`,
+      );
     }
     return 0;
   });

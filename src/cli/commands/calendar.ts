@@ -27,7 +27,8 @@ export function calendarCommand(argv: string[], io: Io): number {
   const cal = loadCalendar();
   const [question, ...args] = positionals;
   const need = (n: number) => {
-    if (args.length !== n) throw new UsageError(`${question}: expected ${n} argument${n === 1 ? '' : 's'}, got ${args.length}\n\n${HELP}`);
+    if (args.length !== n)
+      throw new UsageError(`${question}: expected ${n} argument${n === 1 ? '' : 's'}, got ${args.length}\n\n${HELP}`);
   };
   const guard = <T>(f: () => T): T => {
     try {
@@ -46,20 +47,34 @@ export function calendarCommand(argv: string[], io: Io): number {
       need(1);
       const d = dateArg(args[0], 'DATE');
       const kind = guard(() => cal.kindOfDay(d));
-      return answer(String(kind.working), t(lang, 'calendar.kind', { date: d, reason: t(lang, `calendar.reason.${kind.reason}`), shortened: kind.shortened ? t(lang, 'calendar.shortened') : '' }), {
-        date: d,
-        working: kind.working,
-        reason: kind.reason,
-        shortened: kind.shortened,
-      });
+      return answer(
+        String(kind.working),
+        t(lang, 'calendar.kind', {
+          date: d,
+          reason: t(lang, `calendar.reason.${kind.reason}`),
+          shortened: kind.shortened ? t(lang, 'calendar.shortened') : '',
+        }),
+        {
+          date: d,
+          working: kind.working,
+          reason: kind.reason,
+          shortened: kind.shortened,
+        },
+      );
     }
     case 'add-working-days': {
       need(2);
       const d = dateArg(args[0], 'DATE');
       const n = Number(args[1]);
-      if (!Number.isInteger(n) || n < 0) throw new InputError(`N: expected a whole number of working days ≥ 0, got "${args[1]}"`);
+      if (!Number.isInteger(n) || n < 0)
+        throw new InputError(`N: expected a whole number of working days ≥ 0, got "${args[1]}"`);
       const r = guard(() => cal.addWorkingDaysExplained(d, n));
-      return answer(r.date, t(lang, 'calendar.added', { date: d, n, result: r.date, skipped: r.skipped.length }), { date: d, n, result: r.date, skipped: r.skipped });
+      return answer(r.date, t(lang, 'calendar.added', { date: d, n, result: r.date, skipped: r.skipped.length }), {
+        date: d,
+        n,
+        result: r.date,
+        skipped: r.skipped,
+      });
     }
     case 'last-working-day': {
       need(1);

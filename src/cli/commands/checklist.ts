@@ -5,7 +5,13 @@ import { loadLaw, loadCalendar, dateArg, json } from '../context.ts';
 import { readCase } from './validate.ts';
 import { createEngine, type Evaluation } from '../../engine/index.ts';
 import { formatCaseErrors, type Case } from '../../case/index.ts';
-import { checklistJson, renderChecklistPdf, renderChecklistText, type DocContext, type DocLang } from '../../documents/index.ts';
+import {
+  checklistJson,
+  renderChecklistPdf,
+  renderChecklistText,
+  type DocContext,
+  type DocLang,
+} from '../../documents/index.ts';
 import { t } from '../i18n.ts';
 
 const HELP = `usage: hqs checklist FILE [--pdf OUT.pdf] [--as-of DATE] [--lang en|ru|zh] [--format text|json]
@@ -26,9 +32,16 @@ export function docLangOf(v: unknown, allowed: readonly DocLang[]): DocLang {
 }
 
 /** Reads and evaluates a case file for a document command: the case, its evaluation and the law tables. */
-export function evaluateCaseFile(file: string, asOfValue: unknown, lang: DocLang): { case: Case; evaluation: Evaluation; ctx: DocContext } {
+export function evaluateCaseFile(
+  file: string,
+  asOfValue: unknown,
+  lang: DocLang,
+): { case: Case; evaluation: Evaluation; ctx: DocContext } {
   const result = readCase(file);
-  if (!result.ok) throw new InputError(`${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}\n${formatCaseErrors(result.errors)}`);
+  if (!result.ok)
+    throw new InputError(
+      `${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}\n${formatCaseErrors(result.errors)}`,
+    );
   const c = result.case;
   const asOf = dateArg(asOfValue ?? c.asOf, '--as-of');
   const law = loadLaw();

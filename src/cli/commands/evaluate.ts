@@ -16,19 +16,22 @@ its legal basis. --explain adds the trace (rules, parameter values with citation
 --target-start DATE says by when each earlier step must happen for work to start on DATE.
 --with-proposed evaluates as if the proposed changes in the law had passed.`;
 
-
 export function renderText(ev: Evaluation, lang: 'en' | 'ru', explain: boolean): string {
   const L: string[] = [];
   const basis = (b: readonly Citation[]) => (b.length ? `  [${formatBasis(b, lang)}]` : '');
   L.push(t(lang, 'text.title', { asOf: ev.asOf, law: ev.lawVersion, id: ev.caseId ?? '—' }));
   if (ev.withProposed) L.push(t(lang, 'text.with-proposed'));
   L.push('', `${t(lang, 'text.eligibility')}: ${t(lang, `status.${ev.eligibility.status}`)}`);
-  for (const r of ev.eligibility.reasons) L.push(`  ${r.severity === 'error' ? '✗' : r.severity === 'warning' ? '!' : '·'} ${r.message}${r.confidence ? ` (${t(lang, 'text.confidence')}: ${r.confidence})` : ''}${basis(r.basis)}`);
+  for (const r of ev.eligibility.reasons)
+    L.push(
+      `  ${r.severity === 'error' ? '✗' : r.severity === 'warning' ? '!' : '·'} ${r.message}${r.confidence ? ` (${t(lang, 'text.confidence')}: ${r.confidence})` : ''}${basis(r.basis)}`,
+    );
   for (const a of ev.eligibility.alternatives) L.push(`  → ${a.message}${basis(a.basis)}`);
   const overdue = ev.obligations.filter((o) => o.status === 'overdue');
   const due = ev.obligations.filter((o) => o.status === 'due');
   const next = ev.obligations.filter((o) => o.status === 'upcoming').slice(0, 5);
-  const line = (o: Evaluation['obligations'][number]) => `  ${o.due}  ${t(lang, `kind.${o.kind}`)} (${o.person}) — ${o.why}${o.measure ? ` [${o.measure.used}/${o.measure.limit} ${t(lang, 'text.days')}]` : ''}${basis(o.basis)}`;
+  const line = (o: Evaluation['obligations'][number]) =>
+    `  ${o.due}  ${t(lang, `kind.${o.kind}`)} (${o.person}) — ${o.why}${o.measure ? ` [${o.measure.used}/${o.measure.limit} ${t(lang, 'text.days')}]` : ''}${basis(o.basis)}`;
   L.push('', `${t(lang, 'text.overdue')} (${overdue.length})`, ...overdue.map(line));
   L.push('', `${t(lang, 'text.due')} (${due.length})`, ...due.map(line));
   L.push('', `${t(lang, 'text.next')}`, ...next.map(line));
@@ -40,16 +43,22 @@ export function renderText(ev: Evaluation, lang: 'en' | 'ru', explain: boolean):
       L.push(`  ${person}:`);
     }
     const date = s.date ? `${s.date} ${t(lang, `datekind.${s.dateKind ?? 'estimate'}`)}` : '';
-    L.push(`    ${t(lang, `stepstatus.${s.status}`).padEnd(14)} ${t(lang, `step.${s.id}`)}${date ? ` — ${date}` : ''}${s.latest ? ` (${t(lang, 'text.latest')} ${s.latest})` : ''}`);
+    L.push(
+      `    ${t(lang, `stepstatus.${s.status}`).padEnd(14)} ${t(lang, `step.${s.id}`)}${date ? ` — ${date}` : ''}${s.latest ? ` (${t(lang, 'text.latest')} ${s.latest})` : ''}`,
+    );
   }
-  if (ev.estimatedDaysToEntry !== undefined) L.push(`  ${t(lang, 'text.estimated', { days: ev.estimatedDaysToEntry, weeks: Math.round(ev.estimatedDaysToEntry / 7) })}`);
+  if (ev.estimatedDaysToEntry !== undefined)
+    L.push(
+      `  ${t(lang, 'text.estimated', { days: ev.estimatedDaysToEntry, weeks: Math.round(ev.estimatedDaysToEntry / 7) })}`,
+    );
   L.push('', `${t(lang, 'text.findings')} (${ev.findings.length})`);
   for (const f of ev.findings) L.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.message}${basis(f.basis)}`);
   if (explain && ev.trace) {
     L.push('', t(lang, 'text.trace'));
     for (const e of ev.trace) {
       L.push(`  ${e.rule}: ${e.detail}`);
-      for (const p of e.parameters ?? []) L.push(`    ${p.id} = ${JSON.stringify(p.value)} ${t(lang, 'law.from')} ${p.from}${basis(p.basis)}`);
+      for (const p of e.parameters ?? [])
+        L.push(`    ${p.id} = ${JSON.stringify(p.value)} ${t(lang, 'law.from')} ${p.from}${basis(p.basis)}`);
       for (const c of e.calendar ?? []) L.push(`    ${c}`);
     }
   }
@@ -73,16 +82,24 @@ export function evaluateCommand(argv: string[], io: Io): number {
   const file = positionals[0] as string;
   const result = readCase(file);
   if (!result.ok) {
-    io.err(`${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}\n${result.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
+    io.err(
+      `${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}\n${result.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`,
+    );
     return 2;
   }
   const c = result.case;
   const asOf = dateArg(values['as-of'] ?? c.asOf, '--as-of');
-  const targetStart = values['target-start'] === undefined ? undefined : dateArg(values['target-start'], '--target-start');
+  const targetStart =
+    values['target-start'] === undefined ? undefined : dateArg(values['target-start'], '--target-start');
   const engine = createEngine({ law: loadLaw(), calendar: loadCalendar() });
   let ev: Evaluation;
   try {
-    ev = engine.evaluate(c, asOf, { explain: values.explain === true, withProposed: values['with-proposed'] === true, lang, ...(targetStart ? { targetStart } : {}) });
+    ev = engine.evaluate(c, asOf, {
+      explain: values.explain === true,
+      withProposed: values['with-proposed'] === true,
+      lang,
+      ...(targetStart ? { targetStart } : {}),
+    });
   } catch (e) {
     if (e instanceof Error && e.name === 'CalendarRangeError') throw new InputError(e.message);
     throw e;

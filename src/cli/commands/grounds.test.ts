@@ -12,7 +12,11 @@ function run(...argv: string[]): { code: number; out: string } {
 
 interface Listing {
   asOf: string;
-  grounds: { id: string; processing: { months?: number; workingDays?: number; parameter?: string }; languageCertificate: { required: boolean } }[];
+  grounds: {
+    id: string;
+    processing: { months?: number; workingDays?: number; parameter?: string };
+    languageCertificate: { required: boolean };
+  }[];
 }
 
 describe('hqs grounds', () => {

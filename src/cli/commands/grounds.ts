@@ -121,10 +121,16 @@ export function groundsCommand(argv: string[], io: Io): number {
       `  ${t(lang, 'grounds.cli.processing', { term, source: p.parameter ?? p.basis.map(cite).join('; '), confidence: p.confidence ?? '—' })}`,
       `  ${t(lang, g.languageCertificate.required ? 'grounds.cli.language.required' : 'grounds.cli.language.exempt')}`,
     ];
-    if (g.documents.length > 0) lines.push(`  ${t(lang, 'grounds.cli.documents', { list: g.documents.map((id) => law.documents.document(id).title[lang]).join('; ') })}`);
+    if (g.documents.length > 0)
+      lines.push(
+        `  ${t(lang, 'grounds.cli.documents', { list: g.documents.map((id) => law.documents.document(id).title[lang]).join('; ') })}`,
+      );
     const when = conditionsText(g, lang);
     if (when) lines.push(`  ${t(lang, 'grounds.cli.when', { detail: when })}`);
-    if (g.needsFacts.length > 0) lines.push(`  ${t(lang, 'grounds.cli.check', { facts: g.needsFacts.map((x) => t(lang, `grounds.fact.${x}`)).join('; ') })}`);
+    if (g.needsFacts.length > 0)
+      lines.push(
+        `  ${t(lang, 'grounds.cli.check', { facts: g.needsFacts.map((x) => t(lang, `grounds.fact.${x}`)).join('; ') })}`,
+      );
     if (g.note) lines.push(`  ${g.note[lang]}`);
     io.out(lines.join('\n'));
   }

@@ -30,7 +30,8 @@ function valueJson(v: ParameterValue, p: Parameter) {
 }
 
 function valueText(v: ParameterValue, p: Parameter, lang: 'en' | 'ru'): string {
-  const value = v.value === null ? t(lang, 'law.none') : typeof v.value === 'object' ? JSON.stringify(v.value) : String(v.value);
+  const value =
+    v.value === null ? t(lang, 'law.none') : typeof v.value === 'object' ? JSON.stringify(v.value) : String(v.value);
   const period = v.period ? ` ${t(lang, `law.per.${v.period}`)}` : '';
   const status = v.status === 'proposed' ? ` [${t(lang, 'law.proposed')}]` : '';
   return `${value} ${p.unit}${period}${status} — ${t(lang, 'law.from')} ${v.from}${v.to ? ` ${t(lang, 'law.to')} ${v.to}` : ''}; ${t(lang, 'law.confidence')}: ${v.confidence}; ${v.basis.map((c) => formatCitation(c, lang, true)).join('; ')}; ${t(lang, 'law.verified')} ${v.verified}`;
@@ -82,13 +83,26 @@ export function lawCommand(argv: string[], io: Io): number {
     const id = rest[0] as string;
     if (!law.hasParameter(id)) {
       const near = law.parameters.filter((p) => p.id.includes(id.split('.').pop() ?? id)).map((p) => p.id);
-      throw new InputError(`unknown parameter "${id}"${near.length ? ` (did you mean: ${near.slice(0, 5).join(', ')}?)` : ''}; hqs law list shows them all`);
+      throw new InputError(
+        `unknown parameter "${id}"${near.length ? ` (did you mean: ${near.slice(0, 5).join(', ')}?)` : ''}; hqs law list shows them all`,
+      );
     }
     const p = law.parameter(id);
     const v = law.valueAt(id, asOf, { includeProposed: withProposed });
     const history = withProposed ? [...p.values, ...p.proposed] : p.values;
     if (format === 'json') {
-      io.out(json({ id: p.id, title: p.title, description: p.description, unit: p.unit, asOf, current: v ? valueJson(v, p) : null, history: history.map((x) => valueJson(x, p)), file: p.file }));
+      io.out(
+        json({
+          id: p.id,
+          title: p.title,
+          description: p.description,
+          unit: p.unit,
+          asOf,
+          current: v ? valueJson(v, p) : null,
+          history: history.map((x) => valueJson(x, p)),
+          file: p.file,
+        }),
+      );
     } else {
       io.out(`${p.id} — ${p.title[lang]}\n${p.description[lang]}\n`);
       io.out(`${t(lang, 'law.on', { asOf })}: ${v ? valueText(v, p, lang) : t(lang, 'law.no-value')}\n`);

@@ -1,6 +1,14 @@
 import type { Io } from '../main.ts';
 import { parse, UsageError } from '../args.ts';
-import { composeLetter, LETTER_KINDS, renderLetterDocx, renderLetterPdf, renderLetterText, type LetterKind, type LetterLang } from '../../documents/index.ts';
+import {
+  composeLetter,
+  LETTER_KINDS,
+  renderLetterDocx,
+  renderLetterPdf,
+  renderLetterText,
+  type LetterKind,
+  type LetterLang,
+} from '../../documents/index.ts';
 import { t } from '../i18n.ts';
 import { docLangOf, evaluateCaseFile, writeOutput } from './checklist.ts';
 
@@ -19,7 +27,12 @@ It goes to a consulate while the principal's visa is still ahead, else to the In
 printed as text. Read it before signing: the evaluation's warnings are printed on standard error.`;
 
 export async function letterCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(argv, { 'as-of': { type: 'string' }, kind: { type: 'string' }, docx: { type: 'string' }, pdf: { type: 'string' } });
+  const { values, positionals } = parse(argv, {
+    'as-of': { type: 'string' },
+    kind: { type: 'string' },
+    docx: { type: 'string' },
+    pdf: { type: 'string' },
+  });
   if (values.help) {
     io.out(HELP);
     return 0;
@@ -28,13 +41,16 @@ export async function letterCommand(argv: string[], io: Io): Promise<number> {
   if (values.format !== undefined) throw new UsageError('--format does not apply to letters: use --docx or --pdf');
   const kind = values.kind;
   if (kind === undefined) throw new UsageError(`--kind is required: ${LETTER_KINDS.join(' or ')}\n\n${HELP}`);
-  if (!(LETTER_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind: expected ${LETTER_KINDS.join(' or ')}, got "${kind}"`);
+  if (!(LETTER_KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`--kind: expected ${LETTER_KINDS.join(' or ')}, got "${kind}"`);
   const lang = docLangOf(values.lang, ['en', 'ru']) as LetterLang;
   const { evaluation, ctx } = evaluateCaseFile(positionals[0] as string, values['as-of'], lang);
   const status = evaluation.eligibility.status;
   if (status !== 'eligible') {
     const reasons = evaluation.eligibility.reasons.filter((r) => r.severity !== 'info').map((r) => `  ${r.message}`);
-    io.err(`hqs letter: warning: the evaluation's eligibility status is "${status}", not "eligible"; the letter states only what the case supports — check it before signing\n${reasons.join('\n')}`);
+    io.err(
+      `hqs letter: warning: the evaluation's eligibility status is "${status}", not "eligible"; the letter states only what the case supports — check it before signing\n${reasons.join('\n')}`,
+    );
   }
   const letter = composeLetter(kind as LetterKind, evaluation, { ...ctx, lang });
   const title = letter.subject;

@@ -38,8 +38,10 @@ export async function withStore<T>(opts: OpenOptions, fn: (db: Db) => Promise<T>
 }
 
 function plain(e: unknown): unknown {
-  if (e instanceof DataDirLockedError || e instanceof MigrationError || e instanceof BackupError || isStoreError(e)) return new InputError(e.message);
-  if (e instanceof Error && /^cannot (connect to PostgreSQL|open the embedded database)/.test(e.message)) return new InputError(e.message);
+  if (e instanceof DataDirLockedError || e instanceof MigrationError || e instanceof BackupError || isStoreError(e))
+    return new InputError(e.message);
+  if (e instanceof Error && /^cannot (connect to PostgreSQL|open the embedded database)/.test(e.message))
+    return new InputError(e.message);
   return e;
 }
 
@@ -55,12 +57,23 @@ export async function migrateCommand(argv: string[], io: Io): Promise<number> {
     const applied = values.status ? [] : await migrate(db);
     const status = await migrationStatus(db);
     if (format === 'json') {
-      io.out(json({ database: db.location, backend: db.backend, applied: applied.map((m) => ({ version: m.version, name: m.name })), schemaVersion: status.current, latest: status.latest, pending: status.pending.map((m) => ({ version: m.version, name: m.name })) }));
+      io.out(
+        json({
+          database: db.location,
+          backend: db.backend,
+          applied: applied.map((m) => ({ version: m.version, name: m.name })),
+          schemaVersion: status.current,
+          latest: status.latest,
+          pending: status.pending.map((m) => ({ version: m.version, name: m.name })),
+        }),
+      );
     } else {
       io.out(`database: ${db.location} (${db.backend})`);
       for (const m of applied) io.out(`applied ${String(m.version).padStart(3, '0')}_${m.name}`);
       if (!values.status && applied.length === 0) io.out('nothing to apply');
-      io.out(`schema version ${status.current} of ${status.latest}${status.pending.length ? `; pending: ${status.pending.map((m) => `${String(m.version).padStart(3, '0')}_${m.name}`).join(', ')}` : ' (up to date)'}`);
+      io.out(
+        `schema version ${status.current} of ${status.latest}${status.pending.length ? `; pending: ${status.pending.map((m) => `${String(m.version).padStart(3, '0')}_${m.name}`).join(', ')}` : ' (up to date)'}`,
+      );
     }
     return 0;
   });

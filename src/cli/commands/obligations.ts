@@ -30,7 +30,13 @@ export async function obligationsCommand(argv: string[], io: Io): Promise<number
   }
   if (format === 'json') {
     const key = caseKey(c);
-    io.out(json({ caseId: evaluation.caseId, asOf: evaluation.asOf, obligations: evaluation.obligations.map((o) => ({ ...o, uid: obligationUid(key, o.id) })) }));
+    io.out(
+      json({
+        caseId: evaluation.caseId,
+        asOf: evaluation.asOf,
+        obligations: evaluation.obligations.map((o) => ({ ...o, uid: obligationUid(key, o.id) })),
+      }),
+    );
   } else {
     io.out(renderObligationsText(evaluation, ctx));
   }

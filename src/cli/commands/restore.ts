@@ -32,7 +32,9 @@ export async function restoreCommand(argv: string[], io: Io): Promise<number> {
     else {
       if (s.safetyBackup) io.out(`the data that was replaced is saved in ${s.safetyBackup}`);
       const rows = Object.values(s.rows).reduce((a, b) => a + b, 0);
-      io.out(`restored ${file} (HQS Desk ${s.header.hqsVersion}, schema version ${s.header.schemaVersion}, made ${s.header.createdAt}) into ${db.location}: ${rows} rows (${s.rows.cases ?? 0} cases, ${s.rows.documents ?? 0} documents, ${s.rows.audit_log ?? 0} audit entries), ${s.files} files`);
+      io.out(
+        `restored ${file} (HQS Desk ${s.header.hqsVersion}, schema version ${s.header.schemaVersion}, made ${s.header.createdAt}) into ${db.location}: ${rows} rows (${s.rows.cases ?? 0} cases, ${s.rows.documents ?? 0} documents, ${s.rows.audit_log ?? 0} audit entries), ${s.files} files`,
+      );
     }
     return 0;
   });

@@ -27,11 +27,14 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length) throw new UsageError(`start takes no arguments\n\n${HELP}`);
   const portText = process.env.PORT?.trim() || '8080';
   const port = Number(portText);
-  if (!/^\d{1,5}$/.test(portText) || port > 65535) throw new InputError(`PORT: expected a port number 0–65535, got "${portText}"`);
+  if (!/^\d{1,5}$/.test(portText) || port > 65535)
+    throw new InputError(`PORT: expected a port number 0–65535, got "${portText}"`);
   const host = process.env.HOST?.trim() || '127.0.0.1';
   let evaluateLimit;
   try {
-    evaluateLimit = process.env.HQS_EVALUATE_LIMIT?.trim() ? parseRateLimit(process.env.HQS_EVALUATE_LIMIT, 'HQS_EVALUATE_LIMIT') : undefined;
+    evaluateLimit = process.env.HQS_EVALUATE_LIMIT?.trim()
+      ? parseRateLimit(process.env.HQS_EVALUATE_LIMIT, 'HQS_EVALUATE_LIMIT')
+      : undefined;
   } catch (e) {
     throw new InputError((e as Error).message);
   }
@@ -46,14 +49,27 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
   const engine = createEngine({ law, calendar: loadCalendar() });
   let server;
   try {
-    server = await startServer({ db, engine, law, port, host, trustProxy: process.env.HQS_TRUST_PROXY === '1', ...(evaluateLimit ? { evaluateLimit } : {}) });
+    server = await startServer({
+      db,
+      engine,
+      law,
+      port,
+      host,
+      trustProxy: process.env.HQS_TRUST_PROXY === '1',
+      ...(evaluateLimit ? { evaluateLimit } : {}),
+    });
   } catch (e) {
     await db.close();
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') throw new InputError(`cannot listen on ${host}:${port}: ${code === 'EADDRINUSE' ? 'the port is in use (set PORT)' : 'permission denied'}`);
+    if (code === 'EADDRINUSE' || code === 'EACCES')
+      throw new InputError(
+        `cannot listen on ${host}:${port}: ${code === 'EADDRINUSE' ? 'the port is in use (set PORT)' : 'permission denied'}`,
+      );
     throw e;
   }
-  io.out(`HQS Desk is running at ${server.url}  (database: ${cfg.databaseUrl ? redactUrl(cfg.databaseUrl) : db.location}, ${db.backend})`);
+  io.out(
+    `HQS Desk is running at ${server.url}  (database: ${cfg.databaseUrl ? redactUrl(cfg.databaseUrl) : db.location}, ${db.backend})`,
+  );
   io.out(`  Public self-check: ${server.url}/   Workspace: ${server.url}/app`);
   io.out(`  API: ${server.url}/api/v1   OpenAPI: ${server.url}/api/openapi.json   health: ${server.url}/healthz`);
   if (!(await anyOwnerExists(db))) {

@@ -26,7 +26,9 @@ function progressReporter(io: Io, tty: boolean) {
         lastDraw = now;
         const width = 30;
         const full = Math.round(frac * width);
-        process.stderr.write(`\r[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${String(Math.floor(frac * 100)).padStart(3)}%  ${p.done}/${p.total} cases  ${Math.round(rate)}/s  ${p.orgName.slice(0, 30)}\u001b[K`);
+        process.stderr.write(
+          `\r[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${String(Math.floor(frac * 100)).padStart(3)}%  ${p.done}/${p.total} cases  ${Math.round(rate)}/s  ${p.orgName.slice(0, 30)}\u001b[K`,
+        );
       } else {
         const decile = Math.floor(frac * 10);
         if (decile === lastDecile) return;
@@ -56,7 +58,9 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
     bar.end();
     if (format === 'json') io.out(json({ ...r, ms: Math.round(r.ms), database: db.location }));
     else {
-      io.out(`swept ${r.cases} open cases in ${r.organizations} organization${r.organizations === 1 ? '' : 's'} as of ${asOf}: ${r.obligations} obligations stored, ${Math.round(r.ms)} ms (${Math.round(r.cases / Math.max(r.ms / 1000, 0.001))} cases/s)`);
+      io.out(
+        `swept ${r.cases} open cases in ${r.organizations} organization${r.organizations === 1 ? '' : 's'} as of ${asOf}: ${r.obligations} obligations stored, ${Math.round(r.ms)} ms (${Math.round(r.cases / Math.max(r.ms / 1000, 0.001))} cases/s)`,
+      );
       for (const f of r.failures) io.err(`failed: organization ${f.orgId}, case ${f.caseId}: ${f.error}`);
     }
     return r.failures.length ? 1 : 0;

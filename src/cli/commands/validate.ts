@@ -23,7 +23,10 @@ export function validateCommand(argv: string[], io: Io): number {
     return 0;
   }
   if (format === 'json') io.out(json({ valid: false, file, errors: result.errors }));
-  else io.err(`${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}\n${result.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`);
+  else
+    io.err(
+      `${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}\n${result.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`,
+    );
   return 2;
 }
 

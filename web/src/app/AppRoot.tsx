@@ -17,7 +17,8 @@ const ALL_LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
 const Invite = lazy(() => import('./invite/Invite.tsx').then((m) => ({ default: m.Invite })));
 const Portal = lazy(() => import('./portal/Portal.tsx').then((m) => ({ default: m.Portal })));
 
-type SessionState = { kind: 'loading' } | { kind: 'ready'; session: SessionInfo | null } | { kind: 'failed'; error: ApiError };
+type SessionState =
+  { kind: 'loading' } | { kind: 'ready'; session: SessionInfo | null } | { kind: 'failed'; error: ApiError };
 
 async function readSession(): Promise<SessionInfo | null> {
   try {
@@ -76,7 +77,10 @@ export function AppRoot() {
 
   const t = useMemo(() => (messages ? translator(messages.lang, messages.m) : null), [messages]);
   const session = state.kind === 'ready' ? state.session : null;
-  const ctx: AppContext | null = useMemo(() => (t ? { session, refresh, setSession, t, lang: t.lang, setLang, langs } : null), [session, refresh, setSession, t, setLang, langs]);
+  const ctx: AppContext | null = useMemo(
+    () => (t ? { session, refresh, setSession, t, lang: t.lang, setLang, langs } : null),
+    [session, refresh, setSession, t, setLang, langs],
+  );
 
   // Where a signed-in or signed-out reader belongs.
   const redirect = ((): string | null => {
@@ -91,7 +95,12 @@ export function AppRoot() {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);
 
-  if (!ctx || state.kind === 'loading' || redirect) return <p className="loading-page" aria-live="polite">HQS Desk…</p>;
+  if (!ctx || state.kind === 'loading' || redirect)
+    return (
+      <p className="loading-page" aria-live="polite">
+        HQS Desk…
+      </p>
+    );
   if (state.kind === 'failed') {
     return (
       <main>

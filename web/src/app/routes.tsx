@@ -9,7 +9,8 @@ export interface RouteDef {
 }
 export type NavId = 'dashboard' | 'obligations' | 'cases' | 'employers' | 'users' | 'audit' | 'account';
 
-const l = <K extends string>(load: () => Promise<Record<K, React.ComponentType<Record<string, string>>>>, name: K) => lazy(() => load().then((m) => ({ default: m[name] })));
+const l = <K extends string>(load: () => Promise<Record<K, React.ComponentType<Record<string, string>>>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 
 const Dashboard = l(() => import('./pages/Dashboard.tsx'), 'Dashboard');
 const Obligations = l(() => import('./pages/Obligations.tsx'), 'Obligations');

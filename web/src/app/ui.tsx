@@ -4,7 +4,13 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNo
 import { ApiError } from '../api.ts';
 import { useApp } from './session.tsx';
 
-export type Loaded<T> = { data: T | undefined; error: ApiError | undefined; loading: boolean; reload: () => void; setData: (d: T) => void };
+export type Loaded<T> = {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+  setData: (d: T) => void;
+};
 
 /** Runs `load` when `deps` change (aborting the previous run), and on reload(). */
 export function useData<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): Loaded<T> {
@@ -60,13 +66,25 @@ export function ErrorBox({ error, fieldIds }: { error: unknown; fieldIds?: Recor
   const e = error instanceof ApiError ? error : new ApiError(0, String((error as Error)?.message ?? error));
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
-      <h2>{e.status === 0 ? t('common.error.network') : e.status === 403 ? t('common.error.forbidden') : e.status === 404 ? t('common.error.notFound') : e.status === 409 ? t('common.error.conflict') : t('common.error.title')}</h2>
+      <h2>
+        {e.status === 0
+          ? t('common.error.network')
+          : e.status === 403
+            ? t('common.error.forbidden')
+            : e.status === 404
+              ? t('common.error.notFound')
+              : e.status === 409
+                ? t('common.error.conflict')
+                : t('common.error.title')}
+      </h2>
       <p>{e.detail}</p>
       {e.errors.length > 0 && (
         <ul>
           {e.errors.map((p, i) => {
             const id = fieldIds?.[p.path];
-            return <li key={i}>{id ? <a href={`#${id}`}>{`${p.path}: ${p.message}`}</a> : `${p.path}: ${p.message}`}</li>;
+            return (
+              <li key={i}>{id ? <a href={`#${id}`}>{`${p.path}: ${p.message}`}</a> : `${p.path}: ${p.message}`}</li>
+            );
           })}
         </ul>
       )}
@@ -90,7 +108,19 @@ export function Load<T>({ state, children }: { state: Loaded<T>; children: (data
   return <>{children(state.data)}</>;
 }
 
-export function Field({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string | undefined; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  children: ReactNode;
+}) {
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -119,7 +149,8 @@ export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; 
 }
 
 /** `aria-describedby` for an input with a hint and/or an error drawn by <Field>. */
-export const describedBy = (id: string, hint: boolean, error: unknown) => [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+export const describedBy = (id: string, hint: boolean, error: unknown) =>
+  [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
 /** A status as a coloured tag with words (never colour alone). */
 export function StatusTag({ status, label }: { status: string; label: string }) {
@@ -127,16 +158,42 @@ export function StatusTag({ status, label }: { status: string; label: string }) 
 }
 
 /** Previous / next for an offset-paged list. */
-export function Pager({ total, limit, offset, onPage }: { total: number; limit: number; offset: number; onPage: (offset: number) => void }) {
+export function Pager({
+  total,
+  limit,
+  offset,
+  onPage,
+}: {
+  total: number;
+  limit: number;
+  offset: number;
+  onPage: (offset: number) => void;
+}) {
   const { t } = useApp();
   if (total <= limit) return null;
   return (
     <nav className="pager" aria-label={t('common.pages')}>
-      <button type="button" className="secondary" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - limit))}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={offset === 0}
+        onClick={() => onPage(Math.max(0, offset - limit))}
+      >
         {t('common.previous')}
       </button>
-      <span>{t('common.range', { from: t.number(offset + 1), to: t.number(Math.min(total, offset + limit)), total: t.number(total) })}</span>
-      <button type="button" className="secondary" disabled={offset + limit >= total} onClick={() => onPage(offset + limit)}>
+      <span>
+        {t('common.range', {
+          from: t.number(offset + 1),
+          to: t.number(Math.min(total, offset + limit)),
+          total: t.number(total),
+        })}
+      </span>
+      <button
+        type="button"
+        className="secondary"
+        disabled={offset + limit >= total}
+        onClick={() => onPage(offset + limit)}
+      >
         {t('common.next')}
       </button>
     </nav>
@@ -145,10 +202,17 @@ export function Pager({ total, limit, offset, onPage }: { total: number; limit: 
 
 /** Days from `today` to `iso` (negative when past), on the calendar (not working days). */
 export function daysFrom(today: string, iso: string): number {
-  return Math.round((Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${today.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${today.slice(0, 10)}T00:00:00Z`)) / 86_400_000,
+  );
 }
 
 /** Today in Moscow as YYYY-MM-DD (deadlines count in Moscow days). */
 export function todayMoscow(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Moscow',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

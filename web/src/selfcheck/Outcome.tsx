@@ -28,9 +28,16 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
     let live = true;
     setState({ kind: 'loading' });
     (async () => {
-      const res = await fetch(`/api/v1/evaluate?lang=${lang}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(toCase(answers)) });
+      const res = await fetch(`/api/v1/evaluate?lang=${lang}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(toCase(answers)),
+      });
       const body = (await res.json()) as Evaluation & { detail?: string; errors?: { path: string; message: string }[] };
-      if (!res.ok) throw new Error(`${res.status}: ${body.detail ?? ''} ${(body.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+      if (!res.ok)
+        throw new Error(
+          `${res.status}: ${body.detail ?? ''} ${(body.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+        );
       return body;
     })().then(
       (evaluation) => live && setState({ kind: 'done', evaluation }),
@@ -91,13 +98,26 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
         <h1 ref={headingRef} tabIndex={-1}>
           {t('title.outcome-evaluation')}
         </h1>
-        {state.kind === 'loading' ? <p aria-live="polite">{t('outcome.loading')}</p> : <p className="error" role="alert">{t('outcome.failed', { message: state.message })}</p>}
+        {state.kind === 'loading' ? (
+          <p aria-live="polite">{t('outcome.loading')}</p>
+        ) : (
+          <p className="error" role="alert">
+            {t('outcome.failed', { message: state.message })}
+          </p>
+        )}
         {actions}
       </>
     );
   }
   const ev = state.evaluation;
-  const names = new Map<string, string>([['p1', answers.person?.name ?? 'p1'], ...(answers.hasFamily === 'yes' ? (answers.family ?? []).map((m, i) => [`p${i + 2}`, `${m.name} (${t(`relation.${m.relation}`)})`] as [string, string]) : [])]);
+  const names = new Map<string, string>([
+    ['p1', answers.person?.name ?? 'p1'],
+    ...(answers.hasFamily === 'yes'
+      ? (answers.family ?? []).map(
+          (m, i) => [`p${i + 2}`, `${m.name} (${t(`relation.${m.relation}`)})`] as [string, string],
+        )
+      : []),
+  ]);
   const status = ev.eligibility.status;
   const people = [...names.keys()];
   const machineNote = t.lang === 'zh' ? <p className="hint">{t('outcome.machineLang')}</p> : null;
@@ -116,7 +136,8 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
           <p>
             {t(ev.eligibility.threshold.meets ? 'outcome.threshold.meets' : 'outcome.threshold.below', {
               salary: t.money(ev.eligibility.threshold.salaryInPeriod),
-              threshold: ev.eligibility.threshold.threshold === null ? '—' : t.money(ev.eligibility.threshold.threshold),
+              threshold:
+                ev.eligibility.threshold.threshold === null ? '—' : t.money(ev.eligibility.threshold.threshold),
               period: t(`per.${ev.eligibility.threshold.period}`),
             })}
           </p>
@@ -144,7 +165,9 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
       {status !== 'ineligible' && ev.plan.length > 0 && (
         <section aria-labelledby="plan">
           <h2 id="plan">{t('outcome.plan')}</h2>
-          {ev.estimatedDaysToEntry !== undefined && <p>{t('outcome.daysToEntry', { n: t.number(ev.estimatedDaysToEntry) })}</p>}
+          {ev.estimatedDaysToEntry !== undefined && (
+            <p>{t('outcome.daysToEntry', { n: t.number(ev.estimatedDaysToEntry) })}</p>
+          )}
           {people.map((p) => {
             const steps = ev.plan.filter((s) => s.person === p && s.status !== 'not-applicable');
             if (!steps.length) return null;
@@ -158,7 +181,10 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
                       {s.date && (
                         <span className="when">
                           {' '}
-                          {s.dateKind === 'deadline' ? t('outcome.by', { date: t.date(s.date) }) : t('outcome.about', { date: t.date(s.date) })} <span className="tag">{t(`datekind.${s.dateKind ?? 'estimate'}`)}</span>
+                          {s.dateKind === 'deadline'
+                            ? t('outcome.by', { date: t.date(s.date) })
+                            : t('outcome.about', { date: t.date(s.date) })}{' '}
+                          <span className="tag">{t(`datekind.${s.dateKind ?? 'estimate'}`)}</span>
                         </span>
                       )}
                       <br />
@@ -183,9 +209,14 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
                 <ul className="checklist">
                   {items.map((c, i) => (
                     <li key={i}>
-                      <strong>{c.requirement.title[t.lang] ?? c.requirement.title.en}</strong> — {t(`form.${c.requirement.form}`)}
-                      {c.requirement.copies > 1 ? `, ${t('outcome.copies', { n: t.number(c.requirement.copies) })}` : ''}
-                      {c.requirement.legalization !== 'not-applicable' && c.requirement.legalization !== 'none-domestic' ? `, ${t(`legalization.${c.requirement.legalization}`)}` : ''}
+                      <strong>{c.requirement.title[t.lang] ?? c.requirement.title.en}</strong> —{' '}
+                      {t(`form.${c.requirement.form}`)}
+                      {c.requirement.copies > 1
+                        ? `, ${t('outcome.copies', { n: t.number(c.requirement.copies) })}`
+                        : ''}
+                      {c.requirement.legalization !== 'not-applicable' && c.requirement.legalization !== 'none-domestic'
+                        ? `, ${t(`legalization.${c.requirement.legalization}`)}`
+                        : ''}
                       {c.requirement.translation ? `, ${t('outcome.translation')}` : ''}
                       <span className="tag">{t(`procedure.${c.procedure}`)}</span>
                     </li>

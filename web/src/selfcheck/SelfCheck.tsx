@@ -4,7 +4,24 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { countries, regions, type Named } from 'virtual:hqs-data';
 import { initialLang, LANGS, loadMessages, translator, type Lang, type T } from '../i18n.ts';
-import { FLOW, OCCUPATIONS, RELATIONS, SALARY_PERIODS, START, afterChange, isQuestion, nextOf, pathOf, previousOf, problemsOf, type Answers, type FamilyMember, type NodeId, type Problem, type QuestionId } from './flow.ts';
+import {
+  FLOW,
+  OCCUPATIONS,
+  RELATIONS,
+  SALARY_PERIODS,
+  START,
+  afterChange,
+  isQuestion,
+  nextOf,
+  pathOf,
+  previousOf,
+  problemsOf,
+  type Answers,
+  type FamilyMember,
+  type NodeId,
+  type Problem,
+  type QuestionId,
+} from './flow.ts';
 import { Outcome } from './Outcome.tsx';
 
 const STORE = 'hqs.selfcheck.answers';
@@ -91,7 +108,13 @@ export function SelfCheck() {
           <ul className="langs">
             {LANGS.map((l) => (
               <li key={l}>
-                <button type="button" className="link" lang={l} aria-current={l === lang ? 'true' : undefined} onClick={() => setLang(l)}>
+                <button
+                  type="button"
+                  className="link"
+                  lang={l}
+                  aria-current={l === lang ? 'true' : undefined}
+                  onClick={() => setLang(l)}
+                >
                   {LANG_NAMES[l]}
                 </button>
               </li>
@@ -106,9 +129,22 @@ export function SelfCheck() {
           </button>
         )}
         {isQuestion(node) ? (
-          <QuestionPage key={`${node}-${lang}`} id={node} t={t} answers={answers} headingRef={heading} onAnswer={answer} />
+          <QuestionPage
+            key={`${node}-${lang}`}
+            id={node}
+            t={t}
+            answers={answers}
+            headingRef={heading}
+            onAnswer={answer}
+          />
         ) : node === 'summary' ? (
-          <Summary t={t} answers={answers} headingRef={heading} onChange={(q) => go(q, true)} onContinue={() => go(nextOf('summary', answers) ?? 'summary')} />
+          <Summary
+            t={t}
+            answers={answers}
+            headingRef={heading}
+            onChange={(q) => go(q, true)}
+            onContinue={() => go(nextOf('summary', answers) ?? 'summary')}
+          />
         ) : (
           <Outcome id={node} t={t} answers={answers} headingRef={heading} onRestart={restart} />
         )}
@@ -140,7 +176,17 @@ interface PageProps {
   headingRef: React.RefObject<HTMLHeadingElement | null>;
 }
 
-function Heading({ t, id, headingRef, hint }: { t: T; id: string; headingRef: PageProps['headingRef']; hint?: boolean }) {
+function Heading({
+  t,
+  id,
+  headingRef,
+  hint,
+}: {
+  t: T;
+  id: string;
+  headingRef: PageProps['headingRef'];
+  hint?: boolean;
+}) {
   return (
     <>
       <h1 ref={headingRef} tabIndex={-1}>
@@ -161,7 +207,9 @@ function ErrorSummary({ t, problems }: { t: T; problems: Problem[] }) {
       <ul>
         {problems.map((p) => (
           <li key={p.field}>
-            <a href={`#f-${p.field.replace(/\./g, '-')}`}>{`${t(`field.${p.field.replace(/\.\d+\./, '.')}`)}: ${t(`error.${p.error}`)}`}</a>
+            <a
+              href={`#f-${p.field.replace(/\./g, '-')}`}
+            >{`${t(`field.${p.field.replace(/\.\d+\./, '.')}`)}: ${t(`error.${p.error}`)}`}</a>
           </li>
         ))}
       </ul>
@@ -171,7 +219,21 @@ function ErrorSummary({ t, problems }: { t: T; problems: Problem[] }) {
 
 const fid = (field: string) => `f-${field.replace(/\./g, '-')}`;
 
-function Field({ t, field, label, problems, children, hint }: { t: T; field: string; label: string; problems: Problem[]; children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode; hint?: string }) {
+function Field({
+  t,
+  field,
+  label,
+  problems,
+  children,
+  hint,
+}: {
+  t: T;
+  field: string;
+  label: string;
+  problems: Problem[];
+  children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+  hint?: string;
+}) {
   const p = problems.find((x) => x.field === field);
   const id = fid(field);
   const described = [hint ? `${id}-hint` : '', p ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -188,15 +250,45 @@ function Field({ t, field, label, problems, children, hint }: { t: T; field: str
           {t(`error.${p.error}`)}
         </p>
       )}
-      {children({ id, ...(p ? { 'aria-invalid': true as const } : {}), ...(described ? { 'aria-describedby': described } : {}) })}
+      {children({
+        id,
+        ...(p ? { 'aria-invalid': true as const } : {}),
+        ...(described ? { 'aria-describedby': described } : {}),
+      })}
     </div>
   );
 }
 
-function Radios<V extends string>({ t, field, legend, options, value, onChange, problems, labelKey, asHeading, headingRef }: { t: T; field: string; legend: string; options: readonly V[]; value: V | undefined; onChange: (v: V) => void; problems: Problem[]; labelKey: string; asHeading?: boolean; headingRef?: PageProps['headingRef'] }) {
+function Radios<V extends string>({
+  t,
+  field,
+  legend,
+  options,
+  value,
+  onChange,
+  problems,
+  labelKey,
+  asHeading,
+  headingRef,
+}: {
+  t: T;
+  field: string;
+  legend: string;
+  options: readonly V[];
+  value: V | undefined;
+  onChange: (v: V) => void;
+  problems: Problem[];
+  labelKey: string;
+  asHeading?: boolean;
+  headingRef?: PageProps['headingRef'];
+}) {
   const p = problems.find((x) => x.field === field);
   return (
-    <fieldset className={`field${p ? ' invalid' : ''}`} id={fid(field)} aria-describedby={p ? `${fid(field)}-error` : undefined}>
+    <fieldset
+      className={`field${p ? ' invalid' : ''}`}
+      id={fid(field)}
+      aria-describedby={p ? `${fid(field)}-error` : undefined}
+    >
       <legend>
         {asHeading ? (
           <h1 ref={headingRef} tabIndex={-1}>
@@ -213,7 +305,14 @@ function Radios<V extends string>({ t, field, legend, options, value, onChange, 
       )}
       {options.map((o) => (
         <div className="radio" key={o}>
-          <input type="radio" id={`${fid(field)}-${o}`} name={field} value={o} checked={value === o} onChange={() => onChange(o)} />
+          <input
+            type="radio"
+            id={`${fid(field)}-${o}`}
+            name={field}
+            value={o}
+            checked={value === o}
+            onChange={() => onChange(o)}
+          />
           <label htmlFor={`${fid(field)}-${o}`}>{t(`${labelKey}.${o}`)}</label>
         </div>
       ))}
@@ -221,7 +320,23 @@ function Radios<V extends string>({ t, field, legend, options, value, onChange, 
   );
 }
 
-function PlaceSelect({ id, value, onChange, places, lang, t, extra }: { id: string; value: string; onChange: (v: string) => void; places: Named[]; lang: Lang; t: T; extra?: Record<string, unknown> }) {
+function PlaceSelect({
+  id,
+  value,
+  onChange,
+  places,
+  lang,
+  t,
+  extra,
+}: {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  places: Named[];
+  lang: Lang;
+  t: T;
+  extra?: Record<string, unknown>;
+}) {
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...extra}>
       <option value="">{t('choose')}</option>
@@ -234,7 +349,13 @@ function PlaceSelect({ id, value, onChange, places, lang, t, extra }: { id: stri
   );
 }
 
-function QuestionPage({ id, t, answers, headingRef, onAnswer }: PageProps & { id: QuestionId; onAnswer: <K extends QuestionId>(id: K, v: Answers[K]) => void }) {
+function QuestionPage({
+  id,
+  t,
+  answers,
+  headingRef,
+  onAnswer,
+}: PageProps & { id: QuestionId; onAnswer: <K extends QuestionId>(id: K, v: Answers[K]) => void }) {
   const [draft, setDraft] = useState<Answers>(() => structuredClone(answers));
   const [problems, setProblems] = useState<Problem[]>([]);
   const set = <K extends QuestionId>(k: K, v: Answers[K]) => setDraft((d) => ({ ...d, [k]: v }));
@@ -254,7 +375,17 @@ function QuestionPage({ id, t, answers, headingRef, onAnswer }: PageProps & { id
           <>
             <Heading t={t} id={id} headingRef={headingRef} />
             <Field t={t} field={id} label={t(`field.${id}`)} problems={problems}>
-              {(p) => <PlaceSelect id={p.id} value={draft[id] ?? ''} onChange={(v) => set(id, v)} places={countries} lang={lang} t={t} extra={p} />}
+              {(p) => (
+                <PlaceSelect
+                  id={p.id}
+                  value={draft[id] ?? ''}
+                  onChange={(v) => set(id, v)}
+                  places={countries}
+                  lang={lang}
+                  t={t}
+                  extra={p}
+                />
+              )}
             </Field>
           </>
         );
@@ -263,24 +394,83 @@ function QuestionPage({ id, t, answers, headingRef, onAnswer }: PageProps & { id
           <>
             <Heading t={t} id={id} headingRef={headingRef} />
             <Field t={t} field={id} label={t('field.region')} problems={problems}>
-              {(p) => <PlaceSelect id={p.id} value={draft.region ?? ''} onChange={(v) => set('region', v)} places={regions} lang={lang} t={t} extra={p} />}
+              {(p) => (
+                <PlaceSelect
+                  id={p.id}
+                  value={draft.region ?? ''}
+                  onChange={(v) => set('region', v)}
+                  places={regions}
+                  lang={lang}
+                  t={t}
+                  extra={p}
+                />
+              )}
             </Field>
           </>
         );
       case 'employerKind':
-        return <Radios t={t} field={id} legend={t('q.employerKind')} options={FLOW.employerKind.options ?? []} value={draft.employerKind} onChange={(v) => set('employerKind', v)} problems={problems} labelKey="employerKind" asHeading headingRef={headingRef} />;
+        return (
+          <Radios
+            t={t}
+            field={id}
+            legend={t('q.employerKind')}
+            options={FLOW.employerKind.options ?? []}
+            value={draft.employerKind}
+            onChange={(v) => set('employerKind', v)}
+            problems={problems}
+            labelKey="employerKind"
+            asHeading
+            headingRef={headingRef}
+          />
+        );
       case 'hasFamily':
-        return <Radios t={t} field={id} legend={t('q.hasFamily')} options={FLOW.hasFamily.options ?? []} value={draft.hasFamily} onChange={(v) => set('hasFamily', v)} problems={problems} labelKey="yesno" asHeading headingRef={headingRef} />;
+        return (
+          <Radios
+            t={t}
+            field={id}
+            legend={t('q.hasFamily')}
+            options={FLOW.hasFamily.options ?? []}
+            value={draft.hasFamily}
+            onChange={(v) => set('hasFamily', v)}
+            problems={problems}
+            labelKey="yesno"
+            asHeading
+            headingRef={headingRef}
+          />
+        );
       case 'employer': {
         const e = draft.employer ?? { name: '', inn: '' };
         return (
           <>
             <Heading t={t} id={id} headingRef={headingRef} hint />
             <Field t={t} field="employer.name" label={t('field.employer.name')} problems={problems}>
-              {(p) => <input type="text" {...p} autoComplete="organization" value={e.name} onChange={(x) => set('employer', { ...e, name: x.target.value })} />}
+              {(p) => (
+                <input
+                  type="text"
+                  {...p}
+                  autoComplete="organization"
+                  value={e.name}
+                  onChange={(x) => set('employer', { ...e, name: x.target.value })}
+                />
+              )}
             </Field>
-            <Field t={t} field="employer.inn" label={t('field.employer.inn')} hint={t('field.employer.inn.hint')} problems={problems}>
-              {(p) => <input type="text" {...p} inputMode="numeric" className="w10" value={e.inn} onChange={(x) => set('employer', { ...e, inn: x.target.value })} />}
+            <Field
+              t={t}
+              field="employer.inn"
+              label={t('field.employer.inn')}
+              hint={t('field.employer.inn.hint')}
+              problems={problems}
+            >
+              {(p) => (
+                <input
+                  type="text"
+                  {...p}
+                  inputMode="numeric"
+                  className="w10"
+                  value={e.inn}
+                  onChange={(x) => set('employer', { ...e, inn: x.target.value })}
+                />
+              )}
             </Field>
           </>
         );
@@ -290,9 +480,26 @@ function QuestionPage({ id, t, answers, headingRef, onAnswer }: PageProps & { id
         return (
           <>
             <Heading t={t} id={id} headingRef={headingRef} />
-            <Radios t={t} field="occupation.occupation" legend={t('field.occupation.occupation')} options={OCCUPATIONS} value={o.occupation} onChange={(v) => set('occupation', { ...o, occupation: v })} problems={problems} labelKey="occupation" />
+            <Radios
+              t={t}
+              field="occupation.occupation"
+              legend={t('field.occupation.occupation')}
+              options={OCCUPATIONS}
+              value={o.occupation}
+              onChange={(v) => set('occupation', { ...o, occupation: v })}
+              problems={problems}
+              labelKey="occupation"
+            />
             <Field t={t} field="occupation.position" label={t('field.occupation.position')} problems={problems}>
-              {(p) => <input type="text" {...p} autoComplete="organization-title" value={o.position} onChange={(x) => set('occupation', { ...o, position: x.target.value })} />}
+              {(p) => (
+                <input
+                  type="text"
+                  {...p}
+                  autoComplete="organization-title"
+                  value={o.position}
+                  onChange={(x) => set('occupation', { ...o, position: x.target.value })}
+                />
+              )}
             </Field>
           </>
         );
@@ -303,9 +510,27 @@ function QuestionPage({ id, t, answers, headingRef, onAnswer }: PageProps & { id
           <>
             <Heading t={t} id={id} headingRef={headingRef} hint />
             <Field t={t} field="salary.amount" label={t('field.salary.amount')} problems={problems}>
-              {(p) => <input type="text" {...p} inputMode="numeric" className="w10" value={Number.isNaN(s.amount) ? '' : String(s.amount)} onChange={(x) => set('salary', { ...s, amount: parseAmount(x.target.value) })} />}
+              {(p) => (
+                <input
+                  type="text"
+                  {...p}
+                  inputMode="numeric"
+                  className="w10"
+                  value={Number.isNaN(s.amount) ? '' : String(s.amount)}
+                  onChange={(x) => set('salary', { ...s, amount: parseAmount(x.target.value) })}
+                />
+              )}
             </Field>
-            <Radios t={t} field="salary.per" legend={t('field.salary.per')} options={SALARY_PERIODS} value={s.per} onChange={(v) => set('salary', { ...s, per: v })} problems={problems} labelKey="period" />
+            <Radios
+              t={t}
+              field="salary.per"
+              legend={t('field.salary.per')}
+              options={SALARY_PERIODS}
+              value={s.per}
+              onChange={(v) => set('salary', { ...s, per: v })}
+              problems={problems}
+              labelKey="period"
+            />
           </>
         );
       }
@@ -314,7 +539,14 @@ function QuestionPage({ id, t, answers, headingRef, onAnswer }: PageProps & { id
           <>
             <Heading t={t} id={id} headingRef={headingRef} />
             <Field t={t} field="startDate" label={t('field.startDate')} problems={problems}>
-              {(p) => <input type="date" {...p} value={draft.startDate ?? ''} onChange={(x) => set('startDate', x.target.value)} />}
+              {(p) => (
+                <input
+                  type="date"
+                  {...p}
+                  value={draft.startDate ?? ''}
+                  onChange={(x) => set('startDate', x.target.value)}
+                />
+              )}
             </Field>
           </>
         );
@@ -324,16 +556,40 @@ function QuestionPage({ id, t, answers, headingRef, onAnswer }: PageProps & { id
           <>
             <Heading t={t} id={id} headingRef={headingRef} hint />
             <Field t={t} field="person.name" label={t('field.person.name')} problems={problems}>
-              {(p) => <input type="text" {...p} autoComplete="name" value={p0.name} onChange={(x) => set('person', { ...p0, name: x.target.value })} />}
+              {(p) => (
+                <input
+                  type="text"
+                  {...p}
+                  autoComplete="name"
+                  value={p0.name}
+                  onChange={(x) => set('person', { ...p0, name: x.target.value })}
+                />
+              )}
             </Field>
             <Field t={t} field="person.birthDate" label={t('field.person.birthDate')} problems={problems}>
-              {(p) => <input type="date" {...p} autoComplete="bday" value={p0.birthDate} onChange={(x) => set('person', { ...p0, birthDate: x.target.value })} />}
+              {(p) => (
+                <input
+                  type="date"
+                  {...p}
+                  autoComplete="bday"
+                  value={p0.birthDate}
+                  onChange={(x) => set('person', { ...p0, birthDate: x.target.value })}
+                />
+              )}
             </Field>
           </>
         );
       }
       case 'family':
-        return <FamilyEditor t={t} members={draft.family ?? []} onChange={(f) => set('family', f)} problems={problems} headingRef={headingRef} />;
+        return (
+          <FamilyEditor
+            t={t}
+            members={draft.family ?? []}
+            onChange={(f) => set('family', f)}
+            problems={problems}
+            headingRef={headingRef}
+          />
+        );
     }
   })();
   return (
@@ -356,7 +612,19 @@ function emptyOf(id: QuestionId): Answers[QuestionId] {
   return id === 'family' ? [] : undefined;
 }
 
-function FamilyEditor({ t, members, onChange, problems, headingRef }: { t: T; members: FamilyMember[]; onChange: (f: FamilyMember[]) => void; problems: Problem[]; headingRef: PageProps['headingRef'] }) {
+function FamilyEditor({
+  t,
+  members,
+  onChange,
+  problems,
+  headingRef,
+}: {
+  t: T;
+  members: FamilyMember[];
+  onChange: (f: FamilyMember[]) => void;
+  problems: Problem[];
+  headingRef: PageProps['headingRef'];
+}) {
   const put = (i: number, m: Partial<FamilyMember>) => onChange(members.map((x, j) => (j === i ? { ...x, ...m } : x)));
   return (
     <>
@@ -366,7 +634,11 @@ function FamilyEditor({ t, members, onChange, problems, headingRef }: { t: T; me
           <legend>{t('family.member', { n: i + 1 })}</legend>
           <Field t={t} field={`family.${i}.relation`} label={t('field.family.relation')} problems={problems}>
             {(p) => (
-              <select {...p} value={m.relation ?? ''} onChange={(e) => put(i, { relation: e.target.value as FamilyMember['relation'] })}>
+              <select
+                {...p}
+                value={m.relation ?? ''}
+                onChange={(e) => put(i, { relation: e.target.value as FamilyMember['relation'] })}
+              >
                 <option value="">{t('choose')}</option>
                 {RELATIONS.map((r) => (
                   <option key={r} value={r}>
@@ -380,10 +652,22 @@ function FamilyEditor({ t, members, onChange, problems, headingRef }: { t: T; me
             {(p) => <input type="text" {...p} value={m.name} onChange={(e) => put(i, { name: e.target.value })} />}
           </Field>
           <Field t={t} field={`family.${i}.birthDate`} label={t('field.family.birthDate')} problems={problems}>
-            {(p) => <input type="date" {...p} value={m.birthDate} onChange={(e) => put(i, { birthDate: e.target.value })} />}
+            {(p) => (
+              <input type="date" {...p} value={m.birthDate} onChange={(e) => put(i, { birthDate: e.target.value })} />
+            )}
           </Field>
           <Field t={t} field={`family.${i}.citizenship`} label={t('field.family.citizenship')} problems={problems}>
-            {(p) => <PlaceSelect id={p.id} value={m.citizenship} onChange={(v) => put(i, { citizenship: v })} places={countries} lang={t.lang} t={t} extra={p} />}
+            {(p) => (
+              <PlaceSelect
+                id={p.id}
+                value={m.citizenship}
+                onChange={(v) => put(i, { citizenship: v })}
+                places={countries}
+                lang={t.lang}
+                t={t}
+                extra={p}
+              />
+            )}
           </Field>
           <button type="button" className="secondary" onClick={() => onChange(members.filter((_, j) => j !== i))}>
             {t('family.remove', { n: i + 1 })}
@@ -391,7 +675,17 @@ function FamilyEditor({ t, members, onChange, problems, headingRef }: { t: T; me
         </fieldset>
       ))}
       <p>
-        <button type="button" className="secondary" id="f-family" onClick={() => onChange([...members, { relation: '' as FamilyMember['relation'], name: '', birthDate: '', citizenship: '' }])}>
+        <button
+          type="button"
+          className="secondary"
+          id="f-family"
+          onClick={() =>
+            onChange([
+              ...members,
+              { relation: '' as FamilyMember['relation'], name: '', birthDate: '', citizenship: '' },
+            ])
+          }
+        >
           {t('family.add')}
         </button>
       </p>
@@ -422,11 +716,19 @@ export function answerText(t: T, id: QuestionId, a: Answers): string {
     case 'hasFamily':
       return t(`yesno.${a.hasFamily}`);
     case 'family':
-      return (a.family ?? []).map((m) => `${t(`relation.${m.relation}`)}: ${m.name}, ${t.date(m.birthDate)}, ${country(m.citizenship)}`).join('; ');
+      return (a.family ?? [])
+        .map((m) => `${t(`relation.${m.relation}`)}: ${m.name}, ${t.date(m.birthDate)}, ${country(m.citizenship)}`)
+        .join('; ');
   }
 }
 
-function Summary({ t, answers, headingRef, onChange, onContinue }: PageProps & { onChange: (q: QuestionId) => void; onContinue: () => void }) {
+function Summary({
+  t,
+  answers,
+  headingRef,
+  onChange,
+  onContinue,
+}: PageProps & { onChange: (q: QuestionId) => void; onContinue: () => void }) {
   const asked = pathOf(answers).filter(isQuestion);
   return (
     <>

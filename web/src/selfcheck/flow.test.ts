@@ -3,11 +3,35 @@
 // from complete answers is what the case format expects.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EMPLOYER_KINDS as LAW_EMPLOYER_KINDS, OCCUPATIONS as LAW_OCCUPATIONS, RELATIONS as LAW_RELATIONS } from '../../../src/law/index.ts';
+import {
+  EMPLOYER_KINDS as LAW_EMPLOYER_KINDS,
+  OCCUPATIONS as LAW_OCCUPATIONS,
+  RELATIONS as LAW_RELATIONS,
+} from '../../../src/law/index.ts';
 import { SALARY_PERIODS as CASE_SALARY_PERIODS } from '../../../src/case/schema.ts';
 import { parseCase } from '../../../src/case/index.ts';
 import { loadLaw } from '../../../src/law/node.ts';
-import { EMPLOYER_KINDS, FLOW, OCCUPATIONS, OUTCOMES, QUESTION_IDS, RELATIONS, RUSSIA, SALARY_PERIODS, START, afterChange, isOutcome, isQuestion, nextOf, pathOf, previousOf, problemsOf, type Answers, type NodeId, type QuestionId } from './flow.ts';
+import {
+  EMPLOYER_KINDS,
+  FLOW,
+  OCCUPATIONS,
+  OUTCOMES,
+  QUESTION_IDS,
+  RELATIONS,
+  RUSSIA,
+  SALARY_PERIODS,
+  START,
+  afterChange,
+  isOutcome,
+  isQuestion,
+  nextOf,
+  pathOf,
+  previousOf,
+  problemsOf,
+  type Answers,
+  type NodeId,
+  type QuestionId,
+} from './flow.ts';
 import { IncompleteAnswers, toCase } from './to-case.ts';
 
 /** A valid sample answer per question; routing questions get every option (and citizenship both RU and not). */
@@ -71,7 +95,11 @@ describe('the self-check graph', () => {
   it('gives every path a complete hqs-case/1 the case parser accepts', () => {
     for (const { answers } of paths.filter((p) => p.answers.citizenship !== RUSSIA)) {
       const c = toCase(answers);
-      const parsed = parseCase(JSON.stringify(c), { format: 'json', countries: law.countries.codes, regions: law.regions.codes });
+      const parsed = parseCase(JSON.stringify(c), {
+        format: 'json',
+        countries: law.countries.codes,
+        regions: law.regions.codes,
+      });
       expect(parsed.ok, JSON.stringify(parsed)).toBe(true);
       expect(c.people).toHaveLength(answers.hasFamily === 'yes' ? 2 : 1);
       expect(c.people[0]?.startsFrom).toBe(answers.residence === RUSSIA ? 'in-russia' : 'abroad');
@@ -107,7 +135,9 @@ describe('the self-check graph', () => {
       { field: 'employer.name', error: 'required' },
       { field: 'employer.inn', error: 'inn-checksum' },
     ]);
-    expect(problemsOf('salary', { amount: Number.NaN, per: 'month' })).toEqual([{ field: 'salary.amount', error: 'amount' }]);
+    expect(problemsOf('salary', { amount: Number.NaN, per: 'month' })).toEqual([
+      { field: 'salary.amount', error: 'amount' },
+    ]);
     expect(problemsOf('startDate', '2027-02-30')).toEqual([{ field: 'startDate', error: 'date' }]);
     expect(problemsOf('family', [])).toEqual([{ field: 'family', error: 'family-empty' }]);
     expect(problemsOf('citizenship', undefined)).toEqual([{ field: 'citizenship', error: 'required' }]);
@@ -122,7 +152,10 @@ describe('the self-check graph', () => {
 
   it('has the same web wording keys in en, ru and zh, none empty', () => {
     const keys = (lang: string) => {
-      const all = JSON.parse(readFileSync(new URL(`../../../locales/${lang}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+      const all = JSON.parse(readFileSync(new URL(`../../../locales/${lang}.json`, import.meta.url), 'utf8')) as Record<
+        string,
+        string
+      >;
       const web = Object.entries(all).filter(([k]) => k.startsWith('web.'));
       for (const [k, v] of web) expect(v.trim(), `${lang}: ${k}`).not.toBe('');
       return web.map(([k]) => k).sort();

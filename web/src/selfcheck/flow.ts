@@ -6,10 +6,27 @@ import { innProblem } from '../../../src/case/inn.ts';
 
 // The same lists as src/law (category.ts, schema.ts) and src/case (schema.ts): copied so the browser
 // bundle does not carry zod; web/src/selfcheck/flow.test.ts fails when they drift apart.
-export const EMPLOYER_KINDS = ['commercial', 'science-education', 'skolkovo', 'special-economic-zone', 'healthcare', 'it-accredited', 'foreign-branch', 'other'] as const;
+export const EMPLOYER_KINDS = [
+  'commercial',
+  'science-education',
+  'skolkovo',
+  'special-economic-zone',
+  'healthcare',
+  'it-accredited',
+  'foreign-branch',
+  'other',
+] as const;
 export const OCCUPATIONS = ['general', 'scientist', 'teacher', 'medical', 'it', 'other'] as const;
 export const SALARY_PERIODS = ['month', 'quarter', 'year'] as const;
-export const RELATIONS = ['spouse', 'child', 'child-spouse', 'parent', 'parent-spouse', 'grandparent', 'grandchild'] as const;
+export const RELATIONS = [
+  'spouse',
+  'child',
+  'child-spouse',
+  'parent',
+  'parent-spouse',
+  'grandparent',
+  'grandchild',
+] as const;
 export const YES_NO = ['yes', 'no'] as const;
 
 export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
@@ -46,7 +63,8 @@ export const OUTCOMES = ['outcome-citizen', 'outcome-evaluation'] as const;
 export type OutcomeId = (typeof OUTCOMES)[number];
 export type NodeId = QuestionId | 'summary' | OutcomeId;
 
-export type QuestionKind = 'country' | 'choice' | 'employer' | 'region' | 'occupation' | 'salary' | 'date' | 'person' | 'family';
+export type QuestionKind =
+  'country' | 'choice' | 'employer' | 'region' | 'occupation' | 'salary' | 'date' | 'person' | 'family';
 
 export interface Question<K extends QuestionId = QuestionId> {
   id: K;
@@ -62,7 +80,11 @@ export const RUSSIA = 'RU';
 type Flow = { [K in QuestionId]: Question<K> };
 
 export const FLOW: Flow = {
-  citizenship: { id: 'citizenship', kind: 'country', next: (a) => (a.citizenship === RUSSIA ? 'outcome-citizen' : 'residence') },
+  citizenship: {
+    id: 'citizenship',
+    kind: 'country',
+    next: (a) => (a.citizenship === RUSSIA ? 'outcome-citizen' : 'residence'),
+  },
   residence: { id: 'residence', kind: 'country', next: () => 'employerKind' },
   employerKind: { id: 'employerKind', kind: 'choice', options: EMPLOYER_KINDS, next: () => 'employer' },
   employer: { id: 'employer', kind: 'employer', next: () => 'region' },
@@ -71,7 +93,12 @@ export const FLOW: Flow = {
   salary: { id: 'salary', kind: 'salary', next: () => 'startDate' },
   startDate: { id: 'startDate', kind: 'date', next: () => 'person' },
   person: { id: 'person', kind: 'person', next: () => 'hasFamily' },
-  hasFamily: { id: 'hasFamily', kind: 'choice', options: YES_NO, next: (a) => (a.hasFamily === 'yes' ? 'family' : 'summary') },
+  hasFamily: {
+    id: 'hasFamily',
+    kind: 'choice',
+    options: YES_NO,
+    next: (a) => (a.hasFamily === 'yes' ? 'family' : 'summary'),
+  },
   family: { id: 'family', kind: 'family', next: () => 'summary' },
 };
 

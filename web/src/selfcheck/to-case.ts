@@ -16,7 +16,14 @@ export interface SelfCheckCase {
     startsFrom: 'abroad' | 'in-russia';
     residenceCountry?: string;
   }>;
-  contract: { kind: 'employment'; position: string; occupation: string; salary: { amount: number; per: string }; start: string; regions: string[] };
+  contract: {
+    kind: 'employment';
+    position: string;
+    occupation: string;
+    salary: { amount: number; per: string };
+    start: string;
+    regions: string[];
+  };
 }
 
 export class IncompleteAnswers extends Error {
@@ -28,8 +35,10 @@ export class IncompleteAnswers extends Error {
 export function toCase(a: Answers): SelfCheckCase {
   const path = pathOf(a);
   const missing = QUESTION_IDS.filter((q) => path.includes(q) && problemsOf(q, a[q]).length);
-  if (!path.includes('summary') || missing.length) throw new IncompleteAnswers(missing.length ? missing : QUESTION_IDS.filter((q) => !path.includes(q)));
-  const { citizenship, residence, employerKind, employer, region, occupation, salary, startDate, person } = a as Required<Answers>;
+  if (!path.includes('summary') || missing.length)
+    throw new IncompleteAnswers(missing.length ? missing : QUESTION_IDS.filter((q) => !path.includes(q)));
+  const { citizenship, residence, employerKind, employer, region, occupation, salary, startDate, person } =
+    a as Required<Answers>;
   const inRussia = residence === RUSSIA;
   const startsFrom = inRussia ? ('in-russia' as const) : ('abroad' as const);
   const family = a.hasFamily === 'yes' ? (a.family ?? []) : [];
@@ -37,7 +46,15 @@ export function toCase(a: Answers): SelfCheckCase {
     format: 'hqs-case/1',
     employer: { name: employer.name.trim(), inn: employer.inn.trim(), kind: employerKind, region },
     people: [
-      { id: 'p1', role: 'principal', name: { latin: person.name.trim() }, birthDate: person.birthDate, citizenships: [citizenship], startsFrom, ...(inRussia ? {} : { residenceCountry: residence }) },
+      {
+        id: 'p1',
+        role: 'principal',
+        name: { latin: person.name.trim() },
+        birthDate: person.birthDate,
+        citizenships: [citizenship],
+        startsFrom,
+        ...(inRussia ? {} : { residenceCountry: residence }),
+      },
       ...family.map((m, i) => ({
         id: `p${i + 2}`,
         role: 'family' as const,
@@ -49,6 +66,13 @@ export function toCase(a: Answers): SelfCheckCase {
         ...(inRussia ? {} : { residenceCountry: residence }),
       })),
     ],
-    contract: { kind: 'employment', position: occupation.position.trim(), occupation: occupation.occupation, salary: { amount: salary.amount, per: salary.per }, start: startDate, regions: [region] },
+    contract: {
+      kind: 'employment',
+      position: occupation.position.trim(),
+      occupation: occupation.occupation,
+      salary: { amount: salary.amount, per: salary.per },
+      start: startDate,
+      regions: [region],
+    },
   };
 }

@@ -14,7 +14,8 @@ export function Login() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const next = search.get('next');
-  const target = (s: SessionInfo) => (s.role === 'specialist' ? '/portal' : next && next.startsWith('/app') ? next : '/app');
+  const target = (s: SessionInfo) =>
+    s.role === 'specialist' ? '/portal' : next && next.startsWith('/app') ? next : '/app';
 
   useEffect(() => {
     if (session) navigate(target(session), { replace: true });
@@ -45,10 +46,24 @@ export function Login() {
       <ErrorBox error={error} fieldIds={{ email: 'email', password: 'password' }} />
       <form onSubmit={submit} noValidate>
         <Field id="email" label={t('auth.email')} error={error?.field('email')}>
-          <input id="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <input
+            id="email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
         </Field>
         <Field id="password" label={t('auth.password')} error={error?.field('password')}>
-          <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <input
+            id="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
         </Field>
         <button type="submit" className="primary" disabled={busy}>
           {t('auth.login.submit')}

@@ -20,13 +20,19 @@ export function Setup() {
     );
   }, []);
 
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.value });
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setForm({ ...form, [k]: e.target.value });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const body = { orgName: form.orgName.trim(), email: form.email.trim(), password: form.password, ...(form.name.trim() ? { name: form.name.trim() } : {}) };
+      const body = {
+        orgName: form.orgName.trim(),
+        email: form.email.trim(),
+        password: form.password,
+        ...(form.name.trim() ? { name: form.name.trim() } : {}),
+      };
       await api.post('/api/v1/setup', body);
       const s = await api.post<SessionInfo>('/api/v1/auth/login', { email: body.email, password: body.password });
       setSession(s);
@@ -57,7 +63,14 @@ export function Setup() {
       <ErrorBox error={error} fieldIds={{ orgName: 'orgName', email: 'email', password: 'password', name: 'name' }} />
       <form onSubmit={submit} noValidate>
         <Field id="orgName" label={t('auth.setup.orgName')} hint={t('auth.setup.orgNameHint')} error={err('orgName')}>
-          <input id="orgName" type="text" value={form.orgName} onChange={set('orgName')} aria-describedby={describedBy('orgName', true, err('orgName'))} required />
+          <input
+            id="orgName"
+            type="text"
+            value={form.orgName}
+            onChange={set('orgName')}
+            aria-describedby={describedBy('orgName', true, err('orgName'))}
+            required
+          />
         </Field>
         <Field id="name" label={t('auth.setup.name')} error={err('name')}>
           <input id="name" type="text" autoComplete="name" value={form.name} onChange={set('name')} />
@@ -66,7 +79,15 @@ export function Setup() {
           <input id="email" type="email" autoComplete="username" value={form.email} onChange={set('email')} required />
         </Field>
         <Field id="password" label={t('auth.newPassword')} hint={t('auth.passwordHint')} error={err('password')}>
-          <input id="password" type="password" autoComplete="new-password" value={form.password} onChange={set('password')} aria-describedby={describedBy('password', true, err('password'))} required />
+          <input
+            id="password"
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            onChange={set('password')}
+            aria-describedby={describedBy('password', true, err('password'))}
+            required
+          />
         </Field>
         <button type="submit" className="primary" disabled={busy}>
           {t('auth.setup.submit')}

@@ -25,21 +25,49 @@ const isTab = (s: string | null): s is Tab => !!s && (TABS as readonly string[])
 export function CasePage(props: Record<string, string>) {
   const id = props.id ?? '';
   const { session } = useApp();
-  const record = useData((signal) => api.get<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}`, undefined, signal), [id]);
+  const record = useData(
+    (signal) => api.get<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}`, undefined, signal),
+    [id],
+  );
   return (
     <main id="main" className="case-page">
-      <Load state={record}>{(rec) => <CaseLoaded rec={rec} setRecord={record.setData} reloadRecord={record.reload} canWrite={mayWrite(session)} />}</Load>
+      <Load state={record}>
+        {(rec) => (
+          <CaseLoaded rec={rec} setRecord={record.setData} reloadRecord={record.reload} canWrite={mayWrite(session)} />
+        )}
+      </Load>
       {record.error && record.data && <ErrorBox error={record.error} />}
     </main>
   );
 }
 
-function CaseLoaded({ rec, setRecord, reloadRecord, canWrite }: { rec: CaseRecord; setRecord: (r: CaseRecord) => void; reloadRecord: () => void; canWrite: boolean }) {
+function CaseLoaded({
+  rec,
+  setRecord,
+  reloadRecord,
+  canWrite,
+}: {
+  rec: CaseRecord;
+  setRecord: (r: CaseRecord) => void;
+  reloadRecord: () => void;
+  canWrite: boolean;
+}) {
   const { t, lang } = useApp();
   const id = rec.caseId;
   const engineLang = lang === 'ru' ? 'ru' : 'en';
-  const evaluation = useData((signal) => api.get<{ evaluation: Evaluation; stored: boolean }>(`/api/v1/cases/${encodeURIComponent(id)}/evaluation`, { lang: engineLang }, signal), [id, engineLang, rec.version]);
-  const documents = useData((signal) => api.get<DocumentRecord[]>(`/api/v1/cases/${encodeURIComponent(id)}/documents`, undefined, signal), [id]);
+  const evaluation = useData(
+    (signal) =>
+      api.get<{ evaluation: Evaluation; stored: boolean }>(
+        `/api/v1/cases/${encodeURIComponent(id)}/evaluation`,
+        { lang: engineLang },
+        signal,
+      ),
+    [id, engineLang, rec.version],
+  );
+  const documents = useData(
+    (signal) => api.get<DocumentRecord[]>(`/api/v1/cases/${encodeURIComponent(id)}/documents`, undefined, signal),
+    [id],
+  );
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const status = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -85,12 +113,24 @@ function CaseLoaded({ rec, setRecord, reloadRecord, canWrite }: { rec: CaseRecor
         {message?.text}
       </p>
       {evaluation.error && <ErrorBox error={evaluation.error} />}
-      <CaseTabs evaluationLoading={evaluation.loading && !evaluation.data} documentsError={documents.error} onTab={() => setMessage(null)} />
+      <CaseTabs
+        evaluationLoading={evaluation.loading && !evaluation.data}
+        documentsError={documents.error}
+        onTab={() => setMessage(null)}
+      />
     </CaseCtx.Provider>
   );
 }
 
-function CaseTabs({ evaluationLoading, documentsError, onTab }: { evaluationLoading: boolean; documentsError: unknown; onTab: () => void }) {
+function CaseTabs({
+  evaluationLoading,
+  documentsError,
+  onTab,
+}: {
+  evaluationLoading: boolean;
+  documentsError: unknown;
+  onTab: () => void;
+}) {
   const c = useCase();
   const { t, evaluation: ev, documents } = c;
   const { path, search } = useLocation();
@@ -104,7 +144,16 @@ function CaseTabs({ evaluationLoading, documentsError, onTab }: { evaluationLoad
   };
   const key = (e: KeyboardEvent<HTMLButtonElement>) => {
     const i = TABS.indexOf(tab);
-    const to = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : e.key === 'Home' ? TABS[0] : e.key === 'End' ? TABS[TABS.length - 1] : undefined;
+    const to =
+      e.key === 'ArrowRight'
+        ? TABS[(i + 1) % TABS.length]
+        : e.key === 'ArrowLeft'
+          ? TABS[(i + TABS.length - 1) % TABS.length]
+          : e.key === 'Home'
+            ? TABS[0]
+            : e.key === 'End'
+              ? TABS[TABS.length - 1]
+              : undefined;
     if (to) {
       e.preventDefault();
       choose(to, true);
@@ -114,7 +163,9 @@ function CaseTabs({ evaluationLoading, documentsError, onTab }: { evaluationLoad
   if (ev) {
     const overdue = ev.obligations.filter((o) => o.status === 'overdue').length;
     const open = ev.obligations.filter((o) => isOpen(o.status)).length;
-    counts.obligations = overdue ? t('case.tab.overdue', { n: t.number(overdue) }) : t('case.tab.open', { n: t.number(open) });
+    counts.obligations = overdue
+      ? t('case.tab.overdue', { n: t.number(overdue) })
+      : t('case.tab.open', { n: t.number(open) });
     const k = checklistCounts(ev.checklist, documents);
     counts.documents = t('case.tab.docs', { uploaded: t.number(k.uploaded), total: t.number(k.total) });
     const errors = ev.findings.filter((f) => f.severity === 'error').length;
@@ -189,10 +240,19 @@ function DocumentsTab({ error }: { error: unknown }) {
           <ul>
             {others.map((d) => (
               <li key={d.documentId}>
-                <a href={`/api/v1/documents/${encodeURIComponent(d.documentId)}/content`} download={d.fileName ?? d.type}>
+                <a
+                  href={`/api/v1/documents/${encodeURIComponent(d.documentId)}/content`}
+                  download={d.fileName ?? d.type}
+                >
                   {d.fileName ?? d.type}
                 </a>{' '}
-                <span className="hint">{t('case.documents.otherLine', { type: d.type, person: c.names.get(d.personId) ?? d.personId, date: t.dateTime(d.uploadedAt) })}</span>
+                <span className="hint">
+                  {t('case.documents.otherLine', {
+                    type: d.type,
+                    person: c.names.get(d.personId) ?? d.personId,
+                    date: t.dateTime(d.uploadedAt),
+                  })}
+                </span>
               </li>
             ))}
           </ul>
@@ -207,12 +267,36 @@ function Exports() {
   const l = lang === 'ru' ? 'ru' : 'en';
   const base = `/api/v1/cases/${encodeURIComponent(id)}`;
   const links: { href: string; label: string; hint: string }[] = [
-    { href: url(`${base}/checklist.pdf`, { lang: l }), label: t('case.exports.checklist'), hint: t('case.exports.checklist.hint') },
-    { href: url(`${base}/letters/employer-support.docx`, { lang: l }), label: t('case.exports.support.docx'), hint: t('case.exports.support.hint') },
-    { href: url(`${base}/letters/employer-support.pdf`, { lang: l }), label: t('case.exports.support.pdf'), hint: t('case.exports.support.hint') },
-    { href: url(`${base}/letters/cover.docx`, { lang: l }), label: t('case.exports.cover.docx'), hint: t('case.exports.cover.hint') },
-    { href: url(`${base}/letters/cover.pdf`, { lang: l }), label: t('case.exports.cover.pdf'), hint: t('case.exports.cover.hint') },
-    { href: url(`${base}/obligations.ics`, { lang: l }), label: t('case.exports.ics'), hint: t('case.exports.ics.hint') },
+    {
+      href: url(`${base}/checklist.pdf`, { lang: l }),
+      label: t('case.exports.checklist'),
+      hint: t('case.exports.checklist.hint'),
+    },
+    {
+      href: url(`${base}/letters/employer-support.docx`, { lang: l }),
+      label: t('case.exports.support.docx'),
+      hint: t('case.exports.support.hint'),
+    },
+    {
+      href: url(`${base}/letters/employer-support.pdf`, { lang: l }),
+      label: t('case.exports.support.pdf'),
+      hint: t('case.exports.support.hint'),
+    },
+    {
+      href: url(`${base}/letters/cover.docx`, { lang: l }),
+      label: t('case.exports.cover.docx'),
+      hint: t('case.exports.cover.hint'),
+    },
+    {
+      href: url(`${base}/letters/cover.pdf`, { lang: l }),
+      label: t('case.exports.cover.pdf'),
+      hint: t('case.exports.cover.hint'),
+    },
+    {
+      href: url(`${base}/obligations.ics`, { lang: l }),
+      label: t('case.exports.ics'),
+      hint: t('case.exports.ics.hint'),
+    },
     { href: `${base}/export`, label: t('case.exports.json'), hint: t('case.exports.json.hint') },
   ];
   return (

@@ -13,8 +13,14 @@ import { checklistCounts, groupChecklist, scansFor } from './model.ts';
 import { nameOf } from './parts.tsx';
 
 const MAX_BYTES = 20 * 1024 * 1024;
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,.heic,.heif,.tif,.tiff,application/pdf,image/jpeg,image/png,image/heic,image/heif,image/tiff';
-const STATUS_CLASS: Record<ChecklistItem['status'], string> = { collected: 'done', missing: 'upcoming', expired: 'overdue', expiring: 'due' };
+const ACCEPT =
+  '.pdf,.jpg,.jpeg,.png,.heic,.heif,.tif,.tiff,application/pdf,image/jpeg,image/png,image/heic,image/heif,image/tiff';
+const STATUS_CLASS: Record<ChecklistItem['status'], string> = {
+  collected: 'done',
+  missing: 'upcoming',
+  expired: 'overdue',
+  expiring: 'due',
+};
 
 export interface ChecklistProps {
   t: T;
@@ -35,7 +41,19 @@ export interface ChecklistProps {
 
 const slug = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
 
-export function Checklist({ t, caseId, items, people, documents, canUpload, canDelete, onUploaded, onDeleted, you, level }: ChecklistProps) {
+export function Checklist({
+  t,
+  caseId,
+  items,
+  people,
+  documents,
+  canUpload,
+  canDelete,
+  onUploaded,
+  onDeleted,
+  you,
+  level,
+}: ChecklistProps) {
   const groups = groupChecklist(
     items,
     people.map((p) => p.id),
@@ -52,23 +70,49 @@ export function Checklist({ t, caseId, items, people, documents, canUpload, canD
         return (
           <div key={g.person} className="doc-person">
             <H id={`doc-${slug(g.person)}`}>
-              {g.person === you ? t('portal.youName', { name: nameOf(person, t.lang, g.person) }) : nameOf(person, t.lang, g.person)}
+              {g.person === you
+                ? t('portal.youName', { name: nameOf(person, t.lang, g.person) })
+                : nameOf(person, t.lang, g.person)}
             </H>
-            <p className="hint">{t('portal.doc.counts', { uploaded: t.number(counts.uploaded), total: t.number(counts.total), collected: t.number(counts.collected) })}</p>
+            <p className="hint">
+              {t('portal.doc.counts', {
+                uploaded: t.number(counts.uploaded),
+                total: t.number(counts.total),
+                collected: t.number(counts.collected),
+              })}
+            </p>
             {g.procedures.map((p, n) => {
               // The whole route is long (permit, visa, RP, indefinite RP, citizenship): the first
               // procedure with something still to collect is open, the others one click away.
-              const open = n === Math.max(0, g.procedures.findIndex((x) => x.items.some((i) => i.status !== 'collected')));
+              const open =
+                n ===
+                Math.max(
+                  0,
+                  g.procedures.findIndex((x) => x.items.some((i) => i.status !== 'collected')),
+                );
               const toCollect = p.items.filter((i) => i.status !== 'collected').length;
               return (
                 <details key={p.procedure} className="doc-procedure" open={open}>
                   <summary>
                     <H2>{t('portal.doc.for', { procedure: t(`procedure.${p.procedure}`) })}</H2>{' '}
-                    <span className="hint">{t('portal.doc.toCollect', { n: t.number(toCollect), total: t.number(p.items.length) })}</span>
+                    <span className="hint">
+                      {t('portal.doc.toCollect', { n: t.number(toCollect), total: t.number(p.items.length) })}
+                    </span>
                   </summary>
                   <ul className="doc-list">
                     {p.items.map((i, k) => (
-                      <DocItem key={`${i.document}-${k}`} t={t} caseId={caseId} item={i} owner={nameOf(person, t.lang, g.person)} scans={scansFor(i, documents)} canUpload={canUpload} canDelete={canDelete} onUploaded={onUploaded} onDeleted={onDeleted} />
+                      <DocItem
+                        key={`${i.document}-${k}`}
+                        t={t}
+                        caseId={caseId}
+                        item={i}
+                        owner={nameOf(person, t.lang, g.person)}
+                        scans={scansFor(i, documents)}
+                        canUpload={canUpload}
+                        canDelete={canDelete}
+                        onUploaded={onUploaded}
+                        onDeleted={onDeleted}
+                      />
                     ))}
                   </ul>
                 </details>
@@ -86,15 +130,43 @@ export function requirementWords(t: T, i: ChecklistItem): string[] {
   const r = i.requirement;
   const out: string[] = [t(`form.${r.form}`)];
   if (r.copies > 1) out.push(t('outcome.copies', { n: t.number(r.copies) }));
-  if (r.legalization === 'apostille' || r.legalization === 'consular-legalization' || r.legalization === 'none-minsk') out.push(t(`legalization.${r.legalization}`));
+  if (r.legalization === 'apostille' || r.legalization === 'consular-legalization' || r.legalization === 'none-minsk')
+    out.push(t(`legalization.${r.legalization}`));
   if (r.translation) out.push(t('outcome.translation'));
   if (r.maxAgeMonths !== undefined) out.push(t('portal.doc.maxAge', { n: t.number(r.maxAgeMonths) }));
   if (r.validUntilAtLeast) out.push(t('portal.doc.validUntil', { date: t.date(r.validUntilAtLeast) }));
-  if (r.photo) out.push(t('portal.doc.photo', { w: t.number(r.photo.widthMm), h: t.number(r.photo.heightMm), n: t.number(r.photo.count) }));
+  if (r.photo)
+    out.push(
+      t('portal.doc.photo', {
+        w: t.number(r.photo.widthMm),
+        h: t.number(r.photo.heightMm),
+        n: t.number(r.photo.count),
+      }),
+    );
   return out;
 }
 
-function DocItem({ t, caseId, item, owner, scans, canUpload, canDelete, onUploaded, onDeleted }: { t: T; caseId: string; item: ChecklistItem; owner: string; scans: DocumentRecord[]; canUpload: boolean; canDelete: boolean; onUploaded: (d: DocumentRecord) => void; onDeleted: (id: string) => void }) {
+function DocItem({
+  t,
+  caseId,
+  item,
+  owner,
+  scans,
+  canUpload,
+  canDelete,
+  onUploaded,
+  onDeleted,
+}: {
+  t: T;
+  caseId: string;
+  item: ChecklistItem;
+  owner: string;
+  scans: DocumentRecord[];
+  canUpload: boolean;
+  canDelete: boolean;
+  onUploaded: (d: DocumentRecord) => void;
+  onDeleted: (id: string) => void;
+}) {
   const r = item.requirement;
   const title = (t.lang === 'zh' ? r.title.zh : undefined) ?? (t.lang === 'ru' ? r.title.ru : r.title.en);
   const issuer = t.lang === 'ru' ? r.issuer.ru : r.issuer.en;
@@ -102,8 +174,12 @@ function DocItem({ t, caseId, item, owner, scans, canUpload, canDelete, onUpload
   return (
     <li className="doc-item">
       <div className="doc-head">
-        <strong>{title}</strong> <StatusTag status={STATUS_CLASS[item.status]} label={t(`portal.doc.status.${item.status}`)} />{' '}
-        <StatusTag status={scans.length ? 'done' : 'not-applicable'} label={scans.length ? t('portal.doc.scanYes') : t('portal.doc.scanNo')} />
+        <strong>{title}</strong>{' '}
+        <StatusTag status={STATUS_CLASS[item.status]} label={t(`portal.doc.status.${item.status}`)} />{' '}
+        <StatusTag
+          status={scans.length ? 'done' : 'not-applicable'}
+          label={scans.length ? t('portal.doc.scanYes') : t('portal.doc.scanNo')}
+        />
       </div>
       <p className="doc-req">
         {requirementWords(t, item).join(', ')}
@@ -127,12 +203,26 @@ function DocItem({ t, caseId, item, owner, scans, canUpload, canDelete, onUpload
           ))}
         </ul>
       )}
-      {canUpload && <Upload t={t} caseId={caseId} item={item} title={title} owner={owner} id={base} onUploaded={onUploaded} />}
+      {canUpload && (
+        <Upload t={t} caseId={caseId} item={item} title={title} owner={owner} id={base} onUploaded={onUploaded} />
+      )}
     </li>
   );
 }
 
-function Scan({ t, scan, title, canDelete, onDeleted }: { t: T; scan: DocumentRecord; title: string; canDelete: boolean; onDeleted: (id: string) => void }) {
+function Scan({
+  t,
+  scan,
+  title,
+  canDelete,
+  onDeleted,
+}: {
+  t: T;
+  scan: DocumentRecord;
+  title: string;
+  canDelete: boolean;
+  onDeleted: (id: string) => void;
+}) {
   const [confirm, setConfirm] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const remove = async () => {
@@ -150,7 +240,12 @@ function Scan({ t, scan, title, canDelete, onDeleted }: { t: T; scan: DocumentRe
       <a href={`/api/v1/documents/${encodeURIComponent(scan.documentId)}/content`} download={name}>
         {t('portal.doc.download', { name })}
       </a>{' '}
-      <span className="hint">{t('portal.doc.uploadedAt', { date: t.dateTime(scan.uploadedAt), size: t.number(Math.max(1, Math.round(scan.size / 1024))) })}</span>
+      <span className="hint">
+        {t('portal.doc.uploadedAt', {
+          date: t.dateTime(scan.uploadedAt),
+          size: t.number(Math.max(1, Math.round(scan.size / 1024))),
+        })}
+      </span>
       {canDelete && !confirm && (
         <>
           {' '}
@@ -182,9 +277,29 @@ function Scan({ t, scan, title, canDelete, onDeleted }: { t: T; scan: DocumentRe
   );
 }
 
-type UploadState = { kind: 'idle' } | { kind: 'busy'; name: string } | { kind: 'done'; name: string; again: boolean } | { kind: 'error'; message: string };
+type UploadState =
+  | { kind: 'idle' }
+  | { kind: 'busy'; name: string }
+  | { kind: 'done'; name: string; again: boolean }
+  | { kind: 'error'; message: string };
 
-function Upload({ t, caseId, item, title, owner, id, onUploaded }: { t: T; caseId: string; item: ChecklistItem; title: string; owner: string; id: string; onUploaded: (d: DocumentRecord) => void }) {
+function Upload({
+  t,
+  caseId,
+  item,
+  title,
+  owner,
+  id,
+  onUploaded,
+}: {
+  t: T;
+  caseId: string;
+  item: ChecklistItem;
+  title: string;
+  owner: string;
+  id: string;
+  onUploaded: (d: DocumentRecord) => void;
+}) {
   const [state, setState] = useState<UploadState>({ kind: 'idle' });
   const change = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.target;
@@ -201,7 +316,11 @@ function Upload({ t, caseId, item, title, owner, id, onUploaded }: { t: T; caseI
     form.append('personId', item.person);
     form.append('file', file, file.name);
     try {
-      const r = await request<{ document: DocumentRecord; deduplicated: boolean }>('POST', `/api/v1/cases/${encodeURIComponent(caseId)}/documents`, { body: form });
+      const r = await request<{ document: DocumentRecord; deduplicated: boolean }>(
+        'POST',
+        `/api/v1/cases/${encodeURIComponent(caseId)}/documents`,
+        { body: form },
+      );
       onUploaded(r.document);
       setState({ kind: 'done', name: file.name, again: r.deduplicated });
     } catch (err) {
@@ -225,9 +344,20 @@ function Upload({ t, caseId, item, title, owner, id, onUploaded }: { t: T; caseI
           {state.message}
         </p>
       )}
-      <input type="file" id={id} accept={ACCEPT} disabled={state.kind === 'busy'} onChange={(e) => void change(e)} aria-describedby={`${id}-hint${state.kind === 'error' ? ` ${id}-error` : ''}`} />
+      <input
+        type="file"
+        id={id}
+        accept={ACCEPT}
+        disabled={state.kind === 'busy'}
+        onChange={(e) => void change(e)}
+        aria-describedby={`${id}-hint${state.kind === 'error' ? ` ${id}-error` : ''}`}
+      />
       <p className="upload-status" aria-live="polite">
-        {state.kind === 'busy' ? t('portal.doc.uploading', { name: state.name }) : state.kind === 'done' ? t(state.again ? 'portal.doc.uploadedAgain' : 'portal.doc.uploaded', { name: state.name }) : ''}
+        {state.kind === 'busy'
+          ? t('portal.doc.uploading', { name: state.name })
+          : state.kind === 'done'
+            ? t(state.again ? 'portal.doc.uploadedAgain' : 'portal.doc.uploaded', { name: state.name })
+            : ''}
       </p>
     </div>
   );

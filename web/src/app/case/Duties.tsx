@@ -29,7 +29,13 @@ export function MarkDone({ draft, what, idBase }: { draft: EventDraft; what: str
   const verb = markVerb(draft.type);
   if (!open) {
     return (
-      <button type="button" className="secondary mark" ref={button} onClick={() => setOpen(true)} aria-label={`${t(`case.mark.${verb}`)}: ${what}`}>
+      <button
+        type="button"
+        className="secondary mark"
+        ref={button}
+        onClick={() => setOpen(true)}
+        aria-label={`${t(`case.mark.${verb}`)}: ${what}`}
+      >
         {t(`case.mark.${verb}`)}
       </button>
     );
@@ -45,7 +51,10 @@ export function MarkDone({ draft, what, idBase }: { draft: EventDraft; what: str
       names={c.names}
       title={t('case.mark.title', { what, event: t(`case.eventType.${draft.type}`) })}
       onSubmit={async (event) => {
-        await c.save((version) => api.post<CaseRecord>(`/api/v1/cases/${encodeURIComponent(c.id)}/events`, { event, version }), t('case.event.added', { event: t(`case.eventType.${draft.type}`), date: t.date(String(event.on)) }));
+        await c.save(
+          (version) => api.post<CaseRecord>(`/api/v1/cases/${encodeURIComponent(c.id)}/events`, { event, version }),
+          t('case.event.added', { event: t(`case.eventType.${draft.type}`), date: t.date(String(event.on)) }),
+        );
         setOpen(false);
       }}
       onCancel={() => {
@@ -64,7 +73,9 @@ export function PlanTab() {
   return (
     <>
       <h2>{t('case.plan.title')}</h2>
-      {ev.estimatedDaysToEntry !== undefined && <p>{t('outcome.daysToEntry', { n: t.number(ev.estimatedDaysToEntry) })}</p>}
+      {ev.estimatedDaysToEntry !== undefined && (
+        <p>{t('outcome.daysToEntry', { n: t.number(ev.estimatedDaysToEntry) })}</p>
+      )}
       <PlanTimeline t={t} plan={ev.plan} people={people} today={today} />
       <h2>{t('case.plan.listTitle')}</h2>
       <PlanList
@@ -74,7 +85,13 @@ export function PlanTab() {
         level={3}
         action={(s: PlanStep) => {
           const d = draftForStep(s, kase, today);
-          return d ? <MarkDone draft={d} what={`${t(`step.${s.id}`)} — ${names.get(s.person) ?? s.person}`} idBase={`mk-step-${s.person}-${s.id}`} /> : null;
+          return d ? (
+            <MarkDone
+              draft={d}
+              what={`${t(`step.${s.id}`)} — ${names.get(s.person) ?? s.person}`}
+              idBase={`mk-step-${s.person}-${s.id}`}
+            />
+          ) : null;
         }}
       />
     </>
@@ -93,10 +110,21 @@ export function ObligationsTab() {
   return (
     <>
       <h2>{t('case.obligations.title')}</h2>
-      <p>{t('case.obligations.summary', { open: t.number(open.length), overdue: t.number(open.filter((o) => o.status === 'overdue').length), closed: t.number(closed) })}</p>
+      <p>
+        {t('case.obligations.summary', {
+          open: t.number(open.length),
+          overdue: t.number(open.filter((o) => o.status === 'overdue').length),
+          closed: t.number(closed),
+        })}
+      </p>
       {closed > 0 && (
         <div className="field checkbox">
-          <input type="checkbox" id="show-closed" checked={showClosed} onChange={(e) => setShowClosed(e.target.checked)} />
+          <input
+            type="checkbox"
+            id="show-closed"
+            checked={showClosed}
+            onChange={(e) => setShowClosed(e.target.checked)}
+          />
           <label htmlFor="show-closed">{t('case.obligations.showClosed', { n: t.number(closed) })}</label>
         </div>
       )}
@@ -121,7 +149,9 @@ function Duty({ o, who, draft }: { o: Obligation; who: string; draft: ReturnType
       <div className="duty-when">
         <span className="duty-date">{t.date(o.due)}</span>
         <DueIn t={t} status={o.status} due={o.due} today={today} />
-        {o.window.from < o.due && <span className="hint">{t('case.obligations.window', { from: t.date(o.window.from) })}</span>}
+        {o.window.from < o.due && (
+          <span className="hint">{t('case.obligations.window', { from: t.date(o.window.from) })}</span>
+        )}
       </div>
       <div className="duty-body">
         <h3>
@@ -130,10 +160,7 @@ function Duty({ o, who, draft }: { o: Obligation; who: string; draft: ReturnType
         <p>
           <StatusTag status={o.status} label={t(`case.obStatus.${o.status}`)} />
           {o.doneOn && (
-            <>
-              {' '}
-              {t(o.late ? 'case.obligations.doneLate' : 'case.obligations.doneOn', { date: t.date(o.doneOn) })}
-            </>
+            <> {t(o.late ? 'case.obligations.doneLate' : 'case.obligations.doneOn', { date: t.date(o.doneOn) })}</>
           )}
           {o.confidence && o.confidence !== 'high' && (
             <>
@@ -144,13 +171,20 @@ function Duty({ o, who, draft }: { o: Obligation; who: string; draft: ReturnType
         </p>
         {o.measure && (
           <p className="measure">
-            <meter min={0} max={o.measure.limit} value={Math.min(o.measure.used, o.measure.limit)} aria-hidden="true" /> {t('case.obligations.measure', { used: t.number(o.measure.used), limit: t.number(o.measure.limit) })}
+            <meter min={0} max={o.measure.limit} value={Math.min(o.measure.used, o.measure.limit)} aria-hidden="true" />{' '}
+            {t('case.obligations.measure', { used: t.number(o.measure.used), limit: t.number(o.measure.limit) })}
           </p>
         )}
         <p className="why">
           {o.why} <Basis t={t} basis={o.basis} />
         </p>
-        {draft && <MarkDone draft={draft} what={`${kind} — ${who} (${t.date(o.due)})`} idBase={`mk-ob-${o.id.replace(/[^A-Za-z0-9_-]/g, '_')}`} />}
+        {draft && (
+          <MarkDone
+            draft={draft}
+            what={`${kind} — ${who} (${t.date(o.due)})`}
+            idBase={`mk-ob-${o.id.replace(/[^A-Za-z0-9_-]/g, '_')}`}
+          />
+        )}
       </div>
     </li>
   );

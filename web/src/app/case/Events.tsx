@@ -73,7 +73,13 @@ export function Events() {
           names={names}
           title={t('case.events.addTitle')}
           onSubmit={async (event) => {
-            await c.save((version) => api.post<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/events`, { event, version }), t('case.event.added', { event: t(`case.eventType.${String(event.type)}`), date: t.date(String(event.on)) }));
+            await c.save(
+              (version) => api.post<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/events`, { event, version }),
+              t('case.event.added', {
+                event: t(`case.eventType.${String(event.type)}`),
+                date: t.date(String(event.on)),
+              }),
+            );
             setAdding(false);
           }}
           onCancel={() => {
@@ -114,13 +120,21 @@ function EventRow({ index, event }: { index: number; event: CaseEvent }) {
   const { t, names, canWrite, kase, id } = c;
   const [confirm, setConfirm] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const person = 'person' in event && event.person ? event.person : EVENT_SPECS[event.type].person === 'principal' ? kase.people.find((p) => p.role === 'principal')?.id : undefined;
+  const person =
+    'person' in event && event.person
+      ? event.person
+      : EVENT_SPECS[event.type].person === 'principal'
+        ? kase.people.find((p) => p.role === 'principal')?.id
+        : undefined;
   const kind = t(`case.eventType.${event.type}`);
   const what = `${kind}, ${t.date(event.on)}`;
   const remove = async () => {
     setError(null);
     try {
-      await c.save((version) => api.del<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/events/${index}`, { version }), t('case.events.removed', { event: what }));
+      await c.save(
+        (version) => api.del<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/events/${index}`, { version }),
+        t('case.events.removed', { event: what }),
+      );
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, String(e)));
       setConfirm(false);
@@ -128,9 +142,7 @@ function EventRow({ index, event }: { index: number; event: CaseEvent }) {
   };
   return (
     <tr>
-      <td>
-        {t.date(event.on)}
-      </td>
+      <td>{t.date(event.on)}</td>
       <td>
         <strong>{kind}</strong>
       </td>
@@ -139,14 +151,24 @@ function EventRow({ index, event }: { index: number; event: CaseEvent }) {
       {canWrite && (
         <td>
           {!confirm && (
-            <button type="button" className="link" onClick={() => setConfirm(true)} aria-label={`${t('case.events.remove')}: ${what}`}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => setConfirm(true)}
+              aria-label={`${t('case.events.remove')}: ${what}`}
+            >
               {t('case.events.remove')}
             </button>
           )}
           {confirm && (
             <span className="confirm">
               {t('case.events.removeConfirm')}{' '}
-              <button type="button" className="danger" onClick={() => void remove()} aria-label={`${t('case.events.removeYes')}: ${what}`}>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => void remove()}
+                aria-label={`${t('case.events.removeYes')}: ${what}`}
+              >
                 {t('case.events.removeYes')}
               </button>{' '}
               <button type="button" className="link" onClick={() => setConfirm(false)}>

@@ -19,12 +19,20 @@ export function CaseHeader() {
   const [busy, setBusy] = useState(false);
   const principal = principalOf(kase);
   const title = principal?.name.latin ?? record.principalName;
-  const stage = record.stage === null ? t('case.stage.none') : record.stage === 'complete' ? t('case.stage.complete') : t(`step.${record.stage}`);
+  const stage =
+    record.stage === null
+      ? t('case.stage.none')
+      : record.stage === 'complete'
+        ? t('case.stage.complete')
+        : t(`step.${record.stage}`);
   const setStatus = async (status: 'open' | 'closed') => {
     setError(null);
     setBusy(true);
     try {
-      await c.save((version) => api.patch<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}`, { status, version }), t(status === 'closed' ? 'case.closed' : 'case.reopened'));
+      await c.save(
+        (version) => api.patch<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}`, { status, version }),
+        t(status === 'closed' ? 'case.closed' : 'case.reopened'),
+      );
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, String(e)));
     } finally {
@@ -56,10 +64,19 @@ export function CaseHeader() {
         <dd>{stage}</dd>
         <dt>{t('case.head.status')}</dt>
         <dd>
-          <StatusTag status={record.status === 'open' ? 'upcoming' : 'closed'} label={t(`case.status.${record.status}`)} />
+          <StatusTag
+            status={record.status === 'open' ? 'upcoming' : 'closed'}
+            label={t(`case.status.${record.status}`)}
+          />
         </dd>
         <dt>{t('case.head.eligibility')}</dt>
-        <dd>{ev ? <StatusTag status={ev.eligibility.status} label={t(`case.eligibility.${ev.eligibility.status}`)} /> : '—'}</dd>
+        <dd>
+          {ev ? (
+            <StatusTag status={ev.eligibility.status} label={t(`case.eligibility.${ev.eligibility.status}`)} />
+          ) : (
+            '—'
+          )}
+        </dd>
         {record.externalId && (
           <>
             <dt>{t('case.head.externalId')}</dt>
@@ -67,7 +84,9 @@ export function CaseHeader() {
           </>
         )}
         <dt>{t('case.head.updated')}</dt>
-        <dd>{t('case.head.updatedValue', { date: t.dateTime(record.updatedAt), version: t.number(record.version) })}</dd>
+        <dd>
+          {t('case.head.updatedValue', { date: t.dateTime(record.updatedAt), version: t.number(record.version) })}
+        </dd>
       </dl>
       {ev && (
         <details className="eligibility" open={ev.eligibility.status !== 'eligible'}>
@@ -84,7 +103,8 @@ export function CaseHeader() {
           <ul className="reasons">
             {ev.eligibility.reasons.map((r, i) => (
               <li key={i}>
-                <StatusTag status={r.severity} label={t(`case.severity.${r.severity}`)} /> {r.message} <Basis t={t} basis={r.basis} />
+                <StatusTag status={r.severity} label={t(`case.severity.${r.severity}`)} /> {r.message}{' '}
+                <Basis t={t} basis={r.basis} />
               </li>
             ))}
           </ul>
@@ -143,7 +163,8 @@ export function Overview() {
   const { t, kase, record, evaluation: ev, names, lang } = c;
   const k = kase.contract;
   const e = kase.employer;
-  const salary = k.currency && k.currency !== 'RUB' ? `${t.number(k.salary.amount)} ${k.currency}` : t.money(k.salary.amount);
+  const salary =
+    k.currency && k.currency !== 'RUB' ? `${t.number(k.salary.amount)} ${k.currency}` : t.money(k.salary.amount);
   const grounds = (ev?.grounds ?? []).filter((g) => g.status !== 'not-applicable');
   return (
     <>
@@ -193,7 +214,10 @@ export function Overview() {
                 {list.map((f, i) => (
                   <li key={i} className={`finding ${sev}`}>
                     <StatusTag status={sev} label={t(`case.severity.${sev}`)} /> {f.message}
-                    {f.people.length > 0 && <span className="hint"> ({f.people.map((p) => names.get(p) ?? p).join(', ')})</span>} <Basis t={t} basis={f.basis} />
+                    {f.people.length > 0 && (
+                      <span className="hint"> ({f.people.map((p) => names.get(p) ?? p).join(', ')})</span>
+                    )}{' '}
+                    <Basis t={t} basis={f.basis} />
                   </li>
                 ))}
               </ul>
@@ -218,7 +242,8 @@ export function Overview() {
                   <ul>
                     {applies.map((g) => (
                       <li key={g.ground}>
-                        <StatusTag status="done" label={t('case.grounds.applies')} /> {g.why} <Basis t={t} basis={g.basis} />
+                        <StatusTag status="done" label={t('case.grounds.applies')} /> {g.why}{' '}
+                        <Basis t={t} basis={g.basis} />
                       </li>
                     ))}
                   </ul>

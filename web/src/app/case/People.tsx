@@ -11,10 +11,32 @@ import { CodeList, ProblemSummary, fieldError, serverFieldIds, type Problem } fr
 import { formKeyOfPath, nextPersonId, personFromForm, personToForm, type PersonForm } from './model.ts';
 import { countryName, options } from './refdata.ts';
 
-const RELATION_SET: Record<Relation, true> = { spouse: true, child: true, 'child-spouse': true, parent: true, 'parent-spouse': true, grandparent: true, grandchild: true };
+const RELATION_SET: Record<Relation, true> = {
+  spouse: true,
+  child: true,
+  'child-spouse': true,
+  parent: true,
+  'parent-spouse': true,
+  grandparent: true,
+  grandchild: true,
+};
 const RELATIONS = Object.keys(RELATION_SET) as Relation[];
 /** The fields of the person form (their labels: case.pf.<key>); a server path outside them is shown as it is. */
-const PF_KEYS = new Set(['name.latin', 'name.cyrillic', 'relation', 'sex', 'birthDate', 'citizenships', 'passport.number', 'passport.country', 'passport.issued', 'passport.expires', 'startsFrom', 'adopted', 'incapacitated']);
+const PF_KEYS = new Set([
+  'name.latin',
+  'name.cyrillic',
+  'relation',
+  'sex',
+  'birthDate',
+  'citizenships',
+  'passport.number',
+  'passport.country',
+  'passport.issued',
+  'passport.expires',
+  'startsFrom',
+  'adopted',
+  'incapacitated',
+]);
 
 function ageOn(birth: string, today: string): number {
   const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
@@ -76,7 +98,13 @@ function PersonView({ person: p, onEdit }: { person: Person; onEdit: () => void 
   const remove = async () => {
     setError(null);
     try {
-      await c.save((version) => api.del<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/people/${encodeURIComponent(p.id)}`, { version }), t('case.people.removed', { name }));
+      await c.save(
+        (version) =>
+          api.del<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/people/${encodeURIComponent(p.id)}`, {
+            version,
+          }),
+        t('case.people.removed', { name }),
+      );
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, String(e)));
       setConfirm(false);
@@ -107,7 +135,12 @@ function PersonView({ person: p, onEdit }: { person: Person; onEdit: () => void 
             <ul className="plain">
               {p.passports.map((x, i) => (
                 <li key={i}>
-                  {t('case.people.passport', { number: x.number, country: countryName(x.country, lang), issued: t.date(x.issued), expires: t.date(x.expires) })}
+                  {t('case.people.passport', {
+                    number: x.number,
+                    country: countryName(x.country, lang),
+                    issued: t.date(x.issued),
+                    expires: t.date(x.expires),
+                  })}
                   {x.expires < today && (
                     <>
                       {' '}
@@ -142,7 +175,11 @@ function PersonView({ person: p, onEdit }: { person: Person; onEdit: () => void 
         {(p.adopted || p.incapacitated) && (
           <>
             <dt>{t('case.people.notes')}</dt>
-            <dd>{[p.adopted && t('case.people.adopted'), p.incapacitated && t('case.people.incapacitated')].filter(Boolean).join(', ')}</dd>
+            <dd>
+              {[p.adopted && t('case.people.adopted'), p.incapacitated && t('case.people.incapacitated')]
+                .filter(Boolean)
+                .join(', ')}
+            </dd>
           </>
         )}
       </dl>
@@ -201,7 +238,8 @@ function PersonEditor({ person, onClose }: { person?: Person; onClose: (saved: b
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const base = `pf-${person?.id ?? 'new'}`;
-  const fid = (key: string) => (key === 'citizenships' ? `${base}-citizenships-0` : `${base}-${key.replace(/\./g, '-')}`);
+  const fid = (key: string) =>
+    key === 'citizenships' ? `${base}-citizenships-0` : `${base}-${key.replace(/\./g, '-')}`;
   const label = (key: string) => (PF_KEYS.has(key) ? t(`case.pf.${key}`) : key);
   const role = person?.role ?? 'family';
   const set = <K extends keyof PersonForm>(k: K, v: PersonForm[K]) => setForm((f) => ({ ...f, [k]: v }));
@@ -222,7 +260,10 @@ function PersonEditor({ person, onClose }: { person?: Person; onClose: (saved: b
       await c.save(
         (version) =>
           person
-            ? api.put<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/people/${encodeURIComponent(person.id)}`, { person: r.person, version })
+            ? api.put<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/people/${encodeURIComponent(person.id)}`, {
+                person: r.person,
+                version,
+              })
             : api.post<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/people`, { person: r.person, version }),
         t(person ? 'case.people.saved' : 'case.people.added', { name: who }),
       );
@@ -233,14 +274,43 @@ function PersonEditor({ person, onClose }: { person?: Person; onClose: (saved: b
     }
   };
 
-  const text = (key: string, value: string, on: (v: string) => void, opts: { type?: 'text' | 'date'; hint?: string; optional?: boolean } = {}) => (
-    <Field id={fid(key)} label={opts.optional ? `${label(key)} ${t('case.form.optional')}` : label(key)} hint={opts.hint} error={err(key)}>
-      <input id={fid(key)} type={opts.type ?? 'text'} className={opts.type === 'date' ? 'w10' : undefined} value={value} onChange={(e) => on(e.target.value)} aria-describedby={describedBy(fid(key), !!opts.hint, err(key))} aria-invalid={err(key) ? true : undefined} />
+  const text = (
+    key: string,
+    value: string,
+    on: (v: string) => void,
+    opts: { type?: 'text' | 'date'; hint?: string; optional?: boolean } = {},
+  ) => (
+    <Field
+      id={fid(key)}
+      label={opts.optional ? `${label(key)} ${t('case.form.optional')}` : label(key)}
+      hint={opts.hint}
+      error={err(key)}
+    >
+      <input
+        id={fid(key)}
+        type={opts.type ?? 'text'}
+        className={opts.type === 'date' ? 'w10' : undefined}
+        value={value}
+        onChange={(e) => on(e.target.value)}
+        aria-describedby={describedBy(fid(key), !!opts.hint, err(key))}
+        aria-invalid={err(key) ? true : undefined}
+      />
     </Field>
   );
-  const select = (key: string, value: string, on: (v: string) => void, choices: { value: string; label: string }[], optional = false) => (
+  const select = (
+    key: string,
+    value: string,
+    on: (v: string) => void,
+    choices: { value: string; label: string }[],
+    optional = false,
+  ) => (
     <Field id={fid(key)} label={optional ? `${label(key)} ${t('case.form.optional')}` : label(key)} error={err(key)}>
-      <select id={fid(key)} value={value} onChange={(e) => on(e.target.value)} aria-describedby={describedBy(fid(key), false, err(key))}>
+      <select
+        id={fid(key)}
+        value={value}
+        onChange={(e) => on(e.target.value)}
+        aria-describedby={describedBy(fid(key), false, err(key))}
+      >
         <option value="">{t('choose')}</option>
         {choices.map((o) => (
           <option key={o.value} value={o.value}>
@@ -268,12 +338,27 @@ function PersonEditor({ person, onClose }: { person?: Person; onClose: (saved: b
           (v) => set('relation', v),
           RELATIONS.map((r) => ({ value: r, label: t(`relation.${r}`) })),
         )}
-      {select('sex', form.sex, (v) => set('sex', v as PersonForm['sex']), [
-        { value: 'M', label: t('case.sex.M') },
-        { value: 'F', label: t('case.sex.F') },
-      ], true)}
+      {select(
+        'sex',
+        form.sex,
+        (v) => set('sex', v as PersonForm['sex']),
+        [
+          { value: 'M', label: t('case.sex.M') },
+          { value: 'F', label: t('case.sex.F') },
+        ],
+        true,
+      )}
       {text('birthDate', form.birthDate, (v) => set('birthDate', v), { type: 'date' })}
-      <CodeList t={t} lang={lang} id={`${base}-citizenships`} label={label('citizenships')} kind="countries" values={form.citizenships} onChange={(v) => set('citizenships', v)} error={err('citizenships')} />
+      <CodeList
+        t={t}
+        lang={lang}
+        id={`${base}-citizenships`}
+        label={label('citizenships')}
+        kind="countries"
+        values={form.citizenships}
+        onChange={(v) => set('citizenships', v)}
+        error={err('citizenships')}
+      />
       <fieldset className="field passport">
         <legend>{t('case.pf.passport')}</legend>
         <p className="hint">{t('case.pf.passport.hint')}</p>
@@ -287,18 +372,34 @@ function PersonEditor({ person, onClose }: { person?: Person; onClose: (saved: b
         {text('passport.issued', form.passportIssued, (v) => set('passportIssued', v), { type: 'date' })}
         {text('passport.expires', form.passportExpires, (v) => set('passportExpires', v), { type: 'date' })}
       </fieldset>
-      {select('startsFrom', form.startsFrom, (v) => set('startsFrom', v as PersonForm['startsFrom']), [
-        { value: 'abroad', label: t('case.startsFrom.abroad') },
-        { value: 'in-russia', label: t('case.startsFrom.in-russia') },
-      ], true)}
+      {select(
+        'startsFrom',
+        form.startsFrom,
+        (v) => set('startsFrom', v as PersonForm['startsFrom']),
+        [
+          { value: 'abroad', label: t('case.startsFrom.abroad') },
+          { value: 'in-russia', label: t('case.startsFrom.in-russia') },
+        ],
+        true,
+      )}
       {role === 'family' && (
         <>
           <div className="field checkbox">
-            <input type="checkbox" id={fid('adopted')} checked={form.adopted} onChange={(e) => set('adopted', e.target.checked)} />
+            <input
+              type="checkbox"
+              id={fid('adopted')}
+              checked={form.adopted}
+              onChange={(e) => set('adopted', e.target.checked)}
+            />
             <label htmlFor={fid('adopted')}>{label('adopted')}</label>
           </div>
           <div className="field checkbox">
-            <input type="checkbox" id={fid('incapacitated')} checked={form.incapacitated} onChange={(e) => set('incapacitated', e.target.checked)} />
+            <input
+              type="checkbox"
+              id={fid('incapacitated')}
+              checked={form.incapacitated}
+              onChange={(e) => set('incapacitated', e.target.checked)}
+            />
             <label htmlFor={fid('incapacitated')}>{label('incapacitated')}</label>
           </div>
         </>

@@ -11,9 +11,17 @@ import { nameOf } from './parts.tsx';
 import { clip, layoutTimeline, markKind, type Mark } from './timeline.ts';
 
 /** The steps shown for a person: those that apply, in the engine's order. */
-export const shownSteps = (plan: readonly PlanStep[], person: string) => plan.filter((s) => s.person === person && s.status !== 'not-applicable');
+export const shownSteps = (plan: readonly PlanStep[], person: string) =>
+  plan.filter((s) => s.person === person && s.status !== 'not-applicable');
 
-const STEP_STATUS_CLASS: Record<PlanStep['status'], string> = { done: 'done', due: 'due', upcoming: 'upcoming', overdue: 'overdue', blocked: 'review', 'not-applicable': 'not-applicable' };
+const STEP_STATUS_CLASS: Record<PlanStep['status'], string> = {
+  done: 'done',
+  due: 'due',
+  upcoming: 'upcoming',
+  overdue: 'overdue',
+  blocked: 'review',
+  'not-applicable': 'not-applicable',
+};
 
 /** A step's date in words: done on / by (a legal deadline) / about (an estimate) / no date yet. */
 export function StepDate({ t, s }: { t: T; s: PlanStep }) {
@@ -22,7 +30,8 @@ export function StepDate({ t, s }: { t: T; s: PlanStep }) {
   if (kind === 'event') return <span className="when event">{t('portal.plan.doneOn', { date: t.date(s.date) })}</span>;
   return (
     <span className={`when ${kind}`}>
-      {kind === 'deadline' ? t('outcome.by', { date: t.date(s.date) }) : t('outcome.about', { date: t.date(s.date) })} <span className="tag">{t(`datekind.${kind}`)}</span>
+      {kind === 'deadline' ? t('outcome.by', { date: t.date(s.date) }) : t('outcome.about', { date: t.date(s.date) })}{' '}
+      <span className="tag">{t(`datekind.${kind}`)}</span>
     </span>
   );
 }
@@ -57,7 +66,8 @@ export function PlanList({ t, plan, people, you, level, action }: PlanListProps)
                   </span>
                   <div className="plan-step-body">
                     <div>
-                      <strong>{t(`step.${s.id}`)}</strong> <StatusTag status={STEP_STATUS_CLASS[s.status]} label={t(`portal.stepStatus.${s.status}`)} />
+                      <strong>{t(`step.${s.id}`)}</strong>{' '}
+                      <StatusTag status={STEP_STATUS_CLASS[s.status]} label={t(`portal.stepStatus.${s.status}`)} />
                     </div>
                     <div>
                       <StepDate t={t} s={s} />
@@ -80,31 +90,64 @@ export function PlanList({ t, plan, people, you, level, action }: PlanListProps)
 const BCP47: Record<string, string> = { en: 'en-GB', ru: 'ru-RU', zh: 'zh-CN' };
 
 /** The timeline drawing: lanes per person, ticks, today, marks numbered as in the lists below it. */
-export function PlanTimeline({ t, plan, people, today }: { t: T; plan: readonly PlanStep[]; people: readonly Person[]; today: string }) {
+export function PlanTimeline({
+  t,
+  plan,
+  people,
+  today,
+}: {
+  t: T;
+  plan: readonly PlanStep[];
+  people: readonly Person[];
+  today: string;
+}) {
   const captionId = useId();
   const lanes = people.map((p) => ({ key: p.id, steps: shownSteps(plan, p.id) })).filter((l) => l.steps.length);
   if (!lanes.length) return null;
   const L = layoutTimeline(lanes, today);
   const month = new Intl.DateTimeFormat(BCP47[t.lang] ?? 'en-GB', { month: 'short', timeZone: 'UTC' });
-  const monthYear = new Intl.DateTimeFormat(BCP47[t.lang] ?? 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const monthYear = new Intl.DateTimeFormat(BCP47[t.lang] ?? 'en-GB', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const stepName = new Map(plan.map((s) => [`${s.person}:${s.id}`, t(`step.${s.id}`)]));
-  const describe = (lane: string, m: Mark) => `${m.n}. ${stepName.get(`${lane}:${m.id}`) ?? m.id} — ${t.date(m.date)} (${t(`datekind.${m.kind}`)})${m.earlier ? ` — ${t('case.plan.legend.earlier')}` : ''}`;
+  const describe = (lane: string, m: Mark) =>
+    `${m.n}. ${stepName.get(`${lane}:${m.id}`) ?? m.id} — ${t.date(m.date)} (${t(`datekind.${m.kind}`)})${m.earlier ? ` — ${t('case.plan.legend.earlier')}` : ''}`;
   const bottom = L.height - 8;
   const todayRight = L.today.x > L.width * 0.7;
   const earlier = L.lanes.some((l) => l.marks.some((m) => m.earlier));
   return (
     <figure className="timeline">
       <div className="timeline-scroll table-wrap" tabIndex={0} role="group" aria-labelledby={captionId}>
-        <svg className="timeline-svg" viewBox={`0 0 ${L.width} ${L.height}`} width={L.width} height={L.height} role="img" aria-labelledby={captionId}>
+        <svg
+          className="timeline-svg"
+          viewBox={`0 0 ${L.width} ${L.height}`}
+          width={L.width}
+          height={L.height}
+          role="img"
+          aria-labelledby={captionId}
+        >
           {L.lanes.map((lane, i) => (
-            <rect key={lane.key} className={i % 2 ? 'lane odd' : 'lane'} x={0} y={lane.top} width={L.width} height={lane.height} />
+            <rect
+              key={lane.key}
+              className={i % 2 ? 'lane odd' : 'lane'}
+              x={0}
+              y={lane.top}
+              width={L.width}
+              height={lane.height}
+            />
           ))}
           {L.ticks.map((k) => (
             <g key={k.date}>
               <line className={k.year ? 'tick year' : 'tick'} x1={k.x} x2={k.x} y1={L.lanes[0]!.top - 6} y2={bottom} />
               {k.x < L.width - 34 && (
                 <text className="tick-label" x={k.x + 3} y={L.lanes[0]!.top - 10}>
-                  {k.date.endsWith('-01-01') ? k.date.slice(0, 4) : k.year ? monthYear.format(new Date(`${k.date}T00:00:00Z`)) : month.format(new Date(`${k.date}T00:00:00Z`))}
+                  {k.date.endsWith('-01-01')
+                    ? k.date.slice(0, 4)
+                    : k.year
+                      ? monthYear.format(new Date(`${k.date}T00:00:00Z`))
+                      : month.format(new Date(`${k.date}T00:00:00Z`))}
                 </text>
               )}
             </g>
@@ -123,8 +166,17 @@ export function PlanTimeline({ t, plan, people, today }: { t: T; plan: readonly 
                   <g key={m.id} className={`mark mk-${m.kind} st-${m.status}`}>
                     <title>{describe(lane.key, m)}</title>
                     {m.row > 0 && <line className="leader" x1={m.x} x2={m.x} y1={lane.baseY} y2={m.y - 9} />}
-                    {m.earlier && <polygon className="earlier" points={`${m.x - 11},${m.y - 5} ${m.x - 19},${m.y} ${m.x - 11},${m.y + 5}`} />}
-                    {m.kind === 'deadline' ? <polygon points={`${m.x},${m.y - 10} ${m.x + 10},${m.y} ${m.x},${m.y + 10} ${m.x - 10},${m.y}`} /> : <circle cx={m.x} cy={m.y} r={9} />}
+                    {m.earlier && (
+                      <polygon
+                        className="earlier"
+                        points={`${m.x - 11},${m.y - 5} ${m.x - 19},${m.y} ${m.x - 11},${m.y + 5}`}
+                      />
+                    )}
+                    {m.kind === 'deadline' ? (
+                      <polygon points={`${m.x},${m.y - 10} ${m.x + 10},${m.y} ${m.x},${m.y + 10} ${m.x - 10},${m.y}`} />
+                    ) : (
+                      <circle cx={m.x} cy={m.y} r={9} />
+                    )}
                     <text className="mark-n" x={m.x} y={m.y + 4} textAnchor="middle">
                       {m.n}
                     </text>
@@ -134,7 +186,12 @@ export function PlanTimeline({ t, plan, people, today }: { t: T; plan: readonly 
             );
           })}
           <line className="today" x1={L.today.x} x2={L.today.x} y1={L.lanes[0]!.top - 24} y2={bottom} />
-          <text className="today-label" x={todayRight ? L.today.x - 4 : L.today.x + 4} y={12} textAnchor={todayRight ? 'end' : 'start'}>
+          <text
+            className="today-label"
+            x={todayRight ? L.today.x - 4 : L.today.x + 4}
+            y={12}
+            textAnchor={todayRight ? 'end' : 'start'}
+          >
             {t('case.plan.today', { date: t.date(L.today.date) })}
           </text>
         </svg>
@@ -177,4 +234,3 @@ export function PlanTimeline({ t, plan, people, today }: { t: T; plan: readonly 
     </figure>
   );
 }
-

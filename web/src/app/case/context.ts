@@ -34,4 +34,5 @@ export function useCase(): CaseContext {
 }
 
 /** Someone else changed the case since it was read (the server answered 409 with its current version). */
-export const isStale = (e: unknown): boolean => e instanceof ApiError && e.status === 409 && e.currentVersion !== undefined;
+export const isStale = (e: unknown): boolean =>
+  e instanceof ApiError && e.status === 409 && e.currentVersion !== undefined;

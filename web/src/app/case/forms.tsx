@@ -7,7 +7,18 @@ import { ApiError } from '../../api.ts';
 import type { Lang, T } from '../../i18n.ts';
 import { ErrorBox, Field, describedBy, FieldNotes } from '../ui.tsx';
 import { isStale } from './context.ts';
-import { EVENT_SPECS, EVENT_TYPES, NOTIFICATION_KINDS, VISA_ENTRIES, eventFromDraft, formKeyOfPath, retype, type DraftProblem, type EventDraft, type EventFieldSpec } from './model.ts';
+import {
+  EVENT_SPECS,
+  EVENT_TYPES,
+  NOTIFICATION_KINDS,
+  VISA_ENTRIES,
+  eventFromDraft,
+  formKeyOfPath,
+  retype,
+  type DraftProblem,
+  type EventDraft,
+  type EventFieldSpec,
+} from './model.ts';
 import { options } from './refdata.ts';
 
 export interface Problem {
@@ -17,7 +28,17 @@ export interface Problem {
 }
 
 /** Problems found before sending: a summary with a link to each field, taking the focus. */
-export function ProblemSummary({ t, problems, ids, labels }: { t: T; problems: readonly Problem[]; ids: (key: string) => string; labels: (key: string) => string }) {
+export function ProblemSummary({
+  t,
+  problems,
+  ids,
+  labels,
+}: {
+  t: T;
+  problems: readonly Problem[];
+  ids: (key: string) => string;
+  labels: (key: string) => string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (problems.length) ref.current?.focus();
@@ -39,7 +60,9 @@ export function ProblemSummary({ t, problems, ids, labels }: { t: T; problems: r
 
 /** The message of a field: a problem found here first, else one the server named (by its path). */
 export function fieldError(key: string, problems: readonly Problem[], server: ApiError | null): string | undefined {
-  return problems.find((p) => p.key === key)?.message ?? server?.errors.find((e) => formKeyOfPath(e.path) === key)?.message;
+  return (
+    problems.find((p) => p.key === key)?.message ?? server?.errors.find((e) => formKeyOfPath(e.path) === key)?.message
+  );
 }
 
 /** ErrorBox's field links for the server's paths. */
@@ -50,7 +73,27 @@ export function serverFieldIds(server: ApiError | null, ids: (key: string) => st
 }
 
 /** A list of selects of countries or regions, with "add another" and "remove". The first select's id is `${id}-0`. */
-export function CodeList({ t, lang, id, label, hint, kind, values, onChange, error }: { t: T; lang: Lang; id: string; label: string; hint?: string; kind: 'countries' | 'regions'; values: string[]; onChange: (v: string[]) => void; error?: string | undefined }) {
+export function CodeList({
+  t,
+  lang,
+  id,
+  label,
+  hint,
+  kind,
+  values,
+  onChange,
+  error,
+}: {
+  t: T;
+  lang: Lang;
+  id: string;
+  label: string;
+  hint?: string;
+  kind: 'countries' | 'regions';
+  values: string[];
+  onChange: (v: string[]) => void;
+  error?: string | undefined;
+}) {
   const list = values.length ? values : [''];
   const opts = options(kind, lang);
   return (
@@ -62,7 +105,11 @@ export function CodeList({ t, lang, id, label, hint, kind, values, onChange, err
           <label htmlFor={`${id}-${i}`} className="visually-hidden">
             {`${label} ${i + 1}`}
           </label>
-          <select id={`${id}-${i}`} value={v} onChange={(e) => onChange(list.map((x, k) => (k === i ? e.target.value : x)))}>
+          <select
+            id={`${id}-${i}`}
+            value={v}
+            onChange={(e) => onChange(list.map((x, k) => (k === i ? e.target.value : x)))}
+          >
             <option value="">{t('choose')}</option>
             {opts.map((o) => (
               <option key={o.code} value={o.code}>
@@ -102,7 +149,18 @@ export interface EventFormProps {
   onCancel: () => void;
 }
 
-export function EventForm({ t, lang, kase, initial, chooseType, title, idBase, names, onSubmit, onCancel }: EventFormProps) {
+export function EventForm({
+  t,
+  lang,
+  kase,
+  initial,
+  chooseType,
+  title,
+  idBase,
+  names,
+  onSubmit,
+  onCancel,
+}: EventFormProps) {
   const [d, setD] = useState<EventDraft>(initial);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [server, setServer] = useState<ApiError | null>(null);
@@ -112,8 +170,18 @@ export function EventForm({ t, lang, kase, initial, chooseType, title, idBase, n
 
   const spec = EVENT_SPECS[d.type];
   const id = (key: string) => (key === 'regions' ? `${idBase}-regions-0` : `${idBase}-${key}`);
-  const label = (key: string): string => (key === 'type' ? t('case.event.type') : key === 'person' ? t('case.event.person') : key === 'on' ? t('case.event.on') : key === 'note' ? t('case.event.note') : t(`case.field.${key}`));
-  const setField = (name: string, v: string | boolean | string[]) => setD((x) => ({ ...x, fields: { ...x.fields, [name]: v } }));
+  const label = (key: string): string =>
+    key === 'type'
+      ? t('case.event.type')
+      : key === 'person'
+        ? t('case.event.person')
+        : key === 'on'
+          ? t('case.event.on')
+          : key === 'note'
+            ? t('case.event.note')
+            : t(`case.field.${key}`);
+  const setField = (name: string, v: string | boolean | string[]) =>
+    setD((x) => ({ ...x, fields: { ...x.fields, [name]: v } }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -138,11 +206,34 @@ export function EventForm({ t, lang, kase, initial, chooseType, title, idBase, n
     const v = d.fields[s.name];
     const fid = id(s.name);
     const e = err(s.name);
-    const hintKey = s.kind === 'quarter' ? 'case.hint.quarter' : s.kind === 'period' ? 'case.hint.period' : s.kind === 'amount' ? 'case.hint.amount' : undefined;
-    const common = { id: fid, 'aria-describedby': describedBy(fid, !!hintKey, e), 'aria-invalid': e ? true : undefined } as const;
+    const hintKey =
+      s.kind === 'quarter'
+        ? 'case.hint.quarter'
+        : s.kind === 'period'
+          ? 'case.hint.period'
+          : s.kind === 'amount'
+            ? 'case.hint.amount'
+            : undefined;
+    const common = {
+      id: fid,
+      'aria-describedby': describedBy(fid, !!hintKey, e),
+      'aria-invalid': e ? true : undefined,
+    } as const;
     switch (s.kind) {
       case 'regions':
-        return <CodeList key={s.name} t={t} lang={lang} id={`${idBase}-regions`} label={label('regions')} kind="regions" values={Array.isArray(v) ? v : []} onChange={(x) => setField(s.name, x)} error={e} />;
+        return (
+          <CodeList
+            key={s.name}
+            t={t}
+            lang={lang}
+            id={`${idBase}-regions`}
+            label={label('regions')}
+            kind="regions"
+            values={Array.isArray(v) ? v : []}
+            onChange={(x) => setField(s.name, x)}
+            error={e}
+          />
+        );
       case 'flag':
         return (
           <div className={`field checkbox${e ? ' invalid' : ''}`} key={s.name}>
@@ -151,7 +242,12 @@ export function EventForm({ t, lang, kase, initial, chooseType, title, idBase, n
                 {e}
               </p>
             )}
-            <input type="checkbox" {...common} checked={v === true} onChange={(ev) => setField(s.name, ev.target.checked)} />
+            <input
+              type="checkbox"
+              {...common}
+              checked={v === true}
+              onChange={(ev) => setField(s.name, ev.target.checked)}
+            />
             <label htmlFor={fid}>{label(s.name)}</label>
           </div>
         );
@@ -174,11 +270,21 @@ export function EventForm({ t, lang, kase, initial, chooseType, title, idBase, n
         if (s.name === 'period' && d.type === 'notification-filed' && d.fields.kind !== 'salary') return null;
         const type = s.kind === 'date' ? 'date' : s.kind === 'year' ? 'number' : 'text';
         return (
-          <Field key={s.name} id={fid} label={`${label(s.name)}${s.required || d.type === 'rp-issued' || (s.name === 'period' && d.type === 'notification-filed') ? '' : ` ${t('case.form.optional')}`}`} hint={hintKey && t(hintKey)} error={e}>
+          <Field
+            key={s.name}
+            id={fid}
+            label={`${label(s.name)}${s.required || d.type === 'rp-issued' || (s.name === 'period' && d.type === 'notification-filed') ? '' : ` ${t('case.form.optional')}`}`}
+            hint={hintKey && t(hintKey)}
+            error={e}
+          >
             <input
               type={type}
               {...common}
-              className={s.kind === 'date' || s.kind === 'year' || s.kind === 'quarter' || s.kind === 'period' ? 'w10' : undefined}
+              className={
+                s.kind === 'date' || s.kind === 'year' || s.kind === 'quarter' || s.kind === 'period'
+                  ? 'w10'
+                  : undefined
+              }
               inputMode={s.kind === 'amount' ? 'decimal' : undefined}
               min={s.kind === 'year' ? 1 : undefined}
               value={String(v ?? '')}
@@ -200,7 +306,11 @@ export function EventForm({ t, lang, kase, initial, chooseType, title, idBase, n
       {isStale(server) && <p className="notice warn">{t('case.stale')}</p>}
       {chooseType && (
         <Field id={id('type')} label={label('type')}>
-          <select id={id('type')} value={d.type} onChange={(e) => setD((x) => retype(x, e.target.value as EventDraft['type'], kase))}>
+          <select
+            id={id('type')}
+            value={d.type}
+            onChange={(e) => setD((x) => retype(x, e.target.value as EventDraft['type'], kase))}
+          >
             {EVENT_TYPES.map((x) => (
               <option key={x} value={x}>
                 {t(`case.eventType.${x}`)}
@@ -211,7 +321,12 @@ export function EventForm({ t, lang, kase, initial, chooseType, title, idBase, n
       )}
       {spec.person === 'person' && (
         <Field id={id('person')} label={label('person')} error={err('person')}>
-          <select id={id('person')} value={d.person} onChange={(e) => setD((x) => ({ ...x, person: e.target.value }))} aria-describedby={describedBy(id('person'), false, err('person'))}>
+          <select
+            id={id('person')}
+            value={d.person}
+            onChange={(e) => setD((x) => ({ ...x, person: e.target.value }))}
+            aria-describedby={describedBy(id('person'), false, err('person'))}
+          >
             <option value="">{t('choose')}</option>
             {kase.people.map((p) => (
               <option key={p.id} value={p.id}>
@@ -222,11 +337,23 @@ export function EventForm({ t, lang, kase, initial, chooseType, title, idBase, n
         </Field>
       )}
       <Field id={id('on')} label={label('on')} error={err('on')}>
-        <input type="date" className="w10" id={id('on')} value={d.on} onChange={(e) => setD((x) => ({ ...x, on: e.target.value }))} aria-describedby={describedBy(id('on'), false, err('on'))} />
+        <input
+          type="date"
+          className="w10"
+          id={id('on')}
+          value={d.on}
+          onChange={(e) => setD((x) => ({ ...x, on: e.target.value }))}
+          aria-describedby={describedBy(id('on'), false, err('on'))}
+        />
       </Field>
       {spec.fields.map(input)}
       <Field id={id('note')} label={`${label('note')} ${t('case.form.optional')}`} error={err('note')}>
-        <input type="text" id={id('note')} value={d.note} onChange={(e) => setD((x) => ({ ...x, note: e.target.value }))} />
+        <input
+          type="text"
+          id={id('note')}
+          value={d.note}
+          onChange={(e) => setD((x) => ({ ...x, note: e.target.value }))}
+        />
       </Field>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>

@@ -41,13 +41,27 @@ const principal = {
   history: { priorRefusal: false },
   email: 't.mueller@example.com',
 } as Person;
-const spouse = { id: 'p2', role: 'family', relation: 'spouse', name: { latin: 'ANNA MUELLER' }, birthDate: '1981-04-17', citizenships: ['DE'] } as Person;
+const spouse = {
+  id: 'p2',
+  role: 'family',
+  relation: 'spouse',
+  name: { latin: 'ANNA MUELLER' },
+  birthDate: '1981-04-17',
+  citizenships: ['DE'],
+} as Person;
 
 const CASE = {
   format: 'hqs-case/1',
   employer: { name: 'АО «Нордфарм Рус»', inn: '7703129650', kind: 'commercial' },
   people: [spouse, principal],
-  contract: { kind: 'employment', position: 'General director', occupation: 'general', salary: { amount: 1_500_000, per: 'month' }, start: '2025-06-01', regions: ['RU-MOW', 'RU-MOS'] },
+  contract: {
+    kind: 'employment',
+    position: 'General director',
+    occupation: 'general',
+    salary: { amount: 1_500_000, per: 'month' },
+    start: '2025-06-01',
+    regions: ['RU-MOW', 'RU-MOS'],
+  },
   events: [
     { on: '2025-05-28', type: 'entry', person: 'p1' },
     { on: '2025-04-14', type: 'contract-signed' },
@@ -55,29 +69,66 @@ const CASE = {
   ],
 } as unknown as Case;
 
-const ob = (o: Partial<Obligation> & Pick<Obligation, 'id' | 'kind'>): Obligation => ({ person: 'p1', due: '2026-12-01', window: { from: '2026-11-01', to: '2026-12-01' }, status: 'upcoming', basis: [], why: '', ...o }) as Obligation;
+const ob = (o: Partial<Obligation> & Pick<Obligation, 'id' | 'kind'>): Obligation =>
+  ({
+    person: 'p1',
+    due: '2026-12-01',
+    window: { from: '2026-11-01', to: '2026-12-01' },
+    status: 'upcoming',
+    basis: [],
+    why: '',
+    ...o,
+  }) as Obligation;
 
 describe('the event that discharges an obligation', () => {
   it('files the quarter of a salary notification', () => {
     const d = draftForObligation(ob({ id: 'salary-notification:2026-Q4', kind: 'salary-notification' }), CASE, TODAY)!;
-    expect(d).toMatchObject({ type: 'notification-filed', on: TODAY, person: '', fields: { kind: 'salary', period: '2026-Q4' } });
-    expect(eventFromDraft(d)).toEqual({ event: { type: 'notification-filed', on: TODAY, kind: 'salary', period: '2026-Q4' }, problems: [] });
+    expect(d).toMatchObject({
+      type: 'notification-filed',
+      on: TODAY,
+      person: '',
+      fields: { kind: 'salary', period: '2026-Q4' },
+    });
+    expect(eventFromDraft(d)).toEqual({
+      event: { type: 'notification-filed', on: TODAY, kind: 'salary', period: '2026-Q4' },
+      problems: [],
+    });
   });
 
   it('registers the person the registration concerns', () => {
-    const d = draftForObligation(ob({ id: 'migration-registration:p2:2026-01-10', kind: 'migration-registration', person: 'p2' }), CASE, TODAY)!;
+    const d = draftForObligation(
+      ob({ id: 'migration-registration:p2:2026-01-10', kind: 'migration-registration', person: 'p2' }),
+      CASE,
+      TODAY,
+    )!;
     expect(d).toMatchObject({ type: 'registered', person: 'p2' });
     expect(eventFromDraft(d).event).toEqual({ type: 'registered', on: TODAY, person: 'p2' });
   });
 
   it('takes the year of an annual notification from the id', () => {
-    const d = draftForObligation(ob({ id: 'rp-annual-notification:p2:2025-03-01:2', kind: 'rp-annual-notification', person: 'p2' }), CASE, TODAY)!;
+    const d = draftForObligation(
+      ob({ id: 'rp-annual-notification:p2:2025-03-01:2', kind: 'rp-annual-notification', person: 'p2' }),
+      CASE,
+      TODAY,
+    )!;
     expect(eventFromDraft(d).event).toEqual({ type: 'rp-annual-notification-filed', on: TODAY, person: 'p2', year: 2 });
   });
 
   it('tells a new contract from a departure after termination', () => {
-    expect(draftForObligation(ob({ id: 'leave-or-new-contract:p1:new-contract', kind: 'leave-or-new-contract' }), CASE, TODAY)!.type).toBe('contract-signed');
-    expect(draftForObligation(ob({ id: 'leave-or-new-contract:p2:leave', kind: 'leave-or-new-contract', person: 'p2' }), CASE, TODAY)).toMatchObject({ type: 'exit', person: 'p2' });
+    expect(
+      draftForObligation(
+        ob({ id: 'leave-or-new-contract:p1:new-contract', kind: 'leave-or-new-contract' }),
+        CASE,
+        TODAY,
+      )!.type,
+    ).toBe('contract-signed');
+    expect(
+      draftForObligation(
+        ob({ id: 'leave-or-new-contract:p2:leave', kind: 'leave-or-new-contract', person: 'p2' }),
+        CASE,
+        TODAY,
+      ),
+    ).toMatchObject({ type: 'exit', person: 'p2' });
   });
 
   it('maps every other kind, and none for an absence limit or a duty already met', () => {
@@ -90,15 +141,34 @@ describe('the event that discharges an obligation', () => {
       ['passport-validity', 'passport-renewed'],
       ['rp-book-replacement', 'rp-issued'],
     ];
-    for (const [kind, type] of kinds) expect(draftForObligation(ob({ id: `${kind}:x`, kind }), CASE, TODAY)?.type, kind).toBe(type);
-    expect(draftForObligation(ob({ id: 'termination-notification:x', kind: 'termination-notification' }), CASE, TODAY)!.fields.kind).toBe('contract-terminated');
-    expect(draftForObligation(ob({ id: 'rp-absence-limit:p1:2026', kind: 'rp-absence-limit', status: 'due' }), CASE, TODAY)).toBeNull();
-    expect(draftForObligation(ob({ id: 'work-permit-collection:x', kind: 'work-permit-collection', status: 'done' }), CASE, TODAY)).toBeNull();
+    for (const [kind, type] of kinds)
+      expect(draftForObligation(ob({ id: `${kind}:x`, kind }), CASE, TODAY)?.type, kind).toBe(type);
+    expect(
+      draftForObligation(ob({ id: 'termination-notification:x', kind: 'termination-notification' }), CASE, TODAY)!
+        .fields.kind,
+    ).toBe('contract-terminated');
+    expect(
+      draftForObligation(ob({ id: 'rp-absence-limit:p1:2026', kind: 'rp-absence-limit', status: 'due' }), CASE, TODAY),
+    ).toBeNull();
+    expect(
+      draftForObligation(
+        ob({ id: 'work-permit-collection:x', kind: 'work-permit-collection', status: 'done' }),
+        CASE,
+        TODAY,
+      ),
+    ).toBeNull();
   });
 });
 
 describe('the event that marks a plan step done', () => {
-  const step = (id: PlanStep['id'], status: PlanStep['status'] = 'upcoming', person = 'p1'): PlanStep => ({ id, person, status, dependsOn: [], basis: [], why: '' });
+  const step = (id: PlanStep['id'], status: PlanStep['status'] = 'upcoming', person = 'p1'): PlanStep => ({
+    id,
+    person,
+    status,
+    dependsOn: [],
+    basis: [],
+    why: '',
+  });
 
   it('fills in the permit regions from the contract and asks for the rest', () => {
     const d = draftForStep(step('work-permit-decision'), CASE, TODAY)!;
@@ -107,7 +177,12 @@ describe('the event that marks a plan step done', () => {
   });
 
   it('marks an indefinite permit as indefinite and entry for the step person', () => {
-    expect(eventFromDraft(draftForStep(step('indefinite-rp', 'upcoming', 'p2'), CASE, TODAY)!).event).toEqual({ type: 'rp-issued', on: TODAY, person: 'p2', indefinite: true });
+    expect(eventFromDraft(draftForStep(step('indefinite-rp', 'upcoming', 'p2'), CASE, TODAY)!).event).toEqual({
+      type: 'rp-issued',
+      on: TODAY,
+      person: 'p2',
+      indefinite: true,
+    });
     expect(draftForStep(step('entry', 'due', 'p2'), CASE, TODAY)).toMatchObject({ type: 'entry', person: 'p2' });
     expect(draftForStep(step('entry', 'done'), CASE, TODAY)).toBeNull();
     expect(draftForStep(step('entry', 'not-applicable'), CASE, TODAY)).toBeNull();
@@ -146,26 +221,58 @@ describe('an event draft', () => {
   });
 
   it('applies the cross-field rules of the case format', () => {
-    expect(eventFromDraft(newDraft('notification-filed', CASE, TODAY, undefined, { kind: 'salary' })).problems).toEqual([{ path: 'event.period', code: 'required' }]);
+    expect(eventFromDraft(newDraft('notification-filed', CASE, TODAY, undefined, { kind: 'salary' })).problems).toEqual(
+      [{ path: 'event.period', code: 'required' }],
+    );
     // A period left from a salary draft is dropped for another kind.
-    expect(eventFromDraft(newDraft('notification-filed', CASE, TODAY, undefined, { kind: 'contract-concluded', period: '2026-Q1' })).event).toEqual({ type: 'notification-filed', on: TODAY, kind: 'contract-concluded' });
-    expect(eventFromDraft(newDraft('rp-issued', CASE, TODAY, 'p1')).problems).toEqual([{ path: 'event.validUntil', code: 'untilOrIndefinite' }]);
-    expect(eventFromDraft(newDraft('rp-issued', CASE, TODAY, 'p1', { validUntil: '2031-01-01', indefinite: true })).problems).toEqual([{ path: 'event.indefinite', code: 'notBoth' }]);
-    expect(eventFromDraft(newDraft('registered', CASE, TODAY, 'p1', { until: '2026-01-01' })).problems).toEqual([{ path: 'event.until', code: 'beforeOn' }]);
-    expect(eventFromDraft(newDraft('passport-renewed', CASE, TODAY, 'p1', { number: 'X1', issued: '2026-01-01', expires: '2025-01-01' })).problems).toEqual([{ path: 'event.expires', code: 'issuedAfterExpires' }]);
+    expect(
+      eventFromDraft(
+        newDraft('notification-filed', CASE, TODAY, undefined, { kind: 'contract-concluded', period: '2026-Q1' }),
+      ).event,
+    ).toEqual({ type: 'notification-filed', on: TODAY, kind: 'contract-concluded' });
+    expect(eventFromDraft(newDraft('rp-issued', CASE, TODAY, 'p1')).problems).toEqual([
+      { path: 'event.validUntil', code: 'untilOrIndefinite' },
+    ]);
+    expect(
+      eventFromDraft(newDraft('rp-issued', CASE, TODAY, 'p1', { validUntil: '2031-01-01', indefinite: true })).problems,
+    ).toEqual([{ path: 'event.indefinite', code: 'notBoth' }]);
+    expect(eventFromDraft(newDraft('registered', CASE, TODAY, 'p1', { until: '2026-01-01' })).problems).toEqual([
+      { path: 'event.until', code: 'beforeOn' },
+    ]);
+    expect(
+      eventFromDraft(
+        newDraft('passport-renewed', CASE, TODAY, 'p1', { number: 'X1', issued: '2026-01-01', expires: '2025-01-01' }),
+      ).problems,
+    ).toEqual([{ path: 'event.expires', code: 'issuedAfterExpires' }]);
   });
 
   it('requires the person of a personal event and leaves it out of a principal one', () => {
-    expect(eventFromDraft({ ...newDraft('entry', CASE, TODAY), person: '' }).problems).toEqual([{ path: 'event.person', code: 'required' }]);
+    expect(eventFromDraft({ ...newDraft('entry', CASE, TODAY), person: '' }).problems).toEqual([
+      { path: 'event.person', code: 'required' },
+    ]);
     expect(newDraft('entry', CASE, TODAY).person).toBe('p1');
-    expect(eventFromDraft({ ...newDraft('work-permit-filed', CASE, TODAY), person: 'p2' }).event).toEqual({ type: 'work-permit-filed', on: TODAY });
+    expect(eventFromDraft({ ...newDraft('work-permit-filed', CASE, TODAY), person: 'p2' }).event).toEqual({
+      type: 'work-permit-filed',
+      on: TODAY,
+    });
   });
 
   it('keeps date, person and note when the type changes, and drops the old fields', () => {
     const d = { ...newDraft('exit', CASE, '2026-03-03', 'p2', { via: 'SVO' }), note: 'by train' };
     const r = retype(d, 'insurance', CASE);
-    expect(r).toEqual({ type: 'insurance', on: '2026-03-03', person: 'p2', fields: { validFrom: '', validUntil: '' }, note: 'by train' });
-    expect(eventFromDraft({ ...d, note: '  ' }).event).toEqual({ type: 'exit', on: '2026-03-03', person: 'p2', via: 'SVO' });
+    expect(r).toEqual({
+      type: 'insurance',
+      on: '2026-03-03',
+      person: 'p2',
+      fields: { validFrom: '', validUntil: '' },
+      note: 'by train',
+    });
+    expect(eventFromDraft({ ...d, note: '  ' }).event).toEqual({
+      type: 'exit',
+      on: '2026-03-03',
+      person: 'p2',
+      via: 'SVO',
+    });
   });
 
   it('lists events newest first with their index in the case', () => {
@@ -204,9 +311,38 @@ describe('obligations', () => {
 });
 
 describe('the checklist', () => {
-  const item = (person: string, procedure: string, document: string, order: number, status: ChecklistItem['status'] = 'missing'): ChecklistItem =>
-    ({ person, procedure, document, status, why: '', requirement: { order, title: { en: document, ru: document }, issuer: { en: '', ru: '' }, form: 'copy', copies: 1, legalization: 'not-applicable', translation: false, fileName: `${order}.pdf`, basis: [] } }) as ChecklistItem;
-  const items = [item('p2', 'hqs-rp', 'passport', 2), item('p1', 'hqs-rp', 'photo', 3), item('p1', 'hqs-rp', 'passport', 1, 'collected'), item('p1', 'citizenship', 'passport', 1), item('p3', 'hqs-rp', 'photo', 1)];
+  const item = (
+    person: string,
+    procedure: string,
+    document: string,
+    order: number,
+    status: ChecklistItem['status'] = 'missing',
+  ): ChecklistItem =>
+    ({
+      person,
+      procedure,
+      document,
+      status,
+      why: '',
+      requirement: {
+        order,
+        title: { en: document, ru: document },
+        issuer: { en: '', ru: '' },
+        form: 'copy',
+        copies: 1,
+        legalization: 'not-applicable',
+        translation: false,
+        fileName: `${order}.pdf`,
+        basis: [],
+      },
+    }) as ChecklistItem;
+  const items = [
+    item('p2', 'hqs-rp', 'passport', 2),
+    item('p1', 'hqs-rp', 'photo', 3),
+    item('p1', 'hqs-rp', 'passport', 1, 'collected'),
+    item('p1', 'citizenship', 'passport', 1),
+    item('p3', 'hqs-rp', 'photo', 1),
+  ];
   const docs = [
     { documentId: 'd1', personId: 'p1', type: 'passport' },
     { documentId: 'd2', personId: 'p2', type: 'photo' },
@@ -247,24 +383,48 @@ describe('people', () => {
   it('edits the current passport (the one that runs longest)', () => {
     expect(currentPassportIndex(principal)).toBe(1);
     expect(currentPassportIndex(spouse)).toBe(-1);
-    expect(personToForm(principal)).toMatchObject({ passportNumber: 'C4F7K2M9R', citizenships: ['DE'], cyrillic: 'Томас Мюллер' });
+    expect(personToForm(principal)).toMatchObject({
+      passportNumber: 'C4F7K2M9R',
+      citizenships: ['DE'],
+      cyrillic: 'Томас Мюллер',
+    });
     expect(personToForm().citizenships).toEqual(['']);
   });
 
   it('keeps what the form does not show when a person is edited', () => {
-    const form = { ...personToForm(principal), latin: 'THOMAS MÜLLER', cyrillic: '', passportExpires: '2029-06-12', citizenships: ['DE', 'at', ''] };
+    const form = {
+      ...personToForm(principal),
+      latin: 'THOMAS MÜLLER',
+      cyrillic: '',
+      passportExpires: '2029-06-12',
+      citizenships: ['DE', 'at', ''],
+    };
     const r = personFromForm(form, principal, TODAY);
     expect(r.problems).toEqual([]);
     expect(r.person).toEqual({
       ...principal,
       name: { latin: 'THOMAS MÜLLER' },
       citizenships: ['DE', 'AT'],
-      passports: [principal.passports![0], { number: 'C4F7K2M9R', country: 'DE', issued: '2019-06-12', expires: '2029-06-12' }],
+      passports: [
+        principal.passports![0],
+        { number: 'C4F7K2M9R', country: 'DE', issued: '2019-06-12', expires: '2029-06-12' },
+      ],
     });
   });
 
   it('builds a new family member and removes a cleared passport', () => {
-    const form = { ...personToForm(), latin: 'LUKAS MUELLER', relation: 'child', birthDate: '2012-12-08', citizenships: ['DE'], adopted: true, passportNumber: 'P1', passportCountry: 'de', passportIssued: '2021-08-10', passportExpires: '2027-08-09' };
+    const form = {
+      ...personToForm(),
+      latin: 'LUKAS MUELLER',
+      relation: 'child',
+      birthDate: '2012-12-08',
+      citizenships: ['DE'],
+      adopted: true,
+      passportNumber: 'P1',
+      passportCountry: 'de',
+      passportIssued: '2021-08-10',
+      passportExpires: '2027-08-09',
+    };
     expect(personFromForm(form, { id: 'p3', role: 'family' }, TODAY).person).toEqual({
       id: 'p3',
       role: 'family',
@@ -275,7 +435,13 @@ describe('people', () => {
       citizenships: ['DE'],
       passports: [{ number: 'P1', country: 'DE', issued: '2021-08-10', expires: '2027-08-09' }],
     });
-    const cleared = { ...personToForm(principal), passportNumber: '', passportCountry: '', passportIssued: '', passportExpires: '' };
+    const cleared = {
+      ...personToForm(principal),
+      passportNumber: '',
+      passportCountry: '',
+      passportIssued: '',
+      passportExpires: '',
+    };
     expect(personFromForm(cleared, principal, TODAY).person!.passports).toEqual([principal.passports![0]]);
   });
 

@@ -5,11 +5,18 @@
 // wording (only keys), so each is unit-tested (model.test.ts). Types come from the case format and the
 // engine, as types only: the browser bundle never pulls in zod or the law loader.
 import type { Case, CaseEventType, Passport, Person } from '../../../../src/case/schema.ts';
-import type { ChecklistItem, Obligation, ObligationStatus, PlanStep, PlanStepId } from '../../../../src/engine/types.ts';
+import type {
+  ChecklistItem,
+  Obligation,
+  ObligationStatus,
+  PlanStep,
+  PlanStepId,
+} from '../../../../src/engine/types.ts';
 
 // ——— events ———
 
-export type EventFieldKind = 'date' | 'text' | 'regions' | 'amount' | 'year' | 'quarter' | 'period' | 'entries' | 'notificationKind' | 'flag';
+export type EventFieldKind =
+  'date' | 'text' | 'regions' | 'amount' | 'year' | 'quarter' | 'period' | 'entries' | 'notificationKind' | 'flag';
 export interface EventFieldSpec {
   name: string;
   kind: EventFieldKind;
@@ -32,7 +39,10 @@ export const EVENT_SPECS: Readonly<Record<CaseEventType, { person: PersonRule; f
   'work-permit-extended': { person: 'principal', fields: [f('validUntil', 'date')] },
   'work-permit-cancelled': { person: 'principal', fields: [] },
   'invitation-issued': { person: 'person', fields: [f('validUntil', 'date')] },
-  'visa-issued': { person: 'person', fields: [f('validFrom', 'date'), f('validUntil', 'date'), f('entries', 'entries')] },
+  'visa-issued': {
+    person: 'person',
+    fields: [f('validFrom', 'date'), f('validUntil', 'date'), f('entries', 'entries')],
+  },
   entry: { person: 'person', fields: [f('via', 'text', false)] },
   exit: { person: 'person', fields: [f('via', 'text', false)] },
   registered: { person: 'person', fields: [f('until', 'date', false), f('address', 'text', false)] },
@@ -69,10 +79,24 @@ export function principalOf(c: Case): Person | undefined {
 }
 
 /** A draft of an event of `type` on `on`, with the obvious values filled in. */
-export function newDraft(type: CaseEventType, c: Case, on: string, person?: string, fields: Record<string, DraftValue> = {}): EventDraft {
+export function newDraft(
+  type: CaseEventType,
+  c: Case,
+  on: string,
+  person?: string,
+  fields: Record<string, DraftValue> = {},
+): EventDraft {
   const spec = EVENT_SPECS[type];
   const base: Record<string, DraftValue> = {};
-  for (const s of spec.fields) base[s.name] = s.kind === 'regions' ? [...c.contract.regions] : s.kind === 'flag' ? false : s.kind === 'entries' ? 'multiple' : '';
+  for (const s of spec.fields)
+    base[s.name] =
+      s.kind === 'regions'
+        ? [...c.contract.regions]
+        : s.kind === 'flag'
+          ? false
+          : s.kind === 'entries'
+            ? 'multiple'
+            : '';
   const who = spec.person === 'person' ? (person ?? principalOf(c)?.id ?? '') : '';
   return { type, on, person: who, fields: { ...base, ...fields }, note: '' };
 }
@@ -93,7 +117,10 @@ export function draftForObligation(o: Obligation, c: Case, today: string): Event
     case 'termination-notification':
       return newDraft('notification-filed', c, today, undefined, { kind: 'contract-terminated' });
     case 'salary-notification':
-      return newDraft('notification-filed', c, today, undefined, { kind: 'salary', period: /^\d{4}-Q[1-4]$/.test(rest) ? rest : '' });
+      return newDraft('notification-filed', c, today, undefined, {
+        kind: 'salary',
+        period: /^\d{4}-Q[1-4]$/.test(rest) ? rest : '',
+      });
     case 'migration-registration':
     case 'rp-registration':
       return newDraft('registered', c, today, o.person);
@@ -106,7 +133,9 @@ export function draftForObligation(o: Obligation, c: Case, today: string): Event
       return newDraft('rp-annual-notification-filed', c, today, o.person, { year: /^\d+$/.test(year) ? year : '' });
     }
     case 'leave-or-new-contract':
-      return rest.endsWith(':new-contract') ? newDraft('contract-signed', c, today) : newDraft('exit', c, today, o.person);
+      return rest.endsWith(':new-contract')
+        ? newDraft('contract-signed', c, today)
+        : newDraft('exit', c, today, o.person);
     case 'passport-validity':
       return newDraft('passport-renewed', c, today, o.person);
     case 'rp-book-replacement':
@@ -147,7 +176,17 @@ export function markVerb(type: CaseEventType): 'filed' | 'done' {
   return type.endsWith('-filed') || type === 'notification-filed' ? 'filed' : 'done';
 }
 
-export type DraftProblemCode = 'required' | 'date' | 'quarter' | 'period' | 'amount' | 'year' | 'untilOrIndefinite' | 'notBoth' | 'beforeOn' | 'issuedAfterExpires';
+export type DraftProblemCode =
+  | 'required'
+  | 'date'
+  | 'quarter'
+  | 'period'
+  | 'amount'
+  | 'year'
+  | 'untilOrIndefinite'
+  | 'notBoth'
+  | 'beforeOn'
+  | 'issuedAfterExpires';
 export interface DraftProblem {
   /** The path the server would name: event.on, event.validUntil … */
   path: string;
@@ -165,7 +204,9 @@ export function isRealDate(s: string): boolean {
 const str = (v: DraftValue | undefined) => (typeof v === 'string' ? v.trim() : '');
 
 /** The hqs-case/1 event a draft describes, or the problems that keep it from being one. */
-export function eventFromDraft(d: EventDraft): { event: Record<string, unknown>; problems: [] } | { event: null; problems: DraftProblem[] } {
+export function eventFromDraft(
+  d: EventDraft,
+): { event: Record<string, unknown>; problems: [] } | { event: null; problems: DraftProblem[] } {
   const spec = EVENT_SPECS[d.type];
   const problems: DraftProblem[] = [];
   const event: Record<string, unknown> = { type: d.type };
@@ -226,18 +267,34 @@ export function eventFromDraft(d: EventDraft): { event: Record<string, unknown>;
   }
   // The rules the case format adds across fields (src/case/checks.ts), said before the server says them.
   if (d.type === 'notification-filed') {
-    if (event.kind === 'salary' && event.period === undefined) problems.push({ path: 'event.period', code: 'required' });
+    if (event.kind === 'salary' && event.period === undefined)
+      problems.push({ path: 'event.period', code: 'required' });
     if (event.kind !== 'salary') delete event.period;
   }
   if (d.type === 'rp-issued') {
-    if (event.indefinite === true && event.validUntil !== undefined) problems.push({ path: 'event.indefinite', code: 'notBoth' });
-    if (event.indefinite !== true && event.validUntil === undefined) problems.push({ path: 'event.validUntil', code: 'untilOrIndefinite' });
+    if (event.indefinite === true && event.validUntil !== undefined)
+      problems.push({ path: 'event.indefinite', code: 'notBoth' });
+    if (event.indefinite !== true && event.validUntil === undefined)
+      problems.push({ path: 'event.validUntil', code: 'untilOrIndefinite' });
   }
   for (const k of ['validUntil', 'until']) {
     const v = event[k];
-    if (typeof v === 'string' && isRealDate(v) && isRealDate(on) && v < on && !problems.some((p) => p.path === `event.${k}`)) problems.push({ path: `event.${k}`, code: 'beforeOn' });
+    if (
+      typeof v === 'string' &&
+      isRealDate(v) &&
+      isRealDate(on) &&
+      v < on &&
+      !problems.some((p) => p.path === `event.${k}`)
+    )
+      problems.push({ path: `event.${k}`, code: 'beforeOn' });
   }
-  if (typeof event.issued === 'string' && typeof event.expires === 'string' && isRealDate(event.issued) && isRealDate(event.expires) && event.expires <= event.issued) {
+  if (
+    typeof event.issued === 'string' &&
+    typeof event.expires === 'string' &&
+    isRealDate(event.issued) &&
+    isRealDate(event.expires) &&
+    event.expires <= event.issued
+  ) {
     problems.push({ path: 'event.expires', code: 'issuedAfterExpires' });
   }
   const note = d.note.trim();
@@ -247,7 +304,9 @@ export function eventFromDraft(d: EventDraft): { event: Record<string, unknown>;
 
 /** The events of a case newest first, each with its index in case.events (what DELETE …/events/{index} takes). */
 export function eventsNewestFirst(c: Case): { index: number; event: NonNullable<Case['events']>[number] }[] {
-  return (c.events ?? []).map((event, index) => ({ index, event })).sort((a, b) => (a.event.on < b.event.on ? 1 : a.event.on > b.event.on ? -1 : b.index - a.index));
+  return (c.events ?? [])
+    .map((event, index) => ({ index, event }))
+    .sort((a, b) => (a.event.on < b.event.on ? 1 : a.event.on > b.event.on ? -1 : b.index - a.index));
 }
 
 // ——— obligations ———
@@ -256,18 +315,27 @@ const URGENCY: Record<ObligationStatus, number> = { overdue: 0, due: 1, upcoming
 
 /** Overdue first, then due, upcoming, done and not applicable; soonest first within each. */
 export function sortObligations<T extends Pick<Obligation, 'status' | 'due' | 'id'>>(list: readonly T[]): T[] {
-  return [...list].sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...list].sort(
+    (a, b) =>
+      URGENCY[a.status] - URGENCY[b.status] ||
+      (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 export const isOpen = (status: string) => status === 'overdue' || status === 'due' || status === 'upcoming';
 
 /** Calendar days from `today` to `iso` (negative when past). */
 export function daysBetween(today: string, iso: string): number {
-  return Math.round((Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${today.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${today.slice(0, 10)}T00:00:00Z`)) / 86_400_000,
+  );
 }
 
 /** How far a duty is: n days left, due today, n days late, or done / not applicable (no count). */
-export function dueIn(o: Pick<Obligation, 'status' | 'due'>, today: string): { kind: 'left' | 'today' | 'late' | 'closed'; n: number } {
+export function dueIn(
+  o: Pick<Obligation, 'status' | 'due'>,
+  today: string,
+): { kind: 'left' | 'today' | 'late' | 'closed'; n: number } {
   if (!isOpen(o.status)) return { kind: 'closed', n: 0 };
   const n = daysBetween(today, o.due);
   return n > 0 ? { kind: 'left', n } : n === 0 ? { kind: 'today', n: 0 } : { kind: 'late', n: -n };
@@ -287,7 +355,10 @@ export interface DocumentLike {
 }
 
 /** The uploaded scans of a checklist item: same person, same document type. */
-export function scansFor<D extends DocumentLike>(item: Pick<ChecklistItem, 'person' | 'document'>, docs: readonly D[]): D[] {
+export function scansFor<D extends DocumentLike>(
+  item: Pick<ChecklistItem, 'person' | 'document'>,
+  docs: readonly D[],
+): D[] {
   return docs.filter((d) => d.personId === item.person && d.type === item.document);
 }
 
@@ -316,7 +387,10 @@ export function groupChecklist(items: readonly ChecklistItem[], people: readonly
 }
 
 /** Counts for a summary: items, with a scan uploaded, recorded in the case as collected. */
-export function checklistCounts(items: readonly ChecklistItem[], docs: readonly DocumentLike[]): { total: number; uploaded: number; collected: number } {
+export function checklistCounts(
+  items: readonly ChecklistItem[],
+  docs: readonly DocumentLike[],
+): { total: number; uploaded: number; collected: number } {
   let uploaded = 0;
   let collected = 0;
   for (const i of items) {
@@ -394,7 +468,11 @@ export type PersonProblemCode = 'required' | 'date' | 'passportIncomplete' | 'is
  * email, residence country, a native-script name, other passports — is kept) or, for a new family member,
  * just their id and role.
  */
-export function personFromForm(form: PersonForm, base: Person | { id: string; role: 'principal' | 'family' }, today: string): { person: Person; problems: [] } | { person: null; problems: { path: string; code: PersonProblemCode }[] } {
+export function personFromForm(
+  form: PersonForm,
+  base: Person | { id: string; role: 'principal' | 'family' },
+  today: string,
+): { person: Person; problems: [] } | { person: null; problems: { path: string; code: PersonProblemCode }[] } {
   const problems: { path: string; code: PersonProblemCode }[] = [];
   const old = 'name' in base ? base : undefined;
   const latin = form.latin.trim();
@@ -415,7 +493,10 @@ export function personFromForm(form: PersonForm, base: Person | { id: string; ro
   person.name = name;
   person.birthDate = birthDate;
   person.citizenships = citizenships;
-  for (const [k, v] of [['sex', form.sex], ['startsFrom', form.startsFrom]] as const) {
+  for (const [k, v] of [
+    ['sex', form.sex],
+    ['startsFrom', form.startsFrom],
+  ] as const) {
     if (v) person[k] = v;
     else delete person[k];
   }
@@ -431,16 +512,24 @@ export function personFromForm(form: PersonForm, base: Person | { id: string; ro
   }
 
   // The passport: all four fields or none; it replaces the current one, other passports stay.
-  const pass = { number: form.passportNumber.trim(), country: form.passportCountry.trim().toUpperCase(), issued: form.passportIssued.trim(), expires: form.passportExpires.trim() };
+  const pass = {
+    number: form.passportNumber.trim(),
+    country: form.passportCountry.trim().toUpperCase(),
+    issued: form.passportIssued.trim(),
+    expires: form.passportExpires.trim(),
+  };
   const given = Object.entries(pass).filter(([, v]) => v);
   const passports = [...(old?.passports ?? [])];
   const at = currentPassportIndex(old);
   if (given.length === 0) {
     if (at >= 0) passports.splice(at, 1);
   } else {
-    for (const [k, v] of Object.entries(pass)) if (!v) problems.push({ path: `person.passport.${k}`, code: 'passportIncomplete' });
-    for (const k of ['issued', 'expires'] as const) if (pass[k] && !isRealDate(pass[k])) problems.push({ path: `person.passport.${k}`, code: 'date' });
-    if (isRealDate(pass.issued) && isRealDate(pass.expires) && pass.expires <= pass.issued) problems.push({ path: 'person.passport.expires', code: 'issuedAfterExpires' });
+    for (const [k, v] of Object.entries(pass))
+      if (!v) problems.push({ path: `person.passport.${k}`, code: 'passportIncomplete' });
+    for (const k of ['issued', 'expires'] as const)
+      if (pass[k] && !isRealDate(pass[k])) problems.push({ path: `person.passport.${k}`, code: 'date' });
+    if (isRealDate(pass.issued) && isRealDate(pass.expires) && pass.expires <= pass.issued)
+      problems.push({ path: 'person.passport.expires', code: 'issuedAfterExpires' });
     const p: Passport = pass as Passport;
     if (at >= 0) passports[at] = p;
     else passports.push(p);

@@ -21,7 +21,11 @@ export function DueIn({ t, status, due, today }: { t: T; status: string; due: st
   const d = dueIn({ status: status as Obligation['status'], due: due as Obligation['due'] }, today);
   if (d.kind === 'closed') return null;
   if (d.kind === 'today') return <span className="due-in due-today">{t('portal.days.today')}</span>;
-  return <span className={`due-in due-${d.kind}`}>{plural(t, d.kind === 'left' ? 'portal.days.left' : 'portal.days.late', d.n)}</span>;
+  return (
+    <span className={`due-in due-${d.kind}`}>
+      {plural(t, d.kind === 'left' ? 'portal.days.left' : 'portal.days.late', d.n)}
+    </span>
+  );
 }
 
 /** The note for Chinese readers: the engine's explanations come in English. */

@@ -22,7 +22,9 @@ export function options(kind: 'countries' | 'regions', lang: Lang): { code: stri
   let list = sorted.get(key);
   if (!list) {
     const coll = new Intl.Collator(lang === 'zh' ? 'zh-CN' : lang);
-    list = (kind === 'countries' ? countries : regions).map((x) => ({ code: x.code, name: x.names[lang] })).sort((a, b) => coll.compare(a.name, b.name));
+    list = (kind === 'countries' ? countries : regions)
+      .map((x) => ({ code: x.code, name: x.names[lang] }))
+      .sort((a, b) => coll.compare(a.name, b.name));
     sorted.set(key, list);
   }
   return list;

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { clip, dayNumber, isoOfDay, layoutTimeline, markKind, monthStart, stackRows, tickDates, tickStep, timelineRange } from './timeline.ts';
+import {
+  clip,
+  dayNumber,
+  isoOfDay,
+  layoutTimeline,
+  markKind,
+  monthStart,
+  stackRows,
+  tickDates,
+  tickStep,
+  timelineRange,
+} from './timeline.ts';
 
 describe('timeline dates', () => {
   it('counts days and goes back from them', () => {
@@ -23,7 +34,10 @@ describe('timeline dates', () => {
   });
 
   it('starts no earlier than the limit before today', () => {
-    expect(timelineRange(['2019-03-11', '2027-02-03'], '2026-11-21', 36)).toEqual({ from: '2023-11-01', to: '2027-03-01' });
+    expect(timelineRange(['2019-03-11', '2027-02-03'], '2026-11-21', 36)).toEqual({
+      from: '2023-11-01',
+      to: '2027-03-01',
+    });
     expect(timelineRange(['2025-03-11'], '2026-11-21', 36)).toEqual({ from: '2025-03-01', to: '2026-12-01' });
   });
 
@@ -38,7 +52,14 @@ describe('timeline dates', () => {
     expect(tickStep('2026-01-01', '2030-01-01')).toBe(6);
     expect(tickStep('2026-01-01', '2034-01-01')).toBe(12);
     expect(tickDates('2026-11-01', '2027-02-01')).toEqual(['2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01']);
-    expect(tickDates('2026-02-01', '2027-08-01')).toEqual(['2026-04-01', '2026-07-01', '2026-10-01', '2027-01-01', '2027-04-01', '2027-07-01']);
+    expect(tickDates('2026-02-01', '2027-08-01')).toEqual([
+      '2026-04-01',
+      '2026-07-01',
+      '2026-10-01',
+      '2027-01-01',
+      '2027-04-01',
+      '2027-07-01',
+    ]);
     expect(tickDates('2025-03-01', '2034-01-01').every((d) => d.endsWith('-01-01'))).toBe(true);
   });
 });
@@ -71,7 +92,18 @@ describe('the layout', () => {
     },
     { key: 'p2', steps: [{ id: 'entry', date: '2026-07-15', dateKind: 'event' as const, status: 'done' }] },
   ];
-  const L = layoutTimeline(lanes, '2026-11-21', { width: 1000, left: 100, right: 20, top: 30, bottom: 10, labelHeight: 16, rowHeight: 20, lanePadding: 10, minGap: 24, maxMonthsBack: 36 });
+  const L = layoutTimeline(lanes, '2026-11-21', {
+    width: 1000,
+    left: 100,
+    right: 20,
+    top: 30,
+    bottom: 10,
+    labelHeight: 16,
+    rowHeight: 20,
+    lanePadding: 10,
+    minGap: 24,
+    maxMonthsBack: 36,
+  });
 
   it('maps the span onto the plot from left to right', () => {
     expect(L.from).toBe('2026-01-01');
@@ -115,7 +147,15 @@ describe('the layout', () => {
   });
 
   it('reaches back at most maxMonthsBack and puts older steps at the left edge', () => {
-    const old = [{ key: 'p1', steps: [{ id: 'employer-registration', date: '2019-03-11', status: 'done' }, { id: 'entry', date: '2025-05-28', status: 'done' }] }];
+    const old = [
+      {
+        key: 'p1',
+        steps: [
+          { id: 'employer-registration', date: '2019-03-11', status: 'done' },
+          { id: 'entry', date: '2025-05-28', status: 'done' },
+        ],
+      },
+    ];
     const C = layoutTimeline(old, '2026-11-21', { maxMonthsBack: 24 });
     expect(C.from).toBe('2024-11-01');
     const [first, second] = C.lanes[0]!.marks;

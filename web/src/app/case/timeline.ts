@@ -40,7 +40,18 @@ export interface TimelineOptions {
   maxMonthsBack: number;
 }
 
-export const DEFAULT_TIMELINE: TimelineOptions = { width: 960, left: 20, right: 20, top: 34, bottom: 8, labelHeight: 18, rowHeight: 26, lanePadding: 8, minGap: 24, maxMonthsBack: 36 };
+export const DEFAULT_TIMELINE: TimelineOptions = {
+  width: 960,
+  left: 20,
+  right: 20,
+  top: 34,
+  bottom: 8,
+  labelHeight: 18,
+  rowHeight: 26,
+  lanePadding: 8,
+  minGap: 24,
+  maxMonthsBack: 36,
+};
 
 export interface Mark {
   id: string;
@@ -114,13 +125,18 @@ export function monthStart(iso: string, months = 0): string {
   return new Date(Date.UTC(y + Math.floor(m / 12), ((m % 12) + 12) % 12, 1)).toISOString().slice(0, 10);
 }
 
-const monthsBetween = (a: string, b: string) => (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
+const monthsBetween = (a: string, b: string) =>
+  (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
 
 /**
  * The span drawn: from the month start before the earliest date (or today, and no more than `maxMonthsBack`
  * months before it) to the month start after the latest, at least 3 months.
  */
-export function timelineRange(dates: readonly string[], today: string, maxMonthsBack = Infinity): { from: string; to: string } {
+export function timelineRange(
+  dates: readonly string[],
+  today: string,
+  maxMonthsBack = Infinity,
+): { from: string; to: string } {
   let lo = today;
   let hi = today;
   for (const d of dates) {
@@ -164,7 +180,11 @@ export function markKind(s: TimelineStep): MarkKind {
   return s.dateKind ?? (s.status === 'done' ? 'event' : 'estimate');
 }
 
-export function layoutTimeline(lanes: readonly TimelineLaneInput[], today: string, options: Partial<TimelineOptions> = {}): TimelineLayout {
+export function layoutTimeline(
+  lanes: readonly TimelineLaneInput[],
+  today: string,
+  options: Partial<TimelineOptions> = {},
+): TimelineLayout {
   const o = { ...DEFAULT_TIMELINE, ...options };
   const dates = lanes.flatMap((l) => l.steps.flatMap((s) => (s.date ? [s.date] : [])));
   const { from, to } = timelineRange(dates, today, o.maxMonthsBack);
@@ -186,7 +206,15 @@ export function layoutTimeline(lanes: readonly TimelineLaneInput[], today: strin
     const dated = lane.steps
       .map((s, i) => ({ s, n: i + 1 }))
       .filter((m): m is { s: TimelineStep & { date: string }; n: number } => !!m.s.date)
-      .map(({ s, n }) => ({ id: s.id, n, date: s.date, kind: markKind(s), status: s.status, x: x(s.date), earlier: s.date < from }))
+      .map(({ s, n }) => ({
+        id: s.id,
+        n,
+        date: s.date,
+        kind: markKind(s),
+        status: s.status,
+        x: x(s.date),
+        earlier: s.date < from,
+      }))
       .sort((a, b) => a.x - b.x || a.n - b.n);
     const rows = stackRows(
       dated.map((m) => m.x),
@@ -208,7 +236,17 @@ export function layoutTimeline(lanes: readonly TimelineLaneInput[], today: strin
     return { key: lane.key, top, height, labelY, baseY, marks, segments };
   });
 
-  return { from, to, width: o.width, height: y + o.bottom, plotLeft, plotRight, ticks, today: { date: today, x: x(today) }, lanes: out };
+  return {
+    from,
+    to,
+    width: o.width,
+    height: y + o.bottom,
+    plotLeft,
+    plotRight,
+    ticks,
+    today: { date: today, x: x(today) },
+    lanes: out,
+  };
 }
 
 /** A label cut to `max` characters with an ellipsis (SVG text does not wrap). */

@@ -19,7 +19,13 @@ export function Invite() {
   const { t } = useApp();
   const [token] = useState(() => tokenFromHash(location.hash));
   const [gone, setGone] = useState(false);
-  const lookup = useData((signal) => (token ? api.post<Preview>('/api/v1/invitations/lookup', { token }, { signal }) : Promise.reject(new ApiError(404, ''))), [token]);
+  const lookup = useData(
+    (signal) =>
+      token
+        ? api.post<Preview>('/api/v1/invitations/lookup', { token }, { signal })
+        : Promise.reject(new ApiError(404, '')),
+    [token],
+  );
 
   if (gone || (lookup.error && lookup.error.status === 404)) return <Unusable missing={!token} />;
   if (lookup.error) {
@@ -44,7 +50,9 @@ function Accept({ token, preview, onGone }: { token: string; preview: Preview; o
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState(false);
   const existing = preview.existingUser;
-  const passwordError = missing ? t(existing ? 'invite.passwordMissingExisting' : 'invite.passwordMissing') : error?.field('password');
+  const passwordError = missing
+    ? t(existing ? 'invite.passwordMissingExisting' : 'invite.passwordMissing')
+    : error?.field('password');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -57,7 +65,11 @@ function Accept({ token, preview, onGone }: { token: string; preview: Preview; o
     setBusy(true);
     setError(null);
     try {
-      const s = await api.post<SessionInfo>('/api/v1/invitations/accept', { token, password, ...(!existing && name.trim() ? { name: name.trim() } : {}) });
+      const s = await api.post<SessionInfo>('/api/v1/invitations/accept', {
+        token,
+        password,
+        ...(!existing && name.trim() ? { name: name.trim() } : {}),
+      });
       setSession(s);
       navigate(s.role === 'specialist' ? '/portal' : '/app', { replace: true });
     } catch (err) {
@@ -85,7 +97,14 @@ function Accept({ token, preview, onGone }: { token: string; preview: Preview; o
         <dt>{t('invite.validUntil')}</dt>
         <dd>{t.dateTime(preview.expiresAt)}</dd>
       </dl>
-      {session && <p className="notice warn">{t('invite.signedInAs', { who: session.user.name || session.user.email || session.user.label, email: preview.email })}</p>}
+      {session && (
+        <p className="notice warn">
+          {t('invite.signedInAs', {
+            who: session.user.name || session.user.email || session.user.label,
+            email: preview.email,
+          })}
+        </p>
+      )}
       <ErrorBox error={error} fieldIds={{ password: 'invite-password', name: 'invite-name' }} />
       {error?.status === 409 && (
         <p>
@@ -97,12 +116,23 @@ function Accept({ token, preview, onGone }: { token: string; preview: Preview; o
           <p>{t('invite.existing', { email: preview.email })}</p>
         ) : (
           <Field id="invite-name" label={t('invite.name')} error={error?.field('name')}>
-            <input id="invite-name" type="text" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+            <input
+              id="invite-name"
+              type="text"
+              autoComplete="name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
           </Field>
         )}
         {/* The email as a username field, so a password manager saves the new password under it. */}
         <input type="email" autoComplete="username" value={preview.email} readOnly hidden />
-        <Field id="invite-password" label={existing ? t('invite.passwordExisting') : t('auth.newPassword')} hint={existing ? undefined : t('auth.passwordHint')} error={passwordError}>
+        <Field
+          id="invite-password"
+          label={existing ? t('invite.passwordExisting') : t('auth.newPassword')}
+          hint={existing ? undefined : t('auth.passwordHint')}
+          error={passwordError}
+        >
           <input
             id="invite-password"
             type="password"

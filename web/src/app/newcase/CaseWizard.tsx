@@ -6,12 +6,30 @@ import { ApiError, request, type CaseRecord } from '../../api.ts';
 import { navigate } from '../../router.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, todayMoscow } from '../ui.tsx';
-import { STEPS, buildCase, employerLink, fieldId, fieldOf, stepOf, validateForm, type CaseForm, type StepId } from './build.ts';
+import {
+  STEPS,
+  buildCase,
+  employerLink,
+  fieldId,
+  fieldOf,
+  stepOf,
+  validateForm,
+  type CaseForm,
+  type StepId,
+} from './build.ts';
 import { ContractStep, EmployerStep, FamilyStep, PrincipalStep, ReviewStep } from './steps.tsx';
 import { Problems, type ProblemItem } from './Problems.tsx';
 import type { ErrorOf, StepProps } from './fields.tsx';
 
-export function CaseWizard({ initial, startAt = 'employer', before }: { initial: CaseForm; startAt?: StepId; before?: ReactNode }) {
+export function CaseWizard({
+  initial,
+  startAt = 'employer',
+  before,
+}: {
+  initial: CaseForm;
+  startAt?: StepId;
+  before?: ReactNode;
+}) {
   const { t } = useApp();
   const [form, setFormState] = useState(initial);
   const [step, setStep] = useState<StepId>(startAt);
@@ -25,9 +43,13 @@ export function CaseWizard({ initial, startAt = 'employer', before }: { initial:
   const today = useMemo(() => todayMoscow(), []);
 
   const problems = useMemo(() => validateForm(form, today), [form, today]);
-  const serverItems: readonly ProblemItem[] = serverError instanceof ApiError && serverError.status === 422 ? serverError.errors : [];
+  const serverItems: readonly ProblemItem[] =
+    serverError instanceof ApiError && serverError.status === 422 ? serverError.errors : [];
   const shown = (path: string) => attempted.has(stepOf(path)) || attempted.has('review');
-  const clientItems = (only?: StepId): ProblemItem[] => problems.filter((p) => shown(p.path) && (!only || stepOf(p.path) === only)).map((p) => ({ path: p.path, message: t(`newcase.error.${p.key}`) }));
+  const clientItems = (only?: StepId): ProblemItem[] =>
+    problems
+      .filter((p) => shown(p.path) && (!only || stepOf(p.path) === only))
+      .map((p) => ({ path: p.path, message: t(`newcase.error.${p.key}`) }));
   const errorOf: ErrorOf = (path) => {
     const mine = problems.find((p) => p.path === path && shown(path));
     if (mine) return t(`newcase.error.${mine.key}`);
@@ -77,7 +99,10 @@ export function CaseWizard({ initial, startAt = 'employer', before }: { initial:
     setServerError(null);
     try {
       const link = employerLink(form);
-      const rec = await request<CaseRecord>('POST', '/api/v1/cases', { json: buildCase(form), ...(link ? { query: { employer: link } } : {}) });
+      const rec = await request<CaseRecord>('POST', '/api/v1/cases', {
+        json: buildCase(form),
+        ...(link ? { query: { employer: link } } : {}),
+      });
       navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`);
     } catch (err) {
       setServerError(err);
@@ -88,8 +113,12 @@ export function CaseWizard({ initial, startAt = 'employer', before }: { initial:
   };
 
   const people = [form.principal.latin.trim(), ...form.family.map((m) => m.latin.trim())];
-  const onPage = (path: string) => stepOf(path) === step && !(step === 'employer' && form.employer.mode === 'existing' && path !== 'employer');
-  const stepItems = step === 'review' ? [...clientItems(), ...serverItems] : [...clientItems(step), ...serverItems.filter((p) => stepOf(p.path) === step)];
+  const onPage = (path: string) =>
+    stepOf(path) === step && !(step === 'employer' && form.employer.mode === 'existing' && path !== 'employer');
+  const stepItems =
+    step === 'review'
+      ? [...clientItems(), ...serverItems]
+      : [...clientItems(step), ...serverItems.filter((p) => stepOf(p.path) === step)];
   const otherServer = step === 'review' ? [] : serverItems.filter((p) => stepOf(p.path) !== step);
   const props: StepProps = { form, set, errorOf, go };
 
@@ -115,11 +144,18 @@ export function CaseWizard({ initial, startAt = 'employer', before }: { initial:
       {before}
       <form onSubmit={step === 'review' ? create : next} noValidate>
         <h2 ref={heading} tabIndex={-1} className="step-title">
-          <span className="hint">{t('newcase.stepOf', { n: index + 1, total: STEPS.length })}</span> {t(`newcase.title.${step}`)}
+          <span className="hint">{t('newcase.stepOf', { n: index + 1, total: STEPS.length })}</span>{' '}
+          {t(`newcase.title.${step}`)}
         </h2>
-        {serverError !== null && !(serverError instanceof ApiError && serverError.status === 422) && <ErrorBox error={serverError} />}
+        {serverError !== null && !(serverError instanceof ApiError && serverError.status === 422) && (
+          <ErrorBox error={serverError} />
+        )}
         <Problems
-          title={step === 'review' && serverItems.length ? t('newcase.problems.server', { n: stepItems.length }) : t('newcase.problems.title', { n: stepItems.length })}
+          title={
+            step === 'review' && serverItems.length
+              ? t('newcase.problems.server', { n: stepItems.length })
+              : t('newcase.problems.title', { n: stepItems.length })
+          }
           items={stepItems}
           people={people}
           onGo={go}

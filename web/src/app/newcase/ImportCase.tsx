@@ -62,7 +62,10 @@ export function ImportCase() {
     setBusy(true);
     setError(null);
     try {
-      const rec = await request<CaseRecord>('POST', '/api/v1/cases', { body: file.text, type: caseFileType(file.name, file.text) });
+      const rec = await request<CaseRecord>('POST', '/api/v1/cases', {
+        body: file.text,
+        type: caseFileType(file.name, file.text),
+      });
       navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`);
     } catch (err) {
       setError(err);
@@ -76,15 +79,26 @@ export function ImportCase() {
     <>
       <p>{t('newcase.file.intro')}</p>
       {refused ? (
-        <Problems title={t('newcase.file.problems', { n: refused.errors.length, name: file?.name ?? '' })} detail={t('newcase.file.fix')} items={refused.errors} focusKey={focusKey} showPaths />
+        <Problems
+          title={t('newcase.file.problems', { n: refused.errors.length, name: file?.name ?? '' })}
+          detail={t('newcase.file.fix')}
+          items={refused.errors}
+          focusKey={focusKey}
+          showPaths
+        />
       ) : (
         error !== null && <ErrorBox error={error} />
       )}
       <form onSubmit={submit} noValidate>
-        <div className={`dropzone${over ? ' over' : ''}${fileError ? ' invalid' : ''}`} onDragOver={(e) => {
+        <div
+          className={`dropzone${over ? ' over' : ''}${fileError ? ' invalid' : ''}`}
+          onDragOver={(e) => {
             e.preventDefault();
             setOver(true);
-          }} onDragLeave={() => setOver(false)} onDrop={drop}>
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={drop}
+        >
           <label htmlFor="case-file">{t('newcase.file.label')}</label>
           <p className="hint" id="case-file-hint">
             {t('newcase.file.hint')}
@@ -94,10 +108,18 @@ export function ImportCase() {
               {fileError}
             </p>
           )}
-          <input id="case-file" type="file" accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml" onChange={(e) => void take(e.target.files?.[0])} aria-describedby={describedBy('case-file', true, fileError)} />
+          <input
+            id="case-file"
+            type="file"
+            accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
+            onChange={(e) => void take(e.target.files?.[0])}
+            aria-describedby={describedBy('case-file', true, fileError)}
+          />
           <p className="drop-hint">{t('newcase.file.drop')}</p>
           <p aria-live="polite" className="chosen">
-            {file ? t('newcase.file.chosen', { name: file.name, size: t.number(Math.max(1, Math.round(file.size / 1024))) }) : ''}
+            {file
+              ? t('newcase.file.chosen', { name: file.name, size: t.number(Math.max(1, Math.round(file.size / 1024))) })
+              : ''}
           </p>
         </div>
         <button type="submit" className="primary" disabled={busy}>

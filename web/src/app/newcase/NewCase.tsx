@@ -53,17 +53,33 @@ async function prepare(fromSelfcheck: boolean, signal: AbortSignal): Promise<Sta
   // are employers, the form starts with the search among them.
   const inn = form.employer.fresh.inn.trim();
   try {
-    const page = await api.get<Page<EmployerRecord>>('/api/v1/employers', inn ? { q: inn, limit: 10 } : { limit: 1 }, signal);
+    const page = await api.get<Page<EmployerRecord>>(
+      '/api/v1/employers',
+      inn ? { q: inn, limit: 10 } : { limit: 1 },
+      signal,
+    );
     const rec = inn ? page.items.find((r) => r.inn === inn) : undefined;
     if (rec) {
-      form = { ...form, employer: { ...form.employer, mode: 'existing', existing: { employerId: rec.employerId, name: rec.name, inn: rec.inn, employer: rec.employer } } };
+      form = {
+        ...form,
+        employer: {
+          ...form.employer,
+          mode: 'existing',
+          existing: { employerId: rec.employerId, name: rec.name, inn: rec.inn, employer: rec.employer },
+        },
+      };
       employerMatch = rec.name;
     } else if (!inn && page.total > 0) form = { ...form, employer: { ...form.employer, mode: 'existing' } };
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     // The employer search shows its own error; the form still works with a new employer.
   }
-  return { form, startAt: selfcheck === 'ok' ? 'review' : 'employer', selfcheck, ...(employerMatch ? { employerMatch } : {}) };
+  return {
+    form,
+    startAt: selfcheck === 'ok' ? 'review' : 'employer',
+    selfcheck,
+    ...(employerMatch ? { employerMatch } : {}),
+  };
 }
 
 type Tab = 'form' | 'file';
@@ -91,7 +107,16 @@ export function NewCase() {
 
   const onKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     const i = TABS.indexOf(tab);
-    const to = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : e.key === 'Home' ? TABS[0] : e.key === 'End' ? TABS[TABS.length - 1] : undefined;
+    const to =
+      e.key === 'ArrowRight'
+        ? TABS[(i + 1) % TABS.length]
+        : e.key === 'ArrowLeft'
+          ? TABS[(i + TABS.length - 1) % TABS.length]
+          : e.key === 'Home'
+            ? TABS[0]
+            : e.key === 'End'
+              ? TABS[TABS.length - 1]
+              : undefined;
     if (!to) return;
     e.preventDefault();
     setTab(to);
@@ -146,7 +171,9 @@ export function NewCase() {
                       </p>
                     </div>
                   )}
-                  {s.employerMatch && <p className="notice">{t('newcase.employer.innMatch', { name: s.employerMatch })}</p>}
+                  {s.employerMatch && (
+                    <p className="notice">{t('newcase.employer.innMatch', { name: s.employerMatch })}</p>
+                  )}
                 </>
               }
             />

@@ -44,8 +44,10 @@ export function Problems({ title, detail, items, people, onGo, onPage, focusKey,
         section = d.index === 0 ? t('newcase.problems.principal') : t('newcase.problems.member', { n: d.index });
         if (name) section += ` (${name})`;
       } else section = t('newcase.problems.person', { n: d.index + 1 });
-    } else if (d.section === 'events' && d.index !== undefined) section = t('newcase.problems.event', { n: d.index + 1 });
-    else if (d.section === 'documents' && d.index !== undefined) section = t('newcase.problems.document', { n: d.index + 1 });
+    } else if (d.section === 'events' && d.index !== undefined)
+      section = t('newcase.problems.event', { n: d.index + 1 });
+    else if (d.section === 'documents' && d.index !== undefined)
+      section = t('newcase.problems.document', { n: d.index + 1 });
     else section = t(`newcase.problems.${d.section}`);
     return label && label !== section ? `${section} — ${label}` : section;
   };

@@ -4,7 +4,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_KINDS as CASE_CONTRACT_KINDS, EmployerSchema, HistorySchema, SEXES as CASE_SEXES, SEZ_TYPES as CASE_SEZ_TYPES, parseCase } from '../../../../src/case/index.ts';
+import {
+  CONTRACT_KINDS as CASE_CONTRACT_KINDS,
+  EmployerSchema,
+  HistorySchema,
+  SEXES as CASE_SEXES,
+  SEZ_TYPES as CASE_SEZ_TYPES,
+  parseCase,
+} from '../../../../src/case/index.ts';
 import { loadLaw } from '../../../../src/law/node.ts';
 import type { Answers } from '../../selfcheck/flow.ts';
 import { toCase } from '../../selfcheck/to-case.ts';
@@ -39,8 +46,13 @@ import {
 
 const law = loadLaw();
 const TODAY = '2026-11-21';
-const parse = (doc: unknown) => parseCase(JSON.stringify(doc), { format: 'json', countries: law.countries.codes, regions: law.regions.codes });
-const locale = (lang: string) => JSON.parse(readFileSync(new URL(`../../../../locales/app/${lang}/newcase.json`, import.meta.url), 'utf8')) as Record<string, string>;
+const parse = (doc: unknown) =>
+  parseCase(JSON.stringify(doc), { format: 'json', countries: law.countries.codes, regions: law.regions.codes });
+const locale = (lang: string) =>
+  JSON.parse(readFileSync(new URL(`../../../../locales/app/${lang}/newcase.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    string
+  >;
 
 function person(over: Partial<PersonForm> = {}): PersonForm {
   return { ...emptyForm().principal, latin: 'CHEN WEI', birthDate: '1988-05-14', citizenship: 'CN', ...over };
@@ -49,8 +61,21 @@ function person(over: Partial<PersonForm> = {}): PersonForm {
 function complete(): CaseForm {
   const f = emptyForm();
   f.employer.fresh = { ...f.employer.fresh, name: 'ООО «Вектор»', inn: '7707083893', kind: 'commercial' };
-  f.principal = person({ cyrillic: 'Чэнь Вэй', sex: 'M', email: 'chen@example.cn', passport: { number: 'E12345678', country: 'CN', issued: '2020-01-10', expires: '2030-01-09' } });
-  f.contract = { ...f.contract, position: 'Senior engineer', occupation: 'general', amount: '450 000', start: '2026-04-01', end: '2029-03-31', regions: ['RU-MOW'] };
+  f.principal = person({
+    cyrillic: 'Чэнь Вэй',
+    sex: 'M',
+    email: 'chen@example.cn',
+    passport: { number: 'E12345678', country: 'CN', issued: '2020-01-10', expires: '2030-01-09' },
+  });
+  f.contract = {
+    ...f.contract,
+    position: 'Senior engineer',
+    occupation: 'general',
+    amount: '450 000',
+    start: '2026-04-01',
+    end: '2029-03-31',
+    regions: ['RU-MOW'],
+  };
   f.family = [{ ...emptyFamilyMember('spouse'), latin: 'LI NA', birthDate: '1990-02-01' }];
   return f;
 }
@@ -91,14 +116,26 @@ describe('buildCase', () => {
     expect(doc.id).toBe('acme-7');
     expect(doc.people[0]).not.toHaveProperty('passports');
     expect(doc.people[0]!.history).toEqual({ overstay: true });
-    expect(doc.employer).toEqual({ name: 'ООО «Вектор»', inn: '7707083893', kind: 'commercial', illegalHiringPenaltyWithin2Years: true });
+    expect(doc.employer).toEqual({
+      name: 'ООО «Вектор»',
+      inn: '7707083893',
+      kind: 'commercial',
+      illegalHiringPenaltyWithin2Years: true,
+    });
     expect(parse(doc).ok).toBe(true);
   });
 
   it('starts a person who lives in Russia from Russia, and one who lives elsewhere from there', () => {
     const f = complete();
     f.principal.residence = 'RU';
-    f.family[0] = { ...f.family[0]!, sameResidence: false, residence: 'KZ', sameCitizenship: false, citizenship: 'KZ', otherCitizenship: 'CN' };
+    f.family[0] = {
+      ...f.family[0]!,
+      sameResidence: false,
+      residence: 'KZ',
+      sameCitizenship: false,
+      citizenship: 'KZ',
+      otherCitizenship: 'CN',
+    };
     const doc = buildCase(f);
     expect(doc.people[0]).toMatchObject({ startsFrom: 'in-russia' });
     expect(doc.people[0]).not.toHaveProperty('residenceCountry');
@@ -109,7 +146,12 @@ describe('buildCase', () => {
   it('links an existing employer record and takes its employer as it is', () => {
     const f = complete();
     f.employer.mode = 'existing';
-    f.employer.existing = { employerId: 'e-1', name: 'Vector', inn: '7707083893', employer: { name: 'Vector', inn: '7707083893', kind: 'it-accredited', hqsRegistered: '2025-11-10' } };
+    f.employer.existing = {
+      employerId: 'e-1',
+      name: 'Vector',
+      inn: '7707083893',
+      employer: { name: 'Vector', inn: '7707083893', kind: 'it-accredited', hqsRegistered: '2025-11-10' },
+    };
     expect(employerLink(f)).toBe('e-1');
     expect(buildCase(f).employer).toEqual(f.employer.existing.employer);
     f.employer.mode = 'new';
@@ -150,28 +192,60 @@ describe('formFromCase', () => {
       ['child', false, true],
     ]);
     expect(form.principal.residence).toBe('AE');
-    expect(form.employer.fresh).toMatchObject({ name: 'Technosfera LLC', inn: '7714582300', kind: 'it-accredited', region: 'RU-SPE' });
+    expect(form.employer.fresh).toMatchObject({
+      name: 'Technosfera LLC',
+      inn: '7714582300',
+      kind: 'it-accredited',
+      region: 'RU-SPE',
+    });
     expect(form.contract).toMatchObject({ amount: '700000', per: 'quarter', regions: ['RU-SPE'] });
   });
 
   it('round-trips any valid form', () => {
     const country = fc.constantFrom('CN', 'IN', 'KZ', 'RU', 'DE');
-    const date = fc.date({ min: new Date('1950-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const date = fc
+      .date({ min: new Date('1950-01-01'), max: new Date('2020-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     const name = fc.constantFrom('CHEN WEI', 'LI NA', "O'BRIEN ANN", 'MÜLLER JAN');
-    const personArb = fc.record({ latin: name, birthDate: date, citizenship: country.filter((c) => c !== 'RU'), residence: fc.constantFrom('', 'RU', 'AE'), sex: fc.constantFrom('', 'M', 'F') as fc.Arbitrary<'' | 'M' | 'F'> });
-    const memberArb = fc.record({ p: personArb, relation: fc.constantFrom(...RELATIONS), sameCitizenship: fc.boolean(), sameResidence: fc.boolean(), adopted: fc.boolean() });
+    const personArb = fc.record({
+      latin: name,
+      birthDate: date,
+      citizenship: country.filter((c) => c !== 'RU'),
+      residence: fc.constantFrom('', 'RU', 'AE'),
+      sex: fc.constantFrom('', 'M', 'F') as fc.Arbitrary<'' | 'M' | 'F'>,
+    });
+    const memberArb = fc.record({
+      p: personArb,
+      relation: fc.constantFrom(...RELATIONS),
+      sameCitizenship: fc.boolean(),
+      sameResidence: fc.boolean(),
+      adopted: fc.boolean(),
+    });
     fc.assert(
-      fc.property(personArb, fc.array(memberArb, { maxLength: 4 }), fc.constantFrom(...EMPLOYER_KINDS), fc.constantFrom(...OCCUPATIONS), fc.constantFrom(...SALARY_PERIODS), (p, members, kind, occupation, per) => {
-        const f = complete();
-        f.employer.fresh.kind = kind;
-        f.principal = person(p);
-        f.contract = { ...f.contract, occupation, per };
-        f.family = members.map((m): FamilyForm => ({ ...emptyFamilyMember(m.relation), ...person(m.p), sameCitizenship: m.sameCitizenship, sameResidence: m.sameResidence, adopted: m.adopted }));
-        expect(validateForm(f, TODAY)).toEqual([]);
-        const doc = buildCase(f);
-        expect(parse(doc).ok).toBe(true);
-        expect(buildCase(formFromCase(doc))).toEqual(doc);
-      }),
+      fc.property(
+        personArb,
+        fc.array(memberArb, { maxLength: 4 }),
+        fc.constantFrom(...EMPLOYER_KINDS),
+        fc.constantFrom(...OCCUPATIONS),
+        fc.constantFrom(...SALARY_PERIODS),
+        (p, members, kind, occupation, per) => {
+          const f = complete();
+          f.employer.fresh.kind = kind;
+          f.principal = person(p);
+          f.contract = { ...f.contract, occupation, per };
+          f.family = members.map((m): FamilyForm => ({
+            ...emptyFamilyMember(m.relation),
+            ...person(m.p),
+            sameCitizenship: m.sameCitizenship,
+            sameResidence: m.sameResidence,
+            adopted: m.adopted,
+          }));
+          expect(validateForm(f, TODAY)).toEqual([]);
+          const doc = buildCase(f);
+          expect(parse(doc).ok).toBe(true);
+          expect(buildCase(formFromCase(doc))).toEqual(doc);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -228,14 +302,31 @@ describe('validateForm', () => {
     ]);
     f.employer.mode = 'existing';
     f.contract.start = '2026-02-30';
-    expect(validateForm(f, TODAY).filter((p) => p.path.startsWith('employer') || p.path.startsWith('contract.start'))).toEqual([
+    expect(
+      validateForm(f, TODAY).filter((p) => p.path.startsWith('employer') || p.path.startsWith('contract.start')),
+    ).toEqual([
       { path: 'employer', key: 'pickEmployer' },
       { path: 'contract.start', key: 'date' },
     ]);
   });
 
   it('has a message for every problem it can name, in English and Russian', () => {
-    const keys = ['required', 'latin', 'date', 'future', 'email', 'afterIssued', 'beforeBirth', 'pickEmployer', 'inn-format', 'inn-checksum', 'inn-region', 'amount', 'afterStart', 'duplicate'];
+    const keys = [
+      'required',
+      'latin',
+      'date',
+      'future',
+      'email',
+      'afterIssued',
+      'beforeBirth',
+      'pickEmployer',
+      'inn-format',
+      'inn-checksum',
+      'inn-region',
+      'amount',
+      'afterStart',
+      'duplicate',
+    ];
     for (const lang of ['en', 'ru']) {
       const m = locale(lang);
       expect(keys.filter((k) => !m[`error.${k}`])).toEqual([]);
@@ -277,10 +368,24 @@ describe('where a server problem belongs', () => {
   });
 
   it('reads a path as a section, an item and a labelled field', () => {
-    expect(describePath('people[1].birthDate')).toEqual({ section: 'person', index: 1, labelKey: 'person.birthDate', rest: 'birthDate' });
-    expect(describePath('people[0].passports[1].expires')).toEqual({ section: 'person', index: 0, labelKey: 'person.passports.expires', rest: 'passports[1].expires' });
+    expect(describePath('people[1].birthDate')).toEqual({
+      section: 'person',
+      index: 1,
+      labelKey: 'person.birthDate',
+      rest: 'birthDate',
+    });
+    expect(describePath('people[0].passports[1].expires')).toEqual({
+      section: 'person',
+      index: 0,
+      labelKey: 'person.passports.expires',
+      rest: 'passports[1].expires',
+    });
     expect(describePath('people[0].nickname')).toEqual({ section: 'person', index: 0, rest: 'nickname' });
-    expect(describePath('contract.regions[0]')).toEqual({ section: 'contract', labelKey: 'contract.regions', rest: 'contract.regions[0]' });
+    expect(describePath('contract.regions[0]')).toEqual({
+      section: 'contract',
+      labelKey: 'contract.regions',
+      rest: 'contract.regions[0]',
+    });
     expect(describePath('events[3].validUntil')).toEqual({ section: 'events', index: 3, rest: 'validUntil' });
     expect(describePath('(root)')).toEqual({ section: 'case', rest: '(root)' });
   });

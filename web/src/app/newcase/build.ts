@@ -4,7 +4,17 @@
 // problem the server names by case path (`people[1].birthDate`) belongs in the form (fieldOf, stepOf).
 // The server is the judge: the client only catches what is missing or plainly malformed.
 import { innProblem } from '../../../../src/case/inn.ts';
-import { EMPLOYER_KINDS, OCCUPATIONS, RELATIONS, SALARY_PERIODS, isRealDate, type EmployerKind, type Occupation, type Relation, type SalaryPeriod } from '../../selfcheck/flow.ts';
+import {
+  EMPLOYER_KINDS,
+  OCCUPATIONS,
+  RELATIONS,
+  SALARY_PERIODS,
+  isRealDate,
+  type EmployerKind,
+  type Occupation,
+  type Relation,
+  type SalaryPeriod,
+} from '../../selfcheck/flow.ts';
 
 // The case format's vocabularies not already in the self-check (src/case/schema.ts, src/law): copied so
 // the app bundle carries no zod; build.test.ts fails when they drift apart.
@@ -12,7 +22,12 @@ export const SEXES = ['M', 'F'] as const;
 export const CONTRACT_KINDS = ['employment', 'civil'] as const;
 export const SEZ_TYPES = ['technology-innovation', 'industrial-production', 'tourist-recreational', 'port'] as const;
 export const HISTORY_FLAGS = ['priorRefusal', 'overstay', 'entryBan', 'deported'] as const;
-export const EMPLOYER_FLAGS = ['illegalHiringPenaltyWithin2Years', 'belowThresholdPenaltyWithin2Years', 'internationalMedicalCluster', 'siriusPriorityArea'] as const;
+export const EMPLOYER_FLAGS = [
+  'illegalHiringPenaltyWithin2Years',
+  'belowThresholdPenaltyWithin2Years',
+  'internationalMedicalCluster',
+  'siriusPriorityArea',
+] as const;
 export { EMPLOYER_KINDS, OCCUPATIONS, RELATIONS, SALARY_PERIODS };
 export type { EmployerKind, Occupation, Relation, SalaryPeriod };
 export type Sex = (typeof SEXES)[number];
@@ -149,15 +164,39 @@ export interface CaseForm {
   family: FamilyForm[];
 }
 
-const noHistory = (): Record<HistoryFlag, boolean> => ({ priorRefusal: false, overstay: false, entryBan: false, deported: false });
+const noHistory = (): Record<HistoryFlag, boolean> => ({
+  priorRefusal: false,
+  overstay: false,
+  entryBan: false,
+  deported: false,
+});
 const emptyPassport = (): PassportForm => ({ number: '', country: '', issued: '', expires: '' });
 
 export function emptyPerson(): PersonForm {
-  return { latin: '', cyrillic: '', native: '', sex: '', birthDate: '', citizenship: '', otherCitizenship: '', residence: '', email: '', passport: emptyPassport(), history: noHistory() };
+  return {
+    latin: '',
+    cyrillic: '',
+    native: '',
+    sex: '',
+    birthDate: '',
+    citizenship: '',
+    otherCitizenship: '',
+    residence: '',
+    email: '',
+    passport: emptyPassport(),
+    history: noHistory(),
+  };
 }
 
 export function emptyFamilyMember(relation: Relation | '' = ''): FamilyForm {
-  return { ...emptyPerson(), relation, adopted: false, incapacitated: false, sameCitizenship: true, sameResidence: true };
+  return {
+    ...emptyPerson(),
+    relation,
+    adopted: false,
+    incapacitated: false,
+    sameCitizenship: true,
+    sameResidence: true,
+  };
 }
 
 export function emptyForm(): CaseForm {
@@ -166,10 +205,33 @@ export function emptyForm(): CaseForm {
     employer: {
       mode: 'new',
       existing: null,
-      fresh: { name: '', inn: '', kind: '', hqsRegistered: '', region: '', sezType: '', flags: { illegalHiringPenaltyWithin2Years: false, belowThresholdPenaltyWithin2Years: false, internationalMedicalCluster: false, siriusPriorityArea: false } },
+      fresh: {
+        name: '',
+        inn: '',
+        kind: '',
+        hqsRegistered: '',
+        region: '',
+        sezType: '',
+        flags: {
+          illegalHiringPenaltyWithin2Years: false,
+          belowThresholdPenaltyWithin2Years: false,
+          internationalMedicalCluster: false,
+          siriusPriorityArea: false,
+        },
+      },
     },
     principal: emptyPerson(),
-    contract: { kind: 'employment', position: '', occupation: '', amount: '', per: 'month', start: '', end: '', regions: [''], religiousActivity: false },
+    contract: {
+      kind: 'employment',
+      position: '',
+      occupation: '',
+      amount: '',
+      per: 'month',
+      start: '',
+      end: '',
+      regions: [''],
+      religiousActivity: false,
+    },
     family: [],
   };
 }
@@ -184,17 +246,28 @@ export function parseAmount(s: string): number | null {
 // ——— Form → document ———
 
 const trimmed = (s: string) => s.trim();
-const opt = <K extends string, V>(key: K, v: V | undefined | '' | false): { [P in K]?: V } => (v === undefined || v === '' || v === false ? {} : ({ [key]: v } as { [P in K]: V }));
+const opt = <K extends string, V>(key: K, v: V | undefined | '' | false): { [P in K]?: V } =>
+  v === undefined || v === '' || v === false ? {} : ({ [key]: v } as { [P in K]: V });
 
 /** Where someone starts from, by where they live now. */
-function placeOf(residence: string, citizenship: string): { startsFrom: 'abroad' | 'in-russia'; residenceCountry?: string } {
+function placeOf(
+  residence: string,
+  citizenship: string,
+): { startsFrom: 'abroad' | 'in-russia'; residenceCountry?: string } {
   const where = residence || citizenship;
   if (where === RUSSIA) return { startsFrom: 'in-russia' };
   return { startsFrom: 'abroad', ...opt('residenceCountry', residence) };
 }
 
-function personDoc(p: PersonForm, id: string, citizenships: string[], place: { startsFrom: string; residenceCountry?: string }): Omit<PersonDoc, 'role'> {
-  const hasPassport = [p.passport.number, p.passport.country, p.passport.issued, p.passport.expires].some((s) => s.trim() !== '');
+function personDoc(
+  p: PersonForm,
+  id: string,
+  citizenships: string[],
+  place: { startsFrom: string; residenceCountry?: string },
+): Omit<PersonDoc, 'role'> {
+  const hasPassport = [p.passport.number, p.passport.country, p.passport.issued, p.passport.expires].some(
+    (s) => s.trim() !== '',
+  );
   const history = Object.fromEntries(HISTORY_FLAGS.filter((f) => p.history[f]).map((f) => [f, true]));
   return {
     id,
@@ -202,14 +275,28 @@ function personDoc(p: PersonForm, id: string, citizenships: string[], place: { s
     ...opt('sex', p.sex),
     birthDate: p.birthDate,
     citizenships,
-    ...(hasPassport ? { passports: [{ number: trimmed(p.passport.number), country: p.passport.country, issued: p.passport.issued, expires: p.passport.expires }] } : {}),
+    ...(hasPassport
+      ? {
+          passports: [
+            {
+              number: trimmed(p.passport.number),
+              country: p.passport.country,
+              issued: p.passport.issued,
+              expires: p.passport.expires,
+            },
+          ],
+        }
+      : {}),
     ...place,
     ...(Object.keys(history).length ? { history } : {}),
     ...opt('email', trimmed(p.email)),
   };
 }
 
-const citizenshipsOf = (p: PersonForm) => [p.citizenship, ...(p.otherCitizenship && p.otherCitizenship !== p.citizenship ? [p.otherCitizenship] : [])];
+const citizenshipsOf = (p: PersonForm) => [
+  p.citizenship,
+  ...(p.otherCitizenship && p.otherCitizenship !== p.citizenship ? [p.otherCitizenship] : []),
+];
 
 export function employerDoc(form: CaseForm): EmployerDoc | null {
   const e = form.employer;
@@ -252,7 +339,14 @@ export function buildCase(form: CaseForm): CaseDoc {
         const place = m.sameResidence ? principalPlace : placeOf(m.residence, citizenships[0] ?? '');
         const doc = personDoc(m, `p${i + 2}`, citizenships, place);
         const { id, ...rest } = doc;
-        return { id, role: 'family', relation: m.relation, ...opt('adopted', m.adopted), ...opt('incapacitated', m.incapacitated), ...rest } as PersonDoc;
+        return {
+          id,
+          role: 'family',
+          relation: m.relation,
+          ...opt('adopted', m.adopted),
+          ...opt('incapacitated', m.incapacitated),
+          ...rest,
+        } as PersonDoc;
       }),
     ],
     contract: {
@@ -270,7 +364,8 @@ export function buildCase(form: CaseForm): CaseDoc {
 
 // ——— Document → form (the self-check's case, or any hqs-case/1 to adjust) ———
 
-const oneOf = <T extends string>(list: readonly T[], v: unknown): T | '' => ((list as readonly unknown[]).includes(v) ? (v as T) : '');
+const oneOf = <T extends string>(list: readonly T[], v: unknown): T | '' =>
+  (list as readonly unknown[]).includes(v) ? (v as T) : '';
 
 function personForm(d: PersonDoc, residence: string): PersonForm {
   const passport = d.passports?.[0];
@@ -285,7 +380,10 @@ function personForm(d: PersonDoc, residence: string): PersonForm {
     residence,
     email: d.email ?? '',
     passport: passport ? { ...passport } : emptyPassport(),
-    history: { ...noHistory(), ...Object.fromEntries(HISTORY_FLAGS.filter((f) => d.history?.[f] === true).map((f) => [f, true])) },
+    history: {
+      ...noHistory(),
+      ...Object.fromEntries(HISTORY_FLAGS.filter((f) => d.history?.[f] === true).map((f) => [f, true])),
+    },
   };
 }
 
@@ -297,13 +395,20 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * The form filled in from a case document (what is not in the form — events, documents, a second
  * passport — is not carried over; the self-check's cases have none).
  */
-export function formFromCase(doc: { id?: string; employer: EmployerDoc; people: PersonDoc[]; contract: ContractDoc }): CaseForm {
+export function formFromCase(doc: {
+  id?: string;
+  employer: EmployerDoc;
+  people: PersonDoc[];
+  contract: ContractDoc;
+}): CaseForm {
   const base = emptyForm();
   const e = doc.employer;
   const principal = doc.people.find((p) => p.role === 'principal') ?? doc.people[0];
   const family = doc.people.filter((p) => p !== principal);
   const pResidence = principal ? residenceOf(principal) : '';
-  const pPlace = principal ? { startsFrom: principal.startsFrom ?? 'abroad', residenceCountry: principal.residenceCountry } : null;
+  const pPlace = principal
+    ? { startsFrom: principal.startsFrom ?? 'abroad', residenceCountry: principal.residenceCountry }
+    : null;
   return {
     reference: doc.id ?? '',
     employer: {
@@ -333,7 +438,10 @@ export function formFromCase(doc: { id?: string; employer: EmployerDoc; people: 
     },
     family: family.map((m) => {
       const sameCitizenship = principal !== undefined && sameList(m.citizenships, principal.citizenships);
-      const sameResidence = pPlace !== null && (m.startsFrom ?? 'abroad') === pPlace.startsFrom && m.residenceCountry === pPlace.residenceCountry;
+      const sameResidence =
+        pPlace !== null &&
+        (m.startsFrom ?? 'abroad') === pPlace.startsFrom &&
+        m.residenceCountry === pPlace.residenceCountry;
       return {
         ...personForm(m, residenceOf(m)),
         relation: oneOf(RELATIONS, m.relation),
@@ -361,7 +469,13 @@ const LATIN = /[A-Za-z]/;
 const CYRILLIC = /[\u0400-\u04FF]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function checkPerson(p: PersonForm, at: string, today: string, own: { citizenship: boolean }, out: FormProblem[]): void {
+function checkPerson(
+  p: PersonForm,
+  at: string,
+  today: string,
+  own: { citizenship: boolean },
+  out: FormProblem[],
+): void {
   const push = (path: string, key: string) => out.push({ path: `${at}.${path}`, key });
   if (!p.latin.trim()) push('name.latin', 'required');
   else if (!LATIN.test(p.latin) || CYRILLIC.test(p.latin)) push('name.latin', 'latin');
@@ -558,7 +672,15 @@ export function describePath(path: string): PathParts {
     const label = LABELLED.has(generic) ? generic : undefined;
     return { section: 'person', index: Number(idx), ...(label ? { labelKey: label } : {}), rest };
   }
-  const section = path.startsWith('employer') ? 'employer' : path.startsWith('contract') ? 'contract' : path.startsWith('events') ? 'events' : path.startsWith('documents') ? 'documents' : 'case';
+  const section = path.startsWith('employer')
+    ? 'employer'
+    : path.startsWith('contract')
+      ? 'contract'
+      : path.startsWith('events')
+        ? 'events'
+        : path.startsWith('documents')
+          ? 'documents'
+          : 'case';
   const generic = path.replace(/\[\d+\]/g, '');
   return { section, ...(LABELLED.has(generic) ? { labelKey: generic } : {}), rest: path };
 }

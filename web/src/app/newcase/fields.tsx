@@ -38,7 +38,19 @@ interface Common {
 }
 
 /** The frame of one field: label, hint, error (named in words), then the control. */
-function Frame({ path, label, hint, errorOf, children }: Common & { children: (p: { id: string; 'aria-describedby': string | undefined; 'aria-invalid': boolean | undefined }) => ReactNode }) {
+function Frame({
+  path,
+  label,
+  hint,
+  errorOf,
+  children,
+}: Common & {
+  children: (p: {
+    id: string;
+    'aria-describedby': string | undefined;
+    'aria-invalid': boolean | undefined;
+  }) => ReactNode;
+}) {
   const id = fieldId(path);
   const error = errorOf(path);
   return (
@@ -50,10 +62,36 @@ function Frame({ path, label, hint, errorOf, children }: Common & { children: (p
   );
 }
 
-export function TextInput({ value, onChange, type = 'text', autoComplete, inputMode, className, ...common }: Common & { value: string; onChange: (v: string) => void; type?: 'text' | 'email' | 'date'; autoComplete?: string; inputMode?: 'numeric' | 'decimal' | 'text'; className?: string }) {
+export function TextInput({
+  value,
+  onChange,
+  type = 'text',
+  autoComplete,
+  inputMode,
+  className,
+  ...common
+}: Common & {
+  value: string;
+  onChange: (v: string) => void;
+  type?: 'text' | 'email' | 'date';
+  autoComplete?: string;
+  inputMode?: 'numeric' | 'decimal' | 'text';
+  className?: string;
+}) {
   return (
     <Frame {...common}>
-      {(p) => <input {...p} type={type} className={className} value={value} autoComplete={autoComplete ?? 'off'} inputMode={inputMode} spellCheck={false} onChange={(e) => onChange(e.target.value)} />}
+      {(p) => (
+        <input
+          {...p}
+          type={type}
+          className={className}
+          value={value}
+          autoComplete={autoComplete ?? 'off'}
+          inputMode={inputMode}
+          spellCheck={false}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
     </Frame>
   );
 }
@@ -62,7 +100,18 @@ export function DateInput(props: Common & { value: string; onChange: (v: string)
   return <TextInput {...props} type="date" className="w10" />;
 }
 
-export function Select<T extends string>({ value, onChange, options, empty, ...common }: Common & { value: T | ''; onChange: (v: T | '') => void; options: readonly { value: T; label: string }[]; empty?: string }) {
+export function Select<T extends string>({
+  value,
+  onChange,
+  options,
+  empty,
+  ...common
+}: Common & {
+  value: T | '';
+  onChange: (v: T | '') => void;
+  options: readonly { value: T; label: string }[];
+  empty?: string;
+}) {
   return (
     <Frame {...common}>
       {(p) => (
@@ -81,13 +130,20 @@ export function Select<T extends string>({ value, onChange, options, empty, ...c
 
 const sorted = (list: Named[], lang: Lang) => {
   const c = new Intl.Collator(lang);
-  return [...list].sort((a, b) => c.compare(a.names[lang], b.names[lang])).map((x) => ({ value: x.code, label: x.names[lang] }));
+  return [...list]
+    .sort((a, b) => c.compare(a.names[lang], b.names[lang]))
+    .map((x) => ({ value: x.code, label: x.names[lang] }));
 };
 
 /** A country (ISO 3166-1) by its name in the reader's language. */
-export function CountrySelect(props: Common & { value: string; onChange: (v: string) => void; empty?: string; exclude?: string }) {
+export function CountrySelect(
+  props: Common & { value: string; onChange: (v: string) => void; empty?: string; exclude?: string },
+) {
   const { lang, t } = useApp();
-  const options = useMemo(() => sorted(countries, lang).filter((o) => o.value !== props.exclude), [lang, props.exclude]);
+  const options = useMemo(
+    () => sorted(countries, lang).filter((o) => o.value !== props.exclude),
+    [lang, props.exclude],
+  );
   return <Select {...props} options={options} empty={props.empty ?? t('newcase.choose')} />;
 }
 
@@ -107,10 +163,28 @@ export function regionName(code: string, lang: Lang): string {
 }
 
 /** One checkbox with its label after it. */
-export function Check({ id, label, checked, onChange, hint }: { id: string; label: ReactNode; checked: boolean; onChange: (v: boolean) => void; hint?: ReactNode }) {
+export function Check({
+  id,
+  label,
+  checked,
+  onChange,
+  hint,
+}: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  hint?: ReactNode;
+}) {
   return (
     <div className="check">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p className="hint" id={`${id}-hint`}>
@@ -122,14 +196,41 @@ export function Check({ id, label, checked, onChange, hint }: { id: string; labe
 }
 
 /** Radio buttons in a fieldset with a legend. */
-export function Radios<T extends string>({ name, legend, value, onChange, options, error, hint }: { name: string; legend: ReactNode; value: T | ''; onChange: (v: T) => void; options: readonly { value: T; label: ReactNode }[]; error?: string | undefined; hint?: ReactNode }) {
+export function Radios<T extends string>({
+  name,
+  legend,
+  value,
+  onChange,
+  options,
+  error,
+  hint,
+}: {
+  name: string;
+  legend: ReactNode;
+  value: T | '';
+  onChange: (v: T) => void;
+  options: readonly { value: T; label: ReactNode }[];
+  error?: string | undefined;
+  hint?: ReactNode;
+}) {
   return (
-    <fieldset id={name} className={`field${error ? ' invalid' : ''}`} aria-describedby={describedBy(name, !!hint, error)}>
+    <fieldset
+      id={name}
+      className={`field${error ? ' invalid' : ''}`}
+      aria-describedby={describedBy(name, !!hint, error)}
+    >
       <legend>{legend}</legend>
       <FieldNotes id={name} hint={hint} error={error} />
       {options.map((o) => (
         <div className="radio" key={o.value}>
-          <input type="radio" id={`${name}-${o.value || 'none'}`} name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+          <input
+            type="radio"
+            id={`${name}-${o.value || 'none'}`}
+            name={name}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => onChange(o.value)}
+          />
           <label htmlFor={`${name}-${o.value || 'none'}`}>{o.label}</label>
         </div>
       ))}

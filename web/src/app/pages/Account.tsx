@@ -10,7 +10,14 @@ import { asFieldProblem } from './format-error.ts';
 import { emailOfLabel } from './format.ts';
 
 type Session = SessionInfo;
-type Organization = { orgId: string; name: string; createdAt: string; members: number; activeMembers: number; cases: number };
+type Organization = {
+  orgId: string;
+  name: string;
+  createdAt: string;
+  members: number;
+  activeMembers: number;
+  cases: number;
+};
 
 const asApiError = asFieldProblem;
 
@@ -62,7 +69,8 @@ function PasswordForm() {
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [mismatch, setMismatch] = useState(false);
-  const err = (k: 'currentPassword' | 'newPassword' | 'again') => (k === 'again' && mismatch ? t('account.password.mismatch') : error?.field(k));
+  const err = (k: 'currentPassword' | 'newPassword' | 'again') =>
+    k === 'again' && mismatch ? t('account.password.mismatch') : error?.field(k);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -75,16 +83,24 @@ function PasswordForm() {
     }
     setBusy(true);
     try {
-      const r = await api.post<{ endedSessions?: number } | undefined>('/api/v1/auth/password', { currentPassword: form.current, newPassword: form.next });
+      const r = await api.post<{ endedSessions?: number } | undefined>('/api/v1/auth/password', {
+        currentPassword: form.current,
+        newPassword: form.next,
+      });
       setForm({ current: '', next: '', again: '' });
-      setDone(typeof r?.endedSessions === 'number' && r.endedSessions > 0 ? t('account.password.doneEnded', { n: t.number(r.endedSessions) }) : t('account.password.done'));
+      setDone(
+        typeof r?.endedSessions === 'number' && r.endedSessions > 0
+          ? t('account.password.doneEnded', { n: t.number(r.endedSessions) })
+          : t('account.password.done'),
+      );
     } catch (x) {
       setError(asApiError(x));
     } finally {
       setBusy(false);
     }
   };
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.value });
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setForm({ ...form, [k]: e.target.value });
   return (
     <section aria-labelledby="password-h">
       <h2 id="password-h">{t('account.password.title')}</h2>
@@ -96,13 +112,37 @@ function PasswordForm() {
       <ErrorBox error={error} fieldIds={{ currentPassword: 'pw-current', newPassword: 'pw-new', again: 'pw-again' }} />
       <form onSubmit={submit} noValidate>
         <Field id="pw-current" label={t('account.password.current')} error={err('currentPassword')}>
-          <input id="pw-current" type="password" autoComplete="current-password" value={form.current} onChange={set('current')} aria-describedby={describedBy('pw-current', false, err('currentPassword'))} required />
+          <input
+            id="pw-current"
+            type="password"
+            autoComplete="current-password"
+            value={form.current}
+            onChange={set('current')}
+            aria-describedby={describedBy('pw-current', false, err('currentPassword'))}
+            required
+          />
         </Field>
         <Field id="pw-new" label={t('account.password.new')} hint={t('auth.passwordHint')} error={err('newPassword')}>
-          <input id="pw-new" type="password" autoComplete="new-password" value={form.next} onChange={set('next')} aria-describedby={describedBy('pw-new', true, err('newPassword'))} required />
+          <input
+            id="pw-new"
+            type="password"
+            autoComplete="new-password"
+            value={form.next}
+            onChange={set('next')}
+            aria-describedby={describedBy('pw-new', true, err('newPassword'))}
+            required
+          />
         </Field>
         <Field id="pw-again" label={t('account.password.again')} error={err('again')}>
-          <input id="pw-again" type="password" autoComplete="new-password" value={form.again} onChange={set('again')} aria-describedby={describedBy('pw-again', false, err('again'))} required />
+          <input
+            id="pw-again"
+            type="password"
+            autoComplete="new-password"
+            value={form.again}
+            onChange={set('again')}
+            aria-describedby={describedBy('pw-again', false, err('again'))}
+            required
+          />
         </Field>
         <button type="submit" className="primary" disabled={busy}>
           {t('account.password.submit')}
@@ -125,7 +165,9 @@ function OrganizationForm() {
               <dt>{t('account.org.created')}</dt>
               <dd>{t.date(o.createdAt)}</dd>
               <dt>{t('account.org.members')}</dt>
-              <dd>{t('account.org.membersValue', { active: t.number(o.activeMembers), total: t.number(o.members) })}</dd>
+              <dd>
+                {t('account.org.membersValue', { active: t.number(o.activeMembers), total: t.number(o.members) })}
+              </dd>
               <dt>{t('account.org.cases')}</dt>
               <dd>{t.number(o.cases)}</dd>
             </dl>
@@ -176,7 +218,15 @@ function OrgNameForm({ current, onSaved }: { current: string; onSaved: (o: Organ
       <ErrorBox error={error} fieldIds={{ name: 'org-name' }} />
       <form onSubmit={submit} noValidate>
         <Field id="org-name" label={t('account.org.name')} hint={t('account.org.nameHint')} error={err}>
-          <input id="org-name" type="text" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} aria-describedby={describedBy('org-name', true, err)} required />
+          <input
+            id="org-name"
+            type="text"
+            value={name}
+            maxLength={200}
+            onChange={(e) => setName(e.target.value)}
+            aria-describedby={describedBy('org-name', true, err)}
+            required
+          />
         </Field>
         <button type="submit" className="primary" disabled={busy}>
           {t('account.org.submit')}
@@ -233,7 +283,10 @@ function Organizations({ session, email }: { session: Session; email: string | n
       <p className="hint">{t('account.orgs.switchHint')}</p>
       {email ? (
         <>
-          <ErrorBox error={error} fieldIds={{ orgId: 'switch-org', password: 'switch-password', email: 'switch-password' }} />
+          <ErrorBox
+            error={error}
+            fieldIds={{ orgId: 'switch-org', password: 'switch-password', email: 'switch-password' }}
+          />
           <form onSubmit={submit} noValidate>
             <Field id="switch-org" label={t('account.orgs.target')} error={err('orgId')}>
               <select id="switch-org" value={target} onChange={(e) => setTarget(e.target.value)}>
@@ -245,7 +298,15 @@ function Organizations({ session, email }: { session: Session; email: string | n
               </select>
             </Field>
             <Field id="switch-password" label={t('account.orgs.password')} error={err('password') ?? err('email')}>
-              <input id="switch-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby={describedBy('switch-password', false, err('password') ?? err('email'))} required />
+              <input
+                id="switch-password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                aria-describedby={describedBy('switch-password', false, err('password') ?? err('email'))}
+                required
+              />
             </Field>
             <button type="submit" className="primary" disabled={busy || !target}>
               {t('account.orgs.switch')}

@@ -41,7 +41,16 @@ function AuditLog() {
     (signal) =>
       api.get(
         '/api/v1/audit',
-        { order: 'desc', limit: LIMIT, action: filter.action, entity: filter.entity, entityId: filter.entityId, actor: filter.actor, cursor: filter.cursor, ...auditRange(filter.since, filter.until) },
+        {
+          order: 'desc',
+          limit: LIMIT,
+          action: filter.action,
+          entity: filter.entity,
+          entityId: filter.entityId,
+          actor: filter.actor,
+          cursor: filter.cursor,
+          ...auditRange(filter.since, filter.until),
+        },
         signal,
       ),
     [key],
@@ -51,7 +60,14 @@ function AuditLog() {
     navigate(auditHref({ ...form, cursor: undefined }));
   };
   const set = (k: keyof AuditFilter, v: string) => setForm({ ...form, [k]: v || undefined });
-  const filtered = !!(filter.action || filter.entity || filter.entityId || filter.actor || filter.since || filter.until);
+  const filtered = !!(
+    filter.action ||
+    filter.entity ||
+    filter.entityId ||
+    filter.actor ||
+    filter.since ||
+    filter.until
+  );
   const memberName = (userId: string | null) => {
     const m = userId ? members.data?.find((x) => x.userId === userId) : undefined;
     return m?.name || undefined;
@@ -67,7 +83,9 @@ function AuditLog() {
             <label htmlFor="audit-action">{t('audit.filter.action')}</label>
             <select id="audit-action" value={form.action ?? ''} onChange={(e) => set('action', e.target.value)}>
               <option value="">{t('audit.filter.anyAction')}</option>
-              {form.action && !isOneOf(AUDIT_ACTIONS, form.action) && <option value={form.action}>{form.action}</option>}
+              {form.action && !isOneOf(AUDIT_ACTIONS, form.action) && (
+                <option value={form.action}>{form.action}</option>
+              )}
               {AUDIT_ACTIONS.map((a) => (
                 <option key={a} value={a}>
                   {actionName(t, a)}
@@ -79,7 +97,9 @@ function AuditLog() {
             <label htmlFor="audit-entity">{t('audit.filter.entity')}</label>
             <select id="audit-entity" value={form.entity ?? ''} onChange={(e) => set('entity', e.target.value)}>
               <option value="">{t('audit.filter.anyEntity')}</option>
-              {form.entity && !isOneOf(AUDIT_ENTITIES, form.entity) && <option value={form.entity}>{form.entity}</option>}
+              {form.entity && !isOneOf(AUDIT_ENTITIES, form.entity) && (
+                <option value={form.entity}>{form.entity}</option>
+              )}
               {AUDIT_ENTITIES.map((x) => (
                 <option key={x} value={x}>
                   {entityName(t, x)}
@@ -91,7 +111,9 @@ function AuditLog() {
             <label htmlFor="audit-actor">{t('audit.filter.actor')}</label>
             <select id="audit-actor" value={form.actor ?? ''} onChange={(e) => set('actor', e.target.value)}>
               <option value="">{t('audit.filter.anyActor')}</option>
-              {form.actor && !members.data?.some((m) => m.userId === form.actor) && <option value={form.actor}>{t('audit.filter.thisActor')}</option>}
+              {form.actor && !members.data?.some((m) => m.userId === form.actor) && (
+                <option value={form.actor}>{t('audit.filter.thisActor')}</option>
+              )}
               {members.data?.map((m) => (
                 <option key={m.userId} value={m.userId}>
                   {m.name ? `${m.name} (${m.email})` : m.email}
@@ -101,11 +123,21 @@ function AuditLog() {
           </div>
           <div className="field">
             <label htmlFor="audit-since">{t('audit.filter.since')}</label>
-            <input id="audit-since" type="date" value={form.since ?? ''} onChange={(e) => set('since', e.target.value)} />
+            <input
+              id="audit-since"
+              type="date"
+              value={form.since ?? ''}
+              onChange={(e) => set('since', e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="audit-until">{t('audit.filter.until')}</label>
-            <input id="audit-until" type="date" value={form.until ?? ''} onChange={(e) => set('until', e.target.value)} />
+            <input
+              id="audit-until"
+              type="date"
+              value={form.until ?? ''}
+              onChange={(e) => set('until', e.target.value)}
+            />
           </div>
           <button type="submit" className="primary">
             {t('audit.filter.apply')}
@@ -118,7 +150,10 @@ function AuditLog() {
         </div>
         {filter.entityId && (
           <p className="chip">
-            {t('audit.filter.record', { id: filter.entityId })} <Link href={auditHref({ ...filter, entityId: undefined, cursor: undefined })}>{t('audit.filter.allRecords')}</Link>
+            {t('audit.filter.record', { id: filter.entityId })}{' '}
+            <Link href={auditHref({ ...filter, entityId: undefined, cursor: undefined })}>
+              {t('audit.filter.allRecords')}
+            </Link>
           </p>
         )}
         <p className="hint">{t('audit.filter.timeHint')}</p>
@@ -155,7 +190,13 @@ function AuditLog() {
                             <time dateTime={a.at}>{t.dateTime(a.at)}</time>
                           </td>
                           <td {...label('audit.col.who')}>
-                            {who.kind === 'user' ? (name ? `${name} (${who.name})` : who.name) : who.kind === 'token' ? t('audit.who.token', { prefix: who.name }) : t('audit.who.system', { name: who.name })}
+                            {who.kind === 'user'
+                              ? name
+                                ? `${name} (${who.name})`
+                                : who.name
+                              : who.kind === 'token'
+                                ? t('audit.who.token', { prefix: who.name })
+                                : t('audit.who.system', { name: who.name })}
                           </td>
                           <td {...label('audit.col.what')}>
                             {actionName(t, a.action)}
@@ -193,8 +234,12 @@ function AuditLog() {
               </div>
             )}
             <nav className="pager" aria-label={t('common.pages')}>
-              {filter.cursor !== undefined && <Link href={auditHref({ ...filter, cursor: undefined })}>{t('audit.newest')}</Link>}
-              {page.data.next !== undefined && <Link href={auditHref({ ...filter, cursor: page.data.next })}>{t('audit.older')}</Link>}
+              {filter.cursor !== undefined && (
+                <Link href={auditHref({ ...filter, cursor: undefined })}>{t('audit.newest')}</Link>
+              )}
+              {page.data.next !== undefined && (
+                <Link href={auditHref({ ...filter, cursor: page.data.next })}>{t('audit.older')}</Link>
+              )}
             </nav>
           </>
         )}

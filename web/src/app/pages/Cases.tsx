@@ -20,7 +20,10 @@ export function Cases() {
   const [form, setForm] = useState<CaseFilter>(filter);
   useEffect(() => setForm(readCaseFilter(new URLSearchParams(key))), [key]);
   const employers = useEmployerOptions();
-  const list = useData<Page<CaseSummary>>((signal) => api.get('/api/v1/cases', caseApiQuery(filter, LIMIT), signal), [key]);
+  const list = useData<Page<CaseSummary>>(
+    (signal) => api.get('/api/v1/cases', caseApiQuery(filter, LIMIT), signal),
+    [key],
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     navigate(casesHref({ ...form, q: form.q?.trim() || undefined, offset: 0 }));
@@ -41,14 +44,25 @@ export function Cases() {
         <div className="toolbar">
           <div className="field grow">
             <label htmlFor="cases-q">{t('cases.filter.q')}</label>
-            <input id="cases-q" type="search" value={form.q ?? ''} maxLength={200} aria-describedby="cases-q-hint" onChange={(e) => setForm({ ...form, q: e.target.value })} />
+            <input
+              id="cases-q"
+              type="search"
+              value={form.q ?? ''}
+              maxLength={200}
+              aria-describedby="cases-q-hint"
+              onChange={(e) => setForm({ ...form, q: e.target.value })}
+            />
             <p className="hint" id="cases-q-hint">
               {t('cases.filter.qHint')}
             </p>
           </div>
           <div className="field">
             <label htmlFor="cases-status">{t('cases.filter.status')}</label>
-            <select id="cases-status" value={form.status ?? ''} onChange={(e) => setForm({ ...form, status: (e.target.value || undefined) as CaseFilter['status'] })}>
+            <select
+              id="cases-status"
+              value={form.status ?? ''}
+              onChange={(e) => setForm({ ...form, status: (e.target.value || undefined) as CaseFilter['status'] })}
+            >
               <option value="">{t('cases.filter.anyStatus')}</option>
               <option value="open">{t('cases.status.open')}</option>
               <option value="closed">{t('cases.status.closed')}</option>
@@ -56,11 +70,20 @@ export function Cases() {
           </div>
           <div className="field">
             <label htmlFor="cases-employer">{t('cases.filter.employer')}</label>
-            <EmployerSelect id="cases-employer" value={form.employer ?? ''} options={employers.data} onChange={(v) => setForm({ ...form, employer: v || undefined })} />
+            <EmployerSelect
+              id="cases-employer"
+              value={form.employer ?? ''}
+              options={employers.data}
+              onChange={(v) => setForm({ ...form, employer: v || undefined })}
+            />
           </div>
           <div className="field">
             <label htmlFor="cases-stage">{t('cases.filter.stage')}</label>
-            <select id="cases-stage" value={form.stage ?? ''} onChange={(e) => setForm({ ...form, stage: e.target.value || undefined })}>
+            <select
+              id="cases-stage"
+              value={form.stage ?? ''}
+              onChange={(e) => setForm({ ...form, stage: e.target.value || undefined })}
+            >
               <option value="">{t('cases.filter.anyStage')}</option>
               {STAGES.map((s) => (
                 <option key={s} value={s}>
@@ -71,7 +94,11 @@ export function Cases() {
           </div>
           <div className="field">
             <label htmlFor="cases-sort">{t('cases.filter.sort')}</label>
-            <select id="cases-sort" value={form.sort} onChange={(e) => setForm({ ...form, sort: e.target.value === 'name' ? 'name' : 'updated' })}>
+            <select
+              id="cases-sort"
+              value={form.sort}
+              onChange={(e) => setForm({ ...form, sort: e.target.value === 'name' ? 'name' : 'updated' })}
+            >
               <option value="updated">{t('cases.sort.updated')}</option>
               <option value="name">{t('cases.sort.name')}</option>
             </select>
@@ -91,13 +118,20 @@ export function Cases() {
       <div aria-busy={list.loading}>
         {list.data && (
           <>
-            <p className="count-line" role="status">{t(pluralKey('cases.count', t.lang, list.data.total), { n: t.number(list.data.total) })}</p>
+            <p className="count-line" role="status">
+              {t(pluralKey('cases.count', t.lang, list.data.total), { n: t.number(list.data.total) })}
+            </p>
             {list.data.items.length === 0 ? (
               <p className="notice">{filtered ? t('cases.noneFiltered') : t('cases.none')}</p>
             ) : (
               <CaseTable items={list.data.items} caption={t('cases.title')} />
             )}
-            <Pager total={list.data.total} limit={list.data.limit} offset={list.data.offset} onPage={(offset) => navigate(casesHref({ ...filter, offset }))} />
+            <Pager
+              total={list.data.total}
+              limit={list.data.limit}
+              offset={list.data.offset}
+              onPage={(offset) => navigate(casesHref({ ...filter, offset }))}
+            />
           </>
         )}
       </div>

@@ -8,7 +8,14 @@ import { Link, useLocation } from '../../router.tsx';
 import { canWrite, useApp } from '../session.tsx';
 import { ErrorBox, Load, PageTitle, StatusTag, useData } from '../ui.tsx';
 import { EmployerSelect, KindSelect, ObligationTable, stageName, useEmployerOptions } from './common.tsx';
-import { casesHref, dashboardHref, obligationsHref, readDashboardFilter, type DashboardFilter, type Grouping } from './filters.ts';
+import {
+  casesHref,
+  dashboardHref,
+  obligationsHref,
+  readDashboardFilter,
+  type DashboardFilter,
+  type Grouping,
+} from './filters.ts';
 import { addDays } from './format.ts';
 import { ELIGIBILITY_STATUSES, OPEN_STATUSES, SEVERITIES, STAGES } from './vocab.ts';
 
@@ -26,13 +33,20 @@ export function Dashboard() {
   const state = useData<Overview>(async (signal) => {
     const dash = await api.get<DashboardData>('/api/v1/dashboard', undefined, signal);
     if (dash.openCases > 0) return { dash, anyCase: true, anyEmployer: true };
-    const [cases, employers] = await Promise.all([api.get<Page<unknown>>('/api/v1/cases', { limit: 1 }, signal), api.get<Page<unknown>>('/api/v1/employers', { limit: 1 }, signal)]);
+    const [cases, employers] = await Promise.all([
+      api.get<Page<unknown>>('/api/v1/cases', { limit: 1 }, signal),
+      api.get<Page<unknown>>('/api/v1/employers', { limit: 1 }, signal),
+    ]);
     return { dash, anyCase: cases.total > 0, anyEmployer: employers.total > 0 };
   }, []);
   return (
     <main id="main">
-      <PageTitle sub={state.data ? t('dashboard.asOf', { date: t.date(state.data.dash.today) }) : undefined}>{t('dashboard.title')}</PageTitle>
-      <Load state={state}>{(d) => (d.anyCase ? <Overview d={d.dash} /> : <FirstSteps anyEmployer={d.anyEmployer} />)}</Load>
+      <PageTitle sub={state.data ? t('dashboard.asOf', { date: t.date(state.data.dash.today) }) : undefined}>
+        {t('dashboard.title')}
+      </PageTitle>
+      <Load state={state}>
+        {(d) => (d.anyCase ? <Overview d={d.dash} /> : <FirstSteps anyEmployer={d.anyEmployer} />)}
+      </Load>
     </main>
   );
 }
@@ -116,7 +130,13 @@ function Overview({ d }: { d: DashboardData }) {
                 {[...stages, ...otherStages].map((s) => (
                   <tr key={s}>
                     <th scope="row">{stageName(t, s === 'not-evaluated' ? null : s)}</th>
-                    <td className="num">{s === 'not-evaluated' ? t.number(d.casesByStage[s] ?? 0) : <Link href={casesHref({ status: 'open', stage: s })}>{t.number(d.casesByStage[s] ?? 0)}</Link>}</td>
+                    <td className="num">
+                      {s === 'not-evaluated' ? (
+                        t.number(d.casesByStage[s] ?? 0)
+                      ) : (
+                        <Link href={casesHref({ status: 'open', stage: s })}>{t.number(d.casesByStage[s] ?? 0)}</Link>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -128,7 +148,8 @@ function Overview({ d }: { d: DashboardData }) {
           <ul className="plain counts">
             {SEVERITIES.map((s) => (
               <li key={s}>
-                <StatusTag status={s} label={t(`dashboard.severity.${s}`)} /> <span className="count">{t.number(d.findingsBySeverity[s])}</span>
+                <StatusTag status={s} label={t(`dashboard.severity.${s}`)} />{' '}
+                <span className="count">{t.number(d.findingsBySeverity[s])}</span>
               </li>
             ))}
           </ul>
@@ -137,7 +158,8 @@ function Overview({ d }: { d: DashboardData }) {
           <ul className="plain counts" aria-labelledby="eligibility-h">
             {ELIGIBILITY_STATUSES.map((s) => (
               <li key={s}>
-                <StatusTag status={s} label={t(`dashboard.eligibility.${s}`)} /> <span className="count">{t.number(d.eligibility[s] ?? 0)}</span>
+                <StatusTag status={s} label={t(`dashboard.eligibility.${s}`)} />{' '}
+                <span className="count">{t.number(d.eligibility[s] ?? 0)}</span>
               </li>
             ))}
           </ul>
@@ -166,17 +188,32 @@ function Upcoming({ today }: { today: string }) {
   const employers = useEmployerOptions();
   const to = addDays(today, 7);
   const list = useData<Page<ObligationRecord>>(
-    (signal) => api.get('/api/v1/obligations', { status: OPEN_STATUSES.join(','), dueTo: to, employer: f.employer, kind: f.kind, limit: TABLE_LIMIT }, signal),
+    (signal) =>
+      api.get(
+        '/api/v1/obligations',
+        { status: OPEN_STATUSES.join(','), dueTo: to, employer: f.employer, kind: f.kind, limit: TABLE_LIMIT },
+        signal,
+      ),
     [to, f.employer, f.kind],
   );
-  const allHref = obligationsHref({ status: [...OPEN_STATUSES], to, ...(f.employer ? { employer: f.employer } : {}), ...(f.kind ? { kind: f.kind } : {}) });
+  const allHref = obligationsHref({
+    status: [...OPEN_STATUSES],
+    to,
+    ...(f.employer ? { employer: f.employer } : {}),
+    ...(f.kind ? { kind: f.kind } : {}),
+  });
   return (
     <section aria-labelledby="upcoming-h">
       <h2 id="upcoming-h">{t('dashboard.upcoming.title')}</h2>
       <div className="toolbar filters-bar" role="group" aria-label={t('dashboard.upcoming.view')}>
         <div className="field">
           <label htmlFor="dash-employer">{t('obligations.filter.employer')}</label>
-          <EmployerSelect id="dash-employer" value={f.employer ?? ''} options={employers.data} onChange={(v) => change({ ...f, employer: v || undefined })} />
+          <EmployerSelect
+            id="dash-employer"
+            value={f.employer ?? ''}
+            options={employers.data}
+            onChange={(v) => change({ ...f, employer: v || undefined })}
+          />
         </div>
         <div className="field">
           <label htmlFor="dash-kind">{t('obligations.filter.kind')}</label>
@@ -195,12 +232,26 @@ function Upcoming({ today }: { today: string }) {
       <div aria-busy={list.loading}>
         {list.data &&
           (list.data.items.length === 0 ? (
-            <p className="notice">{f.employer || f.kind ? t('dashboard.upcoming.noneFiltered') : t('dashboard.upcoming.none')}</p>
+            <p className="notice">
+              {f.employer || f.kind ? t('dashboard.upcoming.noneFiltered') : t('dashboard.upcoming.none')}
+            </p>
           ) : (
             <>
-              <ObligationTable items={list.data.items} today={today} group={f.group} caption={t('dashboard.upcoming.title')} />
+              <ObligationTable
+                items={list.data.items}
+                today={today}
+                group={f.group}
+                caption={t('dashboard.upcoming.title')}
+              />
               <p>
-                {list.data.total > list.data.items.length && <>{t('dashboard.upcoming.more', { shown: t.number(list.data.items.length), total: t.number(list.data.total) })} </>}
+                {list.data.total > list.data.items.length && (
+                  <>
+                    {t('dashboard.upcoming.more', {
+                      shown: t.number(list.data.items.length),
+                      total: t.number(list.data.total),
+                    })}{' '}
+                  </>
+                )}
                 <Link href={allHref}>{t('dashboard.upcoming.all')}</Link>
               </p>
             </>

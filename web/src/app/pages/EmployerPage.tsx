@@ -15,12 +15,17 @@ const SHOWN = 20;
 
 export function EmployerPage({ id = '' }: { id?: string }) {
   const { t } = useApp();
-  const state = useData<EmployerRecord>((signal) => api.get(`/api/v1/employers/${encodeURIComponent(id)}`, undefined, signal), [id]);
+  const state = useData<EmployerRecord>(
+    (signal) => api.get(`/api/v1/employers/${encodeURIComponent(id)}`, undefined, signal),
+    [id],
+  );
   const rec = state.data;
   // One heading for the whole page (it takes the focus once, and again when the name changes).
   return (
     <main id="main">
-      <PageTitle sub={rec ? t('employers.page.sub', { inn: rec.inn, kind: employerKindName(t, rec.kind) }) : undefined}>{rec?.name ?? t('employers.page.title')}</PageTitle>
+      <PageTitle sub={rec ? t('employers.page.sub', { inn: rec.inn, kind: employerKindName(t, rec.kind) }) : undefined}>
+        {rec?.name ?? t('employers.page.title')}
+      </PageTitle>
       <Load state={state}>{(r) => <EmployerView rec={r} onChange={state.setData} />}</Load>
     </main>
   );
@@ -38,8 +43,14 @@ function EmployerView({ rec, onChange }: { rec: EmployerRecord; onChange: (r: Em
   const firstRender = useRef(true);
   const id = rec.employerId;
   const e = rec.employer;
-  const cases = useData<Page<CaseSummary>>((signal) => api.get('/api/v1/cases', { employer: id, sort: 'name', limit: SHOWN }, signal), [id]);
-  const obligations = useData<Page<ObligationRecord>>((signal) => api.get('/api/v1/obligations', { employer: id, status: OPEN_STATUSES.join(','), limit: SHOWN }, signal), [id, rec.updatedAt]);
+  const cases = useData<Page<CaseSummary>>(
+    (signal) => api.get('/api/v1/cases', { employer: id, sort: 'name', limit: SHOWN }, signal),
+    [id],
+  );
+  const obligations = useData<Page<ObligationRecord>>(
+    (signal) => api.get('/api/v1/obligations', { employer: id, status: OPEN_STATUSES.join(','), limit: SHOWN }, signal),
+    [id, rec.updatedAt],
+  );
   const today = todayMoscow();
 
   // Back to the Edit button after the form closes, so keyboard users keep their place.
@@ -68,7 +79,8 @@ function EmployerView({ rec, onChange }: { rec: EmployerRecord; onChange: (r: Em
       setBusy(false);
     }
   };
-  const flag = (v: boolean | undefined) => (v === true ? t('common.yes') : v === false ? t('common.no') : t('employers.field.notStated'));
+  const flag = (v: boolean | undefined) =>
+    v === true ? t('common.yes') : v === false ? t('common.no') : t('employers.field.notStated');
   const noCases = cases.data?.total === 0;
 
   return (
@@ -98,7 +110,13 @@ function EmployerView({ rec, onChange }: { rec: EmployerRecord; onChange: (r: Em
         <section aria-labelledby="edit-h">
           <h2 id="edit-h">{t('employers.page.edit')}</h2>
           <p className="hint">{t('employers.page.editHint')}</p>
-          <EmployerForm id="edit-employer" initial={e} submitLabel={t('common.save')} onSubmit={save} onCancel={() => setMode('view')} />
+          <EmployerForm
+            id="edit-employer"
+            initial={e}
+            submitLabel={t('common.save')}
+            onSubmit={save}
+            onCancel={() => setMode('view')}
+          />
         </section>
       ) : (
         <section aria-labelledby="facts-h">
@@ -131,7 +149,15 @@ function EmployerView({ rec, onChange }: { rec: EmployerRecord; onChange: (r: Em
           </dl>
           {write && (
             <p className="actions">
-              <button type="button" className="secondary" ref={editRef} onClick={() => { setSaved(false); setMode('edit'); }}>
+              <button
+                type="button"
+                className="secondary"
+                ref={editRef}
+                onClick={() => {
+                  setSaved(false);
+                  setMode('edit');
+                }}
+              >
                 {t('employers.page.editButton')}
               </button>
               {noCases && mode === 'view' && (
@@ -169,7 +195,9 @@ function EmployerView({ rec, onChange }: { rec: EmployerRecord; onChange: (r: Em
             <>
               <CaseTable items={cases.data.items} caption={t('employers.page.cases')} showEmployer={false} />
               <p>
-                <Link href={casesHref({ employer: id })}>{t('employers.page.allCases', { n: t.number(cases.data.total) })}</Link>
+                <Link href={casesHref({ employer: id })}>
+                  {t('employers.page.allCases', { n: t.number(cases.data.total) })}
+                </Link>
               </p>
             </>
           ))}
@@ -183,9 +211,16 @@ function EmployerView({ rec, onChange }: { rec: EmployerRecord; onChange: (r: Em
             <p>{t('employers.page.noObligations')}</p>
           ) : (
             <>
-              <ObligationTable items={obligations.data.items} today={today} showEmployer={false} caption={t('employers.page.obligations')} />
+              <ObligationTable
+                items={obligations.data.items}
+                today={today}
+                showEmployer={false}
+                caption={t('employers.page.obligations')}
+              />
               <p>
-                <Link href={obligationsHref({ employer: id })}>{t('employers.page.allObligations', { n: t.number(obligations.data.total) })}</Link>
+                <Link href={obligationsHref({ employer: id })}>
+                  {t('employers.page.allObligations', { n: t.number(obligations.data.total) })}
+                </Link>
               </p>
             </>
           ))}

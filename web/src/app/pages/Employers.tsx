@@ -21,8 +21,12 @@ export function Employers() {
   const creating = search.get('new') === '1' && canWrite(session);
   const [text, setText] = useState(q ?? '');
   useEffect(() => setText(new URLSearchParams(key).get('q') ?? ''), [key]);
-  const list = useData<Page<EmployerRecord>>((signal) => api.get('/api/v1/employers', { q, limit: LIMIT, offset: offset || undefined }, signal), [q, offset]);
-  const here = (extra: Record<string, string | number | undefined>) => hrefWith('/app/employers', { q, offset: offset || undefined, ...extra });
+  const list = useData<Page<EmployerRecord>>(
+    (signal) => api.get('/api/v1/employers', { q, limit: LIMIT, offset: offset || undefined }, signal),
+    [q, offset],
+  );
+  const here = (extra: Record<string, string | number | undefined>) =>
+    hrefWith('/app/employers', { q, offset: offset || undefined, ...extra });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -53,14 +57,25 @@ export function Employers() {
         <section className="panel-form" aria-labelledby="new-employer-h">
           <h2 id="new-employer-h">{t('employers.new.title')}</h2>
           <p className="hint">{t('employers.new.intro')}</p>
-          <EmployerForm id="new-employer" submitLabel={t('employers.new.submit')} onSubmit={create} onCancel={() => navigate(here({ new: undefined }))} />
+          <EmployerForm
+            id="new-employer"
+            submitLabel={t('employers.new.submit')}
+            onSubmit={create}
+            onCancel={() => navigate(here({ new: undefined }))}
+          />
         </section>
       )}
 
       <form className="toolbar filters-bar" role="search" onSubmit={submit} aria-label={t('employers.search.title')}>
         <div className="field grow">
           <label htmlFor="employers-q">{t('employers.search.q')}</label>
-          <input id="employers-q" type="search" value={text} maxLength={200} onChange={(e) => setText(e.target.value)} />
+          <input
+            id="employers-q"
+            type="search"
+            value={text}
+            maxLength={200}
+            onChange={(e) => setText(e.target.value)}
+          />
         </div>
         <button type="submit" className="secondary">
           {t('employers.search.submit')}
@@ -76,7 +91,9 @@ export function Employers() {
       <div aria-busy={list.loading}>
         {list.data && (
           <>
-            <p className="count-line" role="status">{t(pluralKey('employers.count', t.lang, list.data.total), { n: t.number(list.data.total) })}</p>
+            <p className="count-line" role="status">
+              {t(pluralKey('employers.count', t.lang, list.data.total), { n: t.number(list.data.total) })}
+            </p>
             {list.data.items.length === 0 ? (
               <p className="notice">{q ? t('employers.noneFound') : t('employers.none')}</p>
             ) : (
@@ -106,9 +123,15 @@ export function Employers() {
                         </td>
                         <td {...label('employers.col.kind')}>{employerKindName(t, e.kind)}</td>
                         <td {...label('employers.col.region')}>{regionName(t.lang, e.employer.region) || '—'}</td>
-                        <td {...label('employers.col.registered')}>{e.employer.hqsRegistered ? t.date(e.employer.hqsRegistered) : t('employers.notRegistered')}</td>
+                        <td {...label('employers.col.registered')}>
+                          {e.employer.hqsRegistered ? t.date(e.employer.hqsRegistered) : t('employers.notRegistered')}
+                        </td>
                         <td {...label('employers.col.cases')} className="num">
-                          {e.cases ? <Link href={casesHref({ employer: e.employerId })}>{t.number(e.cases)}</Link> : t.number(0)}
+                          {e.cases ? (
+                            <Link href={casesHref({ employer: e.employerId })}>{t.number(e.cases)}</Link>
+                          ) : (
+                            t.number(0)
+                          )}
                         </td>
                       </tr>
                     ))}
@@ -116,7 +139,12 @@ export function Employers() {
                 </table>
               </div>
             )}
-            <Pager total={list.data.total} limit={list.data.limit} offset={list.data.offset} onPage={(o) => navigate(here({ offset: o || undefined }))} />
+            <Pager
+              total={list.data.total}
+              limit={list.data.limit}
+              offset={list.data.offset}
+              onPage={(o) => navigate(here({ offset: o || undefined }))}
+            />
           </>
         )}
       </div>

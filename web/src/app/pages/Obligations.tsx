@@ -20,14 +20,18 @@ export function Obligations() {
   const [form, setForm] = useState<ObligationFilter>(filter);
   useEffect(() => setForm(readObligationFilter(new URLSearchParams(key))), [key]);
   const employers = useEmployerOptions();
-  const list = useData<Page<ObligationRecord>>((signal) => api.get('/api/v1/obligations', obligationApiQuery(filter, LIMIT), signal), [key]);
+  const list = useData<Page<ObligationRecord>>(
+    (signal) => api.get('/api/v1/obligations', obligationApiQuery(filter, LIMIT), signal),
+    [key],
+  );
   const today = todayMoscow();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     navigate(obligationsHref({ ...form, offset: 0 }));
   };
-  const toggle = (s: (typeof OBLIGATION_STATUSES)[number], on: boolean) => setForm({ ...form, status: on ? [...form.status, s] : form.status.filter((x) => x !== s) });
+  const toggle = (s: (typeof OBLIGATION_STATUSES)[number], on: boolean) =>
+    setForm({ ...form, status: on ? [...form.status, s] : form.status.filter((x) => x !== s) });
   const caseName = filter.caseId ? list.data?.items[0]?.principalName : undefined;
 
   return (
@@ -38,7 +42,12 @@ export function Obligations() {
           <legend>{t('obligations.filter.status')}</legend>
           {OBLIGATION_STATUSES.map((s) => (
             <div className="radio" key={s}>
-              <input type="checkbox" id={`ob-status-${s}`} checked={form.status.includes(s)} onChange={(e) => toggle(s, e.target.checked)} />
+              <input
+                type="checkbox"
+                id={`ob-status-${s}`}
+                checked={form.status.includes(s)}
+                onChange={(e) => toggle(s, e.target.checked)}
+              />
               <label htmlFor={`ob-status-${s}`}>{obligationStatusName(t, s)}</label>
             </div>
           ))}
@@ -47,19 +56,38 @@ export function Obligations() {
         <div className="toolbar">
           <div className="field">
             <label htmlFor="ob-kind">{t('obligations.filter.kind')}</label>
-            <KindSelect id="ob-kind" value={form.kind ?? ''} onChange={(v) => setForm({ ...form, kind: v || undefined })} />
+            <KindSelect
+              id="ob-kind"
+              value={form.kind ?? ''}
+              onChange={(v) => setForm({ ...form, kind: v || undefined })}
+            />
           </div>
           <div className="field">
             <label htmlFor="ob-employer">{t('obligations.filter.employer')}</label>
-            <EmployerSelect id="ob-employer" value={form.employer ?? ''} options={employers.data} onChange={(v) => setForm({ ...form, employer: v || undefined })} />
+            <EmployerSelect
+              id="ob-employer"
+              value={form.employer ?? ''}
+              options={employers.data}
+              onChange={(v) => setForm({ ...form, employer: v || undefined })}
+            />
           </div>
           <div className="field">
             <label htmlFor="ob-from">{t('obligations.filter.from')}</label>
-            <input id="ob-from" type="date" value={form.from ?? ''} onChange={(e) => setForm({ ...form, from: e.target.value || undefined })} />
+            <input
+              id="ob-from"
+              type="date"
+              value={form.from ?? ''}
+              onChange={(e) => setForm({ ...form, from: e.target.value || undefined })}
+            />
           </div>
           <div className="field">
             <label htmlFor="ob-to">{t('obligations.filter.to')}</label>
-            <input id="ob-to" type="date" value={form.to ?? ''} onChange={(e) => setForm({ ...form, to: e.target.value || undefined })} />
+            <input
+              id="ob-to"
+              type="date"
+              value={form.to ?? ''}
+              onChange={(e) => setForm({ ...form, to: e.target.value || undefined })}
+            />
           </div>
           <button type="submit" className="primary">
             {t('obligations.filter.apply')}
@@ -72,7 +100,9 @@ export function Obligations() {
           <p className="chip">
             {caseName ? t('obligations.filter.caseNamed', { name: caseName }) : t('obligations.filter.case')}{' '}
             <Link href={`/app/cases/${filter.caseId}`}>{t('obligations.filter.openCase')}</Link>{' '}
-            <Link href={obligationsHref({ ...filter, caseId: undefined, offset: 0 })}>{t('obligations.filter.allCases')}</Link>
+            <Link href={obligationsHref({ ...filter, caseId: undefined, offset: 0 })}>
+              {t('obligations.filter.allCases')}
+            </Link>
           </p>
         )}
       </form>
@@ -81,13 +111,20 @@ export function Obligations() {
       <div aria-busy={list.loading}>
         {list.data && (
           <>
-            <p className="count-line" role="status">{t(pluralKey('obligations.count', t.lang, list.data.total), { n: t.number(list.data.total) })}</p>
+            <p className="count-line" role="status">
+              {t(pluralKey('obligations.count', t.lang, list.data.total), { n: t.number(list.data.total) })}
+            </p>
             {list.data.items.length === 0 ? (
               <p className="notice">{t('obligations.none')}</p>
             ) : (
               <ObligationTable items={list.data.items} today={today} caption={t('obligations.title')} />
             )}
-            <Pager total={list.data.total} limit={list.data.limit} offset={list.data.offset} onPage={(offset) => navigate(obligationsHref({ ...filter, offset }))} />
+            <Pager
+              total={list.data.total}
+              limit={list.data.limit}
+              offset={list.data.offset}
+              onPage={(offset) => navigate(obligationsHref({ ...filter, offset }))}
+            />
           </>
         )}
       </div>

@@ -11,7 +11,8 @@ import { groupBy, type Grouping } from './filters.ts';
 import { duePhrase, knownObligationStatus, statusToday } from './format.ts';
 import { EMPLOYER_KINDS, isOneOf, OBLIGATION_KINDS, SEZ_TYPES, STAGE_WORDS } from './vocab.ts';
 
-export const kindName = (t: T, kind: string) => (isOneOf(OBLIGATION_KINDS, kind) ? t(`obligations.kind.${kind}`) : kind);
+export const kindName = (t: T, kind: string) =>
+  isOneOf(OBLIGATION_KINDS, kind) ? t(`obligations.kind.${kind}`) : kind;
 export const obligationStatusName = (t: T, s: string) => (knownObligationStatus(s) ? t(`obligations.status.${s}`) : s);
 export const stageName = (t: T, stage: string | null) => {
   const s = stage ?? 'not-evaluated';
@@ -23,27 +24,54 @@ export const sezTypeName = (t: T, k: string) => (isOneOf(SEZ_TYPES, k) ? t(`empl
 const byCode = <X extends { code: string }>(xs: readonly X[]) => new Map(xs.map((x) => [x.code, x]));
 const COUNTRIES = byCode(countries);
 const REGIONS = byCode(regions);
-export const countryName = (lang: 'en' | 'ru' | 'zh', code: string | null | undefined) => (code ? (COUNTRIES.get(code)?.names[lang] ?? code) : '');
-export const regionName = (lang: 'en' | 'ru' | 'zh', code: string | null | undefined) => (code ? (REGIONS.get(code)?.names[lang] ?? code) : '');
+export const countryName = (lang: 'en' | 'ru' | 'zh', code: string | null | undefined) =>
+  code ? (COUNTRIES.get(code)?.names[lang] ?? code) : '';
+export const regionName = (lang: 'en' | 'ru' | 'zh', code: string | null | undefined) =>
+  code ? (REGIONS.get(code)?.names[lang] ?? code) : '';
 /** Russian regions sorted by their name in the language. */
-export const regionOptions = (lang: 'en' | 'ru' | 'zh') => [...regions].sort((a, b) => a.names[lang].localeCompare(b.names[lang], lang));
+export const regionOptions = (lang: 'en' | 'ru' | 'zh') =>
+  [...regions].sort((a, b) => a.names[lang].localeCompare(b.names[lang], lang));
 
 /** When an obligation is due, in words: "in 3 days", "2 days late", "today"; or when it was met. */
-export function DueWhen({ today, o }: { today: string; o: Pick<ObligationRecord, 'due' | 'status' | 'doneOn' | 'late'> }) {
+export function DueWhen({
+  today,
+  o,
+}: {
+  today: string;
+  o: Pick<ObligationRecord, 'due' | 'status' | 'doneOn' | 'late'>;
+}) {
   const { t } = useApp();
   if (o.status === 'done') {
-    return <span>{o.doneOn ? t(o.late ? 'obligations.when.doneLate' : 'obligations.when.done', { date: t.date(o.doneOn) }) : t('obligations.status.done')}</span>;
+    return (
+      <span>
+        {o.doneOn
+          ? t(o.late ? 'obligations.when.doneLate' : 'obligations.when.done', { date: t.date(o.doneOn) })
+          : t('obligations.status.done')}
+      </span>
+    );
   }
   const p = duePhrase(t.lang, today, o.due, o.status);
   if (!p) return <span className="hint">{t('obligations.when.none')}</span>;
-  return <span className={p.key.startsWith('obligations.when.late') ? 'late' : undefined}>{t(p.key, { n: t.number(p.n) })}</span>;
+  return (
+    <span className={p.key.startsWith('obligations.when.late') ? 'late' : undefined}>
+      {t(p.key, { n: t.number(p.n) })}
+    </span>
+  );
 }
 
 /**
  * Cases as a table (stacked on phones): principal (Latin, Cyrillic), stage, contract start, last change;
  * with `showEmployer` also the citizenship, the employer and the case's own id (the cases list).
  */
-export function CaseTable({ items, caption, showEmployer = true }: { items: readonly CaseSummary[]; caption: string; showEmployer?: boolean }) {
+export function CaseTable({
+  items,
+  caption,
+  showEmployer = true,
+}: {
+  items: readonly CaseSummary[];
+  caption: string;
+  showEmployer?: boolean;
+}) {
   const { t } = useApp();
   const label = (k: string) => ({ 'data-label': t(k) });
   return (
@@ -70,9 +98,13 @@ export function CaseTable({ items, caption, showEmployer = true }: { items: read
                     {c.principalNameCyrillic}
                   </span>
                 )}
-                {showEmployer && c.externalId && <span className="hint block">{t('cases.externalId', { id: c.externalId })}</span>}
+                {showEmployer && c.externalId && (
+                  <span className="hint block">{t('cases.externalId', { id: c.externalId })}</span>
+                )}
               </th>
-              {showEmployer && <td {...label('cases.col.citizenship')}>{countryName(t.lang, c.principalCitizenship) || '—'}</td>}
+              {showEmployer && (
+                <td {...label('cases.col.citizenship')}>{countryName(t.lang, c.principalCitizenship) || '—'}</td>
+              )}
               {showEmployer && (
                 <td {...label('cases.col.employer')}>
                   <Link href={`/app/employers/${c.employerId}`}>{c.employerName}</Link>
@@ -108,11 +140,27 @@ export function ObligationStatus({ today, o }: { today: string; o: Pick<Obligati
  * Obligations as a table (stacked on phones): due date, when in words, kind, person and case, employer,
  * status. Grouped by employer or kind with a heading row per group when asked.
  */
-export function ObligationTable({ items, today, group = 'none', caption, showEmployer = true }: { items: readonly ObligationRecord[]; today: string; group?: Grouping; caption: string; showEmployer?: boolean }) {
+export function ObligationTable({
+  items,
+  today,
+  group = 'none',
+  caption,
+  showEmployer = true,
+}: {
+  items: readonly ObligationRecord[];
+  today: string;
+  group?: Grouping;
+  caption: string;
+  showEmployer?: boolean;
+}) {
   const { t } = useApp();
   const cols = showEmployer ? 6 : 5;
-  const groups = group === 'none' ? [{ key: '', items: [...items] }] : groupBy(items, (o) => (group === 'employer' ? o.employerId : o.kind));
-  const heading = (g: { key: string; items: ObligationRecord[] }) => (group === 'employer' ? (g.items[0]?.employerName ?? g.key) : kindName(t, g.key));
+  const groups =
+    group === 'none'
+      ? [{ key: '', items: [...items] }]
+      : groupBy(items, (o) => (group === 'employer' ? o.employerId : o.kind));
+  const heading = (g: { key: string; items: ObligationRecord[] }) =>
+    group === 'employer' ? (g.items[0]?.employerName ?? g.key) : kindName(t, g.key);
   const label = (k: string) => ({ 'data-label': t(k) });
   return (
     <div className="table-wrap">
@@ -148,15 +196,22 @@ export function ObligationTable({ items, today, group = 'none', caption, showEmp
                 <td {...label('obligations.col.kind')}>
                   {kindName(t, o.kind)}
                   {o.measure && (
-                    <span className="hint block">{t('obligations.measure', { used: t.number(o.measure.used), limit: t.number(o.measure.limit) })}</span>
+                    <span className="hint block">
+                      {t('obligations.measure', { used: t.number(o.measure.used), limit: t.number(o.measure.limit) })}
+                    </span>
                   )}
                 </td>
                 <td {...label('obligations.col.person')}>
                   <Link href={`/app/cases/${o.caseId}`}>{o.principalName}</Link>
                   {(() => {
                     const name = (t.lang === 'ru' && o.personNameCyrillic) || o.personName;
-                    if (name === o.principalName || (o.personName !== null && o.personName === o.principalName)) return null;
-                    return <span className="hint block">{name ? t('obligations.forPerson', { name }) : t('obligations.personId', { id: o.personId })}</span>;
+                    if (name === o.principalName || (o.personName !== null && o.personName === o.principalName))
+                      return null;
+                    return (
+                      <span className="hint block">
+                        {name ? t('obligations.forPerson', { name }) : t('obligations.personId', { id: o.personId })}
+                      </span>
+                    );
                   })()}
                 </td>
                 {showEmployer && (
@@ -187,12 +242,24 @@ export function useEmployerOptions() {
 }
 
 /** A select of employers with "all employers" first. */
-export function EmployerSelect({ id, value, onChange, options }: { id: string; value: string; onChange: (v: string) => void; options: readonly EmployerOption[] | undefined }) {
+export function EmployerSelect({
+  id,
+  value,
+  onChange,
+  options,
+}: {
+  id: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly EmployerOption[] | undefined;
+}) {
   const { t } = useApp();
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{t('obligations.filter.allEmployers')}</option>
-      {value && !options?.some((o) => o.employerId === value) && <option value={value}>{t('obligations.filter.thisEmployer')}</option>}
+      {value && !options?.some((o) => o.employerId === value) && (
+        <option value={value}>{t('obligations.filter.thisEmployer')}</option>
+      )}
       {options?.map((o) => (
         <option key={o.employerId} value={o.employerId}>
           {o.name}

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EmployerSchema } from '../../../../src/case/schema.ts';
 import { ApiError } from '../../api.ts';
-import { employerFieldError, employerFieldIds, employerFromForm, emptyEmployerForm, formFromEmployer, type Employer } from './employer-form.ts';
+import {
+  employerFieldError,
+  employerFieldIds,
+  employerFromForm,
+  emptyEmployerForm,
+  formFromEmployer,
+  type Employer,
+} from './employer-form.ts';
 
 const INN = '7707083893';
 

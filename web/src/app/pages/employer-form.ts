@@ -8,7 +8,12 @@ import { EMPLOYER_KINDS, isOneOf, SEZ_TYPES } from './vocab.ts';
 
 export type Employer = EmployerRecord['employer'];
 
-const FLAGS = ['illegalHiringPenaltyWithin2Years', 'belowThresholdPenaltyWithin2Years', 'internationalMedicalCluster', 'siriusPriorityArea'] as const;
+const FLAGS = [
+  'illegalHiringPenaltyWithin2Years',
+  'belowThresholdPenaltyWithin2Years',
+  'internationalMedicalCluster',
+  'siriusPriorityArea',
+] as const;
 export type EmployerFlag = (typeof FLAGS)[number];
 export const EMPLOYER_FLAGS: readonly EmployerFlag[] = FLAGS;
 
@@ -23,13 +28,34 @@ export interface EmployerFormState {
 }
 
 export function emptyEmployerForm(): EmployerFormState {
-  return { name: '', inn: '', kind: 'commercial', hqsRegistered: '', region: '', sezType: '', flags: { illegalHiringPenaltyWithin2Years: false, belowThresholdPenaltyWithin2Years: false, internationalMedicalCluster: false, siriusPriorityArea: false } };
+  return {
+    name: '',
+    inn: '',
+    kind: 'commercial',
+    hqsRegistered: '',
+    region: '',
+    sezType: '',
+    flags: {
+      illegalHiringPenaltyWithin2Years: false,
+      belowThresholdPenaltyWithin2Years: false,
+      internationalMedicalCluster: false,
+      siriusPriorityArea: false,
+    },
+  };
 }
 
 export function formFromEmployer(e: Employer): EmployerFormState {
   const flags = emptyEmployerForm().flags;
   for (const f of FLAGS) flags[f] = e[f] === true;
-  return { name: e.name, inn: e.inn, kind: e.kind, hqsRegistered: e.hqsRegistered ?? '', region: e.region ?? '', sezType: e.sezType ?? '', flags };
+  return {
+    name: e.name,
+    inn: e.inn,
+    kind: e.kind,
+    hqsRegistered: e.hqsRegistered ?? '',
+    region: e.region ?? '',
+    sezType: e.sezType ?? '',
+    flags,
+  };
 }
 
 /**

@@ -47,7 +47,10 @@ export interface ObligationFilter {
 
 export function readObligationFilter(s: URLSearchParams): ObligationFilter {
   const raw = s.get('status');
-  const status = raw === null ? [...OPEN_STATUSES] : raw.split(',').filter((x): x is ObligationStatus => isOneOf(OBLIGATION_STATUSES, x));
+  const status =
+    raw === null
+      ? [...OPEN_STATUSES]
+      : raw.split(',').filter((x): x is ObligationStatus => isOneOf(OBLIGATION_STATUSES, x));
   const f: ObligationFilter = { status: OBLIGATION_STATUSES.filter((x) => status.includes(x)), offset: offsetOf(s) };
   const kind = str(s, 'kind');
   if (kind && /^[a-z-]+$/.test(kind)) f.kind = kind;
@@ -116,11 +119,26 @@ export function readCaseFilter(s: URLSearchParams): CaseFilter {
 }
 
 export function caseApiQuery(f: CaseFilter, limit: number): Query {
-  return { q: f.q, status: f.status, employer: f.employer, stage: f.stage, sort: f.sort === 'name' ? 'name' : undefined, limit, offset: f.offset || undefined };
+  return {
+    q: f.q,
+    status: f.status,
+    employer: f.employer,
+    stage: f.stage,
+    sort: f.sort === 'name' ? 'name' : undefined,
+    limit,
+    offset: f.offset || undefined,
+  };
 }
 
 export function casesHref(f: Partial<CaseFilter>): string {
-  return hrefWith('/app/cases', { q: f.q, status: f.status, employer: f.employer, stage: f.stage, sort: f.sort === 'name' ? 'name' : undefined, offset: f.offset || undefined });
+  return hrefWith('/app/cases', {
+    q: f.q,
+    status: f.status,
+    employer: f.employer,
+    stage: f.stage,
+    sort: f.sort === 'name' ? 'name' : undefined,
+    offset: f.offset || undefined,
+  });
 }
 
 // ——— audit (/app/audit) ———
@@ -156,7 +174,15 @@ export function readAuditFilter(s: URLSearchParams): AuditFilter {
 }
 
 export function auditHref(f: AuditFilter): string {
-  return hrefWith('/app/audit', { action: f.action, entity: f.entity, entityId: f.entityId, actor: f.actor, since: f.since, until: f.until, cursor: f.cursor });
+  return hrefWith('/app/audit', {
+    action: f.action,
+    entity: f.entity,
+    entityId: f.entityId,
+    actor: f.actor,
+    since: f.since,
+    until: f.until,
+    cursor: f.cursor,
+  });
 }
 
 // ——— dashboard (/app) ———

@@ -4,7 +4,9 @@ import { asFieldProblem } from './format-error.ts';
 
 describe('form problems', () => {
   it('shows a taken value (409 naming a field) as an invalid field', () => {
-    const e = asFieldProblem(new ApiError(409, 'an employer with INN 7707083893 already exists', [{ path: 'inn', message: 'taken' }]));
+    const e = asFieldProblem(
+      new ApiError(409, 'an employer with INN 7707083893 already exists', [{ path: 'inn', message: 'taken' }]),
+    );
     expect(e.status).toBe(422);
     expect(e.field('inn')).toBe('taken');
   });

@@ -5,6 +5,7 @@ import { ApiError } from '../../api.ts';
 
 export function asFieldProblem(x: unknown): ApiError {
   const e = x instanceof ApiError ? x : new ApiError(0, String((x as Error)?.message ?? x));
-  if (e.status === 409 && e.errors.length > 0 && e.currentVersion === undefined) return new ApiError(422, e.detail, e.errors);
+  if (e.status === 409 && e.errors.length > 0 && e.currentVersion === undefined)
+    return new ApiError(422, e.detail, e.errors);
   return e;
 }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { actorOf, addDays, auditRange, daysBetween, detailPairs, duePhrase, emailOfLabel, isIsoDate, pluralForm, statusToday } from './format.ts';
+import {
+  actorOf,
+  addDays,
+  auditRange,
+  daysBetween,
+  detailPairs,
+  duePhrase,
+  emailOfLabel,
+  isIsoDate,
+  pluralForm,
+  statusToday,
+} from './format.ts';
 
 describe('ISO days', () => {
   it('knows real dates', () => {
@@ -29,7 +40,18 @@ describe('plural forms', () => {
     expect([1, 2, 5, 21].map((n) => pluralForm('en', n))).toEqual(['one', 'other', 'other', 'other']);
   });
   it('has one/few/many in Russian (1, 21 день; 2–4, 22 дня; 5–20, 11–14 дней)', () => {
-    expect([1, 21, 2, 4, 22, 5, 11, 14, 20, 0].map((n) => pluralForm('ru', n))).toEqual(['one', 'one', 'few', 'few', 'few', 'many', 'many', 'many', 'many', 'many']);
+    expect([1, 21, 2, 4, 22, 5, 11, 14, 20, 0].map((n) => pluralForm('ru', n))).toEqual([
+      'one',
+      'one',
+      'few',
+      'few',
+      'few',
+      'many',
+      'many',
+      'many',
+      'many',
+      'many',
+    ]);
   });
   it('takes Chinese readers as English', () => expect(pluralForm('zh', 1)).toBe('one'));
 });
@@ -56,7 +78,10 @@ describe('when a duty falls due', () => {
 
 describe('the audit log', () => {
   it('turns picked days into a Moscow time range with an exclusive end', () => {
-    expect(auditRange('2026-04-01', '2026-04-30')).toEqual({ since: '2026-04-01T00:00:00+03:00', until: '2026-05-01T00:00:00+03:00' });
+    expect(auditRange('2026-04-01', '2026-04-30')).toEqual({
+      since: '2026-04-01T00:00:00+03:00',
+      until: '2026-05-01T00:00:00+03:00',
+    });
     expect(auditRange(undefined, '2026-12-31')).toEqual({ until: '2027-01-01T00:00:00+03:00' });
     expect(auditRange('bad', undefined)).toEqual({});
   });

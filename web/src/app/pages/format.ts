@@ -22,7 +22,9 @@ export function addDays(iso: string, n: number): string {
 
 /** Calendar days from `today` to `iso` (negative when `iso` is past). */
 export function daysBetween(today: string, iso: string): number {
-  return Math.round((Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${today.slice(0, 10)}T00:00:00Z`)) / DAY);
+  return Math.round(
+    (Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) - Date.parse(`${today.slice(0, 10)}T00:00:00Z`)) / DAY,
+  );
 }
 
 export type PluralForm = 'one' | 'few' | 'many' | 'other';
@@ -86,7 +88,17 @@ export function actorOf(label: string): { kind: 'user' | 'token' | 'system'; nam
 
 /** An audit entry's details as short "key: value" texts (nested values as compact JSON). */
 export function detailPairs(details: Record<string, unknown>): { key: string; value: string }[] {
-  return Object.entries(details).map(([key, v]) => ({ key, value: typeof v === 'string' ? v : v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v) }));
+  return Object.entries(details).map(([key, v]) => ({
+    key,
+    value:
+      typeof v === 'string'
+        ? v
+        : v === null || v === undefined
+          ? '—'
+          : typeof v === 'object'
+            ? JSON.stringify(v)
+            : String(v),
+  }));
 }
 
 /** The email of the signed-in user, from the session's label (`user:email`) when the session has no email. */

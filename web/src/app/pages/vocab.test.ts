@@ -3,10 +3,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EMPLOYER_KINDS as LAW_EMPLOYER_KINDS, SEZ_TYPES as LAW_SEZ_TYPES } from '../../../../src/law/index.ts';
-import { AUDIT_ACTIONS, AUDIT_ENTITIES, ELIGIBILITY_STATUSES, EMPLOYER_KINDS, OBLIGATION_KINDS, OBLIGATION_STATUSES, SEVERITIES, SEZ_TYPES, STAGE_WORDS } from './vocab.ts';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  ELIGIBILITY_STATUSES,
+  EMPLOYER_KINDS,
+  OBLIGATION_KINDS,
+  OBLIGATION_STATUSES,
+  SEVERITIES,
+  SEZ_TYPES,
+  STAGE_WORDS,
+} from './vocab.ts';
 import { EMPLOYER_FLAGS } from './employer-form.ts';
 
-const words = (lang: string, area: string) => JSON.parse(readFileSync(new URL(`../../../../locales/app/${lang}/${area}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+const words = (lang: string, area: string) =>
+  JSON.parse(readFileSync(new URL(`../../../../locales/app/${lang}/${area}.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    string
+  >;
 
 describe('the workspace vocabularies', () => {
   it('equal the law data (the engine lists are imported, not copied)', () => {
@@ -16,10 +30,13 @@ describe('the workspace vocabularies', () => {
 
   it('name every audit action the server writes', () => {
     const root = new URL('../../../../', import.meta.url);
-    const files = [...readdirSync(new URL('src/store/', root)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `src/store/${f}`), 'src/server/app.ts'];
-    const src = files
-      .map((p) => readFileSync(new URL(p, root), 'utf8'))
-      .join('\n');
+    const files = [
+      ...readdirSync(new URL('src/store/', root))
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+        .map((f) => `src/store/${f}`),
+      'src/server/app.ts',
+    ];
+    const src = files.map((p) => readFileSync(new URL(p, root), 'utf8')).join('\n');
     const written = new Set([...src.matchAll(/action: '([a-z.-]+)'/g)].map((m) => m[1]!));
     for (const m of src.matchAll(/'([a-z]+\.[a-z-]+)' : '([a-z]+\.[a-z-]+)'/g)) written.add(m[1]!).add(m[2]!);
     expect(written.size).toBeGreaterThan(15);
@@ -40,13 +57,16 @@ describe('the workspace vocabularies', () => {
         ...AUDIT_ACTIONS.map((k) => ['audit', `action.${k}`] as [string, string]),
         ...AUDIT_ENTITIES.map((k) => ['audit', `entity.${k}`] as [string, string]),
         ...['owner', 'manager', 'viewer', 'specialist'].map((r) => ['account', `roleHint.${r}`] as [string, string]),
-        ...['one', 'few', 'many', 'other'].flatMap((f) => [
-          ['obligations', `when.left.${f}`],
-          ['obligations', `when.late.${f}`],
-          ['obligations', `count.${f}`],
-          ['cases', `count.${f}`],
-          ['employers', `count.${f}`],
-        ] as [string, string][]),
+        ...['one', 'few', 'many', 'other'].flatMap(
+          (f) =>
+            [
+              ['obligations', `when.left.${f}`],
+              ['obligations', `when.late.${f}`],
+              ['obligations', `count.${f}`],
+              ['cases', `count.${f}`],
+              ['employers', `count.${f}`],
+            ] as [string, string][],
+        ),
         ['obligations', 'when.done'],
         ['obligations', 'when.doneLate'],
       ];

@@ -22,7 +22,16 @@ export const STAGES = [...PLAN_STEP_IDS, 'complete'] as const;
 export const STAGE_WORDS = [...STAGES, 'not-evaluated'] as const;
 
 /** Employer kinds (src/law/category.ts EMPLOYER_KINDS); words: employers.kind.<kind>. */
-export const EMPLOYER_KINDS = ['commercial', 'science-education', 'skolkovo', 'special-economic-zone', 'healthcare', 'it-accredited', 'foreign-branch', 'other'] as const;
+export const EMPLOYER_KINDS = [
+  'commercial',
+  'science-education',
+  'skolkovo',
+  'special-economic-zone',
+  'healthcare',
+  'it-accredited',
+  'foreign-branch',
+  'other',
+] as const;
 export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
 
 /** Types of special economic zone (src/law/category.ts SEZ_TYPES); words: employers.sez.<type>. */
@@ -81,6 +90,16 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 /** The kinds of record the audit log names; words: audit.entity.<entity>. */
-export const AUDIT_ENTITIES = ['case', 'document', 'employer', 'member', 'invitation', 'token', 'organization', 'user'] as const;
+export const AUDIT_ENTITIES = [
+  'case',
+  'document',
+  'employer',
+  'member',
+  'invitation',
+  'token',
+  'organization',
+  'user',
+] as const;
 
-export const isOneOf = <T extends string>(list: readonly T[], v: string | null | undefined): v is T => v != null && (list as readonly string[]).includes(v);
+export const isOneOf = <T extends string>(list: readonly T[], v: string | null | undefined): v is T =>
+  v != null && (list as readonly string[]).includes(v);

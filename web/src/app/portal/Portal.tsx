@@ -46,16 +46,33 @@ function PortalCase({ caseId, personId }: { caseId: string; personId: string | u
   const engineLang = lang === 'ru' ? 'ru' : 'en';
   const path = `/api/v1/cases/${encodeURIComponent(caseId)}`;
   const record = useData((signal) => api.get<CaseRecord>(path, undefined, signal), [path]);
-  const evaluation = useData((signal) => api.get<{ evaluation: Evaluation }>(`${path}/evaluation`, { lang: engineLang }, signal), [path, engineLang]);
+  const evaluation = useData(
+    (signal) => api.get<{ evaluation: Evaluation }>(`${path}/evaluation`, { lang: engineLang }, signal),
+    [path, engineLang],
+  );
   const documents = useData((signal) => api.get<DocumentRecord[]>(`${path}/documents`, undefined, signal), [path]);
   return (
     <main id="main" className="portal">
-      <Load state={record}>{(rec) => <PortalBody t={t} rec={rec} personId={personId} evaluation={evaluation} documents={documents} />}</Load>
+      <Load state={record}>
+        {(rec) => <PortalBody t={t} rec={rec} personId={personId} evaluation={evaluation} documents={documents} />}
+      </Load>
     </main>
   );
 }
 
-function PortalBody({ t, rec, personId, evaluation, documents }: { t: T; rec: CaseRecord; personId: string | undefined; evaluation: Loaded<{ evaluation: Evaluation }>; documents: Loaded<DocumentRecord[]> }) {
+function PortalBody({
+  t,
+  rec,
+  personId,
+  evaluation,
+  documents,
+}: {
+  t: T;
+  rec: CaseRecord;
+  personId: string | undefined;
+  evaluation: Loaded<{ evaluation: Evaluation }>;
+  documents: Loaded<DocumentRecord[]>;
+}) {
   const kase = rec.case;
   const today = todayMoscow();
   const people = peopleOrder(kase, personId).map((id) => kase.people.find((p) => p.id === id)!);
@@ -79,7 +96,8 @@ function PortalBody({ t, rec, personId, evaluation, documents }: { t: T; rec: Ca
             <strong>{t(`portal.duty.${next.kind}`)}</strong> — {names.get(next.person)}
           </p>
           <p>
-            {t('portal.by', { date: t.date(next.due) })} <DueIn t={t} status={next.status} due={next.due} today={today} />
+            {t('portal.by', { date: t.date(next.due) })}{' '}
+            <DueIn t={t} status={next.status} due={next.due} today={today} />
           </p>
           <p>
             <a href="#after">{t('portal.nextMore')}</a>
@@ -136,7 +154,8 @@ function PortalBody({ t, rec, personId, evaluation, documents }: { t: T; rec: Ca
                 <ul>
                   {done.map((o) => (
                     <li key={o.id}>
-                      {t(`portal.duty.${o.kind}`)} — {names.get(o.person)}: {o.doneOn ? t('portal.doneOn', { date: t.date(o.doneOn) }) : t('portal.stepStatus.done')}
+                      {t(`portal.duty.${o.kind}`)} — {names.get(o.person)}:{' '}
+                      {o.doneOn ? t('portal.doneOn', { date: t.date(o.doneOn) }) : t('portal.stepStatus.done')}
                     </li>
                   ))}
                 </ul>
@@ -168,10 +187,17 @@ function PortalDuty({ t, o, who, today }: { t: T; o: Obligation; who: string; to
       <h3>{t(`portal.duty.${o.kind}`)}</h3>
       <p className="duty-who">{who}</p>
       <p>
-        <StatusTag status={o.status} label={t(`portal.status.${o.status}`)} /> {o.kind === 'rp-absence-limit' ? t('portal.yearEnd', { date: t.date(o.due) }) : t('portal.by', { date: t.date(o.due) })}{' '}
+        <StatusTag status={o.status} label={t(`portal.status.${o.status}`)} />{' '}
+        {o.kind === 'rp-absence-limit'
+          ? t('portal.yearEnd', { date: t.date(o.due) })
+          : t('portal.by', { date: t.date(o.due) })}{' '}
         <DueIn t={t} status={o.status} due={o.due} today={today} />
       </p>
-      {o.measure && <p className="measure">{t('portal.measure', { used: t.number(o.measure.used), limit: t.number(o.measure.limit) })}</p>}
+      {o.measure && (
+        <p className="measure">
+          {t('portal.measure', { used: t.number(o.measure.used), limit: t.number(o.measure.limit) })}
+        </p>
+      )}
       <p>{t(`portal.duty.${o.kind}.what`)}</p>
       <details>
         <summary>{t('portal.legal')}</summary>

@@ -56,7 +56,9 @@ function UsersPage() {
       <InviteSection onInvited={invitations.reload} />
       <section aria-labelledby="pending-h">
         <h2 id="pending-h">{t('users.pending.title')}</h2>
-        <Load state={invitations}>{(list) => <PendingInvitations list={list} reload={invitations.reload} cases={cases.data} />}</Load>
+        <Load state={invitations}>
+          {(list) => <PendingInvitations list={list} reload={invitations.reload} cases={cases.data} />}
+        </Load>
       </section>
       <Tokens />
     </main>
@@ -70,18 +72,21 @@ type CaseNames = Map<string, CaseRecord | null> | undefined;
 /** The specialists' cases, to name the case and the person (one read per case, the first NAMED_CASES). */
 function useCaseNames(withCases: readonly { caseId: string | null }[]) {
   const ids = [...new Set(withCases.map((m) => m.caseId).filter((x): x is string => !!x))].sort().slice(0, NAMED_CASES);
-  return useData(async (signal) => {
-    const out = new Map<string, CaseRecord | null>();
-    await Promise.all(
-      ids.map((id) =>
-        api.get<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}`, undefined, signal).then(
-          (r) => out.set(id, r),
-          () => out.set(id, null),
+  return useData(
+    async (signal) => {
+      const out = new Map<string, CaseRecord | null>();
+      await Promise.all(
+        ids.map((id) =>
+          api.get<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}`, undefined, signal).then(
+            (r) => out.set(id, r),
+            () => out.set(id, null),
+          ),
         ),
-      ),
-    );
-    return out;
-  }, [ids.join(',')]);
+      );
+      return out;
+    },
+    [ids.join(',')],
+  );
 }
 
 /** "the case of CHEN WEI" (a link) and "LI NA (spouse)" for a specialist's case and person. */
@@ -92,7 +97,11 @@ function CaseAccess({ caseId, personId, cases }: { caseId: string | null; person
   const person = rec ? peopleOf(rec, t).find((p) => p.personId === personId)?.label : undefined;
   return (
     <>
-      <Link href={`/app/cases/${encodeURIComponent(caseId)}`}>{rec ? t('users.access.case', { name: rec.principalName }) : t('users.access.caseId', { id: caseId.slice(0, 8) })}</Link>
+      <Link href={`/app/cases/${encodeURIComponent(caseId)}`}>
+        {rec
+          ? t('users.access.case', { name: rec.principalName })
+          : t('users.access.caseId', { id: caseId.slice(0, 8) })}
+      </Link>
       {personId && <div className="hint">{person ?? t('users.access.person', { id: personId })}</div>}
     </>
   );
@@ -163,23 +172,40 @@ function Members({ members, cases }: { members: Loaded<Member[]>; cases: CaseNam
                       </td>
                       <td>
                         <span className="cell-label">{t('users.col.access')}: </span>
-                        <CaseAccess caseId={m.role === 'specialist' ? m.caseId : null} personId={m.personId} cases={cases} />
+                        <CaseAccess
+                          caseId={m.role === 'specialist' ? m.caseId : null}
+                          personId={m.personId}
+                          cases={cases}
+                        />
                       </td>
                       <td>
                         <span className="cell-label">{t('users.col.status')}: </span>
-                        {m.disabled ? <StatusTag status="suspended" label={t('users.status.suspended')} /> : <StatusTag status="ok" label={t('users.status.active')} />}
+                        {m.disabled ? (
+                          <StatusTag status="suspended" label={t('users.status.suspended')} />
+                        ) : (
+                          <StatusTag status="ok" label={t('users.status.active')} />
+                        )}
                       </td>
                       <td>
                         <span className="cell-label">{t('users.col.lastLogin')}: </span>
                         {m.lastLoginAt ? t.dateTime(m.lastLoginAt) : t('users.never')}
                       </td>
                       <td className="actions">
-                        <button type="button" className="link" aria-expanded={editing === m.userId} onClick={() => setEditing(editing === m.userId ? null : m.userId)}>
+                        <button
+                          type="button"
+                          className="link"
+                          aria-expanded={editing === m.userId}
+                          onClick={() => setEditing(editing === m.userId ? null : m.userId)}
+                        >
                           {t('users.action.role')}
                           <span className="visually-hidden"> — {who}</span>
                         </button>
                         {!self && (
-                          <button type="button" className="link" onClick={() => void act(m, m.disabled ? 'restore' : 'suspend')}>
+                          <button
+                            type="button"
+                            className="link"
+                            onClick={() => void act(m, m.disabled ? 'restore' : 'suspend')}
+                          >
                             {m.disabled ? t('users.action.restore') : t('users.action.suspend')}
                             <span className="visually-hidden"> — {who}</span>
                           </button>
@@ -231,10 +257,24 @@ function Members({ members, cases }: { members: Loaded<Member[]>; cases: CaseNam
   );
 }
 
-function RoleRadios({ name, value, onChange, error }: { name: string; value: Role; onChange: (r: Role) => void; error?: string | undefined }) {
+function RoleRadios({
+  name,
+  value,
+  onChange,
+  error,
+}: {
+  name: string;
+  value: Role;
+  onChange: (r: Role) => void;
+  error?: string | undefined;
+}) {
   const { t } = useApp();
   return (
-    <fieldset id={name} className={`field${error ? ' invalid' : ''}`} aria-describedby={error ? `${name}-error` : undefined}>
+    <fieldset
+      id={name}
+      className={`field${error ? ' invalid' : ''}`}
+      aria-describedby={error ? `${name}-error` : undefined}
+    >
       <legend>{t('users.field.role')}</legend>
       {error && (
         <p className="error" id={`${name}-error`}>
@@ -243,7 +283,15 @@ function RoleRadios({ name, value, onChange, error }: { name: string; value: Rol
       )}
       {ROLES.map((r) => (
         <div className="radio with-hint" key={r}>
-          <input type="radio" id={`${name}-${r}`} name={name} value={r} checked={value === r} onChange={() => onChange(r)} aria-describedby={`${name}-${r}-hint`} />
+          <input
+            type="radio"
+            id={`${name}-${r}`}
+            name={name}
+            value={r}
+            checked={value === r}
+            onChange={() => onChange(r)}
+            aria-describedby={`${name}-${r}-hint`}
+          />
           <label htmlFor={`${name}-${r}`}>{t(`users.role.${r}`)}</label>
           <p className="hint radio-hint" id={`${name}-${r}-hint`}>
             {t(`users.roleHint.${r}`)}
@@ -257,7 +305,9 @@ function RoleRadios({ name, value, onChange, error }: { name: string; value: Rol
 function RoleEditor({ member, onDone }: { member: Member; onDone: (changed: Role | null) => void }) {
   const { t } = useApp();
   const [role, setRole] = useState<Role>(member.role);
-  const [target, setTarget] = useState<Partial<CasePerson>>(member.caseId ? { caseId: member.caseId, ...(member.personId ? { personId: member.personId } : {}) } : {});
+  const [target, setTarget] = useState<Partial<CasePerson>>(
+    member.caseId ? { caseId: member.caseId, ...(member.personId ? { personId: member.personId } : {}) } : {},
+  );
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const prefix = `role-${member.userId}`;
@@ -266,7 +316,10 @@ function RoleEditor({ member, onDone }: { member: Member; onDone: (changed: Role
     setBusy(true);
     setError(null);
     try {
-      await api.patch<Member>(`/api/v1/members/${encodeURIComponent(member.userId)}`, { role, ...(role === 'specialist' ? { caseId: target.caseId, personId: target.personId } : {}) });
+      await api.patch<Member>(`/api/v1/members/${encodeURIComponent(member.userId)}`, {
+        role,
+        ...(role === 'specialist' ? { caseId: target.caseId, personId: target.personId } : {}),
+      });
       onDone(role);
     } catch (err) {
       setError(asError(err));
@@ -275,10 +328,26 @@ function RoleEditor({ member, onDone }: { member: Member; onDone: (changed: Role
     }
   };
   return (
-    <form onSubmit={save} noValidate className="role-editor" aria-label={t('users.roleEditor', { name: member.name?.trim() || member.email })}>
-      <ErrorBox error={error} fieldIds={{ role: `${prefix}-r`, caseId: `${prefix}-case`, personId: `${prefix}-person` }} />
+    <form
+      onSubmit={save}
+      noValidate
+      className="role-editor"
+      aria-label={t('users.roleEditor', { name: member.name?.trim() || member.email })}
+    >
+      <ErrorBox
+        error={error}
+        fieldIds={{ role: `${prefix}-r`, caseId: `${prefix}-case`, personId: `${prefix}-person` }}
+      />
       <RoleRadios name={`${prefix}-r`} value={role} onChange={setRole} error={error?.field('role')} />
-      {role === 'specialist' && <CasePersonPicker idPrefix={prefix} value={target} onChange={setTarget} caseError={error?.field('caseId')} personError={error?.field('personId')} />}
+      {role === 'specialist' && (
+        <CasePersonPicker
+          idPrefix={prefix}
+          value={target}
+          onChange={setTarget}
+          caseError={error?.field('caseId')}
+          personError={error?.field('personId')}
+        />
+      )}
       <button type="submit" className="primary" disabled={busy}>
         {t('users.roleEditor.save')}
       </button>{' '}
@@ -309,7 +378,16 @@ function InviteSection({ onInvited }: { onInvited: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const body = { email: email.trim(), role, ...(role === 'specialist' ? { ...(target.caseId ? { caseId: target.caseId } : {}), ...(target.personId ? { personId: target.personId } : {}) } : {}) };
+      const body = {
+        email: email.trim(),
+        role,
+        ...(role === 'specialist'
+          ? {
+              ...(target.caseId ? { caseId: target.caseId } : {}),
+              ...(target.personId ? { personId: target.personId } : {}),
+            }
+          : {}),
+      };
       const r = await api.post<NewInvitation>('/api/v1/invitations', body);
       setCreated(r);
       setEmail('');
@@ -330,7 +408,12 @@ function InviteSection({ onInvited }: { onInvited: () => void }) {
           <h3 id="invite-created-h" ref={createdRef} tabIndex={-1}>
             {t('users.invite.created', { email: created.invitation.email })}
           </h3>
-          <ShownOnce id="invite-url" label={t('users.invite.link')} value={new URL(created.url, location.origin).href} note={t('users.invite.once', { date: t.dateTime(created.expiresAt) })} />
+          <ShownOnce
+            id="invite-url"
+            label={t('users.invite.link')}
+            value={new URL(created.url, location.origin).href}
+            note={t('users.invite.once', { date: t.dateTime(created.expiresAt) })}
+          />
           <button type="button" className="secondary" onClick={() => setCreated(null)}>
             {t('users.invite.done')}
           </button>
@@ -338,12 +421,31 @@ function InviteSection({ onInvited }: { onInvited: () => void }) {
       )}
       <p className="hint">{t('users.invite.intro')}</p>
       <form onSubmit={submit} noValidate>
-        <ErrorBox error={error} fieldIds={{ email: 'inv-email', role: 'inv-role', caseId: 'inv-case', personId: 'inv-person' }} />
+        <ErrorBox
+          error={error}
+          fieldIds={{ email: 'inv-email', role: 'inv-role', caseId: 'inv-case', personId: 'inv-person' }}
+        />
         <Field id="inv-email" label={t('users.field.email')} error={err('email')}>
-          <input id="inv-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby={describedBy('inv-email', false, err('email'))} required />
+          <input
+            id="inv-email"
+            type="email"
+            autoComplete="off"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-describedby={describedBy('inv-email', false, err('email'))}
+            required
+          />
         </Field>
         <RoleRadios name="inv-role" value={role} onChange={setRole} error={err('role')} />
-        {role === 'specialist' && <CasePersonPicker idPrefix="inv" value={target} onChange={setTarget} caseError={err('caseId')} personError={err('personId')} />}
+        {role === 'specialist' && (
+          <CasePersonPicker
+            idPrefix="inv"
+            value={target}
+            onChange={setTarget}
+            caseError={err('caseId')}
+            personError={err('personId')}
+          />
+        )}
         <button type="submit" className="primary" disabled={busy}>
           {t('users.invite.submit')}
         </button>
@@ -457,7 +559,11 @@ function Tokens() {
     setError(null);
     try {
       // A date means "valid through that day" in Moscow.
-      const r = await api.post<NewToken>('/api/v1/tokens', { name: name.trim(), role, ...(expires ? { expiresAt: `${expires}T23:59:59+03:00` } : {}) });
+      const r = await api.post<NewToken>('/api/v1/tokens', {
+        name: name.trim(),
+        role,
+        ...(expires ? { expiresAt: `${expires}T23:59:59+03:00` } : {}),
+      });
       setCreated(r);
       setName('');
       setExpires('');
@@ -530,7 +636,14 @@ function Tokens() {
                         </td>
                         <td>
                           <span className="cell-label">{t('users.col.status')}: </span>
-                          <StatusTag status={state === 'active' ? 'ok' : 'closed'} label={state === 'revoked' && k.revokedAt ? t('users.tokens.revokedOn', { date: t.dateTime(k.revokedAt) }) : t(`users.tokens.state.${state}`)} />
+                          <StatusTag
+                            status={state === 'active' ? 'ok' : 'closed'}
+                            label={
+                              state === 'revoked' && k.revokedAt
+                                ? t('users.tokens.revokedOn', { date: t.dateTime(k.revokedAt) })
+                                : t(`users.tokens.state.${state}`)
+                            }
+                          />
                         </td>
                         <td>
                           {state === 'active' && (
@@ -554,7 +667,12 @@ function Tokens() {
           <h3 id="token-created-h" ref={createdRef} tabIndex={-1}>
             {t('users.tokens.created.title', { name: created.record.name })}
           </h3>
-          <ShownOnce id="token-value" label={t('users.tokens.value')} value={created.token} note={t('users.tokens.once')} />
+          <ShownOnce
+            id="token-value"
+            label={t('users.tokens.value')}
+            value={created.token}
+            note={t('users.tokens.once')}
+          />
           <button type="button" className="secondary" onClick={() => setCreated(null)}>
             {t('users.invite.done')}
           </button>
@@ -564,14 +682,28 @@ function Tokens() {
       <form onSubmit={create} noValidate>
         <ErrorBox error={error} fieldIds={{ name: 'token-name', role: 'token-role', expiresAt: 'token-expires' }} />
         <Field id="token-name" label={t('users.tokens.name')} hint={t('users.tokens.nameHint')} error={err('name')}>
-          <input id="token-name" type="text" value={name} onChange={(e) => setName(e.target.value)} aria-describedby={describedBy('token-name', true, err('name'))} required />
+          <input
+            id="token-name"
+            type="text"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-describedby={describedBy('token-name', true, err('name'))}
+            required
+          />
         </Field>
         <fieldset id="token-role" className={`field${err('role') ? ' invalid' : ''}`}>
           <legend>{t('users.col.role')}</legend>
           {err('role') && <p className="error">{err('role')}</p>}
           {TOKEN_ROLES.map((r) => (
             <div className="radio with-hint" key={r}>
-              <input type="radio" id={`token-role-${r}`} name="token-role" checked={role === r} onChange={() => setRole(r)} aria-describedby={`token-role-${r}-hint`} />
+              <input
+                type="radio"
+                id={`token-role-${r}`}
+                name="token-role"
+                checked={role === r}
+                onChange={() => setRole(r)}
+                aria-describedby={`token-role-${r}-hint`}
+              />
               <label htmlFor={`token-role-${r}`}>{t(`users.role.${r}`)}</label>
               <p className="hint radio-hint" id={`token-role-${r}-hint`}>
                 {t(`users.roleHint.${r}`)}
@@ -579,8 +711,20 @@ function Tokens() {
             </div>
           ))}
         </fieldset>
-        <Field id="token-expires" label={t('users.tokens.expiresField')} hint={t('users.tokens.expiresHint')} error={err('expiresAt')}>
-          <input id="token-expires" type="date" className="w10" value={expires} onChange={(e) => setExpires(e.target.value)} aria-describedby={describedBy('token-expires', true, err('expiresAt'))} />
+        <Field
+          id="token-expires"
+          label={t('users.tokens.expiresField')}
+          hint={t('users.tokens.expiresHint')}
+          error={err('expiresAt')}
+        >
+          <input
+            id="token-expires"
+            type="date"
+            className="w10"
+            value={expires}
+            onChange={(e) => setExpires(e.target.value)}
+            aria-describedby={describedBy('token-expires', true, err('expiresAt'))}
+          />
         </Field>
         <button type="submit" className="primary" disabled={busy}>
           {t('users.tokens.create')}

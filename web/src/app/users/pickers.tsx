@@ -32,12 +32,33 @@ export function peopleOf(rec: CaseRecord, t: ReturnType<typeof useApp>['t']): { 
  * Search a case (by the specialist's name or the organization's reference), then pick the person of that
  * case the specialist is. `idPrefix` names the two fields (`<prefix>-case`, `<prefix>-person`).
  */
-export function CasePersonPicker({ idPrefix, value, onChange, caseError, personError }: { idPrefix: string; value: Partial<CasePerson>; onChange: (v: Partial<CasePerson>) => void; caseError?: string | undefined; personError?: string | undefined }) {
+export function CasePersonPicker({
+  idPrefix,
+  value,
+  onChange,
+  caseError,
+  personError,
+}: {
+  idPrefix: string;
+  value: Partial<CasePerson>;
+  onChange: (v: Partial<CasePerson>) => void;
+  caseError?: string | undefined;
+  personError?: string | undefined;
+}) {
   const { t } = useApp();
   const [q, setQ] = useState('');
   const dq = useDebounced(q.trim(), 250);
-  const found = useData((signal) => api.get<Page<CaseSummary>>('/api/v1/cases', { q: dq || undefined, limit: 8, sort: 'updated' }, signal), [dq]);
-  const chosen = useData((signal) => (value.caseId ? api.get<CaseRecord>(`/api/v1/cases/${encodeURIComponent(value.caseId)}`, undefined, signal) : Promise.resolve(null)), [value.caseId]);
+  const found = useData(
+    (signal) => api.get<Page<CaseSummary>>('/api/v1/cases', { q: dq || undefined, limit: 8, sort: 'updated' }, signal),
+    [dq],
+  );
+  const chosen = useData(
+    (signal) =>
+      value.caseId
+        ? api.get<CaseRecord>(`/api/v1/cases/${encodeURIComponent(value.caseId)}`, undefined, signal)
+        : Promise.resolve(null),
+    [value.caseId],
+  );
   const caseId = `${idPrefix}-case`;
   const personId = `${idPrefix}-person`;
   const people = chosen.data ? peopleOf(chosen.data, t) : [];
@@ -54,7 +75,15 @@ export function CasePersonPicker({ idPrefix, value, onChange, caseError, personE
   return (
     <div className="picker">
       <Field id={caseId} label={t('users.pick.case')} hint={t('users.pick.caseHint')} error={caseError}>
-        <input id={caseId} type="search" autoComplete="off" value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} aria-describedby={describedBy(caseId, true, caseError)} />
+        <input
+          id={caseId}
+          type="search"
+          autoComplete="off"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+          aria-describedby={describedBy(caseId, true, caseError)}
+        />
         {chosen.data && (
           <p className="chosen">
             <strong>{t('users.pick.chosen')}</strong> {chosen.data.principalName} — {chosen.data.employerName}
@@ -76,7 +105,13 @@ export function CasePersonPicker({ idPrefix, value, onChange, caseError, personE
             <legend>{t('users.pick.results')}</legend>
             {found.data.items.map((c) => (
               <div className="radio" key={c.caseId}>
-                <input type="radio" id={`${idPrefix}-c-${c.caseId}`} name={`${idPrefix}-case-pick`} checked={value.caseId === c.caseId} onChange={() => onChange({ caseId: c.caseId })} />
+                <input
+                  type="radio"
+                  id={`${idPrefix}-c-${c.caseId}`}
+                  name={`${idPrefix}-case-pick`}
+                  checked={value.caseId === c.caseId}
+                  onChange={() => onChange({ caseId: c.caseId })}
+                />
                 <label htmlFor={`${idPrefix}-c-${c.caseId}`}>
                   {c.principalName}{' '}
                   <span className="hint">
@@ -91,7 +126,13 @@ export function CasePersonPicker({ idPrefix, value, onChange, caseError, personE
       </Field>
       {value.caseId && (
         <Field id={personId} label={t('users.pick.person')} error={personError}>
-          <select id={personId} value={value.personId ?? ''} onChange={(e) => onChange({ caseId: value.caseId, personId: e.target.value })} aria-describedby={describedBy(personId, false, personError)} disabled={!chosen.data}>
+          <select
+            id={personId}
+            value={value.personId ?? ''}
+            onChange={(e) => onChange({ caseId: value.caseId, personId: e.target.value })}
+            aria-describedby={describedBy(personId, false, personError)}
+            disabled={!chosen.data}
+          >
             {!chosen.data && <option value="">{t('common.loading')}</option>}
             {people.map((p) => (
               <option key={p.personId} value={p.personId}>
@@ -123,7 +164,16 @@ export function ShownOnce({ id, label, value, note }: { id: string; label: strin
     <div className="shown-once">
       <label htmlFor={id}>{label}</label>
       <div className="copy-row">
-        <input id={id} ref={input} type="text" readOnly value={value} onFocus={(e) => e.target.select()} aria-describedby={`${id}-note`} spellCheck={false} />
+        <input
+          id={id}
+          ref={input}
+          type="text"
+          readOnly
+          value={value}
+          onFocus={(e) => e.target.select()}
+          aria-describedby={`${id}-note`}
+          spellCheck={false}
+        />
         <button type="button" className="secondary" onClick={() => void copy()}>
           {t('users.copy')}
         </button>
