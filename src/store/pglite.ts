@@ -1,8 +1,16 @@
 // The embedded backend: PGlite (PostgreSQL compiled to WebAssembly) in `<dataDir>/pg`, document files in
 // `<dataDir>/files`, and a lock file so that only one process opens the directory.
-import { mkdirSync } from 'node:fs';
+//
+// Durable on commit: PGlite starts PostgreSQL with fsync off (`-F`), and its WebAssembly file system has
+// no fsync at all (fsync() of a file on the host directory is a no-op, fdatasync() too). An on-disk
+// database here starts with fsync on and `wal_sync_method=fsync`, and the host directory's file
+// operations get a real fsync (Node's fsyncSync on the file's descriptor), so every COMMIT waits for its
+// WAL to reach the disk and checkpoints sync the data files before old WAL is recycled — PostgreSQL's own
+// guarantees. docs/storage.md says what this costs and promises.
+import { fsyncSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { beginStatement, TYPE_PARSERS, type Db, type Queryable, type Row, type TxOptions } from './db.ts';
 import { FileStore } from './files.ts';
 import { lockDataDir } from './lock.ts';
@@ -20,6 +28,49 @@ export interface PgliteDb extends Db {
   readonly pglite: PGlite;
   /** A tarball of the whole database (to clone it in tests). */
   dump(): Promise<Blob>;
+}
+
+/** Where PGlite mounts the data directory inside its WebAssembly file system. */
+const PGDATA = '/pglite/data';
+
+/** PostgreSQL's start parameters as PGlite sets them, with fsync on and a WAL sync method that reaches the disk. */
+export function durableStartParams(): string[] {
+  const defaults = (PGlite as unknown as { defaultStartParams?: unknown }).defaultStartParams;
+  const base = Array.isArray(defaults) && defaults.every((x) => typeof x === 'string') ? defaults : ['--single'];
+  return [...base.filter((p) => p !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
+}
+
+interface EmscriptenStream {
+  nfd?: number;
+}
+
+/** Counts the fsync calls made through the host directory (for tests and the benchmark). */
+export const durability = { fsyncs: 0 };
+
+/**
+ * The host-directory file system with a real fsync: before PostgreSQL starts, the directory's stream
+ * operations (shared by every file and directory under it) get an fsync that syncs the host descriptor.
+ */
+class DurableNodeFS extends NodeFS {
+  override async init(...args: Parameters<NodeFS['init']>): ReturnType<NodeFS['init']> {
+    const r = await super.init(...args);
+    const preRun = r.emscriptenOpts.preRun;
+    const hooks = Array.isArray(preRun) ? preRun : preRun ? [preRun] : [];
+    r.emscriptenOpts.preRun = [
+      ...hooks,
+      (mod: { FS: { lookupPath(p: string): { node: { stream_ops: Record<string, unknown> } } } }) => {
+        const ops = mod.FS.lookupPath(PGDATA).node.stream_ops;
+        ops.fsync = (stream: EmscriptenStream) => {
+          if (typeof stream.nfd === 'number') {
+            fsyncSync(stream.nfd);
+            durability.fsyncs++;
+          }
+          return 0;
+        };
+      },
+    ] as typeof preRun;
+    return r;
+  }
 }
 
 function wrap(q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable {
@@ -50,11 +101,14 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<PgliteDb> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create({
-      ...(pgDir !== undefined ? { dataDir: pgDir } : {}),
+    const options: PGliteOptions = {
       ...(opts.loadDataDir !== undefined ? { loadDataDir: opts.loadDataDir } : {}),
       parsers: TYPE_PARSERS,
-    });
+    };
+    // On disk: durable on commit. In memory (tests) there is nothing to sync.
+    if (pgDir !== undefined)
+      Object.assign(options, { fs: new DurableNodeFS(pgDir), startParams: durableStartParams() });
+    pglite = await PGlite.create(options);
   } catch (e) {
     release();
     throw new Error(`cannot open the embedded database in ${pgDir ?? '(memory)'}: ${(e as Error).message}`, {
