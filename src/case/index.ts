@@ -6,3 +6,5 @@ export { crossFieldIssues, formatPath, isRealIsoDate } from './checks.ts';
 export type { CheckTables, PathSegment, RawIssue } from './checks.ts';
 export { innProblem, isValidInn, innWithCheckDigits } from './inn.ts';
 export type { InnProblem } from './inn.ts';
+export { CASE_LIMITS, caseLimitProblems, textProblem } from './limits.ts';
+export type { CaseLimits, LimitProblem } from './limits.ts';

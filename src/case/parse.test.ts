@@ -515,3 +515,27 @@ describe('formatCaseErrors', () => {
     expect(formatCaseErrors([])).toBe('');
   });
 });
+
+describe('parsing stays linear and never overflows', () => {
+  it('finds a duplicate among 60,000 keys in one pass (JSON and YAML)', () => {
+    const keys = Array.from({ length: 60_000 }, (_, i) => `"k${i}": ${i}`);
+    const json = `{ ${keys.join(', ')}, "k5": 1 }`;
+    const t = performance.now();
+    const r = parseCase(json, { ...TABLES, format: 'json' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors[0]?.message).toMatch(/Map keys must be unique: "k5" is written twice/);
+    const yaml = `${keys.map((k) => k.replace(/"/g, '')).join('\n')}\nk5: 1\n`;
+    const y = parseCase(yaml, { ...TABLES, format: 'yaml' });
+    expect(!y.ok && y.errors[0]?.message).toMatch(/Map keys must be unique/);
+    // Not a timed assertion of speed: quadratic work on 60,000 keys takes minutes, linear well under a minute.
+    expect(performance.now() - t).toBeLessThan(60_000);
+  });
+  it('reports absurd nesting as an error, not a crash', () => {
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    expect(parseCase(deep, { ...TABLES, format: 'json' }).ok).toBe(false);
+    const flow = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const r = parseCase(flow, { ...TABLES, format: 'yaml' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.length).toBeLessThanOrEqual(20);
+  });
+});

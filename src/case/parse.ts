@@ -22,6 +22,11 @@ export interface ParseCaseOptions extends CheckTables {
   format?: 'json' | 'yaml';
   /** Used to detect the format and to name the file in messages. */
   fileName?: string;
+  /**
+   * Called with the loaded value before the schema sees it; may throw to refuse it (a server checks its
+   * size limits here, so that an oversized case costs no validation).
+   */
+  inspect?: (value: unknown) => void;
 }
 
 export const ROOT_PATH = '(root)';
@@ -110,21 +115,65 @@ function toPosition(lines: LineCounter, offset: number): Position {
 
 type LoadResult = { ok: true; loaded: Loaded } | { ok: false; errors: CaseError[] };
 
+/** At most this many syntax errors are reported (a broken file can produce one per line). */
+const MAX_SYNTAX_ERRORS = 20;
+
+function syntaxMessage(what: 'YAML' | 'JSON', message: string): string {
+  // The parser catches its own stack overflow on absurdly deep nesting; say what it means.
+  if (/Maximum call stack size exceeded/.test(message)) return `${what}: nested too deeply`;
+  return `${what} syntax: ${firstLine(message)}`;
+}
+
+/**
+ * Keys written twice in one mapping, found in one pass with a set per mapping (the YAML library's own
+ * `uniqueKeys` check compares each key with every earlier one: quadratic, minutes for 60,000 keys).
+ */
+function duplicateKeys(root: unknown, lines: LineCounter, what: 'YAML' | 'JSON'): CaseError[] {
+  const errors: CaseError[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0 && errors.length < MAX_SYNTAX_ERRORS) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const key = String(pair.key.value);
+          if (seen.has(key)) {
+            const error: CaseError = {
+              path: ROOT_PATH,
+              message: `${what} syntax: Map keys must be unique: ${JSON.stringify(key)} is written twice`,
+            };
+            if (pair.key.range) Object.assign(error, toPosition(lines, pair.key.range[0]));
+            errors.push(error);
+          }
+          seen.add(key);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return errors;
+}
+
 function loadYaml(text: string, what: 'YAML' | 'JSON'): LoadResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { schema: 'core', lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+  const doc = parseDocument(text, { schema: 'core', lineCounter: lines, uniqueKeys: false, prettyErrors: true });
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     return {
       ok: false,
-      errors: problems.map((e) => {
+      errors: problems.slice(0, MAX_SYNTAX_ERRORS).map((e) => {
         const pos = e.linePos?.[0];
-        const error: CaseError = { path: ROOT_PATH, message: `${what} syntax: ${firstLine(e.message)}` };
+        const error: CaseError = { path: ROOT_PATH, message: syntaxMessage(what, e.message) };
         if (pos) Object.assign(error, { line: pos.line, column: pos.col });
         return error;
       }),
     };
   }
+  const duplicates = duplicateKeys(doc.contents, lines, what);
+  if (duplicates.length > 0) return { ok: false, errors: duplicates };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
@@ -137,7 +186,13 @@ function loadYaml(text: string, what: 'YAML' | 'JSON'): LoadResult {
     };
   }
   const positions = new Map<string, Position>();
-  value = walkYaml(doc.contents, [], value, lines, positions);
+  try {
+    value = walkYaml(doc.contents, [], value, lines, positions);
+  } catch (err) {
+    if (err instanceof RangeError)
+      return { ok: false, errors: [{ path: ROOT_PATH, message: `${what}: nested too deeply` }] };
+    throw err;
+  }
   return { ok: true, loaded: { value, positions } };
 }
 
@@ -159,7 +214,7 @@ function loadJson(text: string): LoadResult {
   // the exact digits of numbers written where text is expected. Fall back to plain JSON if that fails.
   const viaYaml = loadYaml(text, 'JSON');
   if (viaYaml.ok) return viaYaml;
-  if (viaYaml.errors.some((e) => e.message.includes('Map keys must be unique'))) return viaYaml;
+  if (viaYaml.errors.some((e) => /^JSON syntax: Map keys must be unique/.test(e.message))) return viaYaml;
   return { ok: true, loaded: { value: JSON.parse(text) as unknown, positions: new Map() } };
 }
 
@@ -181,16 +236,18 @@ function plainJson(text: string): unknown {
   for (let m = strings.exec(text); m !== null; m = strings.exec(text)) if (m[1] === ':') written++;
   let kept = 0;
   let textual = true;
-  const walk = (v: unknown, key: string | undefined): void => {
-    if (Array.isArray(v)) for (const x of v) walk(x, key);
+  // Iterative: a deeply nested value must not overflow the stack here.
+  const stack: [unknown, string | undefined][] = [[value, undefined]];
+  while (stack.length > 0) {
+    const [v, key] = stack.pop()!;
+    if (Array.isArray(v)) for (const x of v) stack.push([x, key]);
     else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         kept++;
-        walk(x, k);
+        stack.push([x, k]);
       }
     } else if (typeof v === 'number' && !(key !== undefined && NUMERIC_FIELDS.has(key))) textual = false;
-  };
-  walk(value, undefined);
+  }
   return written === kept && textual ? value : undefined;
 }
 
@@ -538,7 +595,10 @@ function validate(data: unknown, opts: CheckTables, positions: Map<string, Posit
  * is reported at once: for text in the order of the file, for a value by section (employer, people…).
  */
 export function parseCase(input: string | unknown, opts: ParseCaseOptions): ParseResult {
-  if (typeof input !== 'string') return validate(input, opts, new Map());
+  if (typeof input !== 'string') {
+    opts.inspect?.(input);
+    return validate(input, opts, new Map());
+  }
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const format = opts.format ?? detectFormat(text, opts.fileName);
   if (format === 'json') {
@@ -546,12 +606,14 @@ export function parseCase(input: string | unknown, opts: ParseCaseOptions): Pars
     // pass (positions for error lines, exact digits) changes nothing, and JSON.parse is ~10× faster.
     const plain = plainJson(text);
     if (plain !== undefined) {
+      opts.inspect?.(plain);
       const r = validate(plain, opts, new Map());
       if (r.ok) return r;
     }
   }
   const loaded = format === 'json' ? loadJson(text) : loadYaml(text, 'YAML');
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
+  opts.inspect?.(loaded.loaded.value);
   return validate(loaded.loaded.value, opts, loaded.loaded.positions);
 }
 

@@ -24,7 +24,9 @@ import { Api, SESSION_COOKIE, type Env } from './http.ts';
 import { openApiDocument } from './openapi.ts';
 import { HttpProblem, problem, PROBLEM_TYPE, toProblem } from './problem.ts';
 import { RateLimiter } from './rate-limit.ts';
+import { paramProblems, refuse } from './input.ts';
 import * as S from './schemas.ts';
+import { EvalPool, type PoolOptions } from './eval-pool.ts';
 
 export const VERSION = '0.1.0';
 
@@ -42,11 +44,40 @@ export interface AppOptions {
   /** Public invitation look-up and acceptance: per client address (default 20 at once, then 1 per 5 seconds). */
   invitationLimit?: { capacity: number; perSecond: number };
   log?: (msg: string, err?: unknown) => void;
+  /** The evaluation workers (default: the cores less one, 1 to 4; a queue of 8 per worker; 10 s per task). */
+  evaluation?: PoolOptions;
+}
+
+export interface App {
+  app: Hono<Env>;
+  routes: Api['routes'];
+  /** Starts the evaluation workers now rather than at the first evaluation. */
+  warm(): Promise<void>;
+  /** Stops the evaluation workers. */
+  close(): Promise<void>;
+}
+
+/** Bytes as a stream read 64 KB at a time: a client that reads slowly holds the server to one chunk at a time. */
+export function streamOf(bytes: Uint8Array, chunk = 64 * 1024): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (at >= bytes.length) {
+          controller.close();
+          return;
+        }
+        controller.enqueue(bytes.subarray(at, at + chunk));
+        at += chunk;
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 const defaultLog = (msg: string, err?: unknown) => console.error(`[hqs] ${msg}`, err ?? '');
 
-export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['routes'] } {
+export function createApp(opts: AppOptions): App {
   const { db, engine, law } = opts;
   const now = opts.now ?? (() => new Date());
   const today = (): IsoDate => todayInMoscow(now());
@@ -59,6 +90,13 @@ export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['rout
     trustProxy: opts.trustProxy ?? false,
   });
   const evaluateLimiter = new RateLimiter(opts.evaluateLimit?.capacity ?? 30, opts.evaluateLimit?.perSecond ?? 1);
+  let pool: EvalPool | undefined;
+  const evalPool = () => (pool ??= new EvalPool({ ...opts.evaluation, log }));
+  /** The evaluation of a stored (checked) case, computed by a worker. */
+  const evaluateInPool = async (c: Case, asOf: IsoDate, lang: 'en' | 'ru'): Promise<Evaluation> => {
+    const r = await evalPool().run({ case: c, asOf, today: today(), lang, as: 'value' });
+    return (r.value as { evaluation: Evaluation }).evaluation;
+  };
   const invitationLimiter = new RateLimiter(
     opts.invitationLimit?.capacity ?? 20,
     opts.invitationLimit?.perSecond ?? 0.2,
@@ -85,6 +123,8 @@ export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['rout
         : err;
     const m = toProblem(e);
     if (m.unexpected) log(`${c.req.method} ${c.req.path}: error ${m.problem.errorId}`, m.unexpected);
+    if (m.missedCheck)
+      log(`${c.req.method} ${c.req.path}: refused at the database (a check should come first)`, m.missedCheck);
     return c.body(JSON.stringify(m.problem), m.problem.status as 500, { 'Content-Type': PROBLEM_TYPE, ...m.headers });
   });
   app.notFound((c) =>
@@ -959,7 +999,7 @@ export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['rout
   ) => {
     const rec = await store.getCase(db, actor, id, { audit: false });
     const on = (asOf ?? today()) as IsoDate;
-    const evaluation = engine.evaluate(rec.case, on, { lang });
+    const evaluation = await evaluateInPool(rec.case, on, lang);
     await audit(actor, { action, entity: 'case', entityId: rec.caseId, details: { asOf: on, ...details } });
     return { rec, evaluation };
   };
@@ -1124,6 +1164,7 @@ export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['rout
       } else {
         bytes = new Uint8Array(await c.req.arrayBuffer());
       }
+      refuse(paramProblems(fields), 'the upload');
       const missing = (['type', 'personId'] as const).filter((k) => !fields[k]);
       if (missing.length)
         throw new HttpProblem(
@@ -1304,17 +1345,44 @@ export function createApp(opts: AppOptions): { app: Hono<Env>; routes: Api['rout
       tag: 'public',
       auth: 'public',
       query: S.EvaluateQuery,
-      body: { kind: 'case' },
-      responses: { 200: { description: 'the evaluation', schema: S.Evaluation } },
+      body: { kind: 'case', text: true },
+      responses: {
+        200: { description: 'the evaluation', schema: S.Evaluation },
+        413: {
+          description: 'the case is larger than the limits (people, events, documents, sizes)',
+          schema: S.Problem,
+        },
+        503: {
+          description: 'every evaluation worker is busy, or the time budget ran out (Retry-After)',
+          schema: S.Problem,
+        },
+      },
     },
     async ({ c, query, body }) => {
-      const evaluation: Evaluation = engine.evaluate(body, (query.asOf ?? body.asOf ?? today()) as IsoDate, {
+      // Checked here (sizes, text); parsed, validated and evaluated by a worker; streamed as it is read.
+      const r = await evalPool().run({
+        text: body.text,
+        format: body.format,
+        ...(query.asOf ? { asOf: query.asOf } : {}),
+        useCaseAsOf: true,
+        today: today(),
         lang: query.lang ?? 'en',
       });
-      return json(c, evaluation);
+      const bytes = r.bytes!;
+      return c.body(streamOf(bytes), 200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': String(bytes.byteLength),
+      });
     },
   );
-  return { app, routes: api.routes };
+  return {
+    app,
+    routes: api.routes,
+    warm: () => evalPool().ready(),
+    close: async () => {
+      await pool?.close();
+    },
+  };
 }
 
 /** Drops undefined values (the store's inputs treat absent and undefined alike, but keep them clean). */

@@ -10,9 +10,17 @@ import type { Actor } from '../store/actor.ts';
 import type { Db } from '../store/db.ts';
 import { csrfMatches, resolveSession, type Session } from '../store/sessions.ts';
 import { resolveApiToken } from '../store/tokens.ts';
-import { parseCaseInput } from '../store/cases.ts';
 import type { Case, CheckTables } from '../case/index.ts';
 import { HttpProblem, type FieldProblem } from './problem.ts';
+import {
+  caseInputProblems,
+  paramProblems,
+  parseCaseText,
+  parseJsonText,
+  refuse,
+  textProblem,
+  valueProblems,
+} from './input.ts';
 import type { BodyDef, Method, ResponseDef, RouteDoc } from './openapi.ts';
 
 export const SESSION_COOKIE = 'hqs_session';
@@ -39,7 +47,18 @@ export interface RouteDef<
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
-type BodyOut<B> = B extends { kind: 'json'; schema: infer S } ? Out<S> : B extends { kind: 'case' } ? Case : undefined;
+/** A case body left as checked text, for a worker to parse (`{ kind: 'case', text: true }`). */
+export interface CaseText {
+  text: string;
+  format: 'json' | 'yaml';
+}
+type BodyOut<B> = B extends { kind: 'json'; schema: infer S }
+  ? Out<S>
+  : B extends { kind: 'case'; text: true }
+    ? CaseText
+    : B extends { kind: 'case' }
+      ? Case
+      : undefined;
 
 export interface Req<P, Q, B> {
   c: Context<Env>;
@@ -177,7 +196,10 @@ export class Api {
       const write = def.method !== 'get';
       let who: { actor: Actor; session: Session | null } | null = null;
       if (def.auth === 'user') who = await this.authenticate(c, write);
-      const params = def.params ? parseWith(def.params, c.req.param(), 'params', 404) : {};
+      const rawParams = c.req.param() as Record<string, string>;
+      const rawQuery = c.req.queries();
+      refuse(paramProblems({ ...rawParams, ...rawQuery }), 'a parameter');
+      const params = def.params ? parseWith(def.params, rawParams, 'params', 404) : {};
       const query = def.query ? parseWith(def.query, c.req.query(), 'query') : {};
       let body: unknown;
       if (def.body?.kind === 'json') {
@@ -188,18 +210,11 @@ export class Api {
             `expected a JSON body (Content-Type: application/json), got ${JSON.stringify(mt || 'none')}`,
             [{ path: 'Content-Type', message: 'expected application/json' }],
           );
-        const text = await c.req.text();
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch (e) {
-          throw new HttpProblem(400, `the body is not valid JSON: ${(e as Error).message}`, [
-            { path: '(body)', message: 'not valid JSON' },
-          ]);
-        }
+        const value = parseJsonText(await c.req.text());
+        refuse(valueProblems(value), 'the body');
         body = parseWith(def.body.schema, value, 'body');
       } else if (def.body?.kind === 'case') {
-        body = await this.readCase(c);
+        body = def.body.text ? await this.readCaseText(c) : await this.readCase(c);
       }
       const actorOrThrow = who?.actor;
       const req = {
@@ -218,8 +233,12 @@ export class Api {
     });
   }
 
-  /** An hqs-case/1 body, JSON or YAML by Content-Type; every bad field named. */
-  async readCase(c: Context<Env>): Promise<Case> {
+  /**
+   * An hqs-case/1 body as text, checked as far as it can be without parsing the case: JSON is measured
+   * (nesting, sizes, text, the case limits) here, at once; YAML only for the characters it may hold (its
+   * sizes are checked when it is loaded, through `inspectCase`).
+   */
+  async readCaseText(c: Context<Env>): Promise<CaseText> {
     const mt = mediaType(c);
     const isJson = mt === 'application/json' || mt.endsWith('+json');
     if (!isJson && !YAML_TYPES.has(mt)) {
@@ -230,6 +249,17 @@ export class Api {
       );
     }
     const text = await c.req.text();
-    return parseCaseInput(text, this.deps.tables, isJson ? 'case.json' : 'case.yaml');
+    if (isJson) refuse(caseInputProblems(parseJsonText(text)), 'the case');
+    else {
+      const why = textProblem(text);
+      if (why) throw new HttpProblem(422, `the case ${why}`, [{ path: '(body)', message: why }]);
+    }
+    return { text, format: isJson ? 'json' : 'yaml' };
+  }
+
+  /** An hqs-case/1 body, JSON or YAML by Content-Type; every bad field named. */
+  async readCase(c: Context<Env>): Promise<Case> {
+    const { text, format } = await this.readCaseText(c);
+    return parseCaseText(text, format, this.deps.tables);
   }
 }

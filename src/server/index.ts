@@ -10,7 +10,8 @@ import { createApp, type AppOptions } from './app.ts';
 import { startDailySweep, type DailySweep } from './sweep-timer.ts';
 import { serveWebApp } from './static.ts';
 
-export { createApp, VERSION, type AppOptions } from './app.ts';
+export { createApp, VERSION, type AppOptions, type App } from './app.ts';
+export { EvalPool, type PoolOptions } from './eval-pool.ts';
 export { startDailySweep, type DailySweep } from './sweep-timer.ts';
 export { RateLimiter, parseRateLimit } from './rate-limit.ts';
 export { openApiDocument } from './openapi.ts';
@@ -36,7 +37,9 @@ export interface RunningServer {
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const log = opts.log ?? ((msg: string, err?: unknown) => console.error(`[hqs] ${msg}`, err ?? ''));
-  const { app } = createApp({ ...opts, log });
+  const made = createApp({ ...opts, log });
+  const { app } = made;
+  await made.warm();
   serveWebApp(app); // the built web app (web/dist) at /, after the API's routes
   const host = opts.host ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -47,6 +50,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const http = server as unknown as { requestTimeout: number; headersTimeout: number; keepAliveTimeout: number };
   http.requestTimeout = 60_000;
   http.headersTimeout = 20_000;
+  // A client that stops reading an answer (or sending) is dropped after a minute of silence.
+  server.setTimeout(60_000);
   const port = (server.address() as AddressInfo).port;
   const daily =
     opts.sweep === false
@@ -70,6 +75,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     sweep: daily,
     async close() {
       await daily?.stop();
+      await made.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

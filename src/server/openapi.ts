@@ -8,8 +8,8 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export type BodyDef =
   | { kind: 'json'; schema: z.ZodType; description?: string }
-  /** An hqs-case/1 document as JSON or YAML. */
-  | { kind: 'case'; description?: string }
+  /** An hqs-case/1 document as JSON or YAML (`text`: handed to the route checked but unparsed). */
+  | { kind: 'case'; description?: string; text?: boolean }
   /** A scan: multipart/form-data (`file`, `type`, `personId`) or the raw bytes with `?type&personId`. */
   | { kind: 'upload'; description?: string };
 

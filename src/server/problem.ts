@@ -1,7 +1,7 @@
 // Errors as RFC 9457 problem details (`application/problem+json`): one mapper from the store's domain
 // errors and the server's own, so every refusal names what is wrong (`errors[].path`) and no stack trace
 // ever reaches a client (unexpected errors are logged server-side under an id the client is given).
-import { isStoreError } from '../store/errors.ts';
+import { isStoreError, sqlState } from '../store/errors.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
@@ -57,18 +57,28 @@ export class HttpProblem extends Error {
   }
 }
 
+/** At most this many field problems are listed (a body with thousands of bad fields gets a short answer). */
+export const MAX_FIELD_PROBLEMS = 50;
+
 export function problem(
   status: number,
   detail: string,
   errors?: FieldProblem[],
   extra: Partial<Problem> = {},
 ): Problem {
+  const listed =
+    errors && errors.length > MAX_FIELD_PROBLEMS
+      ? [
+          ...errors.slice(0, MAX_FIELD_PROBLEMS),
+          { path: '(body)', message: `and ${errors.length - MAX_FIELD_PROBLEMS} more problems not listed` },
+        ]
+      : errors;
   return {
     type: problemType(status),
     title: TITLES[status]?.[1] ?? 'Error',
     status,
-    detail,
-    ...(errors && errors.length ? { errors } : {}),
+    detail: detail.length > 2000 ? `${detail.slice(0, 2000)}…` : detail,
+    ...(listed && listed.length ? { errors: listed } : {}),
     ...extra,
   };
 }
@@ -78,6 +88,8 @@ export interface Mapped {
   headers: Record<string, string>;
   /** An unexpected error: log it with the stack. */
   unexpected?: unknown;
+  /** Refused input that a check before the database should have caught: answered as 422, logged. */
+  missedCheck?: unknown;
 }
 
 /** The one mapping from anything thrown to a problem. */
@@ -112,6 +124,26 @@ export function toProblem(e: unknown): Mapped {
   }
   if (e instanceof Error && e.name === 'CalendarRangeError') {
     return { problem: problem(422, e.message, [{ path: 'asOf', message: e.message }]), headers: {} };
+  }
+  // A date the engine cannot count from (a term past year 9999): the input's dates are out of range.
+  if (e instanceof Error && e.name === 'InvalidDateError') {
+    return {
+      problem: problem(422, `a date of the case cannot be counted from: ${e.message}`, [
+        { path: '(body)', message: e.message },
+      ]),
+      headers: {},
+    };
+  }
+  // PostgreSQL's data exceptions (class 22: a character or a value it cannot store) are the input's fault;
+  // the checks before the database should catch them, so each one is also logged to be caught earlier.
+  const state = sqlState(e);
+  if (state?.startsWith('22')) {
+    const why = (e as Error).message;
+    return {
+      problem: problem(422, `a value in the request cannot be stored: ${why}`, [{ path: '(body)', message: why }]),
+      headers: {},
+      missedCheck: e,
+    };
   }
   const errorId = globalThis.crypto.randomUUID(); // Web Crypto: this module is also type-checked for the web app
   return {

@@ -1,7 +1,14 @@
 // The request and response schemas of the API. The routes validate with these and the OpenAPI document
 // is generated from them; named ones are listed in `components`.
 import { z } from 'zod';
-import { CaseSchema, CaseEventSchema, EmployerSchema, PersonSchema, isRealIsoDate } from '../case/index.ts';
+import {
+  CASE_LIMITS,
+  CaseSchema,
+  CaseEventSchema,
+  EmployerSchema,
+  PersonSchema,
+  isRealIsoDate,
+} from '../case/index.ts';
 import { components } from './openapi.ts';
 
 const named = <T extends z.ZodType>(id: string, s: T, description?: string): T => {
@@ -39,6 +46,11 @@ export const intQ = (min: number, max: number) =>
     .pipe(z.number().int().min(min).max(max));
 
 export const dateQ = z.string().refine((s) => isRealIsoDate(s), 'expected a real date as YYYY-MM-DD');
+/** The date to evaluate on: a real date in the years the engine counts (CASE_LIMITS). */
+export const asOfQ = dateQ.refine((s) => {
+  const y = Number(s.slice(0, 4));
+  return y >= CASE_LIMITS.firstYear && y <= CASE_LIMITS.lastYear;
+}, `a date from ${CASE_LIMITS.firstYear} to ${CASE_LIMITS.lastYear}`);
 export const uuidP = z.string().describe('an id (UUID)');
 /** A comma-separated list of values from `values`. */
 export const listQ = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -334,7 +346,7 @@ export const Evaluation = named(
   "The engine's output (hqs-evaluation/1)",
 );
 export const EvaluateQuery = z.object({
-  asOf: dateQ.optional().describe("the date to evaluate on (default: the case's asOf, else today in Moscow)"),
+  asOf: asOfQ.optional().describe("the date to evaluate on (default: the case's asOf, else today in Moscow)"),
   lang: z.enum(['en', 'ru']).optional(),
 });
 export const CaseEvaluation = z.object({
@@ -342,8 +354,8 @@ export const CaseEvaluation = z.object({
   stored: z.boolean().describe('whether this became the stored evaluation of the case'),
 });
 
-export const DocLangQuery = z.object({ asOf: dateQ.optional(), lang: z.enum(['en', 'ru']).optional() });
-export const ChecklistQuery = z.object({ asOf: dateQ.optional(), lang: z.enum(['en', 'ru', 'zh']).optional() });
+export const DocLangQuery = z.object({ asOf: asOfQ.optional(), lang: z.enum(['en', 'ru']).optional() });
+export const ChecklistQuery = z.object({ asOf: asOfQ.optional(), lang: z.enum(['en', 'ru', 'zh']).optional() });
 export const LetterParams = z.object({
   id: uuidP,
   file: z.string().describe('employer-support.docx, employer-support.pdf, cover.docx or cover.pdf'),

@@ -5,7 +5,7 @@
 // obligations table does that), and keeping them there makes export the exact inverse of import.
 // Writes carry the version read (optimistic concurrency): a stale version is a Conflict, never a lost edit.
 import { randomUUID } from 'node:crypto';
-import { CaseSchema, parseCase, type Case, type CheckTables } from '../case/index.ts';
+import { CaseSchema, caseLimitProblems, parseCase, type Case, type CheckTables } from '../case/index.ts';
 import type { Engine } from '../engine/index.ts';
 import type { IsoDate } from '../calendar/date.ts';
 import { appendAudit } from './audit.ts';
@@ -104,6 +104,9 @@ export function canonicalCase(data: unknown): Case {
 
 /** Checks a case given as a value (shape only; parseCase checks tables too). */
 export function checkCase(input: unknown): Case {
+  // The product's limits (size, dates the engine can count from) hold for every stored case, whatever wrote it.
+  const limits = caseLimitProblems(input);
+  if (limits.length) throw new Invalid(limits.map(({ path, message }) => ({ path: path || '(root)', message })));
   const r = CaseSchema.safeParse(input);
   if (!r.success)
     throw new Invalid(
@@ -116,8 +119,13 @@ export function checkCase(input: unknown): Case {
 }
 
 /** Parses a case file (text or value) with the law's country and region tables; Invalid names every bad field. */
-export function parseCaseInput(input: unknown, tables: CheckTables, fileName?: string): Case {
-  const r = parseCase(input, { ...tables, ...(fileName ? { fileName } : {}) });
+export function parseCaseInput(
+  input: unknown,
+  tables: CheckTables,
+  fileName?: string,
+  inspect?: (value: unknown) => void,
+): Case {
+  const r = parseCase(input, { ...tables, ...(fileName ? { fileName } : {}), ...(inspect ? { inspect } : {}) });
   if (!r.ok) throw new Invalid(r.errors.map((e) => ({ path: e.path, message: e.message })));
   return r.case;
 }

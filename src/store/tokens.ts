@@ -52,6 +52,35 @@ const toToken = (r: TokenRow): ApiToken => ({
   revokedAt: r.revoked_at,
 });
 
+/** The longest a token may be valid for. */
+export const MAX_TOKEN_YEARS = 5;
+
+const EXPIRY = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * A token's expiry as an ISO instant: a date and time with its offset (`2027-03-01T18:00:00+03:00`), or a
+ * date alone, meaning through the end of that day in Moscow. Invalid for anything else, a date that does
+ * not exist (2026-02-31), a time already past, or more than MAX_TOKEN_YEARS ahead.
+ */
+export function tokenExpiry(text: unknown, now: Date): string {
+  const bad = (why: string) => Invalid.one('expiresAt', why);
+  const m = typeof text === 'string' ? EXPIRY.exec(text) : null;
+  if (!m) throw bad(`expected a date (YYYY-MM-DD) or a date and time with its offset, got ${JSON.stringify(text)}`);
+  const [, y, mo, d, h = '23', mi = '59', sec = '59', zone] = m;
+  if (m[4] !== undefined && zone === undefined) throw bad('a time needs its offset (Z or ±hh:mm)');
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (day.getUTCFullYear() !== Number(y) || day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d))
+    throw bad(`${y}-${mo}-${d} is not a real date`);
+  if (Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59) throw bad(`${h}:${mi}:${sec} is not a real time`);
+  const at = new Date(`${y}-${mo}-${d}T${h}:${mi}:${sec}${zone ?? '+03:00'}`);
+  if (Number.isNaN(at.getTime())) throw bad(`not a date and time: ${JSON.stringify(text)}`);
+  if (at.getTime() <= now.getTime()) throw bad(`${text as string} has passed: a token cannot be created expired`);
+  const limit = new Date(now);
+  limit.setUTCFullYear(limit.getUTCFullYear() + MAX_TOKEN_YEARS);
+  if (at > limit) throw bad(`at most ${MAX_TOKEN_YEARS} years ahead`);
+  return at.toISOString();
+}
+
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
@@ -70,8 +99,7 @@ export async function createApiToken(
     throw Invalid.one('name', 'a name of 1 to 100 characters saying what the token is for');
   if (input.role !== 'manager' && input.role !== 'viewer')
     throw Invalid.one('role', `expected manager or viewer, got ${JSON.stringify(input.role)}`);
-  if (input.expiresAt !== undefined && Number.isNaN(Date.parse(input.expiresAt)))
-    throw Invalid.one('expiresAt', `expected a date and time, got ${JSON.stringify(input.expiresAt)}`);
+  const expiresAt = input.expiresAt === undefined ? null : tokenExpiry(input.expiresAt, new Date());
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   return inTenant(db, actor.orgId, async (tx) => {
     const rows = await tx.query<TokenRow>(
@@ -85,7 +113,7 @@ export async function createApiToken(
         token.slice(0, PREFIX_SHOWN),
         hashSecret(token),
         actor.userId,
-        input.expiresAt ?? null,
+        expiresAt,
       ],
     );
     const record = toToken(rows[0]!);
