@@ -25,6 +25,7 @@ import { openApiDocument } from './openapi.ts';
 import { HttpProblem, problem, PROBLEM_TYPE, toProblem } from './problem.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { paramProblems, refuse } from './input.ts';
+import { contentDisposition } from './disposition.ts';
 import * as S from './schemas.ts';
 import { EvalPool, type PoolOptions } from './eval-pool.ts';
 
@@ -827,7 +828,7 @@ export function createApp(opts: AppOptions): App {
     },
     async ({ c, actor, params }) =>
       json(c, await store.exportCase(db, actor, params.id), 200, {
-        'Content-Disposition': `attachment; filename="case-${params.id}.json"`,
+        'Content-Disposition': contentDisposition(`case-${params.id}.json`),
       }),
   );
   api.add(
@@ -1120,10 +1121,10 @@ export function createApp(opts: AppOptions): App {
     },
   );
 
-  function file(c: Context, data: string | Uint8Array, type: string, name: string): Response {
+  function file(c: Context, data: string | Uint8Array, type: string, name: string, fallback?: string): Response {
     return c.body(typeof data === 'string' ? data : new Uint8Array(data), 200, {
       'Content-Type': type,
-      'Content-Disposition': `attachment; filename="${name}"`,
+      'Content-Disposition': contentDisposition(name, fallback),
     });
   }
 
@@ -1224,13 +1225,17 @@ export function createApp(opts: AppOptions): App {
       },
     },
     async ({ c, actor, params }) => {
-      const { document, bytes } = await store.readDocument(db, actor, params.id);
-      return file(
+      const { document, bytes } = await store.readDocument(db, actor, params.id, { audit: false });
+      const res = file(
         c,
         new Uint8Array(bytes),
         document.mediaType,
-        (document.fileName ?? `document-${document.documentId}`).replace(/["\\\r\n]/g, '_'),
+        document.fileName ?? '',
+        `document-${document.documentId}`,
       );
+      // Logged once the answer is made: a download that fails is not recorded as one.
+      await store.auditDownload(db, actor, document);
+      return res;
     },
   );
   api.add(

@@ -204,23 +204,33 @@ export function getDocument(db: Db, actor: Actor, documentId: string): Promise<D
   return visibleDocument(db, actor, documentId);
 }
 
-/** The record and the bytes (checked against the digest); the download is recorded in the audit log. */
+/**
+ * The record and the bytes (checked against the digest). The download is recorded in the audit log
+ * unless `audit: false` — then the caller records it with `auditDownload` once the answer is ready, so
+ * a download that fails is not logged as one.
+ */
 export async function readDocument(
   db: Db,
   actor: Actor,
   documentId: string,
+  opts: { audit?: boolean } = {},
 ): Promise<{ document: DocumentRecord; bytes: Buffer }> {
   const document = await visibleDocument(db, actor, documentId);
   const bytes = await db.files.get(document.sha256);
+  if (opts.audit !== false) await auditDownload(db, actor, document);
+  return { document, bytes };
+}
+
+/** Records a download of a document in the audit log. */
+export async function auditDownload(db: Db, actor: Actor, document: DocumentRecord): Promise<void> {
   await inTenant(db, actor.orgId, (tx) =>
     appendAudit(tx, actor, {
       action: 'document.download',
       entity: 'document',
       entityId: document.documentId,
-      details: { caseId: document.caseId },
+      details: { caseId: document.caseId, personId: document.personId },
     }),
   );
-  return { document, bytes };
 }
 
 export async function deleteDocument(db: Db, actor: Actor, documentId: string): Promise<void> {
