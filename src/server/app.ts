@@ -20,12 +20,13 @@ import {
 } from '../documents/index.ts';
 import * as store from '../store/index.ts';
 import type { Actor } from '../store/actor.ts';
-import { Api, SESSION_COOKIE, type Env } from './http.ts';
+import { Api, DEVICE_COOKIE, SESSION_COOKIE, type Env } from './http.ts';
 import { openApiDocument } from './openapi.ts';
 import { HttpProblem, problem, PROBLEM_TYPE, toProblem } from './problem.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { paramProblems, refuse } from './input.ts';
 import { contentDisposition } from './disposition.ts';
+import { clientAddress, forwardedProto } from './proxy.ts';
 import * as S from './schemas.ts';
 import { EvalPool, type PoolOptions } from './eval-pool.ts';
 
@@ -36,8 +37,11 @@ export interface AppOptions {
   engine: Engine;
   law: Law;
   now?: () => Date;
-  /** Trust X-Forwarded-For / X-Forwarded-Proto (behind a reverse proxy). */
-  trustProxy?: boolean;
+  /**
+   * Reverse proxies in front of the server (HQS_TRUST_PROXY): the client's address is that many entries from
+   * the right of X-Forwarded-For, the scheme the nearest one's X-Forwarded-Proto. 0 (default): none.
+   */
+  trustProxy?: number;
   /** Secure cookies: true, false, or 'auto' (when the request came over https). */
   secureCookies?: boolean | 'auto';
   /** Public evaluate: burst and sustained rate per client address (default 30 at once, then 1 per second). */
@@ -88,8 +92,9 @@ export function createApp(opts: AppOptions): App {
     db,
     tables: { countries: law.countries.codes, regions: law.regions.codes },
     secureCookies: opts.secureCookies ?? 'auto',
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: (opts.trustProxy ?? 0) > 0,
   });
+  const hops = Math.max(0, Math.floor(opts.trustProxy ?? 0));
   const evaluateLimiter = new RateLimiter(opts.evaluateLimit?.capacity ?? 30, opts.evaluateLimit?.perSecond ?? 1);
   let pool: EvalPool | undefined;
   const evalPool = () => (pool ??= new EvalPool({ ...opts.evaluation, log }));
@@ -110,7 +115,7 @@ export function createApp(opts: AppOptions): App {
     } catch {
       /* not a Node request (tests through app.request) */
     }
-    if (opts.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || ip;
+    ip = clientAddress(ip, c.req.header('x-forwarded-for'), hops);
     c.set('ip', ip);
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
@@ -139,7 +144,8 @@ export function createApp(opts: AppOptions): App {
   const audit = (actor: Actor, e: store.AuditEvent) =>
     store.inTenant(db, actor.orgId, (tx) => store.appendAudit(tx, actor, e));
   const isHttps = (c: Context) =>
-    (opts.trustProxy && c.req.header('x-forwarded-proto') === 'https') || new URL(c.req.url).protocol === 'https:';
+    (hops > 0 && forwardedProto(c.req.header('x-forwarded-proto')) === 'https') ||
+    new URL(c.req.url).protocol === 'https:';
   const secure = (c: Context) => (api.deps.secureCookies === 'auto' ? isHttps(c) : api.deps.secureCookies);
   const evalWith = () => ({ engine, asOf: today() });
 
@@ -240,17 +246,11 @@ export function createApp(opts: AppOptions): App {
       responses: { 200: { description: 'signed in', schema: S.SessionInfo } },
     },
     async ({ c, body, ip }) => {
-      const throttle = await store.loginThrottle(db, { email: body.email, ip });
-      if (!throttle.allowed) {
-        throw new HttpProblem(
-          429,
-          `too many failed sign-ins; try again in ${throttle.retryAfterSeconds} s`,
-          [{ path: 'email', message: 'locked for a while after failed attempts' }],
-          { 'Retry-After': String(throttle.retryAfterSeconds) },
-        );
-      }
+      const device = getCookie(c, DEVICE_COOKIE);
+      const attempt = await store.beginLoginAttempt(db, { email: body.email, ip, ...(device ? { device } : {}) });
+      if (!attempt.allowed) throw slowDown(attempt, 'email');
       const user = await store.authenticate(db, body.email, body.password);
-      await store.recordLoginAttempt(db, { email: body.email, ip, ok: user !== null });
+      await store.finishLoginAttempt(db, attempt.attemptId, user !== null);
       if (!user)
         throw new HttpProblem(401, 'wrong email or password', [
           { path: 'password', message: 'wrong email or password' },
@@ -268,8 +268,8 @@ export function createApp(opts: AppOptions): App {
             { path: 'orgId', message: 'membership suspended' },
           ]);
       } else {
-        org = orgs.find((o) => !o.disabled);
-        if (!org) {
+        const active = orgs.filter((o) => !o.disabled);
+        if (!active.length) {
           const why = orgs.length
             ? `your membership${orgs.length === 1 ? '' : 's'} in ${orgs.map((o) => `"${o.orgName}"`).join(', ')} ${orgs.length === 1 ? 'is' : 'are'} suspended`
             : 'this user belongs to no organization';
@@ -277,10 +277,45 @@ export function createApp(opts: AppOptions): App {
             { path: 'email', message: orgs.length ? 'membership suspended' : 'no membership' },
           ]);
         }
+        // The organization used last; with several and none used yet, the user chooses (never by name order).
+        org = active.length === 1 ? active[0] : store.lastUsedOrganization(active);
+        if (!org) {
+          await rememberDevice(c, user.userId, device);
+          throw new HttpProblem(
+            409,
+            `you belong to ${active.length} organizations: choose one and sign in with its orgId`,
+            [{ path: 'orgId', message: 'choose the organization to sign in to' }],
+            {},
+            { organizations: active.map((o) => ({ orgId: o.orgId, orgName: o.orgName, role: o.role })) },
+          );
+        }
       }
+      await rememberDevice(c, user.userId, device);
       return json(c, await signIn(c, user.userId, org.orgId, ip, orgs));
     },
   );
+
+  /** 429 for an attempt the throttle holds back, with how long to wait. */
+  const slowDown = (a: { retryAfterSeconds: number; by: 'pair' | 'email' | 'ip' }, path: string) =>
+    new HttpProblem(
+      429,
+      `too many failed sign-ins ${a.by === 'ip' ? 'from this address' : 'for this account'}; try again in ${a.retryAfterSeconds} s`,
+      [{ path, message: `wait ${a.retryAfterSeconds} s: failed attempts slow further ones down` }],
+      { 'Retry-After': String(a.retryAfterSeconds) },
+    );
+
+  /** The browser signed in to this account: its device cookie spares it the throttles of attacks from elsewhere. */
+  async function rememberDevice(c: Context, userId: string, presented: string | undefined): Promise<void> {
+    const token = await store.trustDevice(db, userId, presented);
+    if (token !== presented)
+      setCookie(c, DEVICE_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/api/v1/',
+        secure: secure(c),
+        maxAge: store.DEVICE_COOKIE_MAX_AGE,
+      });
+  }
 
   /** Starts a session for a member (the cookie), records the sign-in, and answers with the session info. */
   async function signIn(
@@ -292,6 +327,9 @@ export function createApp(opts: AppOptions): App {
     details: Record<string, unknown> = {},
   ) {
     const ua = c.req.header('user-agent');
+    // A sign-in replaces the session this browser had (no two sessions per cookie, no fixation).
+    const replaced = getCookie(c, SESSION_COOKIE);
+    if (replaced) await store.endSession(db, replaced);
     const { token, session } = await store.createSession(db, { userId, orgId, ip, ...(ua ? { userAgent: ua } : {}) });
     const actor = await store.resolveActor(db, { userId, orgId, ip });
     await store.recordSignIn(db, actor, details);
@@ -373,22 +411,23 @@ export function createApp(opts: AppOptions): App {
           [{ path: 'Authorization', message: 'sign in instead' }],
         );
       const { email } = await store.describeActor(db, actor);
-      const throttle = await store.loginThrottle(db, { email: email!, ip });
-      if (!throttle.allowed) {
-        throw new HttpProblem(
-          429,
-          `too many wrong passwords; try again in ${throttle.retryAfterSeconds} s`,
-          [{ path: 'currentPassword', message: 'locked for a while after failed attempts' }],
-          { 'Retry-After': String(throttle.retryAfterSeconds) },
-        );
+      const device = getCookie(c, DEVICE_COOKIE);
+      const attempt = await store.beginLoginAttempt(db, { email: email!, ip, ...(device ? { device } : {}) });
+      if (!attempt.allowed) throw slowDown(attempt, 'currentPassword');
+      let r: Awaited<ReturnType<typeof store.changePassword>>;
+      try {
+        r = await store.changePassword(db, actor, {
+          currentPassword: body.currentPassword,
+          newPassword: body.newPassword,
+          keepSessionId: session.sessionId,
+        });
+      } catch (e) {
+        // Refused for the new password: the current one was right.
+        if (store.isStoreError(e)) await store.finishLoginAttempt(db, attempt.attemptId, true);
+        throw e;
       }
-      const r = await store.changePassword(db, actor, {
-        currentPassword: body.currentPassword,
-        newPassword: body.newPassword,
-        keepSessionId: session.sessionId,
-      });
+      await store.finishLoginAttempt(db, attempt.attemptId, r.ok);
       if (!r.ok) {
-        await store.recordLoginAttempt(db, { email: email!, ip, ok: false });
         throw new HttpProblem(422, 'currentPassword: not your current password', [
           { path: 'currentPassword', message: 'not your current password' },
         ]);
@@ -476,14 +515,39 @@ export function createApp(opts: AppOptions): App {
     {
       method: 'post',
       path: '/api/v1/members',
-      summary: 'Add a person by email with a role; a specialist is linked to a case and person (owner)',
+      summary:
+        'Add a person by email with a role (owner): an invitation they accept — the same answer whether or not the email has an account',
       tag: 'access',
       auth: 'user',
       body: { kind: 'json', schema: S.MemberBody },
-      responses: { 201: { description: 'added', schema: S.Member } },
+      responses: { 202: { description: 'invited: a member once they accept', schema: S.NewInvitation } },
     },
-    async ({ c, actor, body }) => json(c, await store.addMemberByEmail(db, actor, stripUndefined(body)), 201),
+    async ({ c, actor, body }) => {
+      // Nobody joins an organization without saying yes, and the answer says nothing about the email.
+      const given = (['password', 'name'] as const).filter((k) => body[k] !== undefined);
+      if (given.length)
+        throw new HttpProblem(
+          422,
+          'a person joins by accepting an invitation, choosing their own password and name: leave out password and name',
+          given.map((k) => ({ path: k, message: `not taken: the person gives their own ${k} when accepting` })),
+        );
+      const { email, role, caseId, personId } = body;
+      const { invitation, token } = await store.createInvitation(
+        db,
+        actor,
+        stripUndefined({ email, role, caseId, personId }),
+      );
+      return json(c, invitationAnswer(invitation, token), 202);
+    },
   );
+
+  const invitationAnswer = (invitation: store.Invitation, token: string) => ({
+    invitationId: invitation.invitationId,
+    token,
+    url: `/invite#${token}`,
+    expiresAt: invitation.expiresAt,
+    invitation,
+  });
   api.add(
     {
       method: 'patch',
@@ -529,17 +593,7 @@ export function createApp(opts: AppOptions): App {
     },
     async ({ c, actor, body }) => {
       const { invitation, token } = await store.createInvitation(db, actor, stripUndefined(body));
-      return json(
-        c,
-        {
-          invitationId: invitation.invitationId,
-          token,
-          url: `/invite#${token}`,
-          expiresAt: invitation.expiresAt,
-          invitation,
-        },
-        201,
-      );
+      return json(c, invitationAnswer(invitation, token), 201);
     },
   );
   api.add(
@@ -606,16 +660,16 @@ export function createApp(opts: AppOptions): App {
     },
     async ({ c, body, ip }) => {
       const preview = await store.lookupInvitation(db, body.token);
+      const device = getCookie(c, DEVICE_COOKIE);
+      let attemptId: number | undefined;
       if (preview.existingUser) {
-        const throttle = await store.loginThrottle(db, { email: preview.email, ip });
-        if (!throttle.allowed) {
-          throw new HttpProblem(
-            429,
-            `too many failed sign-ins; try again in ${throttle.retryAfterSeconds} s`,
-            [{ path: 'password', message: 'locked for a while after failed attempts' }],
-            { 'Retry-After': String(throttle.retryAfterSeconds) },
-          );
-        }
+        const attempt = await store.beginLoginAttempt(db, {
+          email: preview.email,
+          ip,
+          ...(device ? { device } : {}),
+        });
+        if (!attempt.allowed) throw slowDown(attempt, 'password');
+        attemptId = attempt.attemptId;
       }
       const r = await store.acceptInvitation(db, {
         token: body.token,
@@ -624,12 +678,12 @@ export function createApp(opts: AppOptions): App {
         ...(body.name ? { name: body.name } : {}),
       });
       if (!r.ok) {
-        await store.recordLoginAttempt(db, { email: r.email, ip, ok: false });
         throw new HttpProblem(401, `${r.email} has an account: give its password to accept`, [
           { path: 'password', message: 'not the password of the existing account' },
         ]);
       }
-      await store.recordLoginAttempt(db, { email: r.email, ip, ok: true });
+      if (attemptId !== undefined) await store.finishLoginAttempt(db, attemptId, true);
+      await rememberDevice(c, r.userId, device);
       return json(c, await signIn(c, r.userId, r.orgId, ip, undefined, { invitation: true }));
     },
   );

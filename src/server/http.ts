@@ -24,6 +24,8 @@ import {
 import type { BodyDef, Method, ResponseDef, RouteDoc } from './openapi.ts';
 
 export const SESSION_COOKIE = 'hqs_session';
+/** A browser that signed in to an account before (sign-in throttling spares it; see src/store/throttle.ts). */
+export const DEVICE_COOKIE = 'hqs_device';
 export const CSRF_HEADER = 'x-csrf-token';
 export const JSON_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 20 * 1024 * 1024;

@@ -20,6 +20,8 @@ export interface Problem {
   errorId?: string;
   /** For 409 conflicts on a case: its current version. */
   currentVersion?: number;
+  /** For a sign-in that must choose: the organizations the user may sign in to. */
+  organizations?: { orgId: string; orgName: string; role: string }[];
 }
 
 const TITLES: Record<number, [slug: string, title: string]> = {

@@ -31,6 +31,10 @@ export const Problem = named(
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     errorId: z.string().optional(),
     currentVersion: z.int().optional(),
+    organizations: z
+      .array(z.object({ orgId: z.string(), orgName: z.string(), role: z.string() }))
+      .optional()
+      .describe('a sign-in that must choose (409): the organizations to choose from'),
   }),
   'Problem details (RFC 9457); errors[] names each bad field',
 );
@@ -167,8 +171,12 @@ export const MemberBody = z.object({
   role: Role,
   caseId: z.string().optional(),
   personId: z.string().optional(),
-  password: z.string().max(1000).optional().describe('for a new user: their first password, which the owner passes on'),
-  name: z.string().max(200).optional(),
+  password: z
+    .string()
+    .max(1000)
+    .optional()
+    .describe('no longer taken (422): the person chooses their own password when accepting the invitation'),
+  name: z.string().max(200).optional().describe('no longer taken (422): the person gives their name when accepting'),
 });
 export const MemberPatch = z
   .object({

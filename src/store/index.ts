@@ -43,5 +43,6 @@ export * from './documents.ts';
 export * from './evaluations.ts';
 export * from './tokens.ts';
 export * from './sessions.ts';
+export * from './throttle.ts';
 export * from './sweep.ts';
 export * from './backup.ts';

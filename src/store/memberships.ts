@@ -240,17 +240,40 @@ export interface UserOrganization {
   caseId: string | null;
   /** Suspended there: the user cannot sign in to it. */
   disabled: boolean;
+  /** The user's last sign-in there (null: never). */
+  lastLoginAt: string | null;
+}
+
+/** The organization signed in to most recently, or undefined when none of them has been used yet. */
+export function lastUsedOrganization(orgs: readonly UserOrganization[]): UserOrganization | undefined {
+  let best: UserOrganization | undefined;
+  for (const o of orgs) if (o.lastLoginAt && (!best || o.lastLoginAt > best.lastLoginAt!)) best = o;
+  return best;
 }
 
 /** System: the organizations a user belongs to (after sign-in, to choose one), suspended ones included. */
 export async function organizationsOfUser(db: Db, userId: string): Promise<UserOrganization[]> {
   const id = requireUuid(userId, 'user');
-  const rows = await db.query<{ org_id: string; name: string; role: Role; case_id: string | null; disabled: boolean }>(
-    `SELECT m.org_id, o.name, m.role, m.case_id, m.disabled FROM memberships m JOIN organizations o ON o.org_id = m.org_id
+  const rows = await db.query<{
+    org_id: string;
+    name: string;
+    role: Role;
+    case_id: string | null;
+    disabled: boolean;
+    last_login_at: string | null;
+  }>(
+    `SELECT m.org_id, o.name, m.role, m.case_id, m.disabled, m.last_login_at FROM memberships m JOIN organizations o ON o.org_id = m.org_id
      WHERE m.user_id = $1 ORDER BY o.name`,
     [id],
   );
-  return rows.map((r) => ({ orgId: r.org_id, orgName: r.name, role: r.role, caseId: r.case_id, disabled: r.disabled }));
+  return rows.map((r) => ({
+    orgId: r.org_id,
+    orgName: r.name,
+    role: r.role,
+    caseId: r.case_id,
+    disabled: r.disabled,
+    lastLoginAt: r.last_login_at,
+  }));
 }
 
 /** In a tenant: records a sign-in of the actor's user (the membership's last sign-in, and the audit log). */
@@ -361,23 +384,24 @@ export async function anyOwnerExists(db: Db): Promise<boolean> {
 }
 
 /**
- * Owner: adds a person by email. An unknown email becomes a new user when `password` is given (the
- * owner passes it on); without it the user must exist.
+ * Owner (administration and tests): creates a new user with a password the owner passes on and adds them.
+ * An email that has an account already is refused — such a person is invited (createInvitation) and
+ * joins by accepting; nobody is added to an organization without saying yes.
  */
 export async function addMemberByEmail(
   db: Db,
   actor: Actor,
-  input: Omit<MembershipInput, 'userId'> & { email: string; password?: string; name?: string },
+  input: Omit<MembershipInput, 'userId'> & { email: string; password: string; name?: string },
 ): Promise<Membership> {
   requireOwner(actor, 'adding a member');
   const email = normalizeEmail(input.email);
-  let user = await findUserByEmail(db, email);
-  if (!user) {
-    if (input.password === undefined) throw new NotFound('user', email);
-    user = await inSystem(db, (tx) =>
-      insertUser(tx, { email, password: input.password!, ...(input.name ? { name: input.name } : {}) }),
-    );
-  }
+  if (await findUserByEmail(db, email))
+    throw new Conflict(`${email} has an account: invite them (createInvitation); they join by accepting`, {
+      field: 'email',
+    });
+  const user = await inSystem(db, (tx) =>
+    insertUser(tx, { email, password: input.password, ...(input.name ? { name: input.name } : {}) }),
+  );
   const { email: _e, password: _p, name: _n, ...rest } = input;
   return addMembership(db, actor, { ...rest, userId: user.userId });
 }

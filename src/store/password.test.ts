@@ -50,3 +50,15 @@ describe('passwordProblem', () => {
     expect(passwordProblem(pw, 'ann@example.com')).toBeUndefined();
   });
 });
+
+describe('passwordProblem with the strength estimator', () => {
+  it.each(['iloveyou12345', 'monkey1234567', 'trustno1trustno1', 'michael12345678'])(
+    'refuses %j: common passwords and their variants beyond the few listed here',
+    (pw) => {
+      expect(passwordProblem(pw, 'ann@example.com')).toMatch(/common|easy to guess/);
+    },
+  );
+  it('takes a long password quickly (the estimator sees at most 64 characters)', () => {
+    expect(passwordProblem(`${'Tr0ub4dor&3-'.repeat(80)}xyz`, 'ann@example.com')).toBeUndefined();
+  });
+});

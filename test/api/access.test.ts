@@ -9,7 +9,7 @@ import { systemActor } from '../../src/store/actor.ts';
 import { createSession, resolveActor, updateMembership } from '../../src/store/index.ts';
 import { createApp } from '../../src/server/app.ts';
 import { loadLaw } from '../../src/law/node.ts';
-import { Client, isProblem, startApi, type ApiEnv, type Res } from './harness.ts';
+import { addMember as addMemberBy, Client, isProblem, startApi, type ApiEnv, type Res } from './harness.ts';
 
 const A = 'ann@acc.example';
 const B = 'bob@other.example';
@@ -29,11 +29,8 @@ describe.each(BACKENDS)('accounts, the organization and invitations on %s', (bac
   const member = async (email: string) =>
     (await owner.get('/api/v1/members')).body.find((m: { email: string }) => m.email === email);
   const audit = async (action: string) => (await owner.get(`/api/v1/audit?action=${action}&order=desc`)).body.items;
-  const addMember = async (email: string, role: string, extra: Record<string, string> = {}) => {
-    const r = await owner.post('/api/v1/members', { json: { email, role, password: PASSWORD, ...extra } });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    return r.body.userId as string;
-  };
+  const addMember = (email: string, role: string, extra: Record<string, string> = {}) =>
+    addMemberBy(owner, email, role, extra);
 
   beforeAll(async () => {
     env = await startApi(backend);
@@ -198,9 +195,7 @@ describe.each(BACKENDS)('accounts, the organization and invitations on %s', (bac
   it('suspends and restores a member in one organization only; never oneself nor the last active owner', async () => {
     const miaId = await addMember('mia@acc.example', 'manager');
     // Mia belongs to the other organization too.
-    expect((await other.post('/api/v1/members', { json: { email: 'mia@acc.example', role: 'viewer' } })).status).toBe(
-      201,
-    );
+    await addMemberBy(other, 'mia@acc.example', 'viewer');
     const mia = new Client(env.url);
     expect((await mia.login('mia@acc.example', PASSWORD, orgA)).status).toBe(200);
     expect(await member('mia@acc.example')).toMatchObject({

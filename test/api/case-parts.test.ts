@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../store/backends.ts';
 import { makeCase, PASSWORD, PDF } from '../store/fixtures.ts';
-import { Client, isProblem, startApi, type ApiEnv, type Res } from './harness.ts';
+import { addMember, Client, isProblem, startApi, type ApiEnv, type Res } from './harness.ts';
 
 const paths = (r: Res): string[] => (r.body.errors ?? []).map((e: { path: string }) => e.path);
 
@@ -38,8 +38,7 @@ describe.each(BACKENDS)('people and events of a case on %s', (backend) => {
       ['max@c.example', 'manager', {}],
       ['sia@c.example', 'specialist', { caseId, personId: 'p1' }],
     ] as const) {
-      const r = await owner.post('/api/v1/members', { json: { email, role, password: PASSWORD, ...extra } });
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      await addMember(owner, email, role, extra);
     }
     manager = new Client(env.url);
     specialist = new Client(env.url);
@@ -168,13 +167,7 @@ describe.each(BACKENDS)('people and events of a case on %s', (backend) => {
         })
       ).status,
     ).toBe(201);
-    expect(
-      (
-        await owner.post('/api/v1/members', {
-          json: { email: 'kid@c.example', role: 'specialist', caseId, personId: 'p3', password: PASSWORD },
-        })
-      ).status,
-    ).toBe(201);
+    await addMember(owner, 'kid@c.example', 'specialist', { caseId, personId: 'p3' });
     expect(
       (
         await owner.post('/api/v1/invitations', {

@@ -2,7 +2,7 @@
 // backend (PGlite cloned from a migrated template, or a database on a PostgreSQL server the harness
 // starts), and a small client that keeps the session cookie and the CSRF token like a browser would.
 import { startBackend, type BackendName, type TestBackend } from '../store/backends.ts';
-import { testEngine } from '../store/fixtures.ts';
+import { PASSWORD, testEngine } from '../store/fixtures.ts';
 import { loadLaw } from '../../src/law/node.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 import type { Db } from '../../src/store/db.ts';
@@ -126,4 +126,25 @@ export function isProblem(r: Res, status?: number): boolean {
     typeof r.body.detail === 'string' &&
     !/\bat .*\.ts:\d+/.test(JSON.stringify(r.body))
   );
+}
+
+/**
+ * Adds a member the way the API does it: the owner's POST /members is an invitation (202), which the person
+ * accepts with their own password. Returns their user id.
+ */
+export async function addMember(
+  owner: Client,
+  email: string,
+  role: string,
+  extra: Record<string, string> = {},
+  password: string = PASSWORD,
+): Promise<string> {
+  const inv = await owner.post('/api/v1/members', { json: { email, role, ...extra } });
+  if (inv.status !== 202) throw new Error(`inviting ${email}: ${inv.status} ${JSON.stringify(inv.body)}`);
+  const person = new Client(owner.base);
+  const acc = await person.post('/api/v1/invitations/accept', { json: { token: inv.body.token, password } });
+  if (acc.status !== 200) throw new Error(`accepting for ${email}: ${acc.status} ${JSON.stringify(acc.body)}`);
+  person.csrf = acc.body.csrfToken;
+  await person.post('/api/v1/auth/logout'); // accepting signs in; the tests sign in themselves
+  return acc.body.user.userId as string;
 }

@@ -44,9 +44,10 @@ import {
   listEmployers,
   listMemberships,
   listObligations,
-  loginThrottle,
+  beginLoginAttempt,
+  finishLoginAttempt,
+  backoffSeconds,
   readDocument,
-  recordLoginAttempt,
   removeMembership,
   resolveActor,
   resolveApiToken,
@@ -638,16 +639,25 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
       await expect(createSession(db, { userId: viewer.userId!, orgId: B.orgId })).rejects.toBeInstanceOf(NotFound);
     });
 
-    it('login throttling: five failures lock the email until the window passes; a success resets it', async () => {
+    it('login throttling: five free failures per email and address, then a doubling delay; a success resets it', async () => {
       const email = 'throttled@example.com';
-      for (let i = 0; i < 4; i++) await recordLoginAttempt(db, { email, ip: '10.1.1.1', ok: false });
-      expect((await loginThrottle(db, { email, ip: '10.1.1.1' })).allowed).toBe(true);
-      await recordLoginAttempt(db, { email, ip: '10.1.1.1', ok: false });
-      const locked = await loginThrottle(db, { email, ip: '10.1.1.1' });
-      expect(locked).toMatchObject({ allowed: false, failures: { email: 5 } });
-      expect(locked.retryAfterSeconds).toBeGreaterThan(800);
-      await recordLoginAttempt(db, { email, ip: '10.1.1.1', ok: true });
-      expect((await loginThrottle(db, { email, ip: '10.1.1.1' })).allowed).toBe(true);
+      const fail = async (ip: string) => {
+        const a = await beginLoginAttempt(db, { email, ip });
+        expect(a.allowed, JSON.stringify(a)).toBe(true);
+      };
+      for (let i = 0; i < 5; i++) await fail('10.1.1.1');
+      const held = await beginLoginAttempt(db, { email, ip: '10.1.1.1' });
+      expect(held).toMatchObject({ allowed: false, by: 'pair', retryAfterSeconds: 1 });
+      // Another address is not held back by this pair; the email's own counter allows 20.
+      await fail('10.2.2.2');
+      expect([backoffSeconds(4, 5), backoffSeconds(5, 5), backoffSeconds(8, 5), backoffSeconds(40, 5)]).toEqual([
+        0, 1, 8, 900,
+      ]);
+      // A success (an attempt whose password was right) resets the email's counters.
+      const ok = await beginLoginAttempt(db, { email, ip: '10.3.3.3' });
+      expect(ok.allowed).toBe(true);
+      if (ok.allowed) await finishLoginAttempt(db, ok.attemptId, true);
+      expect((await beginLoginAttempt(db, { email, ip: '10.1.1.1' })).allowed).toBe(true);
     });
 
     it('the audit log records reads and writes of personal data, with who and from where', async () => {

@@ -6,6 +6,25 @@ import { openStore, storeConfigFromEnv } from '../../store/open.ts';
 import { anyOwnerExists } from '../../store/memberships.ts';
 import { redactUrl } from '../../store/postgres.ts';
 import { parseRateLimit, startServer } from '../../server/index.ts';
+import { parseTrustProxy } from '../../server/proxy.ts';
+
+/** HQS_EVAL_WORKERS and HQS_EVAL_TIMEOUT_MS; throws naming a bad value. */
+function evaluationFromEnv(env: NodeJS.ProcessEnv): { workers?: number; timeoutMs?: number } {
+  const out: { workers?: number; timeoutMs?: number } = {};
+  const w = env.HQS_EVAL_WORKERS?.trim();
+  if (w) {
+    if (!/^\d{1,2}$/.test(w) || Number(w) < 1 || Number(w) > 64)
+      throw new Error(`HQS_EVAL_WORKERS: expected a number of threads from 1 to 64, got ${JSON.stringify(w)}`);
+    out.workers = Number(w);
+  }
+  const t = env.HQS_EVAL_TIMEOUT_MS?.trim();
+  if (t) {
+    if (!/^\d{3,7}$/.test(t))
+      throw new Error(`HQS_EVAL_TIMEOUT_MS: expected milliseconds from 100 to 9999999, got ${JSON.stringify(t)}`);
+    out.timeoutMs = Number(t);
+  }
+  return out;
+}
 
 const HELP = `usage: hqs start
 
@@ -14,7 +33,10 @@ daily portfolio sweep. The database is the embedded one in HQS_DATA_DIR (default
 PostgreSQL server of DATABASE_URL; migrations are applied on start.
   PORT              port to listen on (default 8080)
   HOST              address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-  HQS_TRUST_PROXY   1 behind a reverse proxy: client address from X-Forwarded-For, https from X-Forwarded-Proto
+  HQS_TRUST_PROXY   the number of reverse proxies in front (default 0): the client address is that many
+                    entries from the right of X-Forwarded-For, https from the nearest one's X-Forwarded-Proto
+  HQS_EVAL_WORKERS  evaluation worker threads (default: the cores less one, 1 to 4)
+  HQS_EVAL_TIMEOUT_MS  time budget of one evaluation, queue included (default 10000)
   HQS_EVALUATE_LIMIT  the public POST /api/v1/evaluate per address, as "capacity,perSecond" (default 30,1)
 Stop it with Ctrl-C (SIGINT) or SIGTERM.`;
 
@@ -38,6 +60,14 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     throw new InputError((e as Error).message);
   }
+  let trustProxy: number;
+  let evaluation: { workers?: number; timeoutMs?: number };
+  try {
+    trustProxy = parseTrustProxy(process.env.HQS_TRUST_PROXY);
+    evaluation = evaluationFromEnv(process.env);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
   const cfg = storeConfigFromEnv();
   let db;
   try {
@@ -55,7 +85,8 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
       law,
       port,
       host,
-      trustProxy: process.env.HQS_TRUST_PROXY === '1',
+      trustProxy,
+      evaluation,
       ...(evaluateLimit ? { evaluateLimit } : {}),
     });
   } catch (e) {
