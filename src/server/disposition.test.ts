@@ -17,6 +17,7 @@ describe('Content-Disposition', () => {
   });
   it('drops control and bidirectional characters and quotes; the header is always a valid ByteString', () => {
     const h = contentDisposition('a\u202Efdp.exe"\r\n;x\u0000.pdf');
+    // eslint-disable-next-line no-control-regex
     expect(h).not.toMatch(/[\u0000-\u001f\u007f-\uffff]/);
     expect(h).toContain('filename="afdp.exe_x.pdf"');
     expect(() => new Headers({ 'content-disposition': h })).not.toThrow();

@@ -2,6 +2,7 @@
 // replaced RFC 5987), and an ASCII `filename` for clients that read only that. The stored name is kept
 // for display as it was uploaded; only the header is cleaned: control characters and the bidirectional
 // overrides that can make `fdp.exe` look like `exe.pdf` are dropped, slashes become underscores.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** RFC 8187 value characters: what encodeURIComponent leaves alone, less ' ( ) * (which it does not escape). */
