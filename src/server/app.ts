@@ -1201,7 +1201,7 @@ export function createApp(opts: AppOptions): App {
     async ({ c, actor, params, query }) => {
       const mt = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       let bytes: Uint8Array;
-      let fields: { type?: string; personId?: string; fileName?: string } = query;
+      let fields: { type?: string; personId?: string; fileName?: string; shared?: string } = query;
       if (mt === 'multipart/form-data') {
         const form = await c.req.parseBody();
         const f = form.file;
@@ -1215,11 +1215,16 @@ export function createApp(opts: AppOptions): App {
           type: str('type') ?? query.type,
           personId: str('personId') ?? query.personId,
           fileName: str('fileName') ?? (f.name || query.fileName),
+          shared: str('shared') ?? query.shared,
         };
       } else {
         bytes = new Uint8Array(await c.req.arrayBuffer());
       }
       refuse(paramProblems(fields), 'the upload');
+      if (fields.shared !== undefined && fields.shared !== 'true' && fields.shared !== 'false')
+        throw new HttpProblem(422, `shared: expected true or false, got ${JSON.stringify(fields.shared)}`, [
+          { path: 'shared', message: 'expected true or false' },
+        ]);
       const missing = (['type', 'personId'] as const).filter((k) => !fields[k]);
       if (missing.length)
         throw new HttpProblem(
@@ -1236,6 +1241,7 @@ export function createApp(opts: AppOptions): App {
           type: fields.type!,
           bytes,
           ...(fields.fileName ? { fileName: fields.fileName } : {}),
+          shared: fields.shared === 'true',
         },
         { maxBytes: 20 * 1024 * 1024 },
       );
@@ -1291,6 +1297,20 @@ export function createApp(opts: AppOptions): App {
       await store.auditDownload(db, actor, document);
       return res;
     },
+  );
+  api.add(
+    {
+      method: 'patch',
+      path: '/api/v1/documents/{id}',
+      summary:
+        'Share a scan with every specialist of the case, or stop sharing it (owner, manager, or the specialist whose scan it is)',
+      tag: 'documents',
+      auth: 'user',
+      params: S.IdParams,
+      body: { kind: 'json', schema: S.DocumentPatch },
+      responses: { 200: { description: 'changed', schema: S.DocumentRecord } },
+    },
+    async ({ c, actor, params, body }) => json(c, await store.setDocumentShared(db, actor, params.id, body.shared)),
   );
   api.add(
     {

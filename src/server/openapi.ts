@@ -103,6 +103,7 @@ function requestBody(b: BodyDef): Json {
             type: { type: 'string' },
             personId: { type: 'string' },
             fileName: { type: 'string' },
+            shared: { type: 'string', enum: ['true', 'false'] },
           },
         },
       },

@@ -384,12 +384,17 @@ export const DocumentRecord = named(
     mediaType: z.string(),
     uploadedBy: z.string().nullable(),
     uploadedAt: z.string(),
+    shared: z
+      .boolean()
+      .describe("seen by every specialist of the case (else by its own person only, and a child's by the parents)"),
   }),
 );
+export const DocumentPatch = z.object({ shared: z.boolean().describe('share with every specialist of the case') });
 export const UploadQuery = z.object({
   type: z.string().max(100).optional().describe('document type (raw-body uploads)'),
   personId: z.string().max(100).optional().describe('the person in the case (raw-body uploads)'),
   fileName: z.string().max(255).optional(),
+  shared: z.enum(['true', 'false']).optional().describe('share with every specialist of the case (default false)'),
 });
 export const UploadResult = z.object({ document: DocumentRecord, deduplicated: z.boolean() });
 

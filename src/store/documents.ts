@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from './audit.ts';
 import { canWrite, requireCaseVisible, type Actor } from './actor.ts';
-import { inSystem, inTenant, requireUuid, type Db } from './db.ts';
+import { inSystem, inTenant, requireUuid, type Db, type Tx } from './db.ts';
 import { Forbidden, Invalid, NotFound } from './errors.ts';
 import { detectMediaType, type MediaType } from './files.ts';
 
@@ -22,6 +22,8 @@ export interface DocumentRecord {
   mediaType: MediaType;
   uploadedBy: string | null;
   uploadedAt: string;
+  /** Seen by every specialist of the case, not only by its own person (and the parents of a child). */
+  shared: boolean;
 }
 
 interface DocumentRow {
@@ -35,6 +37,7 @@ interface DocumentRow {
   media_type: MediaType;
   uploaded_by: string | null;
   uploaded_at: string;
+  shared: boolean;
 }
 
 const toDocument = (r: DocumentRow): DocumentRecord => ({
@@ -48,7 +51,29 @@ const toDocument = (r: DocumentRow): DocumentRecord => ({
   mediaType: r.media_type,
   uploadedBy: r.uploaded_by,
   uploadedAt: r.uploaded_at,
+  shared: r.shared,
 });
+
+/**
+ * Which scans a specialist sees, as SQL over `documents` (parameter $2 their person, $3 their case): their
+ * own person's, the children's under 18 in their case (a parent gathers a child's papers), and what has
+ * been shared with the case. A spouse or another adult of the family sees only their own unless shared.
+ */
+const SPECIALIST_SEES = `(person_id = $2 OR shared OR person_id IN (
+    SELECT p.person_id FROM case_people p
+    WHERE p.case_id = $3::uuid AND p.role = 'family' AND p.birth_date IS NOT NULL
+      AND p.birth_date > (now() AT TIME ZONE 'Europe/Moscow')::date - interval '18 years'))`;
+
+/** The people of the case a specialist may upload for: themselves and the children under 18. */
+async function specialistMayUploadFor(tx: Tx, actor: Actor, caseId: string, personId: string): Promise<boolean> {
+  if (personId === actor.personId) return true;
+  const rows = await tx.query(
+    `SELECT 1 FROM case_people p WHERE p.case_id = $1 AND p.person_id = $2 AND p.role = 'family'
+       AND p.birth_date IS NOT NULL AND p.birth_date > (now() AT TIME ZONE 'Europe/Moscow')::date - interval '18 years'`,
+    [caseId, personId],
+  );
+  return rows.length > 0;
+}
 
 export interface NewDocument {
   caseId: string;
@@ -58,6 +83,8 @@ export interface NewDocument {
   /** The name it was uploaded under (shown, never trusted for the type). */
   fileName?: string;
   bytes: Uint8Array;
+  /** Seen by every specialist of the case (default: its person only, and a child's by the parents). */
+  shared?: boolean;
 }
 
 const DOC_TYPE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -123,14 +150,18 @@ export async function storeDocument(
       if (!person[0]) throw new NotFound('case', input.caseId);
       if (!person[0].ok)
         throw Invalid.one('personId', `case ${caseId} has no person ${JSON.stringify(input.personId)}`);
+      if (actor.role === 'specialist' && !(await specialistMayUploadFor(tx, actor, caseId, input.personId)))
+        throw new Forbidden(
+          'uploading a document: a specialist uploads for themselves and for the children under 18 of their case',
+        );
     },
     { readOnly: true },
   );
   const file = await db.files.put(input.bytes);
   const result = await inTenant(db, actor.orgId, async (tx) => {
     const inserted = await tx.query<DocumentRow>(
-      `INSERT INTO documents (org_id, document_id, case_id, person_id, type, file_name, sha256, size, media_type, uploaded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO documents (org_id, document_id, case_id, person_id, type, file_name, sha256, size, media_type, uploaded_by, shared)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (org_id, case_id, person_id, type, sha256) DO NOTHING RETURNING *`,
       [
         actor.orgId,
@@ -143,6 +174,7 @@ export async function storeDocument(
         file.size,
         mediaType,
         actor.userId,
+        input.shared === true,
       ],
     );
     if (inserted[0]) {
@@ -176,12 +208,16 @@ export async function listDocuments(db: Db, actor: Actor, caseId: string): Promi
     async (tx) => {
       const exists = await tx.query('SELECT 1 FROM cases WHERE case_id = $1', [id]);
       if (exists.length === 0) throw new NotFound('case', caseId);
-      return (
-        await tx.query<DocumentRow>(
-          'SELECT * FROM documents WHERE case_id = $1 ORDER BY person_id, type, uploaded_at, document_id',
-          [id],
-        )
-      ).map(toDocument);
+      const order = 'ORDER BY person_id, type, uploaded_at, document_id';
+      const rows =
+        actor.role === 'specialist'
+          ? await tx.query<DocumentRow>(`SELECT * FROM documents WHERE case_id = $1 AND ${SPECIALIST_SEES} ${order}`, [
+              id,
+              actor.personId ?? null,
+              id,
+            ])
+          : await tx.query<DocumentRow>(`SELECT * FROM documents WHERE case_id = $1 ${order}`, [id]);
+      return rows.map(toDocument);
     },
     { readOnly: true },
   );
@@ -189,14 +225,22 @@ export async function listDocuments(db: Db, actor: Actor, caseId: string): Promi
 
 async function visibleDocument(db: Db, actor: Actor, documentId: string): Promise<DocumentRecord> {
   const id = requireUuid(documentId, 'document');
+  const specialist = actor.role === 'specialist';
   const rows = await inTenant(
     db,
     actor.orgId,
-    (tx) => tx.query<DocumentRow>('SELECT * FROM documents WHERE document_id = $1', [id]),
+    (tx) =>
+      specialist
+        ? tx.query<DocumentRow>(
+            `SELECT * FROM documents WHERE document_id = $1 AND case_id = $3::uuid AND ${SPECIALIST_SEES}`,
+            [id, actor.personId ?? null, actor.caseId ?? null],
+          )
+        : tx.query<DocumentRow>('SELECT * FROM documents WHERE document_id = $1', [id]),
     { readOnly: true },
   );
   const doc = rows[0];
-  if (!doc || (actor.role === 'specialist' && actor.caseId !== doc.case_id)) throw new NotFound('document', documentId);
+  // A scan a specialist may not see does not exist for them: NotFound, as for another case.
+  if (!doc) throw new NotFound('document', documentId);
   return toDocument(doc);
 }
 
@@ -231,6 +275,41 @@ export async function auditDownload(db: Db, actor: Actor, document: DocumentReco
       details: { caseId: document.caseId, personId: document.personId },
     }),
   );
+}
+
+/**
+ * Shares a scan with every specialist of its case, or stops sharing it. Owners and managers may for any
+ * scan; a specialist only for their own person's.
+ */
+export async function setDocumentShared(
+  db: Db,
+  actor: Actor,
+  documentId: string,
+  shared: boolean,
+): Promise<DocumentRecord> {
+  const doc = await visibleDocument(db, actor, documentId);
+  if (typeof shared !== 'boolean') throw Invalid.one('shared', `expected true or false, got ${JSON.stringify(shared)}`);
+  if (!canWrite(actor) && !(actor.role === 'specialist' && doc.personId === actor.personId))
+    throw new Forbidden(
+      actor.role === 'specialist'
+        ? "sharing a document: a specialist shares their own documents, not another person's"
+        : `sharing a document: a ${actor.role} may not make changes`,
+    );
+  return inTenant(db, actor.orgId, async (tx) => {
+    const rows = await tx.query<DocumentRow>('UPDATE documents SET shared = $2 WHERE document_id = $1 RETURNING *', [
+      doc.documentId,
+      shared,
+    ]);
+    if (!rows[0]) throw new NotFound('document', documentId);
+    if (rows[0].shared !== doc.shared)
+      await appendAudit(tx, actor, {
+        action: shared ? 'document.share' : 'document.unshare',
+        entity: 'document',
+        entityId: doc.documentId,
+        details: { caseId: doc.caseId, personId: doc.personId },
+      });
+    return toDocument(rows[0]);
+  });
 }
 
 export async function deleteDocument(db: Db, actor: Actor, documentId: string): Promise<void> {

@@ -161,6 +161,7 @@ const ROUTES = [
   'GET /api/v1/cases/{id}/documents',
   'GET /api/v1/documents/{id}',
   'GET /api/v1/documents/{id}/content',
+  'PATCH /api/v1/documents/{id}',
   'DELETE /api/v1/documents/{id}',
   'GET /api/v1/obligations',
   'GET /api/v1/dashboard',

@@ -1,4 +1,5 @@
--- 003: sign-in throttling that slows guessing without locking the owner out (docs/storage.md).
+-- 003: sign-in throttling that slows guessing without locking the owner out, and sharing a scan with the
+-- other specialists of a case (docs/storage.md).
 -- An attempt is recorded before its password is checked (as a failure, turned into a success after),
 -- and counted per (email, address), per email and per address; a browser that signed in to an account
 -- before carries a device cookie, and its attempts count only against itself.
@@ -16,3 +17,7 @@ CREATE TABLE login_devices (
   last_used_at  timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX login_devices_user_idx ON login_devices (user_id, last_used_at);
+
+-- A specialist sees the scans of their own person and of the children under 18 in their case; an adult's
+-- scan is seen by the other specialists of the case (a spouse, say) only when shared.
+ALTER TABLE documents ADD COLUMN shared boolean NOT NULL DEFAULT false;
