@@ -29,6 +29,8 @@ export const DEVICE_COOKIE = 'hqs_device';
 export const CSRF_HEADER = 'x-csrf-token';
 export const JSON_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 20 * 1024 * 1024;
+/** How much of a refused body is read and dropped before answering 413 (beyond it the connection is cut). */
+export const DRAIN_LIMIT = 64 * 1024 * 1024;
 
 export type Env = { Variables: { ip: string } };
 
@@ -188,10 +190,15 @@ export class Api {
     const limiter = bodyLimit({
       maxSize: limit,
       onError: async (c) => {
-        await drain(c.req.raw.body, 4 * limit);
-        throw new HttpProblem(413, `the request body is larger than ${limit / 1024 / 1024} MB`, [
-          { path: '(body)', message: `at most ${limit} bytes` },
-        ]);
+        // Read what the client is still sending (up to 64 MB), so it gets the 413 rather than a reset
+        // connection; then the connection closes.
+        await drain(c.req.raw.body, DRAIN_LIMIT);
+        throw new HttpProblem(
+          413,
+          `the request body is larger than ${limit / 1024 / 1024} MB`,
+          [{ path: '(body)', message: `at most ${limit} bytes` }],
+          { Connection: 'close' },
+        );
       },
     });
     this.app.on(def.method.toUpperCase(), honoPath(def.path), limiter, async (c) => {

@@ -12,7 +12,7 @@
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -157,26 +157,53 @@ async function isGzip(file: string): Promise<boolean> {
 
 async function* readLines(file: string): AsyncGenerator<{ n: number; value: Record<string, unknown> }> {
   const raw = createReadStream(file);
-  const input = (await isGzip(file)) ? raw.pipe(createGunzip()) : raw;
-  const rl = createInterface({ input, crlfDelay: Infinity });
+  let input: NodeJS.ReadableStream & { destroy(e?: Error): void } = raw;
+  if (await isGzip(file)) {
+    // Errors of either stream end the iteration below as an exception (a cut-off gzip stream fails with
+    // "unexpected end of file"); nothing is left emitting an error that no one listens to.
+    const gunzip = createGunzip();
+    raw.on('error', (e) => gunzip.destroy(e));
+    input = raw.pipe(gunzip);
+  }
+  const decoder = new StringDecoder('utf8');
   let n = 0;
+  let pending = '';
+  const parse = (line: string): { n: number; value: Record<string, unknown> } | undefined => {
+    n++;
+    if (line.trim() === '') return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new BackupError(`${file}: line ${n} is not JSON (the file is damaged)`);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new BackupError(`${file}: line ${n} is not a JSON object`);
+    return { n, value: value as Record<string, unknown> };
+  };
   try {
-    for await (const line of rl) {
-      n++;
-      if (line.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        throw new BackupError(`${file}: line ${n} is not JSON (the file is damaged)`);
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      pending += decoder.write(chunk);
+      let start = 0;
+      let at: number;
+      while ((at = pending.indexOf('\n', start)) !== -1) {
+        const item = parse(pending.slice(start, at).replace(/\r$/, ''));
+        start = at + 1;
+        if (item) yield item;
       }
-      if (typeof value !== 'object' || value === null || Array.isArray(value))
-        throw new BackupError(`${file}: line ${n} is not a JSON object`);
-      yield { n, value: value as Record<string, unknown> };
+      pending = pending.slice(start);
+    }
+    pending += decoder.end();
+    if (pending !== '') {
+      const item = parse(pending);
+      if (item) yield item;
     }
   } catch (e) {
     if (e instanceof BackupError) throw e;
-    throw new BackupError(`${file}: cannot read it (${(e as Error).message}); is it an HQS Desk backup?`);
+    throw new BackupError(`${file}: cannot read it (${(e as Error).message}); is it a complete HQS Desk backup?`);
+  } finally {
+    input.destroy();
+    raw.destroy();
   }
 }
 

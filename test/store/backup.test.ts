@@ -164,6 +164,20 @@ describe('backup and restore', () => {
       const bad = join(dir, `${name}-bad.jsonl.gz`);
       writeFileSync(bad, gzipSync(damaged.join('\n') + '\n'));
       await expect(restore(await b.empty(), bad)).rejects.toThrow(/does not match its digest/);
+      // A gzip file cut in the middle (a copy that stopped): an error, and no stream error left unhandled.
+      const gz = readFileSync(file);
+      const truncated = join(dir, `${name}-truncated.jsonl.gz`);
+      writeFileSync(truncated, gz.subarray(0, Math.floor(gz.length / 2)));
+      const unhandled: unknown[] = [];
+      const onError = (e: unknown) => unhandled.push(e);
+      process.on('uncaughtException', onError);
+      try {
+        await expect(restore(await b.empty(), truncated)).rejects.toThrow(/unexpected end of file|end marker/);
+        await new Promise((r) => setTimeout(r, 200));
+      } finally {
+        process.off('uncaughtException', onError);
+      }
+      expect(unhandled).toEqual([]);
     });
   });
 
