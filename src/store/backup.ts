@@ -13,12 +13,13 @@ import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Db, Tx } from './db.ts';
 import { loadMigrations, migrate, schemaVersion } from './migrate.ts';
 import { isSha256 } from './files.ts';
+import { removeUnreferencedFiles } from './documents.ts';
 
 export const BACKUP_FORMAT = 'hqs-backup/1';
 
@@ -82,33 +83,43 @@ export class BackupError extends Error {
   override name = 'BackupError';
 }
 
-async function* backupLines(db: Db, tx: Tx, header: BackupHeader, summary: BackupSummary): AsyncGenerator<string> {
-  header.tables = await presentTables(tx);
-  yield JSON.stringify(header);
-  for (const table of header.tables) {
-    summary.rows[table] = 0;
-    await tx.exec(`DECLARE hqs_backup NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${table} t`);
-    for (;;) {
-      const rows = await tx.query<{ j: string }>('FETCH 1000 FROM hqs_backup');
-      for (const r of rows) yield `{"t":${JSON.stringify(table)},"r":${r.j}}`;
-      summary.rows[table] += rows.length;
-      if (rows.length < 1000) break;
-    }
-    await tx.exec('CLOSE hqs_backup');
-  }
-  const shas = await tx.query<{ sha256: string }>('SELECT DISTINCT sha256 FROM documents ORDER BY sha256');
-  for (const { sha256 } of shas) {
-    const bytes = await db.files.get(sha256);
-    for (let at = 0, i = 0; at < bytes.length || i === 0; at += CHUNK, i++) {
-      yield JSON.stringify({ f: sha256, i, size: bytes.length, d: bytes.subarray(at, at + CHUNK).toString('base64') });
-    }
-    summary.files++;
-    summary.bytes += bytes.length;
-  }
-  yield JSON.stringify({ end: true, rows: summary.rows, files: summary.files });
+/** Writes lines into a gzip file with backpressure; `end()` resolves once the file is complete on disk. */
+function gzipLineWriter(path: string) {
+  const gzip = createGzip();
+  const out = createWriteStream(path, { flags: 'wx' });
+  const done = pipeline(gzip, out);
+  let failed: unknown;
+  done.catch((e: unknown) => (failed = e));
+  return {
+    async line(text: string): Promise<void> {
+      if (failed) throw failed;
+      if (!gzip.write(`${text}\n`)) await Promise.race([once(gzip, 'drain'), done]);
+    },
+    async end(): Promise<void> {
+      gzip.end();
+      await done;
+      // The backup is on disk before it is named as done.
+      const fh = await open(path, 'r');
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+    },
+    abort(): void {
+      gzip.destroy();
+      out.destroy();
+    },
+  };
 }
 
-/** Writes a backup of the whole database and its document files to `file` (atomically: a temp name, then renamed). */
+/**
+ * Writes a backup of the whole database and its document files to `file` (atomically: a temp name, then
+ * renamed). Two phases, so that a backup of a running server holds the database as briefly as it can:
+ * every row is read in one read-only snapshot transaction (on PGlite, other requests wait meanwhile); the
+ * document files those rows refer to are then copied outside it — they are immutable, content-addressed,
+ * and not deleted while the backup runs (deletions wait, and are checked again, until it ends).
+ */
 export async function backup(db: Db, file: string): Promise<BackupSummary> {
   const version = await schemaVersion(db);
   if (version === 0) throw new BackupError(`the database at ${db.location} has no schema yet: nothing to back up`);
@@ -122,24 +133,50 @@ export async function backup(db: Db, file: string): Promise<BackupSummary> {
   };
   const summary: BackupSummary = { file, schemaVersion: version, rows: {}, files: 0, bytes: 0 };
   await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const w = gzipLineWriter(tmp);
+  const release = db.files.hold();
   try {
-    // One snapshot: every table as of the same moment.
-    await db.transaction(
+    const shas = await db.transaction(
       async (tx) => {
-        const lines = Readable.from(
-          (async function* () {
-            for await (const line of backupLines(db, tx, header, summary)) yield `${line}\n`;
-          })(),
+        header.tables = await presentTables(tx);
+        await w.line(JSON.stringify(header));
+        for (const table of header.tables) {
+          summary.rows[table] = 0;
+          await tx.exec(`DECLARE hqs_backup NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS j FROM ${table} t`);
+          for (;;) {
+            const rows = await tx.query<{ j: string }>('FETCH 1000 FROM hqs_backup');
+            for (const r of rows) await w.line(`{"t":${JSON.stringify(table)},"r":${r.j}}`);
+            summary.rows[table] += rows.length;
+            if (rows.length < 1000) break;
+          }
+          await tx.exec('CLOSE hqs_backup');
+        }
+        return (await tx.query<{ sha256: string }>('SELECT DISTINCT sha256 FROM documents ORDER BY sha256')).map(
+          (r) => r.sha256,
         );
-        await pipeline(lines, createGzip(), createWriteStream(tmp, { flags: 'wx' }));
       },
       { isolation: 'repeatable read', readOnly: true },
     );
+    for (const sha256 of shas) {
+      const bytes = await db.files.get(sha256);
+      for (let at = 0, i = 0; at < bytes.length || i === 0; at += CHUNK, i++) {
+        await w.line(
+          JSON.stringify({ f: sha256, i, size: bytes.length, d: bytes.subarray(at, at + CHUNK).toString('base64') }),
+        );
+      }
+      summary.files++;
+      summary.bytes += bytes.length;
+    }
+    await w.line(JSON.stringify({ end: true, rows: summary.rows, files: summary.files }));
+    await w.end();
     await rename(tmp, file);
   } catch (e) {
+    w.abort();
     await rm(tmp, { force: true });
     throw e;
+  } finally {
+    await removeUnreferencedFiles(db, release());
   }
   return summary;
 }

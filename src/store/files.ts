@@ -57,7 +57,30 @@ export function isSha256(s: unknown): s is string {
 }
 
 export class FileStore {
+  /** Backups running in this process: while any runs, deletions wait (see hold). */
+  private holds = 0;
+  private deferred = new Set<string>();
+
   constructor(readonly root: string) {}
+
+  /**
+   * Holds deletions until the returned function is called (a backup copying files outside its database
+   * snapshot needs them to stay). That function returns the digests whose deletion waited: the caller
+   * deletes those still unreferenced (removeUnreferencedFiles checks again).
+   */
+  hold(): () => string[] {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return [];
+      released = true;
+      this.holds--;
+      if (this.holds > 0) return [];
+      const out = [...this.deferred];
+      this.deferred.clear();
+      return out;
+    };
+  }
 
   pathOf(sha256: string): string {
     if (!isSha256(sha256)) throw new Error(`not a sha256 hex digest: ${JSON.stringify(sha256)}`);
@@ -104,7 +127,12 @@ export class FileStore {
   }
 
   async delete(sha256: string): Promise<void> {
-    await rm(this.pathOf(sha256), { force: true });
+    const path = this.pathOf(sha256);
+    if (this.holds > 0) {
+      this.deferred.add(sha256);
+      return;
+    }
+    await rm(path, { force: true });
   }
 
   /** Every stored digest (for checks and garbage collection). */

@@ -7,6 +7,7 @@ import { anyOwnerExists } from '../../store/memberships.ts';
 import { redactUrl } from '../../store/postgres.ts';
 import { parseRateLimit, startServer } from '../../server/index.ts';
 import { parseTrustProxy } from '../../server/proxy.ts';
+import { serveBackupRequests } from '../../server/online-backup.ts';
 
 /** HQS_EVAL_WORKERS and HQS_EVAL_TIMEOUT_MS; throws naming a bad value. */
 function evaluationFromEnv(env: NodeJS.ProcessEnv): { workers?: number; timeoutMs?: number } {
@@ -98,6 +99,11 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
       );
     throw e;
   }
+  // The embedded database: `hqs backup` asks this process to write backups while it runs.
+  const stopBackups =
+    db.backend === 'pglite'
+      ? serveBackupRequests(db, cfg.dataDir, (m, e) => console.error(`[hqs] ${m}`, e ?? ''))
+      : () => {};
   io.out(
     `HQS Desk is running at ${server.url}  (database: ${cfg.databaseUrl ? redactUrl(cfg.databaseUrl) : db.location}, ${db.backend})`,
   );
@@ -113,6 +119,7 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
     process.once('SIGTERM', stop);
   });
   io.out('stopping…');
+  stopBackups();
   await server.close();
   await db.close();
   return 0;
