@@ -27,6 +27,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly errors: readonly FieldProblem[] = [],
     readonly currentVersion?: number,
+    /** A sign-in that must choose (409): the organizations to choose from. */
+    readonly organizations?: readonly { orgId: string; orgName: string; role: string }[],
   ) {
     super(detail || `HTTP ${status}`);
   }
@@ -90,8 +92,20 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     throw new ApiError(res.status, 'the server answered with something other than JSON');
   }
   if (!res.ok) {
-    const p = (data ?? {}) as { detail?: string; title?: string; errors?: FieldProblem[]; currentVersion?: number };
-    throw new ApiError(res.status, p.detail ?? p.title ?? res.statusText, p.errors ?? [], p.currentVersion);
+    const p = (data ?? {}) as {
+      detail?: string;
+      title?: string;
+      errors?: FieldProblem[];
+      currentVersion?: number;
+      organizations?: { orgId: string; orgName: string; role: string }[];
+    };
+    throw new ApiError(
+      res.status,
+      p.detail ?? p.title ?? res.statusText,
+      p.errors ?? [],
+      p.currentVersion,
+      Array.isArray(p.organizations) ? p.organizations : undefined,
+    );
   }
   return data as T;
 }

@@ -13,6 +13,9 @@ export function Login() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The organizations to choose from, when the account belongs to several and none was used yet. */
+  const [choices, setChoices] = useState<NonNullable<ApiError['organizations']> | null>(null);
+  const [orgId, setOrgId] = useState('');
   const next = search.get('next');
   const target = (s: SessionInfo) =>
     s.role === 'specialist' ? '/portal' : next && next.startsWith('/app') ? next : '/app';
@@ -31,11 +34,19 @@ export function Login() {
     setBusy(true);
     setError(null);
     try {
-      const s = await api.post<SessionInfo>('/api/v1/auth/login', { email: email.trim(), password });
+      const s = await api.post<SessionInfo>('/api/v1/auth/login', {
+        email: email.trim(),
+        password,
+        ...(choices && orgId ? { orgId } : {}),
+      });
       setSession(s);
       navigate(target(s), { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, String(err)));
+      if (err instanceof ApiError && err.status === 409 && err.organizations?.length) {
+        // The password was right; which organization to enter is the user's choice.
+        setChoices(err.organizations);
+        setOrgId(err.organizations[0]!.orgId);
+      } else setError(err instanceof ApiError ? err : new ApiError(0, String(err)));
     } finally {
       setBusy(false);
     }
@@ -65,8 +76,27 @@ export function Login() {
             required
           />
         </Field>
+        {choices && (
+          <fieldset id="orgId" className="field">
+            <legend>{t('auth.login.chooseOrg')}</legend>
+            <p className="hint">{t('auth.login.chooseOrgHint')}</p>
+            {choices.map((o) => (
+              <div className="radio" key={o.orgId}>
+                <input
+                  type="radio"
+                  id={`org-${o.orgId}`}
+                  name="orgId"
+                  value={o.orgId}
+                  checked={orgId === o.orgId}
+                  onChange={() => setOrgId(o.orgId)}
+                />
+                <label htmlFor={`org-${o.orgId}`}>{o.orgName}</label>
+              </div>
+            ))}
+          </fieldset>
+        )}
         <button type="submit" className="primary" disabled={busy}>
-          {t('auth.login.submit')}
+          {choices ? t('auth.login.enterOrg') : t('auth.login.submit')}
         </button>
       </form>
       <p className="hint">{t('auth.login.noAccount')}</p>
