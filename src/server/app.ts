@@ -51,6 +51,8 @@ export interface AppOptions {
   log?: (msg: string, err?: unknown) => void;
   /** The evaluation workers (default: the cores less one, 1 to 4; a queue of 8 per worker; 10 s per task). */
   evaluation?: PoolOptions;
+  /** Sign-in throttling (default store.DEFAULT_THROTTLE). */
+  throttle?: store.ThrottlePolicy;
 }
 
 export interface App {
@@ -247,7 +249,11 @@ export function createApp(opts: AppOptions): App {
     },
     async ({ c, body, ip }) => {
       const device = getCookie(c, DEVICE_COOKIE);
-      const attempt = await store.beginLoginAttempt(db, { email: body.email, ip, ...(device ? { device } : {}) });
+      const attempt = await store.beginLoginAttempt(
+        db,
+        { email: body.email, ip, ...(device ? { device } : {}) },
+        opts.throttle,
+      );
       if (!attempt.allowed) throw slowDown(attempt, 'email');
       const user = await store.authenticate(db, body.email, body.password);
       await store.finishLoginAttempt(db, attempt.attemptId, user !== null);
@@ -412,7 +418,11 @@ export function createApp(opts: AppOptions): App {
         );
       const { email } = await store.describeActor(db, actor);
       const device = getCookie(c, DEVICE_COOKIE);
-      const attempt = await store.beginLoginAttempt(db, { email: email!, ip, ...(device ? { device } : {}) });
+      const attempt = await store.beginLoginAttempt(
+        db,
+        { email: email!, ip, ...(device ? { device } : {}) },
+        opts.throttle,
+      );
       if (!attempt.allowed) throw slowDown(attempt, 'currentPassword');
       let r: Awaited<ReturnType<typeof store.changePassword>>;
       try {
@@ -663,11 +673,11 @@ export function createApp(opts: AppOptions): App {
       const device = getCookie(c, DEVICE_COOKIE);
       let attemptId: number | undefined;
       if (preview.existingUser) {
-        const attempt = await store.beginLoginAttempt(db, {
-          email: preview.email,
-          ip,
-          ...(device ? { device } : {}),
-        });
+        const attempt = await store.beginLoginAttempt(
+          db,
+          { email: preview.email, ip, ...(device ? { device } : {}) },
+          opts.throttle,
+        );
         if (!attempt.allowed) throw slowDown(attempt, 'password');
         attemptId = attempt.attemptId;
       }

@@ -15,7 +15,9 @@
 //     browser is not affected;
 //   - the address, from browsers it does not know — many accounts guessed from one address slow down;
 //     colleagues behind the same proxy who signed in before are not affected.
-// Failures count within a window (15 minutes) and, for an email, only since its last success.
+// Failures count within a window (15 minutes). A success resets only what it proves: the counter of the
+// client that succeeded and, from a browser not known yet, the email's — the owner signing in from their
+// own browser gives an attacker elsewhere no fresh guesses.
 import { randomBytes } from 'node:crypto';
 import { inSystem, type Db } from './db.ts';
 import { hashSecret } from './tokens.ts';
@@ -89,20 +91,23 @@ export async function beginLoginAttempt(
     if (ip !== null) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login-ip:${ip}`]);
     const rows = await tx.query<Counts>(
       `WITH win AS (SELECT now() - make_interval(secs => $4) AS since),
-            last_ok AS (SELECT coalesce(max(at), '-infinity') AS at FROM login_attempts WHERE email = $1 AND ok),
             dev AS (SELECT EXISTS (SELECT 1 FROM login_devices d JOIN users u ON u.user_id = d.user_id
                                    WHERE d.token_hash = $3 AND u.email = $1) AS trusted),
-            mine AS (SELECT a.* FROM login_attempts a, win, last_ok
-                     WHERE a.email = $1 AND NOT a.ok AND a.at > win.since AND a.at > last_ok.at),
-            pair AS (SELECT m.* FROM mine m, dev
-                     WHERE CASE WHEN dev.trusted THEN m.device = $3 ELSE m.device IS NULL AND m.ip IS NOT DISTINCT FROM $2 END),
+            recent AS (SELECT a.* FROM login_attempts a, win WHERE a.email = $1 AND a.at > win.since),
+            -- this client's own attempts: its device if trusted, else its address (without a device)
+            pair_all AS (SELECT r.* FROM recent r, dev
+                         WHERE CASE WHEN dev.trusted THEN r.device = $3 ELSE r.device IS NULL AND r.ip IS NOT DISTINCT FROM $2 END),
+            -- a success resets only what it proves: this client's counter, and (from an unknown browser) the email's
+            pair AS (SELECT * FROM pair_all WHERE NOT ok AND at > (SELECT coalesce(max(at), '-infinity') FROM pair_all WHERE ok)),
+            untrusted AS (SELECT * FROM recent WHERE device IS NULL),
+            email_f AS (SELECT * FROM untrusted WHERE NOT ok AND at > (SELECT coalesce(max(at), '-infinity') FROM untrusted WHERE ok)),
             addr AS (SELECT a.at FROM login_attempts a, win
                      WHERE $2::text IS NOT NULL AND a.ip = $2 AND NOT a.ok AND a.device IS NULL AND a.at > win.since)
        SELECT dev.trusted,
               (SELECT count(*)::int FROM pair) AS pair_n,
               (SELECT extract(epoch FROM now() - max(at))::float8 FROM pair) AS pair_age,
-              (SELECT count(*)::int FROM mine WHERE device IS NULL) AS email_n,
-              (SELECT extract(epoch FROM now() - max(at))::float8 FROM mine WHERE device IS NULL) AS email_age,
+              (SELECT count(*)::int FROM email_f) AS email_n,
+              (SELECT extract(epoch FROM now() - max(at))::float8 FROM email_f) AS email_age,
               (SELECT count(*)::int FROM addr) AS ip_n,
               (SELECT extract(epoch FROM now() - max(at))::float8 FROM addr) AS ip_age
        FROM dev`,
@@ -128,7 +133,7 @@ export async function beginLoginAttempt(
   });
 }
 
-/** The password was right: the attempt becomes a success (which also resets the email's counters). */
+/** The password was right: the attempt becomes a success (which resets the counters it proves). */
 export async function finishLoginAttempt(db: Db, attemptId: number, ok: boolean): Promise<void> {
   if (ok) await db.query('UPDATE login_attempts SET ok = true WHERE attempt_id = $1', [attemptId]);
 }

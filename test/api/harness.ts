@@ -6,6 +6,7 @@ import { PASSWORD, testEngine } from '../store/fixtures.ts';
 import { loadLaw } from '../../src/law/node.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 import type { Db } from '../../src/store/db.ts';
+import type { ThrottlePolicy } from '../../src/store/throttle.ts';
 
 export interface ApiEnv {
   backend: TestBackend;
@@ -21,6 +22,8 @@ export async function startApi(
     evaluateLimit?: { capacity: number; perSecond: number };
     invitationLimit?: { capacity: number; perSecond: number };
     logs?: string[];
+    trustProxy?: number;
+    throttle?: ThrottlePolicy;
   } = {},
 ): Promise<ApiEnv> {
   const backend = await startBackend(name);
@@ -35,6 +38,8 @@ export async function startApi(
     sweep: false,
     evaluateLimit: opts.evaluateLimit ?? { capacity: 100_000, perSecond: 100_000 },
     invitationLimit: opts.invitationLimit ?? { capacity: 100_000, perSecond: 100_000 },
+    ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}),
+    ...(opts.throttle ? { throttle: opts.throttle } : {}),
     log: (msg, err) =>
       opts.logs?.push(`${msg} ${err instanceof Error ? (err.stack ?? err.message) : String(err ?? '')}`),
   });
@@ -67,7 +72,11 @@ export interface ReqOpts {
 }
 
 export class Client {
-  cookie: string | null = null;
+  /** The cookies the server set, like a browser keeps them (hqs_session, hqs_device). */
+  readonly cookies = new Map<string, string>();
+  get cookie(): string | null {
+    return this.cookies.size ? [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') : null;
+  }
   csrf: string | null = null;
   token: string | null = null;
 
@@ -89,12 +98,14 @@ export class Client {
     if (o.type) headers['content-type'] = o.type;
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.cookie) headers.cookie = this.cookie;
-    if (this.cookie && this.csrf && method !== 'GET' && !o.noCsrf) headers['x-csrf-token'] = this.csrf;
+    if (this.cookies.has('hqs_session') && this.csrf && method !== 'GET' && !o.noCsrf)
+      headers['x-csrf-token'] = this.csrf;
     const r = await fetch(this.base + path, { method, headers, ...(body !== undefined ? { body } : {}) });
-    const setCookie = r.headers.get('set-cookie');
-    if (setCookie) {
-      const m = /hqs_session=([^;]*)/.exec(setCookie);
-      if (m) this.cookie = m[1] ? `hqs_session=${m[1]}` : null;
+    for (const c of r.headers.getSetCookie()) {
+      const m = /^(hqs_\w+)=([^;]*)/.exec(c);
+      if (!m) continue;
+      if (m[2] && !/Max-Age=0\b/i.test(c)) this.cookies.set(m[1]!, m[2]);
+      else this.cookies.delete(m[1]!);
     }
     const bytes = Buffer.from(await r.arrayBuffer());
     const ct = r.headers.get('content-type') ?? '';
