@@ -161,6 +161,20 @@ export function parseJsonText(text: string): unknown {
 
 /** A case's raw value: the input limits, then the case limits (people, events, documents, dates). */
 export function caseInputProblems(value: unknown): InputProblem[] {
+  // The case's own lists first (one look each): a case of 6,900 people is refused for its people.
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const top: InputProblem[] = [];
+    for (const key of ['people', 'events', 'documents'] as const) {
+      const list = (value as Record<string, unknown>)[key];
+      if (Array.isArray(list) && list.length > CASE_LIMITS[key])
+        top.push({
+          path: key,
+          message: `at most ${CASE_LIMITS[key]} ${key} in a case (got ${list.length})`,
+          status: 413,
+        });
+    }
+    if (top.length) return top;
+  }
   const general = valueProblems(value);
   if (general.length > 0) return general;
   return caseLimitProblems(value, CASE_LIMITS).map((p) => ({
