@@ -84,6 +84,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HQS_DATA_DIR: dataDir, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, killed whole below
   });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -111,11 +112,19 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     dataDir,
     child,
     async close() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
+        const group = (signal: NodeJS.Signals) => {
+          try {
+            process.kill(-child.pid!, signal);
+          } catch {
+            /* gone */
+          }
+        };
+        group('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        // A server in a CPU loop ignores SIGTERM: the whole group goes.
+        if (child.exitCode === null && child.signalCode === null) group('SIGKILL');
       }
       rmSync(dataDir, { recursive: true, force: true });
     },
