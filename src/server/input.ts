@@ -36,11 +36,17 @@ export interface InputProblem extends FieldProblem {
 }
 
 /**
- * The offset in JSON text where nesting first goes deeper than `max`, or undefined. A single pass that
- * skips strings; run before JSON.parse, so nothing recursive ever sees a deeper value.
+ * One pass over JSON text before it is parsed (strings skipped): where nesting first goes deeper than
+ * `depth`, or an object first gets more than `keys` fields. Nothing recursive, and nothing allocated per
+ * field, ever sees a body that breaks either limit.
  */
-export function jsonTooDeep(text: string, max: number = INPUT_LIMITS.depth): number | undefined {
-  let depth = 0;
+export function scanJson(
+  text: string,
+  depth: number = INPUT_LIMITS.depth,
+  keys: number = INPUT_LIMITS.keys,
+): { tooDeep?: number; tooWide?: number } {
+  // Per open bracket: the fields seen so far in an object, -1 for an array.
+  const open: number[] = [];
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
@@ -50,10 +56,19 @@ export function jsonTooDeep(text: string, max: number = INPUT_LIMITS.depth): num
       else if (ch === 0x22) inString = false;
     } else if (ch === 0x22) inString = true;
     else if (ch === 0x7b || ch === 0x5b) {
-      if (++depth > max) return i;
-    } else if (ch === 0x7d || ch === 0x5d) depth--;
+      if (open.length >= depth) return { tooDeep: i };
+      open.push(ch === 0x7b ? 0 : -1);
+    } else if (ch === 0x7d || ch === 0x5d) open.pop();
+    else if (ch === 0x3a && open.length > 0 && open[open.length - 1]! >= 0) {
+      if (++open[open.length - 1]! > keys) return { tooWide: i };
+    }
   }
-  return undefined;
+  return {};
+}
+
+/** The offset in JSON text where nesting first goes deeper than `max`, or undefined. */
+export function jsonTooDeep(text: string, max: number = INPUT_LIMITS.depth): number | undefined {
+  return scanJson(text, max, Infinity).tooDeep;
 }
 
 interface Step {
@@ -141,14 +156,20 @@ export function refuse(problems: readonly InputProblem[], what = 'the request'):
   );
 }
 
-/** Checks JSON text and parses it: 413 for nesting past the limit, 400 for text that is not JSON. */
+/** Checks JSON text and parses it: 413 for nesting or width past the limits, 400 for text that is not JSON. */
 export function parseJsonText(text: string): unknown {
-  const deep = jsonTooDeep(text);
-  if (deep !== undefined)
+  const { tooDeep, tooWide } = scanJson(text);
+  if (tooDeep !== undefined)
     throw new HttpProblem(
       413,
-      `the body is nested more than ${INPUT_LIMITS.depth} levels deep (at character ${deep})`,
+      `the body is nested more than ${INPUT_LIMITS.depth} levels deep (at character ${tooDeep})`,
       [{ path: '(body)', message: `nested more than ${INPUT_LIMITS.depth} levels deep` }],
+    );
+  if (tooWide !== undefined)
+    throw new HttpProblem(
+      413,
+      `an object of the body has more than ${INPUT_LIMITS.keys} fields (at character ${tooWide})`,
+      [{ path: '(body)', message: `at most ${INPUT_LIMITS.keys} fields in one object` }],
     );
   try {
     return JSON.parse(text) as unknown;
