@@ -71,6 +71,8 @@ export const AUDIT_ACTIONS = [
   'document.upload',
   'document.download',
   'document.delete',
+  'document.share',
+  'document.unshare',
   'employer.create',
   'employer.update',
   'employer.delete',
