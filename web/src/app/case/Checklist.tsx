@@ -35,6 +35,11 @@ export interface ChecklistProps {
   onDeleted: (documentId: string) => void;
   /** The reader's own person id (marked "you"). */
   you?: string | undefined;
+  /** Whose documents the reader may upload (default: everyone's when canUpload). */
+  uploadFor?: (personId: string) => boolean;
+  /** The reader may share their own scans with the case's other specialists (the portal). */
+  canShareOwn?: boolean;
+  onChanged?: (doc: DocumentRecord) => void;
   /** The level of the heading of each person (2 on the portal, 3 under a tab's heading). */
   level: 2 | 3;
 }
@@ -52,6 +57,9 @@ export function Checklist({
   onUploaded,
   onDeleted,
   you,
+  uploadFor,
+  canShareOwn,
+  onChanged,
   level,
 }: ChecklistProps) {
   const groups = groupChecklist(
@@ -108,10 +116,12 @@ export function Checklist({
                         item={i}
                         owner={nameOf(person, t.lang, g.person)}
                         scans={scansFor(i, documents)}
-                        canUpload={canUpload}
+                        canUpload={canUpload && (uploadFor?.(g.person) ?? true)}
                         canDelete={canDelete}
+                        canShare={!!canShareOwn && g.person === you}
                         onUploaded={onUploaded}
                         onDeleted={onDeleted}
+                        {...(onChanged ? { onChanged } : {})}
                       />
                     ))}
                   </ul>
@@ -154,8 +164,10 @@ function DocItem({
   scans,
   canUpload,
   canDelete,
+  canShare,
   onUploaded,
   onDeleted,
+  onChanged,
 }: {
   t: T;
   caseId: string;
@@ -164,8 +176,10 @@ function DocItem({
   scans: DocumentRecord[];
   canUpload: boolean;
   canDelete: boolean;
+  canShare: boolean;
   onUploaded: (d: DocumentRecord) => void;
   onDeleted: (id: string) => void;
+  onChanged?: (d: DocumentRecord) => void;
 }) {
   const r = item.requirement;
   const title = (t.lang === 'zh' ? r.title.zh : undefined) ?? (t.lang === 'ru' ? r.title.ru : r.title.en);
@@ -199,7 +213,16 @@ function DocItem({
       {scans.length > 0 && (
         <ul className="scans">
           {scans.map((s) => (
-            <Scan key={s.documentId} t={t} scan={s} title={title} canDelete={canDelete} onDeleted={onDeleted} />
+            <Scan
+              key={s.documentId}
+              t={t}
+              scan={s}
+              title={title}
+              canDelete={canDelete}
+              canShare={canShare}
+              onDeleted={onDeleted}
+              {...(onChanged ? { onChanged } : {})}
+            />
           ))}
         </ul>
       )}
@@ -215,16 +238,29 @@ function Scan({
   scan,
   title,
   canDelete,
+  canShare,
   onDeleted,
+  onChanged,
 }: {
   t: T;
   scan: DocumentRecord;
   title: string;
   canDelete: boolean;
+  canShare: boolean;
   onDeleted: (id: string) => void;
+  onChanged?: (d: DocumentRecord) => void;
 }) {
   const [confirm, setConfirm] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const share = async (shared: boolean) => {
+    try {
+      onChanged?.(
+        await api.patch<DocumentRecord>(`/api/v1/documents/${encodeURIComponent(scan.documentId)}`, { shared }),
+      );
+    } catch (e) {
+      setError(e instanceof ApiError ? e.detail : String(e));
+    }
+  };
   const remove = async () => {
     try {
       await api.del(`/api/v1/documents/${encodeURIComponent(scan.documentId)}`);
@@ -246,6 +282,16 @@ function Scan({
           size: t.number(Math.max(1, Math.round(scan.size / 1024))),
         })}
       </span>
+      {canShare && (
+        <>
+          {' '}
+          <span className="hint">{scan.shared ? t('portal.doc.shared') : t('portal.doc.private')}</span>{' '}
+          <button type="button" className="link" onClick={() => void share(!scan.shared)}>
+            {scan.shared ? t('portal.doc.unshare') : t('portal.doc.share')}
+            <span className="visually-hidden">{` ${name} (${title})`}</span>
+          </button>
+        </>
+      )}
       {canDelete && !confirm && (
         <>
           {' '}

@@ -60,6 +60,17 @@ function PortalCase({ caseId, personId }: { caseId: string; personId: string | u
   );
 }
 
+/**
+ * A family member under 18 on `today`: the parent who is a specialist of the case uploads and sees their
+ * scans (the server decides the same; docs/api.md). Another adult's are theirs unless shared.
+ */
+function isMinor(p: { role: string; birthDate?: string } | undefined, today: string): boolean {
+  if (!p || p.role !== 'family' || !p.birthDate) return false;
+  const [y, m, d] = p.birthDate.split('-').map(Number) as [number, number, number];
+  const adult = `${String(y + 18).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return adult > today;
+}
+
 function PortalBody({
   t,
   rec,
@@ -122,6 +133,7 @@ function PortalBody({
         <>
           <Section id="bring" title={t('portal.bring.title')}>
             <p className="hint">{t('portal.bring.hint')}</p>
+            <p className="hint">{t('portal.bring.onlyYours')}</p>
             {documents.error && <ErrorBox error={documents.error} />}
             <Checklist
               t={t}
@@ -132,6 +144,15 @@ function PortalBody({
               canUpload
               canDelete={false}
               you={personId}
+              uploadFor={(id) =>
+                id === personId ||
+                isMinor(
+                  kase.people.find((p) => p.id === id),
+                  today,
+                )
+              }
+              canShareOwn
+              onChanged={(d) => documents.setData(docs.map((x) => (x.documentId === d.documentId ? d : x)))}
               level={3}
               onUploaded={(d) => documents.setData([...docs.filter((x) => x.documentId !== d.documentId), d])}
               onDeleted={(id) => documents.setData(docs.filter((x) => x.documentId !== id))}
