@@ -245,7 +245,14 @@ export function createApp(opts: AppOptions): App {
       tag: 'auth',
       auth: 'public',
       body: { kind: 'json', schema: S.LoginBody },
-      responses: { 200: { description: 'signed in', schema: S.SessionInfo } },
+      responses: {
+        200: { description: 'signed in', schema: S.SessionInfo },
+        409: {
+          description: 'the account belongs to several organizations and has used none: choose one (organizations)',
+          schema: S.Problem,
+        },
+        429: { description: 'failed attempts slow further ones down (Retry-After)', schema: S.Problem },
+      },
     },
     async ({ c, body, ip }) => {
       const device = getCookie(c, DEVICE_COOKIE);

@@ -10,6 +10,8 @@ import { backup, type BackupSummary } from '../store/backup.ts';
 import type { Db } from '../store/db.ts';
 
 export const BACKUP_REQUESTS_DIR = 'backup-requests';
+/** Written by a server that takes requests: only such a process is signalled (SIGUSR2 would end another). */
+const SERVING = 'serving.json';
 
 export type BackupOutcome = { ok: true; summary: BackupSummary } | { ok: false; error: string };
 
@@ -27,6 +29,7 @@ export function serveBackupRequests(db: Db, dataDir: string, log: (msg: string, 
   const dir = join(dataDir, BACKUP_REQUESTS_DIR);
   mkdirSync(dir, { recursive: true });
   let queue: Promise<void> = Promise.resolve();
+  writeAtomically(join(dir, SERVING), JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
   const handleAll = async () => {
     for (const name of readdirSync(dir).filter((f) => f.endsWith('.request.json'))) {
       const id = name.slice(0, -'.request.json'.length);
@@ -53,7 +56,20 @@ export function serveBackupRequests(db: Db, dataDir: string, log: (msg: string, 
   };
   process.on('SIGUSR2', nudge);
   nudge();
-  return () => process.off('SIGUSR2', nudge);
+  return () => {
+    process.off('SIGUSR2', nudge);
+    rmSync(join(dir, SERVING), { force: true });
+  };
+}
+
+/** Whether process `pid` said it serves backup requests for this data directory. */
+export function servesRequests(dataDir: string, pid: number): boolean {
+  try {
+    const v = JSON.parse(readFileSync(join(dataDir, BACKUP_REQUESTS_DIR, SERVING), 'utf8')) as { pid?: unknown };
+    return v.pid === pid;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -67,6 +83,10 @@ export async function requestOnlineBackup(
   timeoutMs = 30 * 60_000,
 ): Promise<BackupOutcome> {
   const dir = join(dataDir, BACKUP_REQUESTS_DIR);
+  if (!servesRequests(dataDir, pid))
+    throw new Error(
+      `the data directory ${dataDir} is in use by process ${pid}, which does not take backup requests (is it hqs start?): wait until it ends, or stop it and run hqs backup again`,
+    );
   mkdirSync(dir, { recursive: true });
   const id = randomUUID();
   const request = join(dir, `${id}.request.json`);

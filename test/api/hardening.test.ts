@@ -208,6 +208,32 @@ describe.each(BACKENDS)('hardening on %s', (backend) => {
     expect((await new Client(env.url).login('two@h.example', PASSWORD)).body.orgName).toBe('Second');
   });
 
+  it('refuses a case over the limits on import (413) and on a write of its parts (422), naming the limit', async () => {
+    const base = makeCase(7, { employer: 1 }) as unknown as { people: Record<string, unknown>[] };
+    const child = (i: number) => ({ ...base.people[2], id: `k${i}` });
+    const big = { ...base, people: [...base.people, ...Array.from({ length: 28 }, (_, i) => child(i))] };
+    const r = await owner.post('/api/v1/cases', { json: big });
+    expect(isProblem(r, 413)).toBe(true);
+    expect(r.body.errors[0]).toEqual({ path: 'people', message: 'at most 30 people in a case (got 31)' });
+    const yaml = await owner.post('/api/v1/cases', {
+      body: JSON.stringify(big), // JSON is YAML: read through the YAML parser, checked before the schema
+      type: 'application/yaml',
+    });
+    expect(isProblem(yaml, 413)).toBe(true);
+    const ok = await owner.post('/api/v1/cases', { json: { ...big, people: big.people.slice(0, 30) } });
+    expect(ok.status, JSON.stringify(ok.body).slice(0, 300)).toBe(201);
+    const add = await owner.post(`/api/v1/cases/${ok.body.caseId}/people`, {
+      json: { version: ok.body.version, person: child(99) },
+    });
+    expect(isProblem(add, 422)).toBe(true);
+    expect(add.body.errors[0].message).toBe('at most 30 people in a case (got 31)');
+    const far = await owner.post(`/api/v1/cases/${ok.body.caseId}/events`, {
+      json: { version: ok.body.version, event: { type: 'entry', on: '9999-12-30', person: 'p1' } },
+    });
+    expect(isProblem(far, 422)).toBe(true);
+    expect(far.body.errors[0].message).toMatch(/dates from 1900 to 2999/);
+  });
+
   it('answers a 10 MB body with 413 every time, never a reset connection', async () => {
     const big = Buffer.alloc(10 * 1024 * 1024, 0x20);
     for (let i = 0; i < 8; i++) {
