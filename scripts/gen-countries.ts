@@ -21,7 +21,8 @@ interface Cite {
   article?: string;
   part?: string;
   paragraph?: string;
-  url: string;
+  /** The page the research relied on (the act's own text is the sources registry's url). */
+  evidence: string;
   note?: string;
 }
 
@@ -396,7 +397,7 @@ const stayCap = (): Cite => ({
   source: '115-FZ',
   article: '5',
   paragraph: '1',
-  url: URL.stayCap,
+  evidence: URL.stayCap,
   note: 'Stays without a visa: at most 90 days in total per calendar year from 2025-01-01 (before: 90 days in any 180), unless a treaty provides otherwise.',
 });
 
@@ -404,7 +405,7 @@ const visaRequiredBasis = (): Cite[] => [
   {
     source: '114-FZ',
     article: '24',
-    url: URL.law114,
+    evidence: URL.law114,
     note: 'Foreign nationals enter Russia on a visa unless a treaty or federal law provides otherwise; no visa-free regime is recorded for this country.',
   },
 ];
@@ -431,13 +432,13 @@ function datasetRow(code: string, days: number | null, regime: Regime, confidenc
   const basis: Cite[] = [
     {
       source: `bilateral-RU-${code}`,
-      url: URL.dataset,
+      evidence: URL.dataset,
       note: `Visa-free entry as recorded in the Passport Index dataset (${DATASET_AS_OF}); the agreement text was not read.`,
     },
     stayCap(),
   ];
   if (regime === 'eaeu')
-    basis.push({ source: 'EAEU-Treaty', article: '97', url: URL.eaeu, note: 'Work without a work permit.' });
+    basis.push({ source: 'EAEU-Treaty', article: '97', evidence: URL.eaeu, note: 'Work without a work permit.' });
   const general =
     regime === 'nonwork' ? NONWORK_NOTE : regime === 'cis' ? CIS_NOTE : regime === 'eaeu' ? EAEU_NOTE : undefined;
   const note = [VISA_ROW_NOTES[code], general].filter((n) => n !== undefined).join(' ');
@@ -467,7 +468,11 @@ function specialVisaRows(code: string): object[] | undefined {
           asOf: RESEARCH_AS_OF,
           verified: VERIFIED,
           basis: [
-            { source: '114-FZ', url: URL.law114, note: 'Preamble: a Russian citizen may return to Russia freely.' },
+            {
+              source: '114-FZ',
+              evidence: URL.law114,
+              note: 'Preamble: a Russian citizen may return to Russia freely.',
+            },
           ],
           note: "Russia's own nationals.",
         },
@@ -491,7 +496,7 @@ function specialVisaRows(code: string): object[] | undefined {
           basis: [
             {
               source: 'Presidential-Decree-2025-12-01-CN',
-              url: URL.cnDecree,
+              evidence: URL.cnDecree,
               note: 'Unilateral visa-free entry for PRC nationals on a reciprocal basis, for a fixed term.',
             },
             stayCap(),
@@ -520,7 +525,7 @@ function specialVisaRows(code: string): object[] | undefined {
           basis: [
             {
               source: 'bilateral-RU-OM',
-              url: URL.om,
+              evidence: URL.om,
               note: 'Agreement on mutual visa waiver; the start date is from a regional Interior Ministry notice.',
             },
             stayCap(),
@@ -556,7 +561,7 @@ function hagueFor(code: string) {
     {
       source: 'Hague-Apostille-Convention',
       article: '3',
-      url: URL.hcch,
+      evidence: URL.hcch,
       note: 'The apostille is the only formality that may be required.',
     },
   ];
@@ -564,14 +569,14 @@ function hagueFor(code: string) {
     basis.push({
       source: 'Hague-Apostille-Convention',
       article: '12',
-      url: URL.hcch,
+      evidence: URL.hcch,
       note: 'An accession has no effect between the acceding State and a State that objected to it.',
     });
   if (extensionOf)
     basis.push({
       source: 'Hague-Apostille-Convention',
       article: '13',
-      url: URL.hcch,
+      evidence: URL.hcch,
       note: 'Extension to territories.',
     });
   const note = [HAGUE_NOTES[code], objected ? OBJECTION_NOTE : undefined].filter((n) => n !== undefined).join(' ');
@@ -591,7 +596,7 @@ const minskBasis = (): Cite[] => [
   {
     source: 'Minsk-Convention',
     article: '13',
-    url: URL.minsk,
+    evidence: URL.minsk,
     note: 'Documents issued or certified in one Party are accepted in the others without any certification.',
   },
 ];
@@ -611,7 +616,7 @@ function minskFor(code: string) {
   if (!m) return undefined;
   const partyBasis = (): Cite[] => [
     ...minskBasis(),
-    { source: 'Minsk-Convention', url: URL.minskParties, note: 'List of Parties.' },
+    { source: 'Minsk-Convention', evidence: URL.minskParties, note: 'List of Parties.' },
   ];
   const applies = (extra: { to?: string } = {}) => ({
     ...extra,
@@ -635,10 +640,10 @@ function minskFor(code: string) {
       basis: [
         {
           source: 'UA-Law-2783-IX',
-          url: URL.uaMinsk,
+          evidence: URL.uaMinsk,
           note: 'Ukraine suspended the Convention with Russia and Belarus and withdrew from it and from its 1997 Protocol (law of 2022-12-01, in force 2022-12-23).',
         },
-        { source: 'Minsk-Convention', article: '84', url: URL.minsk, note: 'Withdrawal.' },
+        { source: 'Minsk-Convention', article: '84', evidence: URL.minsk, note: 'Withdrawal.' },
       ],
       note: "Ukrainian documents are not treated as exempt from legalization in Russia. Russia's own practice towards them was not verified (medium).",
     });
@@ -667,7 +672,7 @@ function eaeuFor(code: string) {
       {
         source: 'EAEU-Treaty',
         article: '97',
-        url: URL.eaeu,
+        evidence: URL.eaeu,
         note: 'Nationals of member States work in the others without a work permit.',
       },
     ],
@@ -684,7 +689,7 @@ function legalAssistanceFor(code: string) {
     basis: [
       {
         source: `legal-assistance-RU-${code}`,
-        url: URL.legalAssistance,
+        evidence: URL.legalAssistance,
         note: 'Bilateral treaty on legal assistance.',
       },
     ],
@@ -759,7 +764,7 @@ export function buildCountriesYaml(): string {
       {
         id: 'i18n-iso-countries',
         covers: 'the list of codes and names.en, names.ru, names.zh',
-        url: 'https://github.com/michaelwittig/node-i18n-iso-countries',
+        origin: 'https://github.com/michaelwittig/node-i18n-iso-countries',
         package: 'i18n-iso-countries',
         version,
         note: 'The primary (official) name of each locale. XK (Kosovo) is a user-assigned code in the package, not ISO 3166-1, and is left out.',
@@ -767,7 +772,7 @@ export function buildCountriesYaml(): string {
       {
         id: 'passport-index-dataset',
         covers: 'visaFreeEntry rows with asOf 2025-01-12',
-        url: URL.dataset,
+        origin: URL.dataset,
         file: 'passport-index-tidy-iso2.csv',
         commit: 'a46dbc872002e01f6465a69071a7ed5b6dc8fc7b',
         asOf: DATASET_AS_OF,
@@ -776,14 +781,14 @@ export function buildCountriesYaml(): string {
       {
         id: 'hcch-apostille-status-table',
         covers: 'hague',
-        url: URL.hcch,
+        origin: URL.hcch,
         asOf: HCCH_AS_OF,
         note: 'Read from a transcription of the HCCH status table (last update 2026-06-30, 130 Contracting Parties, copied 2026-07-23); the dates of the first 31 Parties and of several others were checked against the HCCH page of 2024-07-29. Which State objected to an A** accession was not available.',
       },
       {
         id: 'minsk-convention-parties',
         covers: 'minsk',
-        url: URL.minskParties,
+        origin: URL.minskParties,
         asOf: RESEARCH_AS_OF,
         note: 'Parties as listed by the Ukrainian Ministry of Justice (2006) and later legal-services pages; entry-into-force dates of the other Parties were not recorded.',
       },
@@ -803,7 +808,7 @@ export function buildCountriesYaml(): string {
           source: '154-FZ',
           article: '27',
           paragraph: '2',
-          url: URL.consular,
+          evidence: URL.consular,
           note: 'A Russian consular officer legalizes foreign official documents meant for use in Russia unless a treaty provides otherwise.',
         },
       ],
@@ -817,7 +822,7 @@ export function buildCountriesYaml(): string {
           source: '154-FZ',
           article: '27',
           paragraph: '2',
-          url: URL.consular,
+          evidence: URL.consular,
           note: 'Legalization concerns foreign official documents only.',
         },
       ],

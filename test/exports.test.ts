@@ -423,8 +423,8 @@ describe('a Chinese family (CJK text in the PDF)', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(flat).toContain('07_Marriage_Certificate_Apostille_Translation.pdf');
     // Footnotes: the provisions the items cite.
-    expect(flat).toContain(squash('115-FZ, 第13.2条, 第8款'));
-    expect(flat).toContain(squash('115-FZ, 第13.2条, 第1.1款'));
+    expect(flat).toContain(squash('115-ФЗ, ст. 13.2, п. 8'));
+    expect(flat).toContain(squash('115-ФЗ, ст. 13.2, п. 1.1'));
   });
 
   it('hqs checklist --lang zh words the checklist in Chinese; --lang ru in Russian', async () => {
@@ -453,6 +453,48 @@ describe('a Chinese family (CJK text in the PDF)', () => {
     expect(cover).toContain('Passport (01_Passport_Bio.pdf)');
     expect(cover.indexOf('01_Passport_Bio.pdf')).toBeLessThan(cover.indexOf('03_Invitation_HQS.pdf'));
     expect(cover).not.toContain('07_Marriage_Certificate');
+  });
+});
+
+// ——— a Russian document is in Russian ———
+
+/**
+ * Runs of three or more English words in a text: what an English sentence leaves behind. Links, scan file
+ * names (01_Passport_Bio.pdf), people's names in Latin capitals and the product's name are not sentences.
+ */
+function englishRuns(text: string): string[] {
+  const cleaned = text
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\S+\.pdf\b/g, ' ')
+    .replace(/\b[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)*\b/g, ' ')
+    .replace(/HQS Desk/g, ' ');
+  return cleaned.match(/\b[A-Za-z][a-z]+(?:[ ,;:]+[A-Za-z][a-z]+){2,}/g) ?? [];
+}
+
+describe('a Russian checklist holds no English', () => {
+  for (const file of EXAMPLES) {
+    it(`hqs checklist ${file.slice(file.lastIndexOf('/') + 1)} --lang ru: no English sentence, footnotes in Russian with the official text`, async () => {
+      const pdf = join(OUT, `${file.slice(file.lastIndexOf('/') + 1)}.ru.pdf`);
+      expect((await run(checklistCommand, file, '--pdf', pdf, '--as-of', AS_OF, '--lang', 'ru')).code).toBe(0);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+      expect(englishRuns(text)).toEqual([]);
+      // Footnotes name the act in Russian and link its official text, never a research page.
+      expect(text).toContain('Официальный текст');
+      const hosts = [...text.matchAll(/https?:\/\/([^/\s]+)/g)].map((m) => m[1] as string);
+      expect(hosts.length).toBeGreaterThan(0);
+      for (const h of hosts)
+        expect(h, h).toMatch(
+          /(^|\.)(consultant\.ru|garant\.ru|pravo\.gov\.ru|kremlin\.ru|government\.ru|hcch\.net|sozd\.duma\.gov\.ru|cntd\.ru)$/,
+        );
+    });
+  }
+  it('the check finds an English sentence when there is one', () => {
+    expect(englishRuns('Госпошлина: 960 руб. State duty is paid before filing.')).toEqual([
+      'State duty is paid before filing',
+    ]);
+    expect(
+      englishRuns('THOMAS MUELLER (Томас Мюллер) 01_Passport_Bio.pdf https://www.consultant.ru/document/x/'),
+    ).toEqual([]);
   });
 });
 

@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { describe, it, expect } from 'vitest';
 import { loadLaw } from '../src/law/node.ts';
+import { OFFICIAL_HOSTS, hostIsOneOf, type Citation } from '../src/law/index.ts';
 import { loadCalendar } from '../src/calendar/node.ts';
 import { createEngine, type Evaluation, type Obligation } from '../src/engine/index.ts';
 import { parseCase, formatCaseErrors } from '../src/case/index.ts';
@@ -56,6 +57,8 @@ const Scenario = z.strictObject({
           .optional(),
         reasonCodes: z.array(z.string()).optional(),
         absentReasonCodes: z.array(z.string()).optional(),
+        /** How many reasons are warnings (e.g. a bill shown as one warning, never as an error). */
+        warnings: z.number().int().min(0).optional(),
       })
       .optional(),
     obligations: z.array(ObligationExpect).optional(),
@@ -71,6 +74,8 @@ const Scenario = z.strictObject({
           dateKind: z.string().optional(),
           date: isoDate.optional(),
           latest: isoDate.optional(),
+          /** false: done, though the case does not record it (a later fact implies it). */
+          recorded: z.literal(false).optional(),
         }),
       )
       .optional(),
@@ -134,6 +139,10 @@ function run(s: Scenario, file: string): void {
     }
     for (const c of e.eligibility.reasonCodes ?? []) expect(codes, `reason ${c}`).toContain(c);
     for (const c of e.eligibility.absentReasonCodes ?? []) expect(codes, `no reason ${c}`).not.toContain(c);
+    if (e.eligibility.warnings !== undefined) {
+      const warnings = el.reasons.filter((r) => r.severity === 'warning').map((r) => r.code);
+      expect(warnings, 'warning reasons').toHaveLength(e.eligibility.warnings);
+    }
   }
   for (const o of e.obligations ?? []) {
     const got = findObligation(ev, o);
@@ -166,6 +175,7 @@ function run(s: Scenario, file: string): void {
     if (p.dateKind) expect(step.dateKind, `plan ${p.id}/${p.person}.dateKind`).toBe(p.dateKind);
     if (p.date) expect(step.date, `plan ${p.id}/${p.person}.date`).toBe(p.date);
     if (p.latest) expect(step.latest, `plan ${p.id}/${p.person}.latest`).toBe(p.latest);
+    if (p.recorded === false) expect(step.recorded, `plan ${p.id}/${p.person}.recorded`).toBe(false);
   }
   if (e.estimatedDaysToEntry !== undefined)
     expect(ev.estimatedDaysToEntry, 'estimatedDaysToEntry').toBe(e.estimatedDaysToEntry);
@@ -187,4 +197,48 @@ describe('legal scenarios (test/scenarios/*.yaml)', () => {
       }
     });
   }
+});
+
+/** Every citation anywhere in a value (each object with a `source` inside a `basis` list). */
+function citationsIn(value: unknown, out: Citation[] = []): Citation[] {
+  if (Array.isArray(value)) for (const v of value) citationsIn(v, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'basis' && Array.isArray(v)) out.push(...(v as Citation[]));
+      else citationsIn(v, out);
+    }
+  }
+  return out;
+}
+
+describe('every citation links the official text of the act, never a research page', () => {
+  const examples = readdirSync(fileURLToPath(new URL('../examples/', import.meta.url)))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => ({
+      name: `examples/${f}`,
+      raw: parse(readFileSync(new URL(`../examples/${f}`, import.meta.url), 'utf8')) as unknown,
+      asOf: '2026-12-03',
+    }));
+  const scenarios = all.flatMap(({ file, scenarios }) =>
+    scenarios.map((s) => ({ name: `${file}: ${s.name}`, raw: s.case, asOf: s.asOf })),
+  );
+  it(`on ${examples.length} examples and ${scenarios.length} scenarios, with and without proposals`, () => {
+    let checked = 0;
+    for (const { name, raw, asOf } of [...examples, ...scenarios]) {
+      const parsed = parseCase(raw, { countries: law.countries.codes, regions: law.regions.codes });
+      if (!parsed.ok) continue;
+      for (const withProposed of [false, true]) {
+        const ev = engine.evaluate(parsed.case, asOf as IsoDate, { withProposed, explain: true });
+        for (const c of citationsIn(ev)) {
+          checked++;
+          const source = law.sources.get(c.source);
+          expect(source, `${name}: ${c.source}`).toBeDefined();
+          expect(c.kind, `${name}: ${c.source}`).toBe(source?.kind);
+          if (c.kind === 'practice-guide') expect(c.url, `${name}: ${c.source} is practice`).toBeUndefined();
+          else expect(hostIsOneOf(c.url ?? '', OFFICIAL_HOSTS), `${name}: ${c.source} → ${c.url}`).toBe(true);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
+  });
 });

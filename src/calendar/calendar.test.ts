@@ -144,7 +144,7 @@ describe('2026', () => {
   });
 });
 
-describe('2027 transfers (xmlcalendar, not yet checked against the decree)', () => {
+describe('2027 transfers (Government Decree No. 1187 of 17.09.2026 and Labour Code art. 112)', () => {
   it.each([
     ['2027-01-01', false, 'public-holiday'],
     ['2027-01-02', false, 'public-holiday'],
@@ -160,6 +160,10 @@ describe('2027 transfers (xmlcalendar, not yet checked against the decree)', () 
     ['2027-01-11', true, 'weekday'],
   ] as const)('%s: working %s (%s)', (date, working, reason) => {
     expect(cal.kindOfDay(d(date))).toMatchObject({ working, reason });
+  });
+
+  it('has 247 working days in 2027, as the decree gives', () => {
+    expect(cal.workingDaysBetween(d('2027-01-01'), d('2027-12-31'))).toBe(247);
   });
 
   it('Saturday 20 February is a shortened working day', () => {
@@ -347,6 +351,7 @@ describe('outside the covered years', () => {
 describe('decrees and metadata', () => {
   it('keeps the decree numbers the research confirmed', () => {
     expect(cal.decreesOf(2026).join(' ')).toContain('№ 1466');
+    expect(cal.decreesOf(2027).join(' ')).toContain('от 17.09.2026 № 1187');
     expect(cal.decreesOf(2020)).toEqual([]);
     expect(cal.generated).toBe('2026-11-21');
   });

@@ -12,17 +12,25 @@ const IsoDateString = z
 const Confidence = z.enum(['high', 'medium-high', 'medium', 'low-medium', 'low']);
 const Text = z.strictObject({ en: z.string().min(1), ru: z.string().min(1), zh: z.string().min(1).optional() });
 
-/** Same shape as src/law's citation (a module of its own: src/calendar imports nothing of ours). */
-const Citation = z.strictObject({
-  source: z.string().min(1),
-  article: z.string().min(1).optional(),
-  part: z.string().min(1).optional(),
-  paragraph: z.string().min(1).optional(),
-  subparagraph: z.string().min(1).optional(),
-  amendedBy: z.string().min(1).optional(),
-  url: z.url(),
-  note: z.string().min(1).optional(),
-});
+/**
+ * A citation as src/law writes it (a module of its own: src/calendar imports nothing of ours): `url` is the
+ * act's official or reference text, `evidence` a page the research relied on; at least one of the two.
+ */
+const Citation = z
+  .strictObject({
+    source: z.string().min(1),
+    article: z.string().min(1).optional(),
+    part: z.string().min(1).optional(),
+    paragraph: z.string().min(1).optional(),
+    subparagraph: z.string().min(1).optional(),
+    amendedBy: z.string().min(1).optional(),
+    url: z.url().optional(),
+    evidence: z.url().optional(),
+    note: z.string().min(1).optional(),
+  })
+  .refine((c) => c.url !== undefined || c.evidence !== undefined, {
+    message: 'give url (the official text) or evidence (the page the research relied on)',
+  });
 const Basis = z.array(Citation).min(1, { message: 'a citation is required (basis must not be empty)' });
 
 const Convention = z.strictObject({

@@ -263,6 +263,7 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
           push(path('validUntil'), 'required unless indefinite: true (a date as YYYY-MM-DD)');
         }
         notBefore(on, get(e, 'validUntil'), path('validUntil'), 'the event date');
+        notBefore(on, get(e, 'received'), path('received'), 'the event date (the day it was issued)');
         break;
       }
       case 'passport-renewed':
@@ -298,3 +299,25 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
 
 /** `people[0].birthDate` from ['people', 0, 'birthDate']. */
 export const formatPath = at;
+
+/**
+ * Events dated after `latest` (the writer's today, plus a day for time zones): every event type records
+ * something that has happened, so one dated in the future is a mistake (a plan belongs elsewhere). Only the
+ * events at `indexes` are checked when given (an edit is refused for what it changes, not for old data).
+ */
+export function eventsAfter(
+  c: { events?: readonly { on: string }[] | undefined },
+  latest: string,
+  indexes?: readonly number[],
+): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  (c.events ?? []).forEach((e, i) => {
+    if (indexes !== undefined && !indexes.includes(i)) return;
+    if (e.on > latest)
+      out.push({
+        path: `events[${i}].on`,
+        message: `${e.on} is in the future (latest allowed ${latest}): an event records what has happened — record it on the day it happens`,
+      });
+  });
+  return out;
+}

@@ -2,7 +2,7 @@
 export * from './schema.ts';
 export { parseCase, formatCaseErrors, caseToJson, caseToYaml, detectFormat, ROOT_PATH } from './parse.ts';
 export type { CaseError, ParseResult, ParseCaseOptions } from './parse.ts';
-export { crossFieldIssues, formatPath, isRealIsoDate } from './checks.ts';
+export { crossFieldIssues, eventsAfter, formatPath, isRealIsoDate } from './checks.ts';
 export type { CheckTables, PathSegment, RawIssue } from './checks.ts';
 export { innProblem, isValidInn, innWithCheckDigits } from './inn.ts';
 export type { InnProblem } from './inn.ts';

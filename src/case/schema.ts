@@ -273,7 +273,13 @@ const EVENT_SCHEMAS = [
   event('salary-paid', { ...principalRef, period: quarterOrMonth, amount: money }),
   event('insurance', { ...personRef, validFrom: isoDate, validUntil: isoDate }),
   event('rp-filed', personRef),
-  event('rp-issued', { ...personRef, validUntil: isoDate.optional(), indefinite: z.boolean().optional() }),
+  event('rp-issued', {
+    ...personRef,
+    validUntil: isoDate.optional(),
+    indefinite: z.boolean().optional(),
+    /** The day the holder received the permit (its yearly notification and registration count from it). */
+    received: isoDate.optional(),
+  }),
   event('rp-annual-notification-filed', {
     ...personRef,
     year: described(z.number().int().min(1), 'a whole number of years (1, 2, …)'),

@@ -103,45 +103,54 @@ export function regionName(code: string, law: DocTables, lang: DocLang): string 
 }
 
 /**
- * The act's short name: 115-FZ in English, 115-ФЗ in Russian (law/sources.yaml). Only federal laws use
- * their bare number: "536" alone would not say which order it is, so orders and decrees keep their id.
+ * The act's name as a reader writes it in a citation (law/sources.yaml `short`): 115-FZ, Labour Code in
+ * English; 115-ФЗ, ТК РФ, Приказ МВД России № 536 in Russian. Chinese readers see the Russian form: Russian
+ * law governs, and the acts are found under their Russian names.
  */
 export function actName(id: string, law: DocTables, lang: DocLang): string {
   const s = law.sources.get(id);
-  return lang === 'ru' && s?.number && (s.kind === 'federal-law' || s.kind === 'federal-constitutional-law')
-    ? s.number
-    : id;
+  return s ? s.short[citeLang(lang)] : id;
 }
 
+/** The act's full title; a Chinese reader without a Chinese title gets the Russian one (the text that governs). */
 export function actTitle(id: string, law: DocTables, lang: DocLang): string | undefined {
   const s = law.sources.get(id);
-  return s ? s.title[lang === 'ru' ? 'ru' : 'en'] : undefined;
+  if (!s) return undefined;
+  return lang === 'zh' ? (s.title.zh ?? s.title.ru) : s.title[lang];
+}
+
+/** The language a citation is written in: Russian for a Chinese document (the Russian text of the law governs). */
+function citeLang(lang: DocLang): 'en' | 'ru' {
+  return lang === 'en' ? 'en' : 'ru';
 }
 
 /** The provision a citation names: 115-FZ, art. 13.2, p. 1, subp. 3 (as amended by 316-FZ). */
 export function citeProvision(c: Citation, law: DocTables, lang: DocLang): string {
+  const cl = citeLang(lang);
   const parts = [actName(c.source, law, lang)];
-  if (c.article) parts.push(t(lang, 'doc.cite.article', { n: c.article }));
-  if (c.part) parts.push(t(lang, 'doc.cite.part', { n: c.part }));
-  if (c.paragraph) parts.push(t(lang, 'doc.cite.paragraph', { n: c.paragraph }));
-  if (c.subparagraph) parts.push(t(lang, 'doc.cite.subparagraph', { n: c.subparagraph }));
-  if (c.amendedBy) parts.push(t(lang, 'doc.cite.amended', { act: actName(c.amendedBy, law, lang) }));
+  if (c.article) parts.push(t(cl, 'doc.cite.article', { n: c.article }));
+  if (c.part) parts.push(t(cl, 'doc.cite.part', { n: c.part }));
+  if (c.paragraph) parts.push(t(cl, 'doc.cite.paragraph', { n: c.paragraph }));
+  if (c.subparagraph) parts.push(t(cl, 'doc.cite.subparagraph', { n: c.subparagraph }));
+  if (c.amendedBy) parts.push(t(cl, 'doc.cite.amended', { act: actName(c.amendedBy, law, lang) }));
   return parts.join(', ');
 }
 
-/** One footnote: the provision, the act's title, and the pages the research relied on. */
+/**
+ * One footnote: the provision, the act's title and the link to its official text. A practice guide is said
+ * to be practice, not law; a bill, that it is not law. Research pages are never printed (they are evidence
+ * in the law data, shown by `hqs law show`).
+ */
 export interface Footnote {
   n: number;
   provision: string;
   title?: string;
-  urls: string[];
-  notes: string[];
+  url?: string;
+  urlKind?: 'search';
+  kind?: Citation['kind'];
 }
 
-/**
- * Numbers citations once per document. Citations of the same provision share a footnote (their
- * source pages are listed together), so a basis cited by every document costs one line.
- */
+/** Numbers citations once per document: citations of the same provision share a footnote. */
 export class Footnotes {
   private readonly byKey = new Map<string, Footnote>();
   constructor(
@@ -156,13 +165,9 @@ export class Footnotes {
       const key = [c.source, c.article, c.part, c.paragraph, c.subparagraph, c.amendedBy].join('|');
       let f = this.byKey.get(key);
       if (!f) {
-        f = { n: this.byKey.size + 1, provision: citeProvision(c, this.law, this.lang), urls: [], notes: [] };
-        const title = actTitle(c.source, this.law, this.lang);
-        if (title) f.title = title;
+        f = footnoteOf(c, this.byKey.size + 1, this.law, this.lang);
         this.byKey.set(key, f);
       }
-      if (!f.urls.includes(c.url)) f.urls.push(c.url);
-      if (c.note && !f.notes.includes(c.note)) f.notes.push(c.note);
       if (!out.includes(f.n)) out.push(f.n);
     }
     return out;
@@ -179,12 +184,31 @@ export class Footnotes {
   }
 }
 
-/** The footnote as one line of text. */
+function footnoteOf(c: Citation, n: number, law: DocTables, lang: DocLang): Footnote {
+  const f: Footnote = { n, provision: citeProvision(c, law, lang) };
+  if (c.kind !== 'practice-guide') {
+    const title = actTitle(c.source, law, lang);
+    if (title) f.title = title;
+  }
+  if (c.url) f.url = c.url;
+  if (c.urlKind) f.urlKind = c.urlKind;
+  if (c.kind) f.kind = c.kind;
+  return f;
+}
+
+/** One citation as a line of text (what a footnote says, without its number). */
+export function citationText(c: Citation, law: DocTables, lang: DocLang): string {
+  return footnoteText(footnoteOf(c, 0, law, lang), lang);
+}
+
+/** The footnote as one line of text, in the document's language. */
 export function footnoteText(f: Footnote, lang: DocLang): string {
+  if (f.kind === 'practice-guide') return t(lang, 'doc.cite.practice');
   const parts = [f.provision];
   if (f.title) parts.push(f.title);
-  if (f.notes.length) parts.push(f.notes.join('; '));
-  return `${parts.join('. ')}. ${t(lang, 'doc.cite.source')}: ${f.urls.join(' ; ')}`;
+  if (f.kind === 'bill') parts.push(t(lang, 'doc.cite.bill'));
+  const text = `${parts.join('. ')}.`;
+  return f.url ? `${text} ${t(lang, f.urlKind === 'search' ? 'doc.cite.search' : 'doc.cite.text')}: ${f.url}` : text;
 }
 
 /** A procedure's title: from the document catalogue, else the plan step's name, else its id. */

@@ -7,7 +7,15 @@ import { createHash } from 'node:crypto';
 import type { Case } from '../case/index.ts';
 import type { Evaluation, Obligation } from '../engine/types.ts';
 import { t } from '../i18n/index.ts';
-import { citeProvision, formatDate, personById, personName, principalOf, actTitle, type DocContext } from './format.ts';
+import {
+  citationText,
+  citeProvision,
+  formatDate,
+  personById,
+  personName,
+  principalOf,
+  type DocContext,
+} from './format.ts';
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
 export function escapeText(s: string): string {
@@ -108,10 +116,7 @@ function description(o: Obligation, ctx: DocContext): string {
   if (o.confidence) L.push(`${t(lang, 'text.confidence')}: ${o.confidence}`);
   if (o.basis.length) {
     L.push(`${t(lang, 'ics.basis')}:`);
-    for (const c of o.basis) {
-      const title = actTitle(c.source, ctx.law, lang);
-      L.push(`- ${citeProvision(c, ctx.law, lang)}${title ? ` — ${title}` : ''} — ${c.url}`);
-    }
+    for (const c of o.basis) L.push(`- ${citationText(c, ctx.law, lang)}`);
   }
   return L.join('\n');
 }

@@ -30,7 +30,7 @@ function kase(raw: unknown): Case {
 function run(c: Case, on: IsoDate = asOf): { items: ChecklistItem[]; plan: PlanStep[]; ctx: Ctx } {
   const ev = engine.evaluate(c, on);
   const ctx = new Ctx({ law, calendar }, on, {});
-  return { items: deriveChecklist(ctx, c, readFacts(c), ev.plan), plan: ev.plan, ctx };
+  return { items: deriveChecklist(ctx, c, readFacts(c, ev.asOf), ev.plan), plan: ev.plan, ctx };
 }
 
 function filingOf(plan: readonly PlanStep[], id: string, person: string): IsoDate {
@@ -374,7 +374,7 @@ describe('checklist and grounds for every example case', () => {
         expect(i.requirement.fileName).toMatch(/^\d{2}_[A-Za-z0-9_]+\.pdf$/);
         expect(i.why.length).toBeGreaterThan(0);
       }
-      const options = deriveGrounds(ctx, c, readFacts(c));
+      const options = deriveGrounds(ctx, c, readFacts(c, ctx.asOf));
       for (const p of c.people)
         expect(
           options.some((g) => g.person === p.id && g.status !== 'not-applicable'),

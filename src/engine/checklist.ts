@@ -26,7 +26,7 @@ import type {
   PlanStep,
   PlanStepId,
 } from './types.ts';
-import { ageOn } from './util.ts';
+import { ageOn, fmt } from './util.ts';
 
 /** The permit's current end: the last extension, else the last issued permit (as obligations.ts reads it). */
 function permitEnd(f: CaseFacts): IsoDate | undefined {
@@ -447,7 +447,7 @@ function buildTemplate(
     const id = ids[i] as string;
     bases.push(v.basis);
     if (ctx.shared.parameter(id).unit === 'RUB' && typeof v.value === 'number')
-      notes.push(ctx.msg('checklist.note.duty', { amount: v.value, parameter: id }));
+      notes.push(ctx.msg('checklist.note.duty', { amount: fmt(v.value) }));
   }
   return {
     legalization,
@@ -520,7 +520,8 @@ function requirementOf(
 }
 
 function sourceText(ctx: Ctx, r: Record_): string {
-  if (r.source === 'event') return ctx.msg('checklist.source.event', { event: r.event ?? '', on: r.issued ?? '' });
+  if (r.source === 'event')
+    return ctx.msg('checklist.source.event', { event: ctx.msg(`eventtype.${r.event ?? ''}`), on: r.issued ?? '' });
   return ctx.msgOf('checklist.source.', r.source);
 }
 

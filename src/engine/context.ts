@@ -290,17 +290,26 @@ function pick(track: readonly ParameterValue[], date: IsoDate): ParameterValue |
   return undefined;
 }
 
-/** basisOf(v): the value's citations, each once. */
+/** basisOf(v): the value's citations (the law data cites each provision once per value). */
 export function basisOfList1(v: ParameterValue | undefined): Citation[] {
-  if (v === undefined) return [];
-  const basis = v.basis;
-  let repeats = false;
-  for (let i = 1; i < basis.length && !repeats; i++)
-    for (let j = 0; j < i; j++) if (basis[i] === basis[j]) repeats = true;
-  if (!repeats) return basis.slice();
-  const out: Citation[] = [];
-  for (const c of basis) if (!out.includes(c)) out.push(c);
-  return out;
+  return v === undefined ? [] : v.basis.slice();
+}
+
+/** `c` is already in `out`, or a citation of the same provision is. */
+function citedIn(out: readonly Citation[], c: Citation): boolean {
+  for (const x of out) if (x === c || sameProvision(x, c)) return true;
+  return false;
+}
+
+function sameProvision(a: Citation, b: Citation): boolean {
+  return (
+    a.source === b.source &&
+    a.article === b.article &&
+    a.part === b.part &&
+    a.paragraph === b.paragraph &&
+    a.subparagraph === b.subparagraph &&
+    a.amendedBy === b.amendedBy
+  );
 }
 
 /** Joins the basis of several values without repeating a citation. */
@@ -318,7 +327,7 @@ export function basisOfList(values: readonly (ParameterValue | undefined)[]): Ci
     const basis = v.basis;
     for (let j = 0; j < basis.length; j++) {
       const c = basis[j] as Citation;
-      if (!out.includes(c)) out.push(c);
+      if (!citedIn(out, c)) out.push(c);
     }
   }
   return out;

@@ -3,10 +3,11 @@
 // bars; the EAEU exemption; excluded activities. Where the route does not fit, the route that would.
 import type { Case } from '../case/index.ts';
 import type { ApplicableThreshold, ParameterValue, ThresholdParameter } from '../law/index.ts';
-import { matchesCategory, type CategoryFacts } from '../law/category.ts';
+import { SEZ_TYPES, matchesCategory, type CategoryFacts, type SezType } from '../law/category.ts';
 import type { IsoDate } from '../calendar/date.ts';
 import type { Params } from '../i18n/index.ts';
 import { type Ctx, CACHE_LIMIT, basisOfList, keyOf, valueOn } from './context.ts';
+import type { CaseFacts } from './facts.ts';
 import type { Eligibility, EligibilityStatus, Reason, Route, ThresholdCheck, Severity } from './types.ts';
 import { fmt, salaryOver, perYear, type Period } from './util.ts';
 
@@ -43,15 +44,18 @@ export class CaseThresholds {
 
   constructor(ctx: Ctx, facts: CategoryFacts) {
     const all = ctx.law.thresholdCategories();
+    // An SEZ resident whose zone type is not recorded: every category some zone type would give matches, so
+    // the most favourable of them decides a look-up (a missing fact never makes the engine stricter).
+    const readings = sezReadingsOf(facts);
+    const matches = (p: ThresholdParameter) => readings.some((f) => matchesCategory(p.category, f));
     // The set of matching categories, as a number (exact while there are fewer than 53 categories).
     let mask = 0;
-    for (let i = 0; i < all.length; i++)
-      if (matchesCategory((all[i] as ThresholdParameter).category, facts)) mask += 2 ** i;
+    for (let i = 0; i < all.length; i++) if (matches(all[i] as ThresholdParameter)) mask += 2 ** i;
     const cache = ctx.shared.memo<number, ThresholdSet>('threshold-sets');
     let set = all.length < 53 ? cache.get(mask) : undefined;
     if (set === undefined) {
       set = {
-        params: all.filter((p) => matchesCategory(p.category, facts)),
+        params: all.filter(matches),
         byDate: [new Map(), new Map()],
         memos: new Map(),
       };
@@ -85,6 +89,12 @@ export class CaseThresholds {
     }
     return m as Map<string, V>;
   }
+}
+
+/** The facts with each SEZ type filled in, where the case is an SEZ resident without one; else the facts alone. */
+function sezReadingsOf(facts: CategoryFacts): readonly CategoryFacts[] {
+  if (facts.employerKind !== 'special-economic-zone' || facts.sezType !== undefined) return [facts];
+  return SEZ_TYPES.map((sezType) => ({ ...facts, sezType }));
 }
 
 /** The threshold categories of a case, matched once per evaluation (eligibility and findings both ask). */
@@ -217,7 +227,7 @@ function thresholdProposalDates(ctx: Ctx): readonly IsoDate[] {
   return dates;
 }
 
-export function evaluateEligibility(ctx: Ctx, c: Case): Eligibility {
+export function evaluateEligibility(ctx: Ctx, c: Case, facts: CaseFacts): Eligibility {
   const on = ctx.asOf;
   const g: Gathered = { ctx, on, status: 'eligible', reasons: [], alternatives: [] };
   const principal = c.people.find((p) => p.role === 'principal');
@@ -267,9 +277,10 @@ export function evaluateEligibility(ctx: Ctx, c: Case): Eligibility {
     reason(g, 'employer-barred-salary', 'error', { years: bar ? String(bar.value) : '2' }, [bar]);
   }
 
-  // The salary threshold.
+  // The salary threshold (art. 13.2 p.1): the most favourable category that fits, measured as the law measured it.
   const currency = c.contract.currency ?? 'RUB';
-  const found = thresholdCheck(ctx, c, thresholds, on, ctx.withProposed);
+  const sez = sezReadings(ctx, c, on, ctx.withProposed);
+  const found = sez ? sez.decisive : thresholdCheck(ctx, c, thresholds, on, ctx.withProposed);
   const check = found?.check;
   if (currency !== 'RUB') {
     raise(g, 'review');
@@ -277,13 +288,7 @@ export function evaluateEligibility(ctx: Ctx, c: Case): Eligibility {
   }
   if (found && check) {
     const v = found.value;
-    const params = {
-      category: ctx.msgOf('category.', check.category),
-      threshold: check.threshold === null ? '—' : fmt(check.threshold),
-      period: ctx.msgOf('period.', check.period),
-      salary: fmt(check.salaryInPeriod),
-      from: check.effectiveFrom,
-    };
+    const params = thresholdParams(ctx, check);
     if (check.threshold === null) reason(g, 'no-salary-requirement', 'info', params, [v]);
     else if (currency !== 'RUB') {
       /* compared only in roubles: the currency reason above says so */
@@ -294,6 +299,19 @@ export function evaluateEligibility(ctx: Ctx, c: Case): Eligibility {
       const visaFree = principal.citizenships.some((cc) => ctx.worksVisaFree(cc));
       route(g, visaFree ? 'patent' : 'ordinary-work-permit');
     }
+    if (sez && currency === 'RUB') {
+      // The zone type decides the threshold and the case does not say it: eligible only where every type's
+      // threshold is met, ineligible only where none is; between them a person must check the zone type.
+      const types = (list: readonly SezReading[]) => list.map((r) => ctx.msg(`sez.${r.sezType}`)).join(', ');
+      const met = sez.readings.filter((r) => r.check.meets);
+      const unmet = sez.readings.filter((r) => !r.check.meets);
+      if (unmet.length === 0) reason(g, 'sez-type-missing-all-met', 'info', {}, []);
+      else if (met.length === 0) reason(g, 'sez-type-missing-none-met', 'info', {}, []);
+      else {
+        raise(g, 'review');
+        reason(g, 'sez-type-decides', 'warning', { met: types(met), unmet: types(unmet) }, []);
+      }
+    }
     if (check.confidence === 'low' || check.confidence === 'low-medium') raise(g, 'review');
     if (check.status === 'proposed') reason(g, 'evaluated-with-proposals', 'warning', params, [v]);
   } else {
@@ -301,10 +319,14 @@ export function evaluateEligibility(ctx: Ctx, c: Case): Eligibility {
     reason(g, 'no-threshold-data', 'warning', { date: on }, []);
   }
 
-  // The law as it will stand when the contract starts, and proposals that would change it.
+  // The law as it will stand when the contract starts.
   const start = c.contract.start;
   if (start > on) {
-    const later = thresholdCheck(ctx, c, thresholds, start, ctx.withProposed)?.check;
+    const later = (
+      sez
+        ? sezReadings(ctx, c, start, ctx.withProposed)?.decisive
+        : thresholdCheck(ctx, c, thresholds, start, ctx.withProposed)
+    )?.check;
     if (
       later &&
       check &&
@@ -327,37 +349,9 @@ export function evaluateEligibility(ctx: Ctx, c: Case): Eligibility {
       );
     }
   }
-  if (!ctx.withProposed) {
-    // Proposals (bills) that would change the threshold this case is measured by, within the contract.
-    const end = c.contract.end;
-    for (const d of thresholdProposalDates(ctx)) {
-      if (end !== undefined && d > end) continue;
-      const at = d > on ? d : on;
-      // The most favourable of the proposals that would apply to this case's categories.
-      const proposed = bestThreshold(thresholds.at(at, true).filter((a) => a.value.status === 'proposed'));
-      if (!proposed || proposed.value.status !== 'proposed') continue;
-      const p = proposed.value;
-      const amount = p.value;
-      const period = (p.period ?? 'year') as Period;
-      const salary = salaryOver(c.contract.salary, period);
-      const meets = amount === null || salary >= amount;
-      reason(
-        g,
-        meets ? 'proposal-would-be-met' : 'proposal-would-not-be-met',
-        'warning',
-        {
-          from: p.from,
-          threshold: amount === null ? '—' : fmt(amount),
-          period: ctx.msgOf('period.', period),
-          salary: fmt(salary),
-        },
-        [p],
-      );
-      if (!meets && g.status === 'eligible') raise(g, 'review');
-    }
-  }
+  if (!ctx.withProposed) proposalNotes(g, c, thresholds);
 
-  if (!c.employer.hqsRegistered && !(c.events ?? []).some((e) => e.type === 'employer-registered')) {
+  if (facts.employerRegistered === undefined) {
     reason(g, 'employer-not-registered', 'info', {}, [ctx.param('estimate.employer-registration', on)]);
   }
   return {
@@ -367,4 +361,88 @@ export function evaluateEligibility(ctx: Ctx, c: Case): Eligibility {
     ...(check ? { threshold: check } : {}),
     alternatives: g.alternatives,
   };
+}
+
+function thresholdParams(ctx: Ctx, check: ThresholdCheck): Params {
+  return {
+    category: ctx.msgOf('category.', check.category),
+    threshold: check.threshold === null ? '—' : fmt(check.threshold),
+    period: ctx.msgOf('period.', check.period),
+    salary: fmt(check.salaryInPeriod),
+    from: check.effectiveFrom,
+  };
+}
+
+/** The threshold a case would be measured by if its SEZ were of one type. */
+interface SezReading {
+  sezType: SezType;
+  check: ThresholdCheck;
+  value: ParameterValue;
+}
+
+/**
+ * An SEZ resident whose zone type the case does not give: the threshold under each zone type, and the one
+ * that decides — the strictest where every type's threshold is met (eligible under any reading), else the
+ * most favourable (ineligible only when no reading is met). Undefined for every other case.
+ */
+function sezReadings(
+  ctx: Ctx,
+  c: Case,
+  on: IsoDate,
+  includeProposed: boolean,
+): { readings: SezReading[]; decisive: { check: ThresholdCheck; value: ParameterValue } } | undefined {
+  const facts = thresholdFacts(c);
+  if (facts.employerKind !== 'special-economic-zone' || facts.sezType !== undefined) return undefined;
+  const readings: SezReading[] = [];
+  for (const sezType of SEZ_TYPES) {
+    const found = thresholdCheck(ctx, c, new CaseThresholds(ctx, { ...facts, sezType }), on, includeProposed);
+    if (found) readings.push({ sezType, ...found });
+  }
+  if (readings.length === 0) return undefined;
+  const perYearOf = (r: SezReading) =>
+    r.check.threshold === null ? 0 : perYear(r.check.threshold, r.check.period as Period);
+  const allMet = readings.every((r) => r.check.meets);
+  let decisive = readings[0] as SezReading;
+  for (const r of readings) {
+    if (allMet ? perYearOf(r) > perYearOf(decisive) : perYearOf(r) < perYearOf(decisive)) decisive = r;
+  }
+  return { readings, decisive: { check: decisive.check, value: decisive.value } };
+}
+
+/**
+ * Bills that would change the threshold this case is measured by, within the contract: a warning each (never
+ * an error, never a change of status), and only from the day the proposal was announced. The law in force
+ * decides; the reader learns what would change for this person if the bill became law.
+ */
+function proposalNotes(g: Gathered, c: Case, thresholds: CaseThresholds): void {
+  const { ctx, on } = g;
+  const end = c.contract.end;
+  for (const d of thresholdProposalDates(ctx)) {
+    if (end !== undefined && d > end) continue;
+    const at = d > on ? d : on;
+    // The most favourable of the proposals that would apply to this case's categories.
+    const proposed = bestThreshold(thresholds.at(at, true).filter((a) => a.value.status === 'proposed'));
+    if (!proposed || proposed.value.status !== 'proposed') continue;
+    const p = proposed.value;
+    if (p.announced === undefined || p.announced > on) continue;
+    const amount = p.value;
+    const period = (p.period ?? 'year') as Period;
+    const salary = salaryOver(c.contract.salary, period);
+    const meets = amount === null || salary >= amount;
+    const source = p.basis[0] ? ctx.law.sources.get(p.basis[0].source) : undefined;
+    const stage = source?.lastStage;
+    reason(
+      g,
+      meets ? 'proposal-would-be-met' : 'proposal-would-not-be-met',
+      'warning',
+      {
+        from: p.from,
+        threshold: amount === null ? '—' : fmt(amount),
+        period: ctx.msgOf('period.', period),
+        salary: fmt(salary),
+        stage: stage ? ctx.msg(`bill-stage.${stage.stage}`, { date: stage.on }) : ctx.msg('bill-stage.unknown'),
+      },
+      [p],
+    );
+  }
 }

@@ -40,7 +40,10 @@ export interface CaseFacts {
   principal: Person;
   family: Person[];
   people: Map<string, PersonFacts>;
+  /** The events dated on or before the evaluation date, in order: the facts. */
   events: CaseEvent[];
+  /** Events dated after the evaluation date: not facts on that date, left out (and said so in a note). */
+  ignored: CaseEvent[];
   employerRegistered?: IsoDate;
   contractSigned: IsoDate[];
   contractTerminated: IsoDate[];
@@ -225,10 +228,19 @@ function byContent(out: CaseEvent[], from: number, to: number): void {
   for (let k = from; k < to; k++) out[k] = (group[k - from] as { e: CaseEvent }).e;
 }
 
-export function readFacts(c: Case): CaseFacts {
+/**
+ * The case's events as facts on `asOf`: an event dated after it has not happened yet on that date (a typo, a
+ * plan written as an event, or an evaluation of the past) and is left out, listed in `ignored`.
+ */
+export function readFacts(c: Case, asOf: IsoDate): CaseFacts {
   const principal = c.people.find((p) => p.role === 'principal') as Person;
   const family = c.people.filter((p) => p.role !== 'principal');
-  const { events, types, persons } = orderEvents(c.events ?? [], c.people);
+  const all = c.events ?? [];
+  let happened: readonly CaseEvent[] = all;
+  const ignored: CaseEvent[] = [];
+  for (const e of all) if (e.on > asOf) ignored.push(e);
+  if (ignored.length > 0) happened = all.filter((e) => e.on <= asOf);
+  const { events, types, persons } = orderEvents(happened, c.people);
   const people = new Map<string, PersonFacts>();
   for (const p of c.people) {
     people.set(p.id, {
@@ -253,7 +265,9 @@ export function readFacts(c: Case): CaseFacts {
     family,
     people,
     events,
-    employerRegistered: c.employer.hqsRegistered,
+    ignored: ignored.length > 1 ? orderEvents(ignored, c.people).events : ignored,
+    employerRegistered:
+      c.employer.hqsRegistered !== undefined && c.employer.hqsRegistered <= asOf ? c.employer.hqsRegistered : undefined,
     contractSigned: [],
     contractTerminated: [],
     permitFiled: [],

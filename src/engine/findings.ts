@@ -65,6 +65,7 @@ export function deriveFindings(ctx: Ctx, c: Case, f: CaseFacts, obligations: rea
   obligationFindings(g, f, index);
   historyFindings(g, c);
   familyFindings(g, f);
+  ignoredEventFindings(g, f);
   return bySeverity(g.out);
 }
 
@@ -377,6 +378,21 @@ function familyFindings(g: Gathered, f: CaseFacts): void {
         ...def.basis,
       ]);
   }
+}
+
+/** Events dated after the evaluation date: not facts on that date, left out — and the reader is told which. */
+function ignoredEventFindings(g: Gathered, f: CaseFacts): void {
+  const ignored = f.ignored;
+  if (ignored.length === 0) return;
+  const ctx = g.ctx;
+  const people = new Set<string>();
+  const shown = ignored.slice(0, 10).map((e) => {
+    const person = (e as { person?: string }).person ?? (e.type === 'employer-registered' ? '' : f.principal.id);
+    if (person) people.add(person);
+    return `${e.on} ${ctx.msg(`eventtype.${e.type}`)}${person ? ` (${person})` : ''}`;
+  });
+  const list = ignored.length > shown.length ? `${shown.join('; ')}; …` : shown.join('; ');
+  add(g, 'info', 'events-after-as-of', [...people], { count: ignored.length, asOf: ctx.asOf, list });
 }
 
 /** An entry into Russia within [from, to]. */

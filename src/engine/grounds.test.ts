@@ -20,7 +20,7 @@ function kase(raw: unknown): Case {
 }
 
 function grounds(c: Case, on: string, lang: 'en' | 'ru' = 'en'): GroundOption[] {
-  return deriveGrounds(new Ctx({ law, calendar }, d(on), { lang }), c, readFacts(c));
+  return deriveGrounds(new Ctx({ law, calendar }, d(on), { lang }), c, readFacts(c, d(on)));
 }
 
 const option = (list: readonly GroundOption[], person: string, ground: string): GroundOption | undefined =>

@@ -6,7 +6,7 @@ import { Ctx, Shared, type EngineDeps } from './context.ts';
 import { readFacts } from './facts.ts';
 import { evaluateEligibility } from './eligibility.ts';
 import { deriveObligations } from './obligations.ts';
-import { buildPlan } from './plan.ts';
+import { buildPlan, impliedStepFindings } from './plan.ts';
 import { deriveFindings } from './findings.ts';
 import { deriveChecklist, checklistFindings } from './checklist.ts';
 import { deriveGrounds } from './grounds.ts';
@@ -25,8 +25,8 @@ export function createEngine(deps: EngineDeps): Engine {
   return {
     evaluate(c, asOf, opts = {}) {
       const ctx = new Ctx(deps, asOf, opts, shared);
-      const facts = readFacts(c);
-      const eligibility = evaluateEligibility(ctx, c);
+      const facts = readFacts(c, asOf);
+      const eligibility = evaluateEligibility(ctx, c, facts);
       const obligations = deriveObligations(ctx, c, facts);
       const plan = buildPlan(ctx, c, facts, eligibility, obligations, opts.targetStart);
       const withDocuments = opts.documents !== false;
@@ -34,6 +34,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const findings = sortFindings([
         ...deriveFindings(ctx, c, facts, obligations),
         ...checklistFindings(ctx, c, checklist),
+        ...impliedStepFindings(ctx, plan.steps),
       ]);
       const ev: Evaluation = {
         format: 'hqs-evaluation/1',

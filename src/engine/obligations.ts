@@ -7,7 +7,7 @@ import type { Case, Person } from '../case/index.ts';
 import type { ParameterValue } from '../law/index.ts';
 import { addDays, addMonths, addYears, quarterBounds, type IsoDate } from '../calendar/date.ts';
 import { type Ctx, basisOfList } from './context.ts';
-import type { CaseFacts, PersonFacts } from './facts.ts';
+import { inRussiaOn, type CaseFacts, type PersonFacts } from './facts.ts';
 import type { Confidence, Obligation, ObligationKind } from './types.ts';
 import { statusOf, ageOn } from './util.ts';
 
@@ -320,61 +320,74 @@ function permitDuties(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void 
   const until = permitEnd(f);
   const end = workEnd(c, f);
   if (until && (end === undefined || end > until) && f.permitCancelled.length === 0) {
+    const done = firstBetween(f.extensionFiled, f.permitIssued[0]?.on ?? c.contract.start);
+    // 115-FZ art. 13.2 (extension): file no later than the lead before the permit's last day, counted back in
+    // calendar days and never moved (the earlier date); the window opens three months before the end.
+    const lead = ctx.param('work-permit.extension-filing-lead', until);
+    if (lead) {
+      const days = ctx.num(lead);
+      const latest = addDays(until, -days);
+      const threeMonthsBefore = addMonths(until, -3);
+      const from = threeMonthsBefore < latest ? threeMonthsBefore : latest;
+      const why = ctx.msg('why.extension-lead', { until, days, latest });
+      out.push(make(ctx, 'work-permit-extension', until, p, from, latest, done, [lead], why));
+      return;
+    }
+    // No filing term recorded on that date: at least the decision term before the end (low confidence).
     const v = ctx.param('work-permit.decision-term', until);
     if (v) {
       const term = ctx.term(v);
       const latest = ctx.cal.addWorkingDays(ctx.cal.previousWorkingDay(until), -term.value);
       const threeMonthsBefore = addMonths(until, -3);
       const from = threeMonthsBefore < latest ? threeMonthsBefore : latest;
-      const done = firstBetween(f.extensionFiled, f.permitIssued[0]?.on ?? c.contract.start);
-      out.push(
-        make(
-          ctx,
-          'work-permit-extension',
-          until,
-          p,
-          from,
-          latest,
-          done,
-          [v],
-          ctx.msg('why.extension', { until, n: term.value, latest }),
-          'low',
-        ),
-      );
+      const why = ctx.msg('why.extension', { until, n: term.value, latest });
+      out.push(make(ctx, 'work-permit-extension', until, p, from, latest, done, [v], why, 'low'));
     }
   }
+}
+
+/**
+ * Where the holder of an RP received on `received` came to live at the place of residence later (109-FZ art.
+ * 16: the term runs from receiving the permit or from arriving at the dwelling, whichever is later): the first
+ * entry into Russia after it when they were abroad that day, else a move recorded within the term.
+ */
+function arrivalAtResidence(ctx: Ctx, pf: PersonFacts, received: IsoDate, term: ParameterValue): IsoDate | undefined {
+  if (!inRussiaOn(pf, received, true)) return pf.entries.find((d) => d > received);
+  const { date: end } = ctx.termEndOf(received, term);
+  return pf.moves.find((d) => d > received && d <= end);
 }
 
 function rpDuties(ctx: Ctx, pf: PersonFacts, out: Obligation[]): void {
   const id = pf.person.id;
   for (const rp of pf.rpIssued) {
-    const reg = ctx.param('registration.rp-holder', rp.on);
+    // The duties run from the day the permit was received (115-FZ art. 8 p. 11; 109-FZ art. 16); where the case
+    // does not say it, from the issue day — the earlier, safer date — and the reader is told.
+    const received = rp.received ?? rp.on;
+    const assumed = rp.received === undefined ? ` ${ctx.msg('why.rp-received-assumed', { on: rp.on })}` : '';
+    const reg = ctx.param('registration.rp-holder', received);
     if (reg) {
-      const { date: due, steps } = ctx.termEndOf(rp.on, reg);
-      const done = pf.registrations.find((r) => r.on >= rp.on)?.on;
-      out.push(
-        make(
-          ctx,
-          'rp-registration',
-          `${id}:${rp.on}`,
-          id,
-          rp.on,
-          due,
-          done,
-          [reg],
-          ctx.msg('why.rp-registration', { steps }),
-        ),
-      );
+      const arrival = arrivalAtResidence(ctx, pf, received, reg);
+      const start = arrival !== undefined && arrival > received ? arrival : received;
+      const { date: due, steps } = ctx.termEndOf(start, reg);
+      const done = pf.registrations.find((r) => r.on >= received)?.on;
+      const why =
+        ctx.msg(arrival !== undefined ? 'why.rp-registration-arrival' : 'why.rp-registration', {
+          steps,
+          received,
+          arrival: arrival ?? '',
+        }) + (arrival === undefined ? assumed : '');
+      out.push(make(ctx, 'rp-registration', `${id}:${rp.on}`, id, start, due, done, [reg], why));
     }
-    // Annual notification after each year of residence, counted from the issue date.
+    // Annual notification after each year of residence counted from receipt; every fifth in person.
     const last = rp.indefinite ? addYears(ctx.asOf, 1) : (rp.validUntil ?? rp.on);
     for (let k = 1; k <= 60; k++) {
-      const anniversary = addYears(rp.on, k);
+      const anniversary = addYears(received, k);
       if (anniversary > last) break;
       const v = ctx.param('rp.annual-notification-window', anniversary);
       if (!v) continue;
       const { date: due, steps } = ctx.termEndOf(anniversary, v);
       const done = pf.rpAnnual.find((n) => n.year === k && n.on >= rp.on)?.on;
+      const inPerson = k % 5 === 0 ? ` ${ctx.msg('why.rp-annual-in-person')}` : '';
       out.push(
         make(
           ctx,
@@ -385,7 +398,7 @@ function rpDuties(ctx: Ctx, pf: PersonFacts, out: Obligation[]): void {
           due,
           done,
           [v],
-          ctx.msg('why.rp-annual', { k, anniversary, steps }),
+          ctx.msg('why.rp-annual', { k, anniversary, steps }) + inPerson + assumed,
         ),
       );
     }

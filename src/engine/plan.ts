@@ -11,12 +11,28 @@ import {
   PLAN_STEP_IDS,
   type DateKind,
   type Eligibility,
+  type Finding,
   type Obligation,
   type PlanStep,
   type PlanStepId,
   type StepStatus,
 } from './types.ts';
-import { indexObligations, openDutyIn, permitEnd, type ObligationIndex } from './obligations.ts';
+import { indexObligations, openDutyIn, permitEnd, workEnd, type ObligationIndex } from './obligations.ts';
+
+/** What shows that a step happened though the case does not record it: an entry (on a visa) or work under the permit. */
+interface Implied {
+  by: 'entry' | 'work';
+  on: IsoDate;
+}
+
+/** The first recorded sign of work under the permit: its collection, an extension, or salary paid. */
+function workUnderPermit(f: CaseFacts): IsoDate | undefined {
+  const dates = [f.permitCollected[0], f.extensionFiled[0], f.permitExtended[0]?.on, f.salaryPaid[0]?.on];
+  return dates.reduce<IsoDate | undefined>(
+    (a, b) => (b === undefined ? a : a === undefined || b < a ? b : a),
+    undefined,
+  );
+}
 
 interface Spec {
   id: PlanStepId;
@@ -31,6 +47,10 @@ interface Spec {
   estimateValue: ParameterValue | undefined;
   /** Fixed estimate date (e.g. a statutory processing term counted from filing). */
   estimateDate: IsoDate | undefined;
+  /** The earliest day the law allows the step (a right, not a deadline). */
+  earliest: IsoDate | undefined;
+  /** A later recorded fact that could not have happened without this step (which the case does not record). */
+  implied: Implied | undefined;
   /** A legal processing term counted from the previous step's estimated date: whether there is one, and its value today. */
   estimateTerm: boolean;
   termValue: ParameterValue | undefined;
@@ -70,6 +90,8 @@ function spec(
   s.estimate = false;
   s.estimateValue = undefined;
   s.estimateDate = undefined;
+  s.earliest = undefined;
+  s.implied = undefined;
   s.estimateTerm = false;
   s.termValue = undefined;
   s.na = false;
@@ -211,11 +233,13 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
     ? (ctx.param('rp.hqs-processing-term', rpFiled) ?? ctx.param('rp.processing-term', rpFiled))
     : undefined;
   const indefiniteAfter = at.indefiniteAfter;
-  const workStart = f.permitCollected[0] ?? issued?.on;
-  const indefiniteDate =
-    indefiniteAfter && workStart && typeof indefiniteAfter.value === 'number'
-      ? addYears(workStart, indefiniteAfter.value)
-      : undefined;
+  // Facts that imply earlier steps the case does not record: the invitation and visa came before an entry on
+  // a visa, and the permit before that entry or before work under it. Such steps are done, on a day not
+  // recorded — never overdue — and a finding asks to record them.
+  const byEntry: Implied | undefined = visa && entry !== undefined ? { by: 'entry', on: entry } : undefined;
+  const work = principal ? workUnderPermit(f) : undefined;
+  const permitImplied: Implied | undefined =
+    byEntry && (!work || byEntry.on <= work) ? byEntry : work ? { by: 'work', on: work } : undefined;
   let s: Spec;
   if (principal) {
     s = spec(
@@ -249,6 +273,7 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
       ctx.msg('plan.work-permit-filing'),
     );
     s.na = exempt;
+    s.implied = permitImplied;
     s.estimate = true;
     s.estimateValue = at.petitionPreparation;
     emit(input, walk, s);
@@ -264,6 +289,7 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
       }),
     );
     s.na = exempt;
+    s.implied = permitImplied;
     if (decisionDeadline) s.deadline = decisionDeadline;
     emit(input, walk, s);
   }
@@ -278,6 +304,7 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
     ctx.msg(visa ? 'plan.invitation' : 'plan.invitation.na'),
   );
   s.na = !visa;
+  s.implied = byEntry;
   if (decisionDeadline) s.deadline = decisionDeadline;
   emit(input, walk, s);
   s = spec(
@@ -289,6 +316,7 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
     ctx.msg(visa ? 'plan.visa' : 'plan.visa.na'),
   );
   s.na = !visa;
+  s.implied = byEntry;
   s.estimate = true;
   s.estimateValue = at.consularVisa;
   emit(input, walk, s);
@@ -422,35 +450,83 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
     }
     emit(input, walk, s);
   }
-  let indefinite: IsoDate | undefined;
-  for (const r of pf.rpIssued) {
-    if (r.indefinite === true) {
-      indefinite = r.on;
-      break;
-    }
-  }
-  s = spec(
-    input,
-    'indefinite-rp',
-    ['rp-decision'],
-    indefinite,
-    indefiniteAfter,
-    ctx.msg(indefiniteAfter ? 'plan.indefinite-rp' : 'plan.indefinite-rp.na', {
-      years: (indefiniteAfter?.value as number) ?? 2,
-      date: indefiniteDate ?? '—',
-    }),
-  );
-  s.optional = true;
-  s.na = indefiniteAfter === undefined;
-  if (indefiniteDate) s.estimateDate = indefiniteDate;
-  else {
-    s.estimateTerm = true;
-    s.termValue = indefiniteAfter;
-  }
+  s = indefiniteRpStep(input, pf, indefiniteAfter);
   emit(input, walk, s);
   s = spec(input, 'citizenship', ['rp-decision'], pf.citizenshipGranted[0], at.rpHqsTerm, ctx.msg('plan.citizenship'));
   s.optional = true;
   emit(input, walk, s);
+}
+
+/**
+ * The day the HQS began work in Russia under the permit: the later of the contract's start, the permit's
+ * issue and — for a specialist coming from abroad — the first entry after the permit (the law counts work
+ * "in this capacity"; where it is unclear, the later, safer day). Undefined until all of them are known.
+ */
+function hqsWorkStart(input: PlanInput): { date: IsoDate; entry?: IsoDate } | undefined {
+  const { f, c, issued } = input;
+  if (!issued) return undefined;
+  let date = c.contract.start > issued.on ? c.contract.start : issued.on;
+  if (!abroad(f.principal)) return { date };
+  const entry = earliest((f.people.get(f.principal.id) as PersonFacts).entries, issued.on);
+  if (entry === undefined) return undefined;
+  if (entry > date) date = entry;
+  return { date, entry };
+}
+
+/**
+ * The indefinite RP (115-FZ art. 8 and 13.2 as amended by 316-FZ, from 2024-01-07): a right of those who hold an
+ * RP issued on HQS grounds, from the latest of two years of HQS work, the day the HQS RP was received and the
+ * day the rule took effect. Without an HQS RP it is offered only while the work goes on (the RP may still
+ * come); once the work has ended without one, it is not offered.
+ */
+function indefiniteRpStep(input: PlanInput, pf: PersonFacts, after: ParameterValue | undefined): Spec {
+  const { ctx, f, c } = input;
+  const on = ctx.asOf;
+  const done = pf.rpIssued.find((r) => r.indefinite === true)?.on;
+  const years = typeof after?.value === 'number' ? after.value : undefined;
+  const held = pf.rpIssued.find(
+    (r) => r.indefinite !== true && r.on <= on && (r.validUntil === undefined || r.validUntil >= on),
+  );
+  const ended = workEnd(c, f);
+  const work = hqsWorkStart(input);
+  const twoYears = work && years !== undefined ? addYears(work.date, years) : undefined;
+  let key: string;
+  let earliestDate: IsoDate | undefined;
+  let na = after === undefined || years === undefined;
+  if (na) key = 'plan.indefinite-rp.na';
+  else if (held) {
+    const received = held.received ?? held.on;
+    earliestDate = [twoYears, received, after?.from].reduce<IsoDate | undefined>(
+      (a, b) => (b === undefined ? a : a === undefined || b > a ? b : a),
+      undefined,
+    );
+    key = twoYears ? 'plan.indefinite-rp.earliest' : 'plan.indefinite-rp.work-unknown';
+  } else if (ended !== undefined && ended <= on) {
+    na = true;
+    key = 'plan.indefinite-rp.no-hqs-rp';
+  } else key = 'plan.indefinite-rp.needs-rp';
+  const s = spec(
+    input,
+    'indefinite-rp',
+    ['rp-decision'],
+    done,
+    after,
+    ctx.msg(key, {
+      years: years ?? 2,
+      date: earliestDate ?? twoYears ?? '—',
+      work: work?.date ?? '—',
+      received: held ? (held.received ?? held.on) : '—',
+      from: after?.from ?? '—',
+    }),
+  );
+  s.optional = true;
+  s.na = na;
+  if (earliestDate && twoYears) s.earliest = earliestDate;
+  else if (!na) {
+    s.estimateTerm = true;
+    s.termValue = after;
+  }
+  return s;
 }
 
 const STEPS = PLAN_STEP_IDS.length;
@@ -521,6 +597,8 @@ function spec0(): Spec {
     estimate: false,
     estimateValue: undefined,
     estimateDate: undefined,
+    earliest: undefined,
+    implied: undefined,
     estimateTerm: false,
     termValue: undefined,
     na: false,
@@ -557,6 +635,8 @@ function emit(input: PlanInput, walk: Walk, s: Spec): void {
     status = 'done';
     date = s.done;
     dateKind = 'event';
+  } else if (s.done === undefined && s.implied !== undefined) {
+    status = 'done';
   } else if (s.id === 'citizenship') {
     status = 'upcoming';
   } else if (input.blocked && s.id !== 'employer-registration' && s.id !== 'contract') {
@@ -565,6 +645,9 @@ function emit(input: PlanInput, walk: Walk, s: Spec): void {
     if (s.deadline) {
       date = s.deadline;
       dateKind = 'deadline';
+    } else if (s.earliest) {
+      date = s.earliest;
+      dateKind = 'earliest';
     } else {
       // Estimate: after the latest of the dependencies' dates (or today), plus the typical duration.
       let base: IsoDate = on;
@@ -598,7 +681,10 @@ function emit(input: PlanInput, walk: Walk, s: Spec): void {
   if (date) dates[s.index] = date;
   if (principal && s.id === 'entry' && date && status !== 'done') input.entryEstimate = date;
   const basis = s.v2Given ? basisOfList([s.v1, s.v2]) : basisOfList1(s.v1);
-  const step: PlanStep = { id: s.id, person: person.id, status, dependsOn: s.deps, basis, why: s.why };
+  const implied = status === 'done' && date === undefined && s.implied !== undefined;
+  const why = implied ? `${s.why} ${ctx.msg(`plan.implied.${s.implied?.by}`, { on: s.implied?.on ?? '' })}` : s.why;
+  const step: PlanStep = { id: s.id, person: person.id, status, dependsOn: s.deps, basis, why };
+  if (implied) step.recorded = false;
   if (date) step.date = date;
   if (dateKind) step.dateKind = dateKind;
   if (ctx.trace) {
@@ -656,4 +742,25 @@ function latestDates(ctx: Ctx, steps: PlanStep[], target: IsoDate): void {
       }
     }
   }
+}
+
+/** Steps the plan takes as done though the case does not record them: one warning per person, asking to record them. */
+export function impliedStepFindings(ctx: Ctx, steps: readonly PlanStep[]): Finding[] {
+  const byPerson = new Map<string, PlanStep[]>();
+  for (const s of steps) {
+    if (s.recorded !== false) continue;
+    const list = byPerson.get(s.person) ?? [];
+    list.push(s);
+    byPerson.set(s.person, list);
+  }
+  return [...byPerson].map(([person, list]) => ({
+    severity: 'warning' as const,
+    code: 'steps-not-recorded',
+    message: ctx.msg('finding.steps-not-recorded', {
+      person,
+      steps: list.map((s) => ctx.msg(`step.${s.id}`)).join(', '),
+    }),
+    people: [person],
+    basis: [],
+  }));
 }

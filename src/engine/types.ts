@@ -85,8 +85,11 @@ export interface Eligibility {
   alternatives: Route[];
 }
 
-/** A date in the plan is either a legal deadline or an estimate of typical duration — never confused. */
-export type DateKind = 'deadline' | 'estimate' | 'event';
+/**
+ * A date in the plan is a legal deadline, the earliest day the law allows (a right such as the indefinite RP),
+ * an estimate of typical duration, or the day it happened — never confused.
+ */
+export type DateKind = 'deadline' | 'earliest' | 'estimate' | 'event';
 
 export interface PlanStep {
   id: PlanStepId;
@@ -96,6 +99,11 @@ export interface PlanStep {
   dateKind?: DateKind;
   /** With --target-start: the latest date this step may happen for the target start to hold. */
   latest?: IsoDate;
+  /**
+   * false: the step is done on a day the case does not record — a later recorded fact (an entry on a visa, work
+   * under the permit) could not have happened without it.
+   */
+  recorded?: false;
   dependsOn: PlanStepId[];
   basis: readonly Citation[];
   why: string;

@@ -37,18 +37,146 @@ export const LocalizedTextSchema = z.strictObject({
 });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
-/** One legal citation. `source` is a key of law/sources.yaml; `url` is the page the research relied on. */
-export const CitationSchema = z.strictObject({
-  source: z.string().min(1),
-  article: z.string().min(1).optional(),
-  part: z.string().min(1).optional(),
-  paragraph: z.string().min(1).optional(),
-  subparagraph: z.string().min(1).optional(),
-  amendedBy: z.string().min(1).optional(),
-  url: z.url(),
-  note: z.string().min(1).optional(),
-});
-export type Citation = z.infer<typeof CitationSchema>;
+/** The kinds of source a citation can name (law/README.md "sources.yaml"). */
+export const SOURCE_KINDS = [
+  'constitution',
+  'federal-constitutional-law',
+  'federal-law',
+  'code',
+  'presidential-decree',
+  'government-decree',
+  'ministerial-order',
+  'court-practice-review',
+  'treaty',
+  'convention',
+  'foreign-law',
+  'bill',
+  /** Practice guides: the source of typical durations (estimates), never of legal rules. */
+  'practice-guide',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
-/** A non-empty list of citations: every legal value must have at least one. */
-export const BasisSchema = z.array(CitationSchema).min(1, { message: 'a citation is required (basis must not be empty)' });
+/**
+ * One legal citation as a reader sees it: the act (`source`, an id of law/sources.yaml, and its `kind`), the
+ * provision, and `url`, the act's official or reference text from the sources registry (never a research
+ * page). The research behind it (pages read, remarks) stays in the law data: `researchOf(citation)`.
+ */
+export interface Citation {
+  readonly source: string;
+  /** The kind of the act (a bill or a practice guide is not law: readers are told so). */
+  readonly kind?: SourceKind;
+  readonly article?: string;
+  readonly part?: string;
+  readonly paragraph?: string;
+  readonly subparagraph?: string;
+  /** The act that gave the provision the cited wording. */
+  readonly amendedBy?: string;
+  /** The act's official or reference text (the sources registry's `url`). */
+  readonly url?: string;
+  /** `search`: `url` is the official portal's search for the act (its own page was not verified). */
+  readonly urlKind?: 'search';
+}
+
+/** What the research behind a citation read: the pages (`evidence`) and a remark. Shown by `hqs law show`. */
+export interface CitationResearch {
+  readonly evidence: readonly string[];
+  readonly note?: string;
+}
+
+/** What a citation needs to know of its source: its kind and official text (from law/sources.yaml). */
+export interface SourceRef {
+  readonly kind: SourceKind;
+  readonly url?: string;
+  readonly urlKind?: 'text' | 'search';
+}
+
+const research = new WeakMap<Citation, CitationResearch>();
+
+/** The pages and remark the research behind a citation relied on (undefined for a citation not read from law data). */
+export function researchOf(c: Citation): CitationResearch | undefined {
+  return research.get(c);
+}
+
+let sourceOf: ((id: string) => SourceRef | undefined) | undefined;
+
+/**
+ * Runs `parse` with a sources registry at hand: every citation the law data's schemas read meanwhile gets its
+ * source's kind and official URL. (Parsing is synchronous; the registry is in effect only for the call.)
+ */
+export function withSources<T>(lookup: (id: string) => SourceRef | undefined, parse: () => T): T {
+  const previous = sourceOf;
+  sourceOf = lookup;
+  try {
+    return parse();
+  } finally {
+    sourceOf = previous;
+  }
+}
+
+const EvidenceSchema = z
+  .union([z.url(), z.array(z.url()).min(1, { message: 'at least one page' })])
+  .transform((v) => (typeof v === 'string' ? [v] : v));
+
+/**
+ * One citation in the law data: `source` is a key of law/sources.yaml; `evidence`, the page(s) the research
+ * relied on; `note`, a remark of the research. Read into a `Citation` (the research kept aside).
+ */
+export const CitationSchema = z
+  .strictObject({
+    source: z.string().min(1),
+    article: z.string().min(1).optional(),
+    part: z.string().min(1).optional(),
+    paragraph: z.string().min(1).optional(),
+    subparagraph: z.string().min(1).optional(),
+    amendedBy: z.string().min(1).optional(),
+    evidence: EvidenceSchema,
+    note: z.string().min(1).optional(),
+  })
+  .transform((d): Citation => {
+    const ref = sourceOf?.(d.source);
+    const c: Citation = {
+      source: d.source,
+      ...(ref ? { kind: ref.kind } : {}),
+      ...(d.article !== undefined ? { article: d.article } : {}),
+      ...(d.part !== undefined ? { part: d.part } : {}),
+      ...(d.paragraph !== undefined ? { paragraph: d.paragraph } : {}),
+      ...(d.subparagraph !== undefined ? { subparagraph: d.subparagraph } : {}),
+      ...(d.amendedBy !== undefined ? { amendedBy: d.amendedBy } : {}),
+      ...(ref?.url !== undefined ? { url: ref.url } : {}),
+      ...(ref?.urlKind === 'search' ? { urlKind: 'search' as const } : {}),
+    };
+    research.set(c, { evidence: d.evidence, ...(d.note !== undefined ? { note: d.note } : {}) });
+    return c;
+  });
+
+/** Source, article, part, paragraph, subparagraph and amending act: what makes two citations the same provision. */
+export function provisionKey(c: Citation): string {
+  return `${c.source}|${c.article ?? ''}|${c.part ?? ''}|${c.paragraph ?? ''}|${c.subparagraph ?? ''}|${c.amendedBy ?? ''}`;
+}
+
+/** Citations of the same provision become one, the research pages of each kept together. */
+function oneCitationPerProvision(list: Citation[]): Citation[] {
+  const byKey = new Map<string, Citation>();
+  for (const c of list) {
+    const key = provisionKey(c);
+    const first = byKey.get(key);
+    if (first === undefined) {
+      byKey.set(key, c);
+      continue;
+    }
+    const a = research.get(first);
+    const b = research.get(c);
+    const notes = [a?.note, b?.note].filter((n): n is string => n !== undefined);
+    research.set(first, {
+      evidence: [...new Set([...(a?.evidence ?? []), ...(b?.evidence ?? [])])],
+      ...(notes.length ? { note: notes.join('; ') } : {}),
+    });
+  }
+  return [...byKey.values()];
+}
+
+/** A non-empty list of citations: every legal value must have at least one; each provision is cited once. */
+export const BasisSchema = z
+  .array(CitationSchema)
+  .min(1, { message: 'a citation is required (basis must not be empty)' })
+  .transform(oneCitationPerProvision);

@@ -266,7 +266,7 @@ describe('legalization of foreign documents (Minsk art. 13 → none; Hague → a
 // ---------------------------------------------------------------------------------------------------
 // Parser: a small valid file, then one mistake at a time.
 
-const cite = { source: '114-FZ', article: '24', url: 'http://pravo.gov.ru/proxy/ips/?docbody=&nd=102043016' };
+const cite = { source: '114-FZ', article: '24', evidence: 'http://pravo.gov.ru/proxy/ips/?docbody=&nd=102043016' };
 const prov = { confidence: 'medium', asOf: '2025-01-12', verified: '2026-11-21', basis: [cite] };
 const required = { visaFree: false, purposes: [], workAllowed: false, ...prov };
 const rule = { confidence: 'high', verified: '2026-11-21', basis: [cite] };
@@ -433,7 +433,7 @@ describe('law/regions.yaml: Russia\'s federal subjects', () => {
   });
 
   it('rejects a duplicate code, an unknown key, a bad code and an unexplained non-ISO region', () => {
-    const base = { sources: [{ id: 'iso', covers: 'codes', url: 'https://www.iso.org/obp/ui/#iso:code:3166:RU' }] };
+    const base = { sources: [{ id: 'iso', covers: 'codes', origin: 'https://www.iso.org/obp/ui/#iso:code:3166:RU' }] };
     const moscow = { code: 'RU-MOW', iso: true, kind: 'federal-city', names: { en: 'Moscow', ru: 'Москва' } };
     const msg = errorOf(() =>
       parseRegionsFile(

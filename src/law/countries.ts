@@ -103,7 +103,8 @@ const CountrySchema = z.strictObject({
 const SourceSchema = z.strictObject({
   id: z.string().min(1),
   covers: z.string().min(1),
-  url: z.url().optional(),
+  /** Where the data set comes from (a repository or a page): provenance, not a legal citation. */
+  origin: z.url().optional(),
   package: z.string().min(1).optional(),
   version: z.string().min(1).optional(),
   file: z.string().min(1).optional(),

@@ -2,7 +2,8 @@
 // known source, the vocabularies kept, the dated uses on both sides of a change, and the loader's errors
 // naming file and key.
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from './citation.ts';
+import { researchOf, type IsoDate } from './citation.ts';
+import { OFFICIAL_HOSTS, hostIsOneOf } from './schema.ts';
 import { HOLDERS, LawDataError, PROCEDURES, parseLawFiles } from './index.ts';
 import type { Citation, LawFile } from './index.ts';
 import { loadLaw, readLawFiles } from './node.ts';
@@ -22,7 +23,7 @@ function problemsOf(...files: LawFile[]): string[] {
   throw new Error('expected the loader to fail');
 }
 
-const cite = '{ source: 115-FZ, article: "8", url: "https://example.org/a" }';
+const cite = '{ source: 115-FZ, article: "8", evidence: "https://example.org/a" }';
 const use = (extra = '', procedure = 'work-visa', holders = '[principal]') =>
   `      - procedure: ${procedure}\n        holders: ${holders}\n        form: copy\n        copies: 1\n        translation: false\n        confidence: medium\n        verified: 2026-11-21\n        basis: [${cite}]\n${extra}`;
 const docFile = (id: string, uses: string, extra = ''): LawFile => ({
@@ -56,7 +57,7 @@ describe('the document catalogue', () => {
     }
   });
 
-  it('cites every document, every use, every procedure and every ground with a registered source and a URL', () => {
+  it('cites every document, every use, every procedure and every ground with a registered source, its official text and the research pages', () => {
     const entries = allCitations();
     expect(entries.length).toBeGreaterThan(200);
     for (const { where, basis } of entries) {
@@ -64,7 +65,10 @@ describe('the document catalogue', () => {
       for (const c of basis) {
         expect(law.sources.has(c.source), `${where}: ${c.source}`).toBe(true);
         if (c.amendedBy !== undefined) expect(law.sources.has(c.amendedBy), `${where}: ${c.amendedBy}`).toBe(true);
-        expect(c.url, where).toMatch(/^https?:\/\//);
+        // The link a reader clicks is the act's official text; the research pages stay evidence.
+        if (c.kind === 'practice-guide') expect(c.url, where).toBeUndefined();
+        else expect(hostIsOneOf(c.url ?? '', OFFICIAL_HOSTS), `${where}: ${c.source} ${c.url}`).toBe(true);
+        expect(researchOf(c)?.evidence.length, where).toBeGreaterThan(0);
       }
     }
   });
@@ -204,7 +208,7 @@ describe('the loader rejects bad catalogue data, naming file and key', () => {
       .replace('citizenshipIn: [KZ, MD, UA]', 'citizenshipIn: [KZ, MD, XX]')
       .replace('    needsFacts: [native-speaker-recognized]\n', '');
     const sources = base.find((f) => f.path === 'law/sources.yaml') as LawFile;
-    const dup = { path: sources.path, text: `${sources.text}  - id: 115-FZ\n    kind: federal-law\n    adopted: 2002-07-25\n    title: { en: T, ru: Т }\n` };
+    const dup = { path: sources.path, text: `${sources.text}  - id: 115-FZ\n    kind: federal-law\n    adopted: 2002-07-25\n    short: { en: T, ru: Т }\n    title: { en: T, ru: Т }\n    url: https://www.consultant.ru/\n` };
     const problems = problemsOf({ path: grounds.path, text }, dup);
     expect(problems.some((p) => /^law\/grounds\/grounds\.yaml: grounds\[0\]\.documents\[0\]: unknown document "no-such-proof"/.test(p))).toBe(true);
     expect(problems.some((p) => /^law\/grounds\/grounds\.yaml: grounds\[\d+\]\.eligibleWhen\.citizenshipIn\[2\]: unknown country "XX"/.test(p))).toBe(true);

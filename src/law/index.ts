@@ -23,11 +23,12 @@ export {
   LocalizedTextSchema,
   StatusSchema,
   isRealIsoDate,
+  researchOf,
 } from './citation.ts';
-export type { Citation, Confidence, IsoDate, LawStatus, LocalizedText } from './citation.ts';
+export type { Citation, CitationResearch, Confidence, IsoDate, LawStatus, LocalizedText } from './citation.ts';
 export { EMPLOYER_KINDS, OCCUPATIONS, SEZ_TYPES, appliesInRegion, matchesCategory } from './category.ts';
 export type { CategoryFacts, EmployerKind, Occupation, RegionFilter, SezType, ThresholdCategory } from './category.ts';
-export { RELATIONS, UNITS } from './schema.ts';
+export { OFFICIAL_HOSTS, RELATIONS, UNITS, hostIsOneOf } from './schema.ts';
 export type { Counting, FromPrecision, LawValue, Period, Range, Relation, Rule, SourceKind, TaxBand, Unit, ValueKind } from './schema.ts';
 export { PurposeSchema, RegionKindSchema, parseCountriesFile, parseRegionsFile } from './countries.ts';
 export type {

@@ -16,7 +16,7 @@ const sourcesOf = (v: ParameterValue | undefined): string[] => (v?.basis ?? []).
 
 describe('the law folder', () => {
   it('loads, with the research date as its version', () => {
-    expect(law.version).toBe('2026-11-21');
+    expect(law.version).toBe('2026-12-03');
     expect(law.parameters.length).toBeGreaterThanOrEqual(55);
     expect(loadLaw()).toBe(law); // cached per folder
   });
@@ -249,7 +249,7 @@ describe('terms', () => {
     expect(law.numberAt('rp.hqs-indefinite-after', d('2024-01-06'))).toBeUndefined();
     expect(law.numberAt('rp.hqs-indefinite-after', d('2024-01-07'))?.value).toBe(2);
     expect(law.listAt('rp.book-replacement-ages', d('2025-01-01'))?.value).toEqual([14, 20, 45]);
-    expect(law.numberAt('rp.book-replacement-deadline', d('2025-01-01'))?.confidence).toBe('low');
+    expect(law.numberAt('rp.book-replacement-deadline', d('2025-01-01'))?.confidence).toBe('medium');
     expect(law.codeAt('rp.hqs-term', d('2025-01-01'))?.value).toBe('same-as-work-permit');
   });
 
@@ -274,7 +274,8 @@ describe('state duties (NK art. 333.28) and fines (KoAP art. 18.15)', () => {
     expect([rub('rp', '2024-06-30'), rub('rp', '2024-07-01')]).toEqual([5000, 6000]);
     expect([rub('registration-place-of-stay', '2025-08-31'), rub('registration-place-of-stay', '2025-09-01')]).toEqual([0, 500]);
     expect([rub('registration-place-of-residence', '2024-06-30'), rub('registration-place-of-residence', '2024-07-01'), rub('registration-place-of-residence', '2025-09-01')]).toEqual([350, 420, 1000]);
-    expect(law.numberAt('duty.trp', d('2025-01-01'))?.confidence).toBe('low');
+    expect(law.numberAt('duty.trp', d('2024-06-30'))).toMatchObject({ value: 1600, confidence: 'low' });
+    expect(law.numberAt('duty.trp', d('2024-07-01'))).toMatchObject({ value: 1920, confidence: 'medium' });
   });
 
   it('fines for notification breaches: ranges by offender, higher in Moscow and St Petersburg', () => {

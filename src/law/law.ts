@@ -44,6 +44,8 @@ export interface ParameterValue<V extends LawValue = LawValue> {
   readonly basis: readonly Citation[];
   readonly verified: IsoDate;
   readonly note?: LocalizedText;
+  /** Proposals only: the day the proposal became public (no evaluation before it mentions the proposal). */
+  readonly announced?: IsoDate;
 }
 
 export interface Parameter {
@@ -80,8 +82,17 @@ export interface Source {
   readonly adopted?: IsoDate;
   readonly submitted?: IsoDate;
   readonly inForce?: IsoDate;
+  /** Bills: the day the proposal became public. */
+  readonly announced?: IsoDate;
+  /** Bills: the last stage verified (e.g. first reading on 2026-03-18). */
+  readonly lastStage?: { readonly stage: string; readonly on: IsoDate };
+  /** The act's name as a reader writes it in a citation (115-ФЗ, КоАП РФ, Приказ МВД России № 536). */
+  readonly short: LocalizedText;
   readonly title: LocalizedText;
+  /** The act's official or reference text; none for a practice guide. */
   readonly url?: string;
+  /** `search`: `url` is the official portal's search for the act, its own page not being verified. */
+  readonly urlKind?: 'text' | 'search';
   readonly note?: LocalizedText;
   /** Set when the source is a member of a series such as `bilateral-RU-{country}`. */
   readonly series?: string;

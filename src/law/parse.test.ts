@@ -12,7 +12,7 @@ import { loadLaw, readLawFiles } from './node.ts';
 /** The real law folder: crafted files are added to it. */
 const base: LawFile[] = readLawFiles();
 
-const citation = '{ source: 115-FZ, article: "13.2", url: "https://example.org/a" }';
+const citation = '{ source: 115-FZ, article: "13.2", evidence: "https://example.org/a" }';
 const goodValue = (from: string, value: string, extra = ''): string =>
   `  - from: ${from}\n    value: ${value}\n    status: in-force\n    confidence: high\n    verified: 2026-11-21\n    basis: [${citation}]\n${extra}`;
 const parameterFile = (id: string, unit: string, values: string, head = ''): LawFile => ({
@@ -38,8 +38,8 @@ describe('parseLawFiles accepts good data', () => {
   });
 
   it('opts.version sets the version, but not to a date before the latest verified one', () => {
-    expect(parseLawFiles(base, { version: '2026-12-01' as IsoDate }).version).toBe('2026-12-01');
-    expect(() => parseLawFiles(base, { version: '2020-01-01' as IsoDate })).toThrow(/version 2020-01-01 is earlier than the latest verified date 2026-11-21/);
+    expect(parseLawFiles(base, { version: '2026-12-05' as IsoDate }).version).toBe('2026-12-05');
+    expect(() => parseLawFiles(base, { version: '2020-01-01' as IsoDate })).toThrow(/version 2020-01-01 is earlier than the latest verified date 2026-12-03/);
   });
 });
 
@@ -67,7 +67,7 @@ describe('parseLawFiles rejects, naming file and key path', () => {
       'test.unknown-source',
       'RUB',
       '  - from: 2020-01-01\n    value: 1\n    status: in-force\n    confidence: high\n    verified: 2026-11-21\n' +
-        '    basis: [{ source: 115-FZ, url: "https://example.org" }, { source: 999-FZ, amendedBy: 998-FZ, url: "https://example.org" }]\n',
+        '    basis: [{ source: 115-FZ, evidence: "https://example.org" }, { source: 999-FZ, amendedBy: 998-FZ, evidence: "https://example.org" }]\n',
     );
     expect(problemsOf(f)).toEqual([
       `${f.path}: values[0].basis[1].source: unknown source "999-FZ" (not in law/sources.yaml)`,
@@ -81,8 +81,8 @@ describe('parseLawFiles rejects, naming file and key path', () => {
       'RUB',
       goodValue('2020-01-01', '1', '    to: 2021-06-30\n') +
         goodValue('2021-01-01', '2') +
-        goodValue('2022-01-01', '3').replace('in-force', 'proposed') +
-        goodValue('2022-01-01', '4').replace('in-force', 'proposed'),
+        goodValue('2022-01-01', '3').replace('in-force', 'proposed\n    announced: 2021-12-01') +
+        goodValue('2022-01-01', '4').replace('in-force', 'proposed\n    announced: 2021-12-01'),
     );
     expect(problemsOf(f)).toEqual([
       `${f.path}: values[1].from: 2021-01-01 overlaps values[0], which runs to 2021-06-30 (in-force values must not overlap)`,
@@ -151,7 +151,7 @@ describe('parseLawFiles rejects, naming file and key path', () => {
     const family = base.find((f) => f.path === 'law/family.yaml') as LawFile;
     const badSources = {
       ...sources,
-      text: `${sources.text}  - { id: 115-FZ, kind: federal-law, adopted: 2002-07-25, title: { en: A, ru: Б } }\n  - { id: X-1, kind: federal-law, title: { en: A, ru: Б } }\n`,
+      text: `${sources.text}  - { id: 115-FZ, kind: federal-law, adopted: 2002-07-25, short: { en: A, ru: Б }, title: { en: A, ru: Б }, url: "https://www.consultant.ru/document/cons_doc_LAW_37868/" }\n  - { id: X-1, kind: federal-law, short: { en: A, ru: Б }, title: { en: A, ru: Б }, url: "https://www.consultant.ru/" }\n  - { id: X-2, kind: federal-law, adopted: 2020-01-01, short: { en: A, ru: Б }, title: { en: A, ru: Б }, url: "https://example.org/blog" }\n  - { id: X-3, kind: bill, submitted: 2020-01-01, short: { en: A, ru: Б }, title: { en: A, ru: Б }, url: "https://sozd.duma.gov.ru/" }\n  - { id: X-4, kind: practice-guide, collective: true, short: { en: A, ru: Б }, title: { en: A, ru: Б }, url: "https://example.org/guide" }\n`,
     };
     const badFamily = {
       ...family,
@@ -169,11 +169,14 @@ describe('parseLawFiles rejects, naming file and key path', () => {
       expect.arrayContaining([
         expect.stringMatching(/^law\/sources\.yaml: sources\[\d+\]\.id: "115-FZ" is already listed at sources\[0\]$/),
         expect.stringMatching(/^law\/sources\.yaml: sources\[\d+\]\.adopted: required/),
+        expect.stringMatching(/^law\/sources\.yaml: sources\[\d+\]\.url: https:\/\/example\.org\/blog is not an official or reference text/),
+        expect.stringMatching(/^law\/sources\.yaml: sources\[\d+\]\.announced: required for a bill/),
+        expect.stringMatching(/^law\/sources\.yaml: sources\[\d+\]\.url: a practice guide is not an act/),
         expect.stringMatching(/^law\/family\.yaml: definitions\[0\]\.relations\[6\]\.relation: spouse is listed twice$/),
         expect.stringMatching(/^law\/family\.yaml: rights\[\d+\]\.parameters\[0\]: unknown parameter "rp\.no-such"/),
       ]),
     );
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(7);
   });
 });
 

@@ -4,7 +4,7 @@
 // The rules are those of law/README.md.
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { isRealIsoDate } from './citation.ts';
+import { isRealIsoDate, withSources } from './citation.ts';
 import type { IsoDate } from './citation.ts';
 import { parseCountriesFile, parseRegionsFile } from './countries.ts';
 import type { CountryTable, RegionTable } from './countries.ts';
@@ -27,7 +27,10 @@ import type {
 } from './law.ts';
 import {
   DURATION_UNITS,
+  FOREIGN_OFFICIAL_HOSTS,
+  OFFICIAL_HOSTS,
   FamilyFileSchema,
+  hostIsOneOf,
   ParameterFileSchema,
   RangeSchema,
   SERIES_PLACEHOLDER,
@@ -225,6 +228,13 @@ function checkValueEntry(e: ValueEntry, i: number, unit: Unit, hasCategory: bool
   const at = (key: string): PathPart[] => ['values', i, key];
   const problem = valueProblem(unit, e.value);
   if (problem !== undefined) report(at('value'), problem);
+  if (e.status === 'proposed' && e.announced === undefined) {
+    report(at('announced'), 'required for a proposal (the day it became public: no evaluation before it mentions it)');
+  }
+  if (e.status === 'in-force' && e.announced !== undefined) report(at('announced'), 'only a proposal has this');
+  if (e.announced !== undefined && e.announced > e.verified) {
+    report(at('announced'), `${e.announced} is after verified ${e.verified}`);
+  }
 
   const isDuration = DURATION_UNITS.includes(unit);
   const allowed = COUNTING_FOR_UNIT[unit];
@@ -320,6 +330,7 @@ function parseParameter(file: YamlFile, report: Report): Parameter | undefined {
     basis: e.basis,
     verified: e.verified,
     note: e.note,
+    announced: e.announced,
   });
   const all = entries.map(toValue);
   return {
@@ -379,6 +390,10 @@ function parseSources(file: YamlFile, report: Report, into?: SourceRegistry): So
     } else registry.seenIn.set(key, `${file.path} sources[${i}]`);
     if (s.kind === 'bill') {
       if (s.submitted === undefined) report(at('submitted'), 'required for a bill (the date it was submitted)');
+      if (s.announced === undefined) report(at('announced'), 'required for a bill (the day the proposal became public)');
+      if (s.announced !== undefined && s.submitted !== undefined && s.submitted < s.announced) {
+        report(at('submitted'), `${s.submitted} is before announced ${s.announced}`);
+      }
       if (s.adopted !== undefined) report(at('adopted'), 'a bill is not adopted; record the act it became as a source of its own');
     } else if (s.id !== undefined && s.adopted === undefined && s.collective !== true) {
       report(at('adopted'), 'required (the date the act was adopted or signed; or collective: true for a set of acts)');
@@ -386,6 +401,19 @@ function parseSources(file: YamlFile, report: Report, into?: SourceRegistry): So
     if (s.adopted !== undefined && s.inForce !== undefined && s.inForce < s.adopted) {
       report(at('inForce'), `${s.inForce} is before adopted ${s.adopted}`);
     }
+    if (s.kind !== 'bill' && (s.announced !== undefined || s.lastStage !== undefined)) {
+      report(at(s.announced !== undefined ? 'announced' : 'lastStage'), 'only a bill has this');
+    }
+    // The link a reader clicks is the act's official or reference text; a practice guide has none (its pages
+    // are evidence in the citations that use it).
+    if (s.kind === 'practice-guide') {
+      if (s.url !== undefined) report(at('url'), 'a practice guide is not an act: cite its pages as evidence, not as url');
+    } else if (s.url === undefined) {
+      report(at('url'), 'required: the official or reference text of the act (law/README.md lists the hosts)');
+    } else if (!hostIsOneOf(s.url, s.kind === 'foreign-law' ? [...OFFICIAL_HOSTS, ...FOREIGN_OFFICIAL_HOSTS] : OFFICIAL_HOSTS)) {
+      report(at('url'), `${s.url} is not an official or reference text (expected a host of ${OFFICIAL_HOSTS.join(', ')})`);
+    }
+    if (s.urlKind !== undefined && s.url === undefined) report(at('urlKind'), 'goes with url');
     const source: Source = {
       id: key,
       kind: s.kind,
@@ -394,8 +422,12 @@ function parseSources(file: YamlFile, report: Report, into?: SourceRegistry): So
       adopted: s.adopted,
       submitted: s.submitted,
       inForce: s.inForce,
+      announced: s.announced,
+      lastStage: s.lastStage,
+      short: s.short,
       title: s.title,
       url: s.url,
+      urlKind: s.url === undefined ? undefined : (s.urlKind ?? 'text'),
       note: s.note,
     };
     if (s.series !== undefined) {
@@ -426,6 +458,7 @@ function resolveSource(registry: SourceRegistry, id: string): Source | undefined
       ...template,
       id,
       title: { en: fill(template.title.en), ru: fill(template.title.ru), ...(template.title.zh === undefined ? {} : { zh: fill(template.title.zh) }) },
+      short: { en: fill(template.short.en), ru: fill(template.short.ru), ...(template.short.zh === undefined ? {} : { zh: fill(template.short.zh) }) },
     };
     registry.byId.set(id, member);
     return member;
@@ -556,6 +589,18 @@ export function parseLawFiles(files: readonly LawFile[], opts: ParseOptions = {}
 
   const sourcesFile = single.get('sources');
   const registry = sourcesFile === undefined ? undefined : parseSources(sourcesFile, reporterFor(sourcesFile.path, problems));
+  // Every citation read from here on carries its source's kind and official text.
+  const sourceRef = (id: string) => (registry === undefined ? undefined : resolveSource(registry, id));
+  return withSources(sourceRef, () => parseWithRegistry(yamlFiles, single, registry, problems, opts));
+}
+
+function parseWithRegistry(
+  yamlFiles: readonly YamlFile[],
+  single: ReadonlyMap<string, YamlFile>,
+  registry: SourceRegistry | undefined,
+  problems: string[],
+  opts: ParseOptions,
+): Law {
 
   let latestVerified: IsoDate | undefined;
   for (const f of yamlFiles) {

@@ -3,6 +3,7 @@
 // exist) are in parse.ts.
 import { z } from 'zod';
 import {
+  SOURCE_KINDS,
   BasisSchema,
   ConfidenceSchema,
   IsoDateSchema,
@@ -113,6 +114,8 @@ export const ValueEntrySchema = z.strictObject({
   verified: IsoDateSchema,
   basis: BasisSchema,
   note: LocalizedTextSchema.optional(),
+  /** Proposals: the day the proposal became public. */
+  announced: IsoDateSchema.optional(),
 });
 export type ValueEntry = z.infer<typeof ValueEntrySchema>;
 
@@ -131,24 +134,53 @@ export const ParameterFileSchema = z.strictObject({
 
 // --- sources.yaml ------------------------------------------------------------------------------------
 
-export const SOURCE_KINDS = [
-  'constitution',
-  'federal-constitutional-law',
-  'federal-law',
-  'code',
-  'presidential-decree',
-  'government-decree',
-  'ministerial-order',
-  'court-practice-review',
-  'treaty',
-  'convention',
-  'foreign-law',
-  'bill',
-  /** Practice guides: the source of typical durations (estimates), never of legal rules. */
-  'practice-guide',
-] as const;
+export { SOURCE_KINDS };
 export const SourceKindSchema = z.enum(SOURCE_KINDS);
-export type SourceKind = z.infer<typeof SourceKindSchema>;
+export type { SourceKind } from './citation.ts';
+
+/**
+ * Where an act's official or reference text may be linked: the official publication portals, the two legal
+ * reference systems, the Government, the President, the Duma's bill registry and the treaty depositaries. A
+ * research page (a law firm, a news site, a blog) is evidence in a citation, never an act's link.
+ */
+export const OFFICIAL_HOSTS = [
+  'pravo.gov.ru',
+  'publication.pravo.gov.ru',
+  'consultant.ru',
+  'garant.ru',
+  'base.garant.ru',
+  'government.ru',
+  'kremlin.ru',
+  'sozd.duma.gov.ru',
+  'docs.cntd.ru',
+  'sudrf.cntd.ru',
+  'hcch.net',
+  'docs.eaeunion.org',
+  'eaeunion.org',
+  'xn--b1aew.xn--p1ai',
+  'mvd.ru',
+  'vsrf.ru',
+] as const;
+
+/** Official portals of other states, for `foreign-law` sources. */
+export const FOREIGN_OFFICIAL_HOSTS = ['zakon.rada.gov.ua', 'minjust.gov.ua'] as const;
+
+/** The host of a URL is one of `hosts` or a subdomain of one (www.consultant.ru). */
+export function hostIsOneOf(url: string, hosts: readonly string[]): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return hosts.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+/** A stage a bill has passed, as far as verified (`first-reading` on 2026-03-18). */
+export const BillStageSchema = z.strictObject({
+  stage: z.enum(['submitted', 'first-reading', 'second-reading', 'third-reading', 'federation-council', 'signed']),
+  on: IsoDateSchema,
+});
 
 /** The placeholder of a source series: an ISO 3166-1 alpha-2 code, e.g. `bilateral-RU-{country}`. */
 export const SERIES_PLACEHOLDER = '{country}';
@@ -164,9 +196,18 @@ export const SourceEntrySchema = z.strictObject({
   number: z.string().min(1).optional(),
   adopted: IsoDateSchema.optional(),
   submitted: IsoDateSchema.optional(),
+  /** Bills: the day the proposal became public (its warnings show from then on). */
+  announced: IsoDateSchema.optional(),
+  /** Bills: the last stage verified. */
+  lastStage: BillStageSchema.optional(),
   inForce: IsoDateSchema.optional(),
+  /** The act's name as a reader writes it in a citation (115-ФЗ, КоАП РФ, Приказ МВД России № 536). */
+  short: LocalizedTextSchema,
   title: LocalizedTextSchema,
+  /** The official or reference text (a host of OFFICIAL_HOSTS); practice guides have none. */
   url: z.url().optional(),
+  /** `search`: the url is the official portal's search for the act (its own page was not verified). */
+  urlKind: z.enum(['text', 'search']).optional(),
   note: LocalizedTextSchema.optional(),
 });
 

@@ -812,7 +812,8 @@ export function createApp(opts: AppOptions): App {
       responses: { 201: { description: 'created', schema: S.CaseRecord } },
     },
     async ({ c, actor, query, body }) => {
-      const base = query.employer ? { employerId: query.employer } : {};
+      // Events record what has happened: one dated after tomorrow (Moscow) is refused, naming the field.
+      const base = { ...(query.employer ? { employerId: query.employer } : {}), today: today() };
       let rec: store.CaseRecord;
       try {
         rec = await store.createCase(db, actor, body, { ...base, evaluate: evalWith() });
@@ -1039,6 +1040,7 @@ export function createApp(opts: AppOptions): App {
 
   const parts = (evaluate?: store.EvaluateWith): store.CasePartOptions => ({
     tables: api.deps.tables,
+    today: today(),
     ...(evaluate ? { evaluate } : {}),
   });
 
@@ -1057,7 +1059,9 @@ export function createApp(opts: AppOptions): App {
   }
 
   function updateEvaluated(actor: Actor, id: string, c: Case, version: number): Promise<store.CaseRecord> {
-    return evaluated((evaluate) => store.updateCase(db, actor, id, c, version, evaluate ? { evaluate } : {}));
+    return evaluated((evaluate) =>
+      store.updateCase(db, actor, id, c, version, { today: today(), ...(evaluate ? { evaluate } : {}) }),
+    );
   }
 
   // ——— evaluation and exports ———

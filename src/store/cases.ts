@@ -5,9 +5,9 @@
 // obligations table does that), and keeping them there makes export the exact inverse of import.
 // Writes carry the version read (optimistic concurrency): a stale version is a Conflict, never a lost edit.
 import { randomUUID } from 'node:crypto';
-import { CaseSchema, caseLimitProblems, parseCase, type Case, type CheckTables } from '../case/index.ts';
+import { CaseSchema, caseLimitProblems, eventsAfter, parseCase, type Case, type CheckTables } from '../case/index.ts';
 import type { Engine } from '../engine/index.ts';
-import type { IsoDate } from '../calendar/date.ts';
+import { addDays, type IsoDate } from '../calendar/date.ts';
 import { appendAudit } from './audit.ts';
 import { requireCaseVisible, requireWrite, type Actor } from './actor.ts';
 import { inTenant, jsonb, requireUuid, type Db, type Tx } from './db.ts';
@@ -211,11 +211,22 @@ export interface CreateCaseOptions {
   /** The employer row to link; default: the organization's employer with the case's INN (created if new). */
   employerId?: string;
   evaluate?: EvaluateWith;
+  /** The writer's today (Moscow): an event dated after tomorrow is refused (events record what has happened). */
+  today?: IsoDate;
+}
+
+/** Refuses events dated after the day after `today` (a day's grace for time zones); `indexes`: only those. */
+export function refuseFutureEvents(c: Case, today: IsoDate | undefined, indexes?: readonly number[]): void {
+  // A case over the product's limits (a date in year 9999, say) is refused by checkCase, naming the limit.
+  if (today === undefined || caseLimitProblems(c).length > 0) return;
+  const problems = eventsAfter(c, addDays(today, 1), indexes);
+  if (problems.length) throw new Invalid(problems);
 }
 
 export async function createCase(db: Db, actor: Actor, input: Case, opts: CreateCaseOptions = {}): Promise<CaseRecord> {
   requireWrite(actor, 'creating a case');
   const c = checkCase(input);
+  refuseFutureEvents(c, opts.today);
   const cols = columnsOf(c);
   return inTenant(db, actor.orgId, async (tx) => {
     let employerId: string;
@@ -366,6 +377,8 @@ export async function exportCase(db: Db, actor: Actor, caseId: string): Promise<
 
 export interface UpdateCaseOptions {
   evaluate?: EvaluateWith;
+  /** The writer's today (Moscow): an event dated after tomorrow is refused. */
+  today?: IsoDate;
 }
 
 function checkExpectedVersion(expectedVersion: number): void {
@@ -459,8 +472,19 @@ export async function updateCase(
   columnsOf(c); // a case without a principal is refused before any lock
   return inTenant(db, actor.orgId, async (tx) => {
     const cur = await lockForEdit(tx, id, caseId, expectedVersion);
+    if (opts.today !== undefined) refuseFutureEvents(c, opts.today, changedEvents((await readCase(tx, id)).case, c));
     return writeLocked(tx, actor, id, cur, c, { action: 'case.update' }, opts.evaluate);
   });
+}
+
+/** The positions of the events of `after` that `before` does not hold as they are (new or changed ones). */
+export function changedEvents(before: Case, after: Case): number[] {
+  const held = new Set((before.events ?? []).map((e) => JSON.stringify(e)));
+  const out: number[] = [];
+  (after.events ?? []).forEach((e, i) => {
+    if (!held.has(JSON.stringify(e))) out.push(i);
+  });
+  return out;
 }
 
 export interface CaseEdit {

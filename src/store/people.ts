@@ -6,7 +6,14 @@
 // scans, a specialist's login, a pending invitation) is not removed: the Conflict names each reference.
 import type { Case, CheckTables, Person } from '../case/index.ts';
 import type { Actor } from './actor.ts';
-import { editCase, getCase, parseCaseInput, type CaseRecord, type UpdateCaseOptions } from './cases.ts';
+import {
+  editCase,
+  getCase,
+  parseCaseInput,
+  refuseFutureEvents,
+  type CaseRecord,
+  type UpdateCaseOptions,
+} from './cases.ts';
 import type { Db, Tx } from './db.ts';
 import { Conflict, Invalid, NotFound } from './errors.ts';
 
@@ -27,6 +34,17 @@ export function rePath(path: string, from: string, to: string): string {
 function checkWith(next: unknown, tables: CheckTables, from: string, to: string): Case {
   try {
     return parseCaseInput(next, tables);
+  } catch (e) {
+    if (e instanceof Invalid)
+      throw new Invalid(e.problems.map((p) => ({ path: rePath(p.path, from, to), message: p.message })));
+    throw e;
+  }
+}
+
+/** Runs a check of the whole case whose problems inside the element at `from` are reported under `to`. */
+function refusePart(check: () => void, from: string, to: string): void {
+  try {
+    check();
   } catch (e) {
     if (e instanceof Invalid)
       throw new Invalid(e.problems.map((p) => ({ path: rePath(p.path, from, to), message: p.message })));
@@ -218,6 +236,7 @@ export function addEvent(
         `events[${events.length}]`,
         'event',
       );
+      refusePart(() => refuseFutureEvents(next, opts.today, [events.length]), `events[${events.length}]`, 'event');
       return {
         case: next,
         audit: { action: 'case.event.add', details: { index: events.length, type: next.events![events.length]!.type } },
@@ -247,6 +266,7 @@ export function updateEvent(
       const before = cur.case.events![i]!;
       const events = cur.case.events!.map((e, k) => (k === i ? event : e));
       const next = checkWith({ ...cur.case, events }, opts.tables, `events[${i}]`, 'event');
+      refusePart(() => refuseFutureEvents(next, opts.today, [i]), `events[${i}]`, 'event');
       return {
         case: next,
         audit: { action: 'case.event.update', details: { index: i, from: before.type, to: next.events![i]!.type } },

@@ -3,6 +3,7 @@
 // re-evaluated and audited; a person something still points to is not removed (409 naming each reference).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../store/backends.ts';
+import { addDays, todayInMoscow } from '../../src/calendar/date.ts';
 import { makeCase, PASSWORD, PDF } from '../store/fixtures.ts';
 import { addMember, Client, isProblem, startApi, type ApiEnv, type Res } from './harness.ts';
 
@@ -276,6 +277,29 @@ describe.each(BACKENDS)('people and events of a case on %s', (backend) => {
     });
     expect(added.status).toBe(201);
     expect(added.body.case.events).toHaveLength(n + 1);
+  });
+
+  it('refuses an event dated after tomorrow (Moscow), naming the field; tomorrow is allowed for time zones', async () => {
+    const today = todayInMoscow(new Date());
+    const cur = await current();
+    const later = await manager.post(`/api/v1/cases/${caseId}/events`, {
+      json: { version: cur.version, event: { type: 'exit', on: addDays(today, 2), person: 'p1' } },
+    });
+    expect(isProblem(later, 422)).toBe(true);
+    expect(paths(later)).toEqual(['event.on']);
+    const moved = await manager.put(`/api/v1/cases/${caseId}/events/0`, {
+      json: { version: cur.version, event: { ...cur.case.events[0], on: addDays(today, 30) } },
+    });
+    expect(paths(moved)).toEqual(['event.on']);
+    const whole = await manager.post('/api/v1/cases', {
+      json: { ...makeCase(7, { employer: 1 }), events: [{ type: 'entry', on: addDays(today, 5), person: 'p1' }] },
+    });
+    expect(isProblem(whole, 422)).toBe(true);
+    expect(paths(whole)).toEqual(['events[0].on']);
+    const tomorrow = await manager.post(`/api/v1/cases/${caseId}/events`, {
+      json: { version: cur.version, event: { type: 'exit', on: addDays(today, 1), person: 'p1' } },
+    });
+    expect(tomorrow.status, JSON.stringify(tomorrow.body)).toBe(201);
   });
 
   it('lets a specialist read the people of their own case only, and change none', async () => {

@@ -15,9 +15,18 @@ export function Basis({ t, basis }: { t: T; basis: readonly Citation[] }) {
     <span className="basis">
       ({t('outcome.basis')}{' '}
       {basis.map((b, i) => {
+        // A practice guide is not law, nor is a bill: the reader is told so, not shown a legal citation.
+        if (b.kind === 'practice-guide')
+          return (
+            <span key={i}>
+              {i > 0 && '; '}
+              {t('cite.practice')}
+            </span>
+          );
         const label = [
           b.source,
           b.article && t('cite.article', { n: b.article }),
+          b.part && t('cite.part', { n: b.part }),
           b.paragraph && t('cite.paragraph', { n: b.paragraph }),
           b.subparagraph && t('cite.subparagraph', { n: b.subparagraph }),
         ]
@@ -33,10 +42,16 @@ export function Basis({ t, basis }: { t: T; basis: readonly Citation[] }) {
             ) : (
               label
             )}
+            {b.kind === 'bill' && ` (${t('cite.bill')})`}
           </span>
         );
       })}
       )
     </span>
   );
+}
+
+/** Reasons that are about a bill (a proposal, not law): shown as a note under the status the law in force gives. */
+export function isProposalReason(r: { code: string }): boolean {
+  return r.code.startsWith('proposal-');
 }

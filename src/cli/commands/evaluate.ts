@@ -5,7 +5,7 @@ import { readCase } from './validate.ts';
 import { createEngine, type Evaluation } from '../../engine/index.ts';
 import { t } from '../i18n.ts';
 import { formatBasis } from '../cite.ts';
-import type { Citation } from '../../law/index.ts';
+import type { Citation, Law } from '../../law/index.ts';
 
 const HELP = `usage: hqs evaluate FILE [--as-of DATE] [--format text|json] [--lang en|ru] [--explain]
                     [--target-start DATE] [--with-proposed]
@@ -16,9 +16,9 @@ its legal basis. --explain adds the trace (rules, parameter values with citation
 --target-start DATE says by when each earlier step must happen for work to start on DATE.
 --with-proposed evaluates as if the proposed changes in the law had passed.`;
 
-export function renderText(ev: Evaluation, lang: 'en' | 'ru', explain: boolean): string {
+export function renderText(ev: Evaluation, law: Law, lang: 'en' | 'ru', explain: boolean): string {
   const L: string[] = [];
-  const basis = (b: readonly Citation[]) => (b.length ? `  [${formatBasis(b, lang)}]` : '');
+  const basis = (b: readonly Citation[]) => (b.length ? `  [${formatBasis(b, law, lang)}]` : '');
   L.push(t(lang, 'text.title', { asOf: ev.asOf, law: ev.lawVersion, id: ev.caseId ?? '—' }));
   if (ev.withProposed) L.push(t(lang, 'text.with-proposed'));
   L.push('', `${t(lang, 'text.eligibility')}: ${t(lang, `status.${ev.eligibility.status}`)}`);
@@ -91,7 +91,8 @@ export function evaluateCommand(argv: string[], io: Io): number {
   const asOf = dateArg(values['as-of'] ?? c.asOf, '--as-of');
   const targetStart =
     values['target-start'] === undefined ? undefined : dateArg(values['target-start'], '--target-start');
-  const engine = createEngine({ law: loadLaw(), calendar: loadCalendar() });
+  const law = loadLaw();
+  const engine = createEngine({ law, calendar: loadCalendar() });
   let ev: Evaluation;
   try {
     ev = engine.evaluate(c, asOf, {
@@ -104,6 +105,6 @@ export function evaluateCommand(argv: string[], io: Io): number {
     if (e instanceof Error && e.name === 'CalendarRangeError') throw new InputError(e.message);
     throw e;
   }
-  io.out(format === 'json' ? json(ev) : renderText(ev, lang, values.explain === true));
+  io.out(format === 'json' ? json(ev) : renderText(ev, law, lang, values.explain === true));
   return 0;
 }

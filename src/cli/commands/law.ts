@@ -1,7 +1,7 @@
 import type { Io } from '../main.ts';
 import { parse, formatOf, langOf, UsageError, InputError } from '../args.ts';
 import { loadLaw, dateArg, json } from '../context.ts';
-import type { Parameter, ParameterValue } from '../../law/index.ts';
+import { researchOf, type Law, type Parameter, type ParameterValue } from '../../law/index.ts';
 import { formatCitation } from '../cite.ts';
 import { t } from '../i18n.ts';
 
@@ -22,19 +22,37 @@ function valueJson(v: ParameterValue, p: Parameter) {
     from: v.from,
     ...(v.to ? { to: v.to } : {}),
     status: v.status,
+    ...(v.announced ? { announced: v.announced } : {}),
     confidence: v.confidence,
-    basis: v.basis,
+    // The citation as users see it, with the research behind it (pages read, remarks): evidence, not the link.
+    basis: v.basis.map((c) => ({ ...c, ...researchOf(c) })),
     verified: v.verified,
     ...(v.note ? { note: v.note } : {}),
   };
 }
 
-function valueText(v: ParameterValue, p: Parameter, lang: 'en' | 'ru'): string {
+/** The pages the research read for each citation of a value, one line each. */
+function evidenceText(v: ParameterValue, law: Law, lang: 'en' | 'ru'): string {
+  return v.basis
+    .map((c) => {
+      const r = researchOf(c);
+      if (!r) return '';
+      const head = `    ${formatCitation(c, law, lang, true)}: ${c.url ? `${t(lang, c.urlKind === 'search' ? 'law.official-search' : 'law.official-text')} ${c.url}; ` : ''}`;
+      return `${head}${t(lang, 'law.evidence')} ${r.evidence.join(' ; ')}${r.note ? ` (${r.note})` : ''}`;
+    })
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+function valueText(v: ParameterValue, p: Parameter, law: Law, lang: 'en' | 'ru'): string {
   const value =
     v.value === null ? t(lang, 'law.none') : typeof v.value === 'object' ? JSON.stringify(v.value) : String(v.value);
   const period = v.period ? ` ${t(lang, `law.per.${v.period}`)}` : '';
-  const status = v.status === 'proposed' ? ` [${t(lang, 'law.proposed')}]` : '';
-  return `${value} ${p.unit}${period}${status} — ${t(lang, 'law.from')} ${v.from}${v.to ? ` ${t(lang, 'law.to')} ${v.to}` : ''}; ${t(lang, 'law.confidence')}: ${v.confidence}; ${v.basis.map((c) => formatCitation(c, lang, true)).join('; ')}; ${t(lang, 'law.verified')} ${v.verified}`;
+  const status =
+    v.status === 'proposed'
+      ? ` [${t(lang, 'law.proposed')}${v.announced ? `, ${t(lang, 'law.announced', { date: v.announced })}` : ''}]`
+      : '';
+  return `${value} ${p.unit}${period}${status} — ${t(lang, 'law.from')} ${v.from}${v.to ? ` ${t(lang, 'law.to')} ${v.to}` : ''}; ${t(lang, 'law.confidence')}: ${v.confidence}; ${v.basis.map((c) => formatCitation(c, law, lang, true)).join('; ')}; ${t(lang, 'law.verified')} ${v.verified}`;
 }
 
 export function lawCommand(argv: string[], io: Io): number {
@@ -72,8 +90,8 @@ export function lawCommand(argv: string[], io: Io): number {
     } else {
       io.out(`${t(lang, 'law.header', { asOf, version: law.version })}\n`);
       for (const { p, v, proposals } of rows) {
-        io.out(`${p.id} — ${p.title[lang]}\n  ${v ? valueText(v, p, lang) : t(lang, 'law.no-value')}`);
-        for (const x of proposals) io.out(`  ${valueText(x, p, lang)}`);
+        io.out(`${p.id} — ${p.title[lang]}\n  ${v ? valueText(v, p, law, lang) : t(lang, 'law.no-value')}`);
+        for (const x of proposals) io.out(`  ${valueText(x, p, law, lang)}`);
       }
     }
     return 0;
@@ -105,9 +123,12 @@ export function lawCommand(argv: string[], io: Io): number {
       );
     } else {
       io.out(`${p.id} — ${p.title[lang]}\n${p.description[lang]}\n`);
-      io.out(`${t(lang, 'law.on', { asOf })}: ${v ? valueText(v, p, lang) : t(lang, 'law.no-value')}\n`);
+      io.out(`${t(lang, 'law.on', { asOf })}: ${v ? valueText(v, p, law, lang) : t(lang, 'law.no-value')}\n`);
       io.out(t(lang, 'law.history'));
-      for (const x of history) io.out(`  ${valueText(x, p, lang)}${x.note ? `\n    ${x.note[lang]}` : ''}`);
+      for (const x of history)
+        io.out(
+          `  ${valueText(x, p, law, lang)}${x.note ? `\n    ${x.note[lang]}` : ''}\n${evidenceText(x, law, lang)}`,
+        );
     }
     return 0;
   }

@@ -7,7 +7,7 @@ import type { T } from '../i18n.ts';
 import type { Answers, OutcomeId } from './flow.ts';
 import { toCase } from './to-case.ts';
 import type { Evaluation } from './evaluation.ts';
-import { Basis } from '../Basis.tsx';
+import { Basis, isProposalReason } from '../Basis.tsx';
 import { Link } from '../router.tsx';
 
 interface Props {
@@ -128,6 +128,11 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
           {t(`outcome.status.${status}`)}
         </h1>
         <p>{t('outcome.asOf', { date: t.date(ev.asOf), law: t.date(ev.lawVersion) })}</p>
+        {ev.eligibility.reasons.filter(isProposalReason).map((r, i) => (
+          <p key={i} className="note proposal">
+            {r.message} <Basis t={t} basis={r.basis} />
+          </p>
+        ))}
       </div>
       {machineNote}
       <section aria-labelledby="why">
@@ -143,11 +148,13 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
           </p>
         )}
         <ul className="reasons">
-          {ev.eligibility.reasons.map((r, i) => (
-            <li key={i} className={r.severity}>
-              {r.message} <Basis t={t} basis={r.basis} />
-            </li>
-          ))}
+          {ev.eligibility.reasons
+            .filter((r) => !isProposalReason(r))
+            .map((r, i) => (
+              <li key={i} className={r.severity}>
+                {r.message} <Basis t={t} basis={r.basis} />
+              </li>
+            ))}
         </ul>
       </section>
       {ev.eligibility.alternatives.length > 0 && (
@@ -181,9 +188,14 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
                       {s.date && (
                         <span className="when">
                           {' '}
-                          {s.dateKind === 'deadline'
-                            ? t('outcome.by', { date: t.date(s.date) })
-                            : t('outcome.about', { date: t.date(s.date) })}{' '}
+                          {t(
+                            s.dateKind === 'deadline'
+                              ? 'outcome.by'
+                              : s.dateKind === 'earliest'
+                                ? 'outcome.from'
+                                : 'outcome.about',
+                            { date: t.date(s.date) },
+                          )}{' '}
                           <span className="tag">{t(`datekind.${s.dateKind ?? 'estimate'}`)}</span>
                         </span>
                       )}

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { Finding } from '../../../../src/engine/types.ts';
 import { api, ApiError, type CaseRecord } from '../../api.ts';
-import { Basis } from '../../Basis.tsx';
+import { Basis, isProposalReason } from '../../Basis.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { ErrorBox, PageTitle, StatusTag } from '../ui.tsx';
 import { useCase } from './context.ts';
@@ -72,7 +72,14 @@ export function CaseHeader() {
         <dt>{t('case.head.eligibility')}</dt>
         <dd>
           {ev ? (
-            <StatusTag status={ev.eligibility.status} label={t(`case.eligibility.${ev.eligibility.status}`)} />
+            <>
+              <StatusTag status={ev.eligibility.status} label={t(`case.eligibility.${ev.eligibility.status}`)} />
+              {ev.eligibility.reasons.filter(isProposalReason).map((r, i) => (
+                <p key={i} className="note proposal">
+                  {r.message} <Basis t={t} basis={r.basis} />
+                </p>
+              ))}
+            </>
           ) : (
             '—'
           )}
@@ -101,12 +108,14 @@ export function CaseHeader() {
             </p>
           )}
           <ul className="reasons">
-            {ev.eligibility.reasons.map((r, i) => (
-              <li key={i}>
-                <StatusTag status={r.severity} label={t(`case.severity.${r.severity}`)} /> {r.message}{' '}
-                <Basis t={t} basis={r.basis} />
-              </li>
-            ))}
+            {ev.eligibility.reasons
+              .filter((r) => !isProposalReason(r))
+              .map((r, i) => (
+                <li key={i}>
+                  <StatusTag status={r.severity} label={t(`case.severity.${r.severity}`)} /> {r.message}{' '}
+                  <Basis t={t} basis={r.basis} />
+                </li>
+              ))}
           </ul>
           {ev.eligibility.alternatives.length > 0 && (
             <>

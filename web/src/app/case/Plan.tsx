@@ -30,7 +30,9 @@ export function StepDate({ t, s }: { t: T; s: PlanStep }) {
   if (kind === 'event') return <span className="when event">{t('portal.plan.doneOn', { date: t.date(s.date) })}</span>;
   return (
     <span className={`when ${kind}`}>
-      {kind === 'deadline' ? t('outcome.by', { date: t.date(s.date) }) : t('outcome.about', { date: t.date(s.date) })}{' '}
+      {t(kind === 'deadline' ? 'outcome.by' : kind === 'earliest' ? 'outcome.from' : 'outcome.about', {
+        date: t.date(s.date),
+      })}{' '}
       <span className="tag">{t(`datekind.${kind}`)}</span>
     </span>
   );

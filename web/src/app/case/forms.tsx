@@ -5,7 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type Reac
 import type { Case } from '../../../../src/case/schema.ts';
 import { ApiError } from '../../api.ts';
 import type { Lang, T } from '../../i18n.ts';
-import { ErrorBox, Field, describedBy, FieldNotes } from '../ui.tsx';
+import { ErrorBox, Field, describedBy, FieldNotes, todayMoscow } from '../ui.tsx';
 import { isStale } from './context.ts';
 import {
   EVENT_SPECS,
@@ -342,6 +342,8 @@ export function EventForm({
           className="w10"
           id={id('on')}
           value={d.on}
+          // An event records what has happened: the server refuses a date after tomorrow (time zones).
+          max={addDaysIso(todayMoscow(), 1)}
           onChange={(e) => setD((x) => ({ ...x, on: e.target.value }))}
           aria-describedby={describedBy(id('on'), false, err('on'))}
         />
@@ -365,4 +367,11 @@ export function EventForm({
       </div>
     </form>
   );
+}
+
+/** YYYY-MM-DD plus `n` days. */
+function addDaysIso(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }

@@ -6,7 +6,7 @@
 // registered years ago) sit at the left edge, marked as earlier, instead of squeezing the rest together.
 // Pure arithmetic on ISO dates (UTC day numbers), unit-tested in timeline.test.ts; Plan.tsx draws it.
 
-export type MarkKind = 'deadline' | 'estimate' | 'event';
+export type MarkKind = 'deadline' | 'earliest' | 'estimate' | 'event';
 
 export interface TimelineStep {
   id: string;
