@@ -9,7 +9,7 @@
 //
 // Each line of the output: {"key": "<source>@<date>/<lang>[+proposed]", "eligibility": "<sha1>", …}.
 import { createHash } from 'node:crypto';
-import { createWriteStream, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -38,8 +38,7 @@ export const DIGEST_DATES = [
 ] as IsoDate[];
 
 const PARTS = ['eligibility', 'plan', 'obligations', 'findings', 'checklist', 'grounds'] as const;
-type Part = (typeof PARTS)[number];
-type Digest = { key: string } & Record<Part, string>;
+type Digest = { key: string } & Record<string, string>;
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -82,44 +81,112 @@ function* sources(law: ReturnType<typeof loadLaw>, generated: number): Generator
     yield [`generated#${i}`, caseOf(generateCase(i, { law, seed: DEFAULT_SEED }), `generated#${i}`, law)];
 }
 
-function digestOf(key: string, ev: Evaluation): Digest {
+/** The keys of text an evaluation carries in hqs-evaluation/1 (rendered in one language). */
+const TEXT_KEYS = new Set(['message', 'why', 'note']);
+/** The fields hqs-evaluation/1 gained with the codes (left out of the `text` view, which keeps the earlier shape). */
+const NEW_KEYS = new Set(['params', 'because', 'completedBy', 'notes']);
+const NEW_AND_TEXT_KEYS = new Set([...NEW_KEYS, ...TEXT_KEYS]);
+
+/** The hash of `value` as JSON without the keys in `drop`, at any depth. */
+function sha1Without(value: unknown, drop: ReadonlySet<string>): string {
+  const json =
+    drop.size === 0 ? JSON.stringify(value) : JSON.stringify(value, (k, v: unknown) => (drop.has(k) ? undefined : v));
+  return createHash('sha1')
+    .update(json ?? 'undefined')
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/**
+ * What the digest hashes of one evaluation, part by part: `text` — the evaluation as hqs-evaluation/1 shows it
+ * in one language, in the fields it had before the engine spoke codes (comparable with digests of any earlier
+ * commit); `decisions` — the same without its wording (statuses, dates, codes, citations); `codes` — the
+ * engine's own output (codes and typed params, no wording), where the engine gives one.
+ */
+export interface Views {
+  text: Record<string, unknown>;
+  /** The keys of `text` that are not the hqs-evaluation/1 of before (left out of its hash). */
+  added: ReadonlySet<string>;
+  codes?: Record<string, unknown>;
+}
+
+function digestOf(key: string, views: Views, decisionsOf?: Digest): Digest {
   const out = { key } as Digest;
-  for (const p of PARTS) out[p] = sha1((ev as unknown as Record<string, unknown>)[p]);
+  const withoutText = views.added.size === 0 ? TEXT_KEYS : NEW_AND_TEXT_KEYS;
+  for (const p of PARTS) {
+    out[p] = sha1Without(views.text[p], views.added);
+    // The decisions and the codes do not depend on the language: hashed once per evaluation.
+    out[`${p}.decisions`] = decisionsOf?.[`${p}.decisions`] ?? sha1Without(views.text[p], withoutText);
+    if (views.codes) out[`${p}.codes`] = decisionsOf?.[`${p}.codes`] ?? sha1(views.codes[p]);
+  }
   return out;
 }
 
-function main(): void {
+type Lang = 'en' | 'ru';
+type Evaluate = (c: Case, asOf: IsoDate, withProposed: boolean) => (lang: Lang) => Views;
+
+/** The engine at hand: one that speaks codes (rendered per language here), or an earlier one that words its output. */
+async function evaluatorOf(law: Law): Promise<Evaluate> {
+  const engine = createEngine({ law, calendar: loadCalendar() }) as unknown as {
+    evaluate(c: Case, asOf: IsoDate, opts: Record<string, unknown>): Evaluation;
+  };
+  const i18n = (await import('../src/i18n/index.ts')) as Record<string, unknown>;
+  const render = i18n.renderEvaluation as
+    ((ev: Evaluation, opts: { lang: Lang; law: Law }) => Record<string, unknown>) | undefined;
+  if (render === undefined) {
+    return (c, asOf, withProposed) => (lang) => ({
+      text: engine.evaluate(c, asOf, { lang, withProposed }) as unknown as Record<string, unknown>,
+      added: new Set(),
+    });
+  }
+  return (c, asOf, withProposed) => {
+    const codes = engine.evaluate(c, asOf, { withProposed, documents: true });
+    return (lang) => ({
+      text: render(codes, { lang, law }),
+      added: NEW_KEYS,
+      codes: codes as unknown as Record<string, unknown>,
+    });
+  };
+}
+
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       out: { type: 'string' },
       compare: { type: 'string' },
       cases: { type: 'string', default: '3000' },
       show: { type: 'string', default: '5' },
+      differing: { type: 'string' },
     },
   });
-  if (!values.out) throw new Error('usage: evaluation-digest.ts --out FILE [--compare OLD] [--cases N]');
+  if (!values.out)
+    throw new Error('usage: evaluation-digest.ts --out FILE [--compare OLD] [--cases N] [--differing FILE]');
   const law = loadLaw();
-  const engine = createEngine({ law, calendar: loadCalendar() });
-  const out = createWriteStream(values.out);
+  const evaluate = await evaluatorOf(law);
+  const lines: string[] = [];
   const mine = new Map<string, Digest>();
   let n = 0;
   const started = Date.now();
   for (const [name, c] of sources(law, Number(values.cases))) {
     for (const asOf of DIGEST_DATES) {
-      for (const lang of ['en', 'ru'] as const) {
-        for (const withProposed of [false, true]) {
-          // Proposals on two dates only: before and after the 2026 bill.
-          if (withProposed && asOf !== '2026-03-18' && asOf !== '2026-11-21') continue;
+      for (const withProposed of [false, true]) {
+        // Proposals on two dates only: before and after the 2026 bill.
+        if (withProposed && asOf !== '2026-03-18' && asOf !== '2026-11-21') continue;
+        const inLang = evaluate(c, asOf, withProposed);
+        let first: Digest | undefined;
+        for (const lang of ['en', 'ru'] as const) {
           const key = `${name}@${asOf}/${lang}${withProposed ? '+proposed' : ''}`;
-          const d = digestOf(key, engine.evaluate(c, asOf, { lang, withProposed }));
+          const views = inLang(lang);
+          const d = digestOf(key, views, views.codes ? first : undefined);
+          first ??= d;
           mine.set(key, d);
-          out.write(`${JSON.stringify(d)}\n`);
+          lines.push(JSON.stringify(d));
           n++;
         }
       }
     }
   }
-  out.end();
+  writeFileSync(values.out, `${lines.join('\n')}\n`);
   console.log(`${n} evaluations in ${((Date.now() - started) / 1000).toFixed(1)} s → ${values.out}`);
   if (!values.compare) return;
 
@@ -129,10 +196,9 @@ function main(): void {
     const d = JSON.parse(line) as Digest;
     old.set(d.key, d);
   }
-  const differing: Record<Part, string[]> = Object.fromEntries(PARTS.map((p) => [p, []])) as unknown as Record<
-    Part,
-    string[]
-  >;
+  const views = ['', '.decisions', '.codes'] as const;
+  const differing = new Map<string, string[]>();
+  const compared = new Map<string, number>();
   let onlyNew = 0;
   for (const [key, d] of mine) {
     const o = old.get(key);
@@ -140,18 +206,32 @@ function main(): void {
       onlyNew++;
       continue;
     }
-    for (const p of PARTS) if (o[p] !== d[p]) differing[p].push(key);
+    for (const p of PARTS)
+      for (const v of views) {
+        const k = `${p}${v}`;
+        if (o[k] === undefined || d[k] === undefined) continue;
+        compared.set(k, (compared.get(k) ?? 0) + 1);
+        if (o[k] !== d[k]) differing.set(k, [...(differing.get(k) ?? []), key]);
+      }
   }
   const onlyOld = [...old.keys()].filter((k) => !mine.has(k)).length;
   console.log(`compared with ${values.compare}: ${old.size} there, ${onlyNew} new keys, ${onlyOld} keys gone`);
-  for (const p of PARTS) {
-    const keys = differing[p];
-    console.log(`  ${p.padEnd(12)} ${keys.length === 0 ? 'identical' : `${keys.length} differ`}`);
-    for (const k of keys.slice(0, Number(values.show))) console.log(`    ${k}`);
-  }
-  const same = PARTS.every((p) => differing[p].length === 0) && onlyNew === 0 && onlyOld === 0;
+  const label = { '': 'text (en/ru)', '.decisions': 'decisions', '.codes': 'codes' } as const;
+  for (const p of PARTS)
+    for (const v of views) {
+      const k = `${p}${v}`;
+      const count = compared.get(k);
+      if (!count) continue;
+      const keys = differing.get(k) ?? [];
+      console.log(
+        `  ${p.padEnd(12)} ${label[v].padEnd(13)} ${keys.length === 0 ? `identical (${count})` : `${keys.length} of ${count} differ`}`,
+      );
+      for (const key of keys.slice(0, Number(values.show))) console.log(`    ${key}`);
+    }
+  if (values.differing) writeFileSync(values.differing, JSON.stringify(Object.fromEntries(differing), null, 1));
+  const same = differing.size === 0 && onlyNew === 0 && onlyOld === 0;
   console.log(same ? 'IDENTICAL' : 'DIFFERENT');
   process.exitCode = same ? 0 : 1;
 }
 
-main();
+await main();

@@ -18,7 +18,15 @@ import { letterCommand } from '../src/cli/commands/letter.ts';
 import { obligationsCommand } from '../src/cli/commands/obligations.ts';
 import { loadLaw, loadCalendar } from '../src/cli/context.ts';
 import { parseCase, type Case } from '../src/case/index.ts';
-import { createEngine, type ChecklistItem, type Citation, type Evaluation, type IsoDate } from '../src/engine/index.ts';
+import {
+  createEngine,
+  type Citation,
+  type IsoDate,
+  type RenderedChecklistItem,
+  type RenderedChecklistItem as ChecklistItem,
+  type RenderedEvaluation,
+} from '../src/engine/index.ts';
+import { renderEvaluation } from '../src/i18n/index.ts';
 import {
   composeLetter,
   renderChecklistPdf,
@@ -93,8 +101,12 @@ function readCaseFile(file: string): Case {
   return r.case;
 }
 
-function evaluate(c: Case, lang: 'en' | 'ru' = 'en'): Evaluation {
-  return createEngine({ law: loadLaw(), calendar: loadCalendar() }).evaluate(c, AS_OF as IsoDate, { lang });
+/** The evaluation with its documents, worded in `lang` (what the exports are given). */
+function evaluate(c: Case, lang: 'en' | 'ru' = 'en'): RenderedEvaluation & { checklist: RenderedChecklistItem[] } {
+  const law = loadLaw();
+  const ev = createEngine({ law, calendar: loadCalendar() }).evaluate(c, AS_OF as IsoDate, { documents: true });
+  const out = renderEvaluation(ev, { lang, law });
+  return { ...out, checklist: out.checklist ?? [] };
 }
 
 function xmlEscape(s: string): string {
@@ -177,6 +189,7 @@ function fixtureChecklist(): ChecklistItem[] {
     document: fileName.replace(/^\d+_|\.pdf$/g, '').toLowerCase(),
     status,
     why: status === 'collected' ? 'in the case' : 'not in the case',
+    because: [],
     requirement: {
       title,
       issuer: { en: 'competent authority', ru: 'компетентный орган' },

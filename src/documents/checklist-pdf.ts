@@ -1,7 +1,7 @@
 // The printable checklist: A4 landscape, one section per person, one table per procedure, documents in
 // the authority's order with the scan file names, and the legal basis as numbered footnotes at the
 // foot of each page where it is cited.
-import type { ChecklistItem, Evaluation } from '../engine/types.ts';
+import type { RenderedChecklistItem as ChecklistItem, RenderedEvaluation as Evaluation } from '../engine/types.ts';
 import { t } from '../i18n/index.ts';
 import {
   documentTitle,

@@ -1,7 +1,11 @@
 // The document checklist as the authority expects it: per person, per procedure, documents in the
 // order of the authority's index (requirement.order) with the scan's file name. Rendering only: the
 // engine decided which documents, their form and status (evaluation.checklist).
-import type { ChecklistItem, DocumentRequirement, Evaluation } from '../engine/types.ts';
+import type {
+  RenderedChecklistItem as ChecklistItem,
+  RenderedRequirement as DocumentRequirement,
+  RenderedEvaluation as Evaluation,
+} from '../engine/types.ts';
 import type { Person } from '../case/index.ts';
 import { t } from '../i18n/index.ts';
 import {
@@ -35,10 +39,11 @@ export interface PersonChecklist {
  * procedure (in the catalogue's order), each procedure's documents by requirement.order.
  */
 export function groupChecklist(ev: Evaluation, people: readonly Person[], law: DocTables): PersonChecklist[] {
+  const checklist = ev.checklist ?? [];
   const ids = [...people.map((p) => p.id)];
-  for (const item of ev.checklist) if (!ids.includes(item.person)) ids.push(item.person);
+  for (const item of checklist) if (!ids.includes(item.person)) ids.push(item.person);
   return ids.map((personId) => {
-    const mine = ev.checklist.filter((i) => i.person === personId);
+    const mine = checklist.filter((i) => i.person === personId);
     const procs = [...new Set(mine.map((i) => i.procedure))].sort(
       (a, b) => procedureRank(a, law) - procedureRank(b, law) || (a < b ? -1 : a > b ? 1 : 0),
     );

@@ -5,7 +5,7 @@
 // without splitting a UTF-8 sequence; TEXT values escape backslash, semicolon, comma and newlines.
 import { createHash } from 'node:crypto';
 import type { Case } from '../case/index.ts';
-import type { Evaluation, Obligation } from '../engine/types.ts';
+import type { RenderedEvaluation as Evaluation, RenderedObligation as Obligation } from '../engine/types.ts';
 import { t } from '../i18n/index.ts';
 import {
   citationText,

@@ -5,7 +5,7 @@
 // evaluation; letter-docx.ts and letter-pdf.ts lay the same content out. It states only what the case
 // and the evaluation say: no threshold claim unless the evaluation found the salary meets it.
 import type { Case, CaseEvent, CaseEventOf, CaseEventType, Person } from '../case/index.ts';
-import type { Evaluation } from '../engine/types.ts';
+import type { RenderedEvaluation as Evaluation } from '../engine/types.ts';
 import { t } from '../i18n/index.ts';
 import { documentTitle } from './checklist.ts';
 import {
@@ -272,7 +272,7 @@ function employerSupport(ev: Evaluation, ctx: DocContext & { lang: LetterLang })
  */
 function enclosed(ev: Evaluation, ctx: DocContext, principal: Person, addressee: Addressee): string[] {
   const { lang, law } = ctx;
-  const mine = ev.checklist.filter((i) => i.person === principal.id);
+  const mine = (ev.checklist ?? []).filter((i) => i.person === principal.id);
   if (mine.length) {
     const procs = [...new Set(mine.map((i) => i.procedure))].sort(
       (a, b) => procedureRank(a, law) - procedureRank(b, law),

@@ -1,50 +1,46 @@
-// The production calendar as the engine uses it. Within the calendar's years it is the official
-// calendar. Beyond them (a permit running into a year whose transfer decree is not yet published) the
-// engine still has to say something about a deadline three years ahead: it counts on weekends and the
-// Labour Code art. 112 holidays only, and every item that relied on such a day says so (`provisional`),
-// rather than failing or guessing silently.
+// The production calendar as the engine uses it, memoized at the boundary. Within the calendar's years it is
+// the official calendar. Beyond them (a permit running into a year whose transfer decree is not yet published)
+// the engine still has to say something about a deadline three years ahead: it counts on weekends and the
+// public holidays of Labour Code art. 112 as the law data lists them (`calendar.non-working-holidays`) only,
+// and every item that relied on such a day says so (`provisional`), rather than failing or guessing silently.
 import type { ProductionCalendar } from '../calendar/calendar.ts';
-import { addDays, dayOfWeek, endOfMonth, toDayNumber, type IsoDate } from '../calendar/date.ts';
+import { addDays, dayOfWeek, endOfMonth, type IsoDate } from '../calendar/date.ts';
 
-/** Day numbers of 0000-01-01 and 9999-12-31: the years a date may have. */
-const MIN_DAY = toDayNumber('0000-01-01' as IsoDate);
-const MAX_DAY = toDayNumber('9999-12-31' as IsoDate);
+/** The non-working public holidays (MM-DD) in a year the production calendar does not cover. */
+export type HolidaysOf = (year: number) => ReadonlySet<string>;
 
-const ART_112 = new Set([
-  '01-01',
-  '01-02',
-  '01-03',
-  '01-04',
-  '01-05',
-  '01-06',
-  '01-07',
-  '01-08',
-  '02-23',
-  '03-08',
-  '05-01',
-  '05-09',
-  '06-12',
-  '11-04',
-]);
+/** Entries kept per look-up before it starts over. */
+const KEPT = 4096;
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= KEPT) map.clear();
+  map.set(key, value);
+  return value;
+}
 
 export class WorkingCalendar {
-  /** Day numbers of the first and last day the official calendar covers. */
-  private readonly firstDay: number;
-  private readonly lastDay: number;
+  /** The first and last year the official calendar covers. */
+  readonly firstYear: number;
+  readonly lastYear: number;
+  private readonly lastWorkingDays = new Map<string, IsoDate>();
+  private readonly workingDaysAdded = new Map<string, IsoDate>();
 
-  constructor(readonly cal: ProductionCalendar) {
-    this.firstDay = toDayNumber(`${String(cal.firstYear).padStart(4, '0')}-01-01` as IsoDate);
-    this.lastDay = toDayNumber(`${String(cal.lastYear).padStart(4, '0')}-12-31` as IsoDate);
+  constructor(
+    readonly cal: ProductionCalendar,
+    private readonly holidaysOf: HolidaysOf,
+  ) {
+    this.firstYear = cal.firstYear;
+    this.lastYear = cal.lastYear;
   }
 
   private inRange(d: IsoDate): boolean {
     const y = Number(d.slice(0, 4));
-    return y >= this.cal.firstYear && y <= this.cal.lastYear;
+    return y >= this.firstYear && y <= this.lastYear;
   }
 
   isWorkingDay(d: IsoDate): boolean {
     if (this.inRange(d)) return this.cal.isWorkingDay(d);
-    return dayOfWeek(d) < 6 && !ART_112.has(d.slice(5));
+    return dayOfWeek(d) < 6 && !this.holidaysOf(Number(d.slice(0, 4))).has(d.slice(5));
   }
 
   nextWorkingDay(d: IsoDate): IsoDate {
@@ -59,15 +55,16 @@ export class WorkingCalendar {
     return x;
   }
 
+  /** `n` working days after `d` (before it, for a negative `n`). */
   addWorkingDays(d: IsoDate, n: number): IsoDate {
-    // Both d and d + 2n ± 30 days inside the official calendar: its own count. (In day numbers: the same
-    // test as by year, and the same errors for a date that is not one or a span past year 9999.)
+    const key = `${d}${n}`;
+    return this.workingDaysAdded.get(key) ?? remember(this.workingDaysAdded, key, this.countWorkingDays(d, n));
+  }
+
+  private countWorkingDays(d: IsoDate, n: number): IsoDate {
+    // Both ends inside the official calendar (d ± 2n + 30 days at most): its own count.
     const span = n >= 0 ? n * 2 + 30 : n * 2 - 30;
-    const day = toDayNumber(d);
-    const endDay = day + span;
-    if (!Number.isSafeInteger(span) || endDay < MIN_DAY || endDay > MAX_DAY) addDays(d, span);
-    if (day >= this.firstDay && day <= this.lastDay && endDay >= this.firstDay && endDay <= this.lastDay)
-      return this.cal.addWorkingDays(d, n);
+    if (this.inRange(d) && this.inRange(addDays(d, span))) return this.cal.addWorkingDays(d, n);
     let x = d;
     const step = n >= 0 ? 1 : -1;
     for (let left = Math.abs(n); left > 0;) {
@@ -77,9 +74,15 @@ export class WorkingCalendar {
     return x;
   }
 
+  /** The last working day of a month (YYYY-MM). */
   lastWorkingDayOfMonth(month: string): IsoDate {
+    const hit = this.lastWorkingDays.get(month);
+    if (hit !== undefined) return hit;
     const last = endOfMonth(`${month}-01` as IsoDate);
-    if (this.inRange(last)) return this.cal.lastWorkingDayOfMonth(month);
-    return this.previousWorkingDay(last);
+    return remember(
+      this.lastWorkingDays,
+      month,
+      this.inRange(last) ? this.cal.lastWorkingDayOfMonth(month) : this.previousWorkingDay(last),
+    );
   }
 }

@@ -4,18 +4,9 @@
 // Convention 1993 art. 13, otherwise consular legalization under 154-FZ art. 27), the age group on the
 // filing date, the validity the document must have — and its status from what the case records.
 import type { Case, Person } from '../case/index.ts';
-import {
-  HOLDERS,
-  type DocumentType,
-  type DocumentUse,
-  type Holder,
-  type IndexEntry,
-  type Legalization,
-  type ParameterValue,
-  type ProcedureId,
-} from '../law/index.ts';
+import type { DocumentUse, Holder, IndexEntry, Legalization, ParameterValue, ProcedureId } from '../law/index.ts';
 import { addDays, addMonths, type IsoDate } from '../calendar/date.ts';
-import { type Ctx, remember, weakest } from './context.ts';
+import { type Ctx, weakest } from './context.ts';
 import type { CaseFacts, PersonFacts } from './facts.ts';
 import type {
   ChecklistItem,
@@ -26,7 +17,8 @@ import type {
   PlanStep,
   PlanStepId,
 } from './types.ts';
-import { ageOn, fmt } from './util.ts';
+import { ageOn } from './util.ts';
+import { msg, type Message } from './messages.ts';
 
 /** The permit's current end: the last extension, else the last issued permit (as obligations.ts reads it). */
 function permitEnd(f: CaseFacts): IsoDate | undefined {
@@ -111,17 +103,43 @@ export function jobsFromPlan(ctx: Ctx, c: Case, f: CaseFacts, plan: readonly Pla
   return jobs;
 }
 
-/** The holder groups a person falls in on a date: age decides the child's papers. */
-export function holdersOf(p: Person, on: IsoDate): Set<Holder> {
-  const out = new Set<Holder>();
-  if (p.role === 'principal') out.add('principal');
-  else if (p.relation === 'spouse') out.add('spouse');
+/**
+ * The holder groups a person falls in on a date: age decides the child's papers — under the age from which a
+ * minor acts with the parents' consent (Civil Code art. 26, 28), from it to majority (art. 21), an adult.
+ */
+export function holdersOf(ctx: Ctx, p: Person, on: IsoDate): Holder[] {
+  const out: Holder[] = [];
+  if (p.role === 'principal') out.push('principal');
+  else if (p.relation === 'spouse') out.push('spouse');
   else {
     const age = ageOn(p.birthDate as IsoDate, on);
-    out.add(age < 14 ? 'child-under-14' : age < 18 ? 'child-14-17' : 'adult-family');
+    out.push(
+      age < ageLimit(ctx, 'person.age-of-partial-capacity', on)
+        ? 'child-under-14'
+        : age < ageLimit(ctx, 'person.age-of-majority', on)
+          ? 'child-14-17'
+          : 'adult-family',
+    );
   }
-  if (p.incapacitated === true) out.add('incapacitated');
+  if (p.incapacitated === true) out.push('incapacitated');
   return out;
+}
+
+/** A use of a document is for one of the person's holder groups. */
+export function usedBy(use: DocumentUse, holders: readonly Holder[]): boolean {
+  for (const h of use.holders) if (holders.includes(h)) return true;
+  return false;
+}
+
+/** An age the law data sets (in years), on a date. */
+export function ageLimit(
+  ctx: Ctx,
+  id: 'person.age-of-majority' | 'person.age-of-partial-capacity',
+  on: IsoDate,
+): number {
+  const v = ctx.valueOrFirst(id, on);
+  if (!v) throw new Error(`law data: ${id} has no value`);
+  return ctx.num(v);
 }
 
 /** Whether a person needs a visa to come to work on a date (the plan's rule: a work-allowing waiver or the EAEU exempts). */
@@ -290,178 +308,13 @@ function lowest(...cs: (Confidence | undefined)[]): Confidence | undefined {
 
 const FOREIGN = new Set(['foreign-public', 'foreign-identity', 'foreign-private']);
 
-// ——— What an engine keeps between evaluations (only what follows from the law, a date and the language) ———
-
-/** Bit of each holder group (in the order of HOLDERS). */
-const HOLDER_BIT: ReadonlyMap<Holder, number> = new Map(HOLDERS.map((h, i) => [h, 1 << i]));
-
-/** holdersOf(p, on) as bits. */
-export function holderMask(p: Person, on: IsoDate): number {
-  let mask = 0;
-  for (const h of holdersOf(p, on)) mask |= HOLDER_BIT.get(h) as number;
-  return mask;
-}
-
-/** The holder groups of a use as bits (uses are the law's own objects: worked out once per use). */
-const USE_MASKS = new WeakMap<DocumentUse, number>();
-function useMask(use: DocumentUse): number {
-  let mask = USE_MASKS.get(use);
-  if (mask === undefined) {
-    mask = 0;
-    for (const h of use.holders) mask |= HOLDER_BIT.get(h) as number;
-    USE_MASKS.set(use, mask);
-  }
-  return mask;
-}
-
-/** Upper bound: how many of the sorted dates are ≤ d (strict: < d). */
-function countUpTo(sorted: readonly IsoDate[], d: IsoDate, strict: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const x = sorted[mid] as IsoDate;
-    if (strict ? x < d : x <= d) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
- * A procedure's index entries, by the periods its uses' dates cut time into: a use is in force on d when
- * from ≤ d and d ≤ to (useInForce), so two dates with as many `from`s on or before them and as many `to`s
- * before them have the same entries in force.
+ * What a document must be like for one filing (law/documents, 154-FZ art. 27, the Hague and Minsk conventions):
+ * the use's form and copies, the legalization the issuing country's treaties require on the filing date, the
+ * translation, the validity, the parameter values it cites (a state duty), and what the law data notes.
  */
-interface ProcedurePeriods {
-  froms: IsoDate[];
-  tos: IsoDate[];
-  lists: Map<number, readonly IndexEntry[]>;
-}
-
-/** The checklist's caches of one engine (see Shared: only what follows from the law, dates and the language). */
-interface Caches {
-  procedures: Map<ProcedureId, ProcedurePeriods>;
-  legalization: Map<string, Legalization>;
-  ids: Map<object, number>;
-  templates: Map<string, Template>;
-}
-
-const CACHES = new WeakMap<Ctx['shared'], Caches>();
-
-function cachesOf(ctx: Ctx): Caches {
-  let k = CACHES.get(ctx.shared);
-  if (k === undefined) {
-    k = { procedures: new Map(), legalization: new Map(), ids: new Map(), templates: new Map() };
-    CACHES.set(ctx.shared, k);
-  }
-  return k;
-}
-
-/** ctx.law.documents.forProcedure(id, on), kept per engine and per period of the procedure's dated uses. */
-function entriesInForce(ctx: Ctx, k: Caches, id: ProcedureId, on: IsoDate): readonly IndexEntry[] {
-  const byId = k.procedures;
-  let pp = byId.get(id);
-  if (pp === undefined) {
-    const all = ctx.law.documents.forProcedure(id);
-    const froms = new Set<IsoDate>();
-    const tos = new Set<IsoDate>();
-    for (const e of all) {
-      if (e.use.from !== undefined) froms.add(e.use.from);
-      if (e.use.to !== undefined) tos.add(e.use.to);
-    }
-    pp = { froms: [...froms].sort(), tos: [...tos].sort(), lists: new Map() };
-    remember(byId, id, pp);
-  }
-  const period = countUpTo(pp.froms, on, false) * (pp.tos.length + 1) + countUpTo(pp.tos, on, true);
-  let list = pp.lists.get(period);
-  if (list === undefined) {
-    list = ctx.law.documents.forProcedure(id, on);
-    pp.lists.set(period, list);
-  }
-  return list;
-}
-
-/** countries.legalization(country, on), kept per engine (a look-up that throws is not kept). */
-function legalizationOf(ctx: Ctx, k: Caches, country: string, on: IsoDate): Legalization {
-  const memo = k.legalization;
-  const key = `${country}\u0000${on}`;
-  let l = memo.get(key);
-  if (l === undefined) {
-    l = ctx.law.countries.legalization(country, on);
-    remember(memo, key, l);
-  }
-  return l;
-}
-
-/** A small number for each law object a requirement depends on (for the keys of the requirement cache). */
-function idOf(k: Caches, o: object): number {
-  const ids = k.ids;
-  let id = ids.get(o);
-  if (id === undefined) {
-    id = ids.size + 1;
-    ids.set(o, id);
-  }
-  return id;
-}
-
-/**
- * The part of a document requirement that follows from the law alone: the use, the language, the issuing
- * country, its legalization and the parameter values in force on the filing date. Kept per engine, keyed
- * by exactly those (the law's answers on the date, not the date: every date with the same answers shares it).
- */
-interface Template {
-  legalization: DocumentRequirement['legalization'];
-  translation: boolean;
-  basis: readonly Citation[];
-  confidence: Confidence | undefined;
-  note: string | undefined;
-  /** File names by order (01_stem.pdf, 02_stem.pdf, …), made when first needed. */
-  fileNames: string[];
-}
-
-function buildTemplate(
-  ctx: Ctx,
-  doc: DocumentType,
-  use: DocumentUse,
-  country: string | undefined,
-  l: Legalization | undefined,
-  ids: readonly string[],
-  values: readonly ParameterValue[],
-): Template {
-  let legalization: DocumentRequirement['legalization'] = 'not-applicable';
-  let legalBasis: readonly Citation[] = [];
-  let legalConfidence: Confidence | undefined;
-  const notes: string[] = [];
-  const note = use.note?.[ctx.lang] ?? doc.note?.[ctx.lang];
-  if (note) notes.push(note);
-  if (use.origin === 'russian') legalization = 'none-domestic';
-  if (l !== undefined) {
-    legalization = l.kind;
-    legalBasis = l.basis;
-    legalConfidence = l.confidence as Confidence;
-    if (l.possibleExemption) notes.push(ctx.msg('checklist.note.treaty', { country }));
-  }
-  const bases: (readonly Citation[])[] = [use.basis, legalBasis];
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as ParameterValue;
-    const id = ids[i] as string;
-    bases.push(v.basis);
-    if (ctx.shared.parameter(id).unit === 'RUB' && typeof v.value === 'number')
-      notes.push(ctx.msg('checklist.note.duty', { amount: fmt(v.value) }));
-  }
-  return {
-    legalization,
-    translation: use.translation && FOREIGN.has(use.origin) && country !== 'RU',
-    basis: uniqueBasis(...bases),
-    confidence: lowest(use.confidence, legalConfidence, weakest(...values)),
-    note: notes.length > 0 ? notes.join(' ') : undefined,
-    fileNames: [],
-  };
-}
-
 function requirementOf(
   ctx: Ctx,
-  k: Caches,
   c: Case,
   f: CaseFacts,
   p: Person,
@@ -472,40 +325,39 @@ function requirementOf(
 ): DocumentRequirement {
   const { document: doc, use } = entry;
   const country = record?.country ?? p.citizenships[0];
-  // The key: the use, the language, and what the law answers for this person's document on the filing date.
-  let key = `${idOf(k, entry)}\u0000${ctx.lang}`;
-  if (FOREIGN.has(use.origin)) key += `\u0000${country ?? '\u0001'}`;
-  let l: Legalization | undefined;
+  const notes: Message[] = [];
+  const note = use.note ?? doc.note;
+  if (note) notes.push(msg('checklist.note.law', { text: note }));
+  let legalization: DocumentRequirement['legalization'] = use.origin === 'russian' ? 'none-domestic' : 'not-applicable';
+  let legalBasis: readonly Citation[] = [];
+  let legalConfidence: Confidence | undefined;
   if (use.origin === 'foreign-public' && country !== undefined) {
-    l = legalizationOf(ctx, k, country, filing);
-    key += `\u0000${l.kind}\u0000${idOf(k, l.basis)}\u0000${l.confidence}\u0000${l.possibleExemption ? 1 : 0}`;
+    const l: Legalization = ctx.law.countries.legalization(country, filing);
+    legalization = l.kind;
+    legalBasis = l.basis;
+    legalConfidence = l.confidence as Confidence;
+    if (l.possibleExemption) notes.push(msg('checklist.note.treaty', { country }));
   }
-  let values: ParameterValue[] | undefined;
-  let ids: string[] | undefined;
+  const values: ParameterValue[] = [];
+  const bases: (readonly Citation[])[] = [use.basis, legalBasis];
   for (const id of use.parameters) {
-    const v = ctx.param(id, filing);
-    key += v ? `\u0000${idOf(k, v)}` : '\u0000-';
+    const v = ctx.value(id, filing);
     if (!v) continue;
-    (values ??= []).push(v);
-    (ids ??= []).push(id);
+    values.push(v);
+    bases.push(v.basis);
+    if (ctx.law.parameter(id).unit === 'RUB' && typeof v.value === 'number')
+      notes.push(msg('checklist.note.duty', { amount: v.value }));
   }
-  const templates = k.templates;
-  let t = templates.get(key);
-  if (t === undefined) {
-    t = buildTemplate(ctx, doc, use, country, l, ids ?? [], values ?? []);
-    remember(templates, key, t);
-  }
-  const fileName = (t.fileNames[order] ??= `${String(order).padStart(2, '0')}_${doc.fileStem}.pdf`);
   const requirement: DocumentRequirement = {
     title: doc.title,
     issuer: { en: doc.issuer.en, ru: doc.issuer.ru },
     form: use.form,
     copies: use.copies,
-    legalization: t.legalization,
-    translation: t.translation,
+    legalization,
+    translation: use.translation && FOREIGN.has(use.origin) && country !== 'RU',
     order,
-    fileName,
-    basis: t.basis.slice(),
+    fileName: `${String(order).padStart(2, '0')}_${doc.fileStem}.pdf`,
+    basis: uniqueBasis(...bases),
   };
   if (use.validity?.maxAgeMonths !== undefined) requirement.maxAgeMonths = use.validity.maxAgeMonths;
   const until = use.validity?.validUntil;
@@ -514,26 +366,26 @@ function requirementOf(
     if (anchor !== undefined) requirement.validUntilAtLeast = addMonths(anchor, until.plusMonths);
   }
   if (use.photo) requirement.photo = { ...use.photo };
-  if (t.confidence) requirement.confidence = t.confidence;
-  if (t.note !== undefined) requirement.note = t.note;
+  const confidence = lowest(use.confidence, legalConfidence, weakest(...values));
+  if (confidence) requirement.confidence = confidence;
+  if (notes.length > 0) requirement.notes = notes;
   return requirement;
 }
 
-function sourceText(ctx: Ctx, r: Record_): string {
+function sourceOf(r: Record_): Message {
   if (r.source === 'event')
-    return ctx.msg('checklist.source.event', { event: ctx.msg(`eventtype.${r.event ?? ''}`), on: r.issued ?? '' });
-  return ctx.msgOf('checklist.source.', r.source);
+    return msg('checklist.source.event', { event: r.event ?? '', on: r.issued ?? ('' as IsoDate) });
+  return msg(r.source === 'document' ? 'checklist.source.document' : 'checklist.source.passport');
 }
 
 /** Status, the last filing date the document is usable for, and why. */
 function statusOf(
-  ctx: Ctx,
   req: DocumentRequirement,
   use: DocumentUse,
   filing: IsoDate,
   r: Record_ | undefined,
-): Pick<ChecklistItem, 'status' | 'usableUntil' | 'why'> {
-  if (r === undefined) return { status: 'missing', why: ctx.msg('checklist.missing', { filing }) };
+): Pick<ChecklistItem, 'status' | 'usableUntil' | 'because'> {
+  if (r === undefined) return { status: 'missing', because: [msg('checklist.missing', { filing })] };
   // The earliest of the limits (expiry, validity the filing needs, maximum age), and which one it is.
   let usableUntil: IsoDate | undefined;
   let reason: 'expires' | 'validity' | 'age' | undefined;
@@ -554,17 +406,20 @@ function statusOf(
       reason = 'age';
     }
   }
-  const params = {
-    filing,
-    until: usableUntil ?? '',
-    expires: r.expires ?? '',
-    issued: r.issued ?? '',
-    months: v?.maxAgeMonths ?? 0,
-    required: req.validUntilAtLeast ?? '',
-    source: sourceText(ctx, r),
-  };
-  if (usableUntil !== undefined && usableUntil < filing)
-    return { status: 'expired', usableUntil, why: ctx.msgOf('checklist.expired.', reason as string, params) };
+  const expires = r.expires as IsoDate;
+  const issued = r.issued as IsoDate;
+  const required = req.validUntilAtLeast as IsoDate;
+  const months = v?.maxAgeMonths ?? 0;
+  if (usableUntil !== undefined && usableUntil < filing) {
+    const until = usableUntil;
+    const because =
+      reason === 'age'
+        ? msg('checklist.expired.age', { issued, months, filing, until })
+        : reason === 'validity'
+          ? msg('checklist.expired.validity', { expires, filing, required, until })
+          : msg('checklist.expired.expires', { expires, filing });
+    return { status: 'expired', usableUntil, because: [because] };
+  }
   // Valid at the filing but not as long as a fixed date requires (the permit's end): it must be renewed first.
   if (
     v?.validUntil?.anchor === 'permit-end' &&
@@ -572,20 +427,28 @@ function statusOf(
     req.validUntilAtLeast !== undefined &&
     r.expires < req.validUntilAtLeast
   ) {
-    return usableUntil !== undefined
-      ? { status: 'expiring', usableUntil, why: ctx.msg('checklist.short-validity', params) }
-      : { status: 'expiring', why: ctx.msg('checklist.short-validity', params) };
+    const because = [msg('checklist.short-validity', { expires, required, filing })];
+    return usableUntil !== undefined ? { status: 'expiring', usableUntil, because } : { status: 'expiring', because };
   }
   if (usableUntil !== undefined && usableUntil < addDays(filing, EXPIRING_WITHIN_DAYS)) {
-    return {
-      status: 'expiring',
-      usableUntil,
-      why: ctx.msgOf('checklist.expiring.', reason as string, { ...params, days: EXPIRING_WITHIN_DAYS }),
-    };
+    const until = usableUntil;
+    const days = EXPIRING_WITHIN_DAYS;
+    const because =
+      reason === 'age'
+        ? msg('checklist.expiring.age', { issued, until, days, filing })
+        : reason === 'validity'
+          ? msg('checklist.expiring.validity', { until, required, days, filing })
+          : msg('checklist.expiring.expires', { expires, days, filing });
+    return { status: 'expiring', usableUntil, because: [because] };
   }
+  const source = sourceOf(r);
   if (usableUntil !== undefined)
-    return { status: 'collected', usableUntil, why: ctx.msg('checklist.collected.until', params) };
-  return { status: 'collected', why: ctx.msg('checklist.collected', params) };
+    return {
+      status: 'collected',
+      usableUntil,
+      because: [msg('checklist.collected.until', { source, until: usableUntil, filing })],
+    };
+  return { status: 'collected', because: [msg('checklist.collected', { source, filing })] };
 }
 
 /**
@@ -595,16 +458,14 @@ function statusOf(
 export function deriveChecklist(ctx: Ctx, c: Case, f: CaseFacts, plan: readonly PlanStep[]): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   const docs = indexDocuments(c);
-  const k = cachesOf(ctx);
-  const taken = new Set<string>();
   for (const job of jobsFromPlan(ctx, c, f, plan)) {
     // The entries of the procedure's index that apply to the person on the filing date, each document once.
-    const holders = holderMask(job.person, job.filing);
-    taken.clear();
+    const holders = holdersOf(ctx, job.person, job.filing);
+    const taken = new Set<string>();
     let order = 0;
-    for (const entry of entriesInForce(ctx, k, job.procedure, job.filing)) {
+    for (const entry of ctx.law.documents.forProcedure(job.procedure, job.filing)) {
       if (taken.has(entry.document.id)) continue;
-      if ((useMask(entry.use) & holders) === 0) continue;
+      if (!usedBy(entry.use, holders)) continue;
       const record = bestRecord(c, docs, f, job.person, entry.document.id, ctx.asOf);
       // A document whose condition the case cannot tell (if requested, name changed…) is listed when the case has it.
       if (
@@ -613,8 +474,8 @@ export function deriveChecklist(ctx: Ctx, c: Case, f: CaseFacts, plan: readonly 
       )
         continue;
       taken.add(entry.document.id);
-      const requirement = requirementOf(ctx, k, c, f, job.person, entry, job.filing, record, ++order);
-      const status = statusOf(ctx, requirement, entry.use, job.filing, record);
+      const requirement = requirementOf(ctx, c, f, job.person, entry, job.filing, record, ++order);
+      const status = statusOf(requirement, entry.use, job.filing, record);
       const item: ChecklistItem = {
         person: job.person.id,
         procedure: job.procedure,
@@ -652,7 +513,7 @@ function firstTime(once: Set<string>, code: string, person: string, document: st
  * enough) for the filing the plan expects, or only just; and foreign documents in the case whose required
  * apostille, consular legalization or notarized translation is not recorded (once per person and document).
  */
-export function checklistFindings(ctx: Ctx, c: Case, items: readonly ChecklistItem[]): Finding[] {
+export function checklistFindings(c: Case, items: readonly ChecklistItem[]): Finding[] {
   const out: Finding[] = [];
   const once = new Set<string>();
   for (const i of items) {
@@ -665,33 +526,23 @@ export function checklistFindings(ctx: Ctx, c: Case, items: readonly ChecklistIt
         (kind === 'consular-legalization' && doc.legalized !== true));
     const translationMissing = doc !== undefined && i.requirement.translation && doc.translated !== true;
     if (i.status !== 'expired' && i.status !== 'expiring' && !legalizationMissing && !translationMissing) continue;
-    const params = {
-      person: i.person,
-      document: i.requirement.title[ctx.lang],
-      procedure: ctx.msgOf('procedure.', i.procedure),
-      why: i.why,
-    };
     const base = {
       people: [i.person],
       basis: i.requirement.basis,
       ...(i.requirement.confidence ? { confidence: i.requirement.confidence } : {}),
     };
+    const params = {
+      person: i.person,
+      document: i.document,
+      procedure: i.procedure,
+      why: i.because[0] as Message,
+    };
     // A rule only practice gives (low confidence) makes a warning, not an error.
     const weak = i.requirement.confidence === 'low' || i.requirement.confidence === 'low-medium';
     if (i.status === 'expired')
-      out.push({
-        severity: weak ? 'warning' : 'error',
-        code: 'document-unusable-at-filing',
-        message: ctx.msg('finding.document-unusable-at-filing', params),
-        ...base,
-      });
+      out.push({ severity: weak ? 'warning' : 'error', code: 'document-unusable-at-filing', params, ...base });
     else if (i.status === 'expiring')
-      out.push({
-        severity: 'warning',
-        code: 'document-expiring-near-filing',
-        message: ctx.msg('finding.document-expiring-near-filing', params),
-        ...base,
-      });
+      out.push({ severity: 'warning', code: 'document-expiring-near-filing', params, ...base });
     if (!doc) continue;
     if (legalizationMissing && firstTime(once, 'document-legalization-missing', i.person, i.document)) {
       let country = doc.country;
@@ -707,11 +558,7 @@ export function checklistFindings(ctx: Ctx, c: Case, items: readonly ChecklistIt
       out.push({
         severity: 'warning',
         code: 'document-legalization-missing',
-        message: ctx.msg('finding.document-legalization-missing', {
-          ...params,
-          country,
-          kind: ctx.msgOf('legalization.', kind),
-        }),
+        params: { person: i.person, document: i.document, country, kind },
         ...base,
       });
     }
@@ -719,7 +566,7 @@ export function checklistFindings(ctx: Ctx, c: Case, items: readonly ChecklistIt
       out.push({
         severity: 'warning',
         code: 'document-translation-missing',
-        message: ctx.msg('finding.document-translation-missing', params),
+        params: { person: i.person, document: i.document },
         ...base,
       });
     }

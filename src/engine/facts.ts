@@ -56,6 +56,8 @@ export interface CaseFacts {
   notifications: EventOf<'notification-filed'>[];
   salaryPaid: EventOf<'salary-paid'>[];
   insurance: EventOf<'insurance'>[];
+  /** The facts by event type, each list in date order. */
+  byType: Map<CaseEvent['type'], CaseEvent[]>;
 }
 
 function personOf(e: CaseEvent): string {
@@ -80,152 +82,23 @@ function byDate<T extends { on: IsoDate }>(a: T, b: T): number {
   return a.on < b.on ? -1 : a.on > b.on ? 1 : 0;
 }
 
-// Every event type, in the order `<` puts them (the order compareEvents sorts types in).
-const EVENT_TYPES_SORTED = [
-  'citizenship-filed',
-  'citizenship-granted',
-  'contract-signed',
-  'contract-terminated',
-  'employer-registered',
-  'entry',
-  'exit',
-  'insurance',
-  'invitation-issued',
-  'moved',
-  'notification-filed',
-  'passport-renewed',
-  'registered',
-  'rp-annual-notification-filed',
-  'rp-filed',
-  'rp-issued',
-  'salary-paid',
-  'visa-issued',
-  'work-permit-cancelled',
-  'work-permit-collected',
-  'work-permit-extended',
-  'work-permit-extension-filed',
-  'work-permit-filed',
-  'work-permit-issued',
-] as const satisfies readonly CaseEvent['type'][];
-// Compile-time check that the list names every event type.
-const EVERY_TYPE_LISTED: Exclude<CaseEvent['type'], (typeof EVENT_TYPES_SORTED)[number]> extends never ? true : never =
-  true;
-void EVERY_TYPE_LISTED;
-const TYPE_NAMES: readonly CaseEvent['type'][] = [...EVENT_TYPES_SORTED].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-const TYPE_RANK: ReadonlyMap<string, number> = new Map(TYPE_NAMES.map((t, i) => [t, i]));
-
-/** YYYY-MM-DD as the number YYYYMMDD (which orders as the string does), or -1 for any other form. */
-function dateKey(on: unknown): number {
-  if (typeof on !== 'string' || on.length !== 10 || on.charCodeAt(4) !== 45 || on.charCodeAt(7) !== 45) return -1;
-  let k = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const d = on.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    k = k * 10 + d;
+/** The first fact of a type (for one person, where `person` is given) on or after a date, with these `fields`. */
+export function firstEvent(
+  f: CaseFacts,
+  type: CaseEvent['type'],
+  person?: string,
+  onOrAfter?: IsoDate,
+  fields?: Readonly<Record<string, unknown>>,
+): CaseEvent | undefined {
+  const list = f.byType.get(type);
+  if (list === undefined) return undefined;
+  outer: for (const e of list) {
+    if (onOrAfter !== undefined && e.on < onOrAfter) continue;
+    if (person !== undefined && (personOf(e) || f.principal.id) !== person) continue;
+    if (fields) for (const k in fields) if ((e as Record<string, unknown>)[k] !== fields[k]) continue outer;
+    return e;
   }
-  return k;
-}
-
-/** The events in order, with each one's type (rank in TYPE_NAMES, -1 when unknown) and `person` ('' when none). */
-interface Ordered {
-  events: CaseEvent[];
-  types: number[];
-  persons: string[];
-}
-
-// Scratch space of orderEvents, reused between calls (it runs to completion and never re-enters).
-let keys = new Float64Array(64);
-let order = new Int32Array(64);
-let typeAt = new Int32Array(64);
-let personAt = new Int32Array(64);
-
-/**
- * The events in compareEvents order, as a stable sort would leave them. Date, type and person are packed
- * into one number per event, so the sort compares numbers; events equal in all three are then ordered by
- * their content, as compareEvents does. Any event outside what the packing covers (a date not in
- * YYYY-MM-DD form, an unknown type or person) sorts the plain way.
- */
-function orderEvents(src: readonly CaseEvent[], people: readonly Person[]): Ordered {
-  const n = src.length;
-  // The person ids and '' (no person), sorted (an insertion sort: a handful of people).
-  const ids = [''];
-  for (const p of people) {
-    const id = p.id;
-    let j = ids.length - 1;
-    while (j >= 0 && (ids[j] as string) > id) {
-      ids[j + 1] = ids[j] as string;
-      j--;
-    }
-    ids[j + 1] = id;
-  }
-  const personRank = new Map<string, number>();
-  const rankedIds: string[] = [];
-  for (const id of ids) {
-    if (personRank.has(id)) continue;
-    personRank.set(id, rankedIds.length);
-    rankedIds.push(id);
-  }
-  const np = rankedIds.length;
-  if (keys.length < n) {
-    const size = Math.max(n, 2 * keys.length);
-    keys = new Float64Array(size);
-    order = new Int32Array(size);
-    typeAt = new Int32Array(size);
-    personAt = new Int32Array(size);
-  }
-  for (let i = 0; i < n; i++) {
-    const e = src[i] as CaseEvent;
-    const dk = dateKey(e.on);
-    const tr = TYPE_RANK.get(e.type);
-    const pr = personRank.get(personOf(e));
-    if (dk < 0 || tr === undefined || pr === undefined) return orderPlainly(src);
-    keys[i] = (dk * 32 + tr) * np + pr;
-    order[i] = i;
-    typeAt[i] = tr;
-    personAt[i] = pr;
-  }
-  // Insertion sort, stable: case files list events roughly in date order, so there are few inversions.
-  for (let i = 1; i < n; i++) {
-    const x = keys[i] as number;
-    const xi = order[i] as number;
-    let j = i - 1;
-    while (j >= 0 && (keys[j] as number) > x) {
-      keys[j + 1] = keys[j] as number;
-      order[j + 1] = order[j] as number;
-      j--;
-    }
-    keys[j + 1] = x;
-    order[j + 1] = xi;
-  }
-  const events = new Array<CaseEvent>(n);
-  const types = new Array<number>(n);
-  const persons = new Array<string>(n);
-  let groupStart = 0;
-  for (let k = 0; k < n; k++) {
-    const i = order[k] as number;
-    events[k] = src[i] as CaseEvent;
-    types[k] = typeAt[i] as number;
-    persons[k] = rankedIds[personAt[i] as number] as string;
-    if (k > 0 && keys[k] !== keys[k - 1]) {
-      if (k - groupStart > 1) byContent(events, groupStart, k);
-      groupStart = k;
-    }
-  }
-  if (n - groupStart > 1) byContent(events, groupStart, n);
-  return { events, types, persons };
-}
-
-function orderPlainly(src: readonly CaseEvent[]): Ordered {
-  const events = [...src].sort(compareEvents);
-  return { events, types: events.map((e) => TYPE_RANK.get(e.type) ?? -1), persons: events.map(personOf) };
-}
-
-/** Events equal in date, type and person (in their input order): stably by their whole content. */
-function byContent(out: CaseEvent[], from: number, to: number): void {
-  const group = out.slice(from, to).map((e) => ({ e, j: JSON.stringify(e) }));
-  group.sort((a, b) => (a.j < b.j ? -1 : a.j > b.j ? 1 : 0));
-  for (let k = from; k < to; k++) out[k] = (group[k - from] as { e: CaseEvent }).e;
+  return undefined;
 }
 
 /**
@@ -240,7 +113,7 @@ export function readFacts(c: Case, asOf: IsoDate): CaseFacts {
   const ignored: CaseEvent[] = [];
   for (const e of all) if (e.on > asOf) ignored.push(e);
   if (ignored.length > 0) happened = all.filter((e) => e.on <= asOf);
-  const { events, types, persons } = orderEvents(happened, c.people);
+  const events = [...happened].sort(compareEvents);
   const people = new Map<string, PersonFacts>();
   for (const p of c.people) {
     people.set(p.id, {
@@ -265,7 +138,7 @@ export function readFacts(c: Case, asOf: IsoDate): CaseFacts {
     family,
     people,
     events,
-    ignored: ignored.length > 1 ? orderEvents(ignored, c.people).events : ignored,
+    ignored: ignored.sort(compareEvents),
     employerRegistered:
       c.employer.hqsRegistered !== undefined && c.employer.hqsRegistered <= asOf ? c.employer.hqsRegistered : undefined,
     contractSigned: [],
@@ -279,13 +152,15 @@ export function readFacts(c: Case, asOf: IsoDate): CaseFacts {
     notifications: [],
     salaryPaid: [],
     insurance: [],
+    byType: new Map(),
   };
-  for (let k = 0; k < events.length; k++) {
-    const e = events[k] as CaseEvent;
+  for (const e of events) {
+    const list = facts.byType.get(e.type);
+    if (list === undefined) facts.byType.set(e.type, [e]);
+    else list.push(e);
     // Events that concern one person default to the principal when `person` is omitted.
-    const pid = (persons[k] as string) || principal.id;
-    // The type's name from the list: the same text as e.type (which the sort has already read).
-    switch (TYPE_NAMES[types[k] as number]) {
+    const pid = personOf(e) || principal.id;
+    switch (e.type) {
       case 'employer-registered':
         if (!facts.employerRegistered || e.on < facts.employerRegistered) facts.employerRegistered = e.on;
         break;

@@ -2,15 +2,18 @@
 // passports that end too soon, names or numbers that disagree, long absences, overdue duties, and the
 // person's own history.
 import type { Case } from '../case/index.ts';
-import type { ApplicableThreshold, FamilyDefinitionVersion } from '../law/index.ts';
+import type { ApplicableThreshold, CategoryFacts, ParameterValue } from '../law/index.ts';
 import { addMonths, monthBounds, quarterBounds, type IsoDate } from '../calendar/date.ts';
-import type { Params } from '../i18n/index.ts';
-import { type Ctx, CACHE_LIMIT, basisOf } from './context.ts';
+import { type Ctx, basisOf, lowConfidence } from './context.ts';
 import type { CaseFacts, PersonFacts } from './facts.ts';
 import type { Finding, Obligation, Severity } from './types.ts';
-import { type CaseThresholds, thresholdsOf, bestThreshold } from './eligibility.ts';
-import { currentPassport, indexObligations, permitEnd, type ObligationIndex } from './obligations.ts';
-import { fmt, type Period } from './util.ts';
+import { msg, type FindingCode, type Message, type MessageCode, type Params, type ParamsOf } from './messages.ts';
+import { bestThreshold, thresholdReadings } from './eligibility.ts';
+import { currentPassport, permitEnd, type ObligationIndex } from './obligations.ts';
+import type { Period } from './util.ts';
+
+/** The params of a finding's message (`finding.<code>`). */
+type FindingParams<C extends FindingCode> = `finding.${C}` extends infer K extends MessageCode ? ParamsOf<K> : never;
 
 /** The findings being gathered for one case. */
 interface Gathered {
@@ -18,16 +21,16 @@ interface Gathered {
   out: Finding[];
 }
 
-function add(
+function add<C extends FindingCode>(
   g: Gathered,
   severity: Severity,
-  code: string,
+  code: C,
   people: string[],
-  params: Params,
+  params: FindingParams<C>,
   basis: Finding['basis'] = [],
   confidence?: Finding['confidence'],
 ): void {
-  const finding: Finding = { severity, code, message: g.ctx.msgOf('finding.', code, params), people, basis };
+  const finding: Finding = { severity, code, params: params as unknown as Params, people, basis };
   if (confidence) finding.confidence = confidence;
   g.out.push(finding);
 }
@@ -37,17 +40,6 @@ function norm(s: string): string {
   return s.trim().toUpperCase().replace(/\s+/g, ' ');
 }
 
-/** The relations the family definition counts, per definition (law data: kept by the engine). */
-function allowedRelations(ctx: Ctx, def: FamilyDefinitionVersion): ReadonlySet<string> {
-  const cache = ctx.shared.memo<FamilyDefinitionVersion, ReadonlySet<string>>('family-relations');
-  let allowed = cache.get(def);
-  if (allowed === undefined) {
-    allowed = new Set(def.relations.map((r) => r.relation as string));
-    cache.set(def, allowed);
-  }
-  return allowed;
-}
-
 /** The quarter a salary period (YYYY-Qn or YYYY-MM) falls in. */
 function quarterOfPeriod(period: string): string {
   return period.includes('Q')
@@ -55,10 +47,9 @@ function quarterOfPeriod(period: string): string {
     : `${period.slice(0, 4)}-Q${Math.floor((Number(period.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
-export function deriveFindings(ctx: Ctx, c: Case, f: CaseFacts, obligations: readonly Obligation[]): Finding[] {
+export function deriveFindings(ctx: Ctx, c: Case, f: CaseFacts, index: ObligationIndex): Finding[] {
   const g: Gathered = { ctx, out: [] };
   salaryFindings(g, c, f);
-  const index = ctx.local(obligations, indexObligations);
   passportFindings(g, c, f, index);
   mismatchFindings(g, c, f);
   permitAbsenceFindings(g, f);
@@ -69,146 +60,94 @@ export function deriveFindings(ctx: Ctx, c: Case, f: CaseFacts, obligations: rea
   return bySeverity(g.out);
 }
 
-/** How the law measured pay in one quarter, for one set of threshold categories: the stricter of its two ends. */
+/** How the law measures pay in one quarter: the threshold that governs it, as a quarterly amount. */
 interface QuarterRule {
   from: IsoDate;
   to: IsoDate;
-  worst: { need: number; period: Period; value: ApplicableThreshold['value'] } | undefined;
-}
-
-function quarterRule(ctx: Ctx, thresholds: CaseThresholds, cache: Map<string, QuarterRule>, q: string): QuarterRule {
-  let rule = cache.get(q);
-  if (rule === undefined) {
-    const { from, to } = quarterBounds(q);
-    // A quarter across a change in the law: judged by the stricter value (the Interior Ministry applied
-    // 750,000 to the whole first quarter of 2024).
-    let worst: QuarterRule['worst'];
-    for (const d of [from, to]) {
-      const cand = bestThreshold(thresholds.at(d, ctx.withProposed));
-      if (!cand || cand.value.value === null) continue;
-      const period = (cand.value.period ?? 'year') as Period;
-      const need =
-        period === 'calendar-quarter'
-          ? cand.value.value
-          : period === 'calendar-month'
-            ? cand.value.value * 3
-            : cand.value.value / 4;
-      if (!worst || need > worst.need) worst = { need, period, value: cand.value };
-    }
-    rule = { from, to, worst };
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(q, rule);
-  }
-  return rule;
-}
-
-/** Amounts summed per key, the keys in the order first seen (what a Map would hold, without iterating one). */
-interface Sums {
-  keys: string[];
-  amounts: number[];
-}
-
-function addTo(sums: Sums, at: Map<string, number>, key: string, amount: number): void {
-  const i = at.get(key);
-  if (i === undefined) {
-    at.set(key, sums.keys.length);
-    sums.keys.push(key);
-    sums.amounts.push(0 + amount);
-  } else sums.amounts[i] = (sums.amounts[i] as number) + amount;
-}
-
-/** Pay below the threshold in a period, from salary-paid events, measured as the law measured it then. */
-function salaryFindings(g: Gathered, c: Case, f: CaseFacts): void {
-  const paidEvents = f.salaryPaid;
-  if (paidEvents.length === 0) return;
-  const ctx = g.ctx;
-  const P = f.principal.id;
-  // Amounts per period, then per quarter, each in the order first seen.
-  const paid: Sums = { keys: [], amounts: [] };
-  const periodAt = new Map<string, number>();
-  for (const e of paidEvents) addTo(paid, periodAt, e.period, e.amount);
-  const quarters: Sums = { keys: [], amounts: [] };
-  const quarterAt = new Map<string, number>();
-  const quarterNames = ctx.shared.memo<string, string>('quarter-of-period');
-  for (let i = 0; i < paid.keys.length; i++) {
-    const period = paid.keys[i] as string;
-    let q = quarterNames.get(period);
-    if (q === undefined) {
-      q = quarterOfPeriod(period);
-      if (quarterNames.size >= CACHE_LIMIT) quarterNames.clear();
-      quarterNames.set(period, q);
-    }
-    addTo(quarters, quarterAt, q, paid.amounts[i] as number);
-  }
-  const thresholds = thresholdsOf(ctx, c);
-  const rules = thresholds.memo<QuarterRule>(ctx.withProposed ? 'quarter-rule+proposed' : 'quarter-rule');
-  for (const k of inDefaultSortOrder(quarters)) {
-    const q = quarters.keys[k] as string;
-    const amount = quarters.amounts[k] as number;
-    const { from, to, worst } = quarterRule(ctx, thresholds, rules, q);
-    if (to > ctx.asOf) continue; // the quarter is not over yet
-    if (!worst) continue;
-    const monthly = worst.period === 'calendar-month';
-    let below = amount < worst.need;
-    let detail: string | undefined;
-    if (monthly && !below) {
-      // Monthly thresholds: each month paid separately must reach the amount, where months are given.
-      const year = q.slice(0, 4);
-      for (let i = 0; i < paid.keys.length; i++) {
-        const period = paid.keys[i] as string;
-        const m = paid.amounts[i] as number;
-        if (!period.startsWith(year) || period.includes('Q')) continue;
-        const mb = monthBounds(period);
-        if (mb.from < from || mb.to > to) continue;
-        if (m < (worst.value.value as number)) {
-          below = true;
-          detail = `${period}: ${fmt(m)} < ${fmt(worst.value.value as number)}`;
-        }
-      }
-    }
-    if (below) {
-      const bar = ctx.param('hqs.employer-bar-after-salary-breach', to);
-      detail ??= `${fmt(amount)} < ${fmt(worst.need)}`;
-      add(
-        g,
-        'error',
-        'salary-below-threshold',
-        [P],
-        { period: q, detail, years: bar ? String(bar.value) : '2' },
-        basisOf(worst.value, bar),
-      );
-    }
-  }
+  /** The threshold's value and the period it is measured over. */
+  value: ParameterValue<number | null>;
+  period: Period;
+  /** The quarterly amount; for a monthly threshold, the monthly amount times `factor`. */
+  need: number;
+  factor: ParameterValue | undefined;
 }
 
 /**
- * The positions of the [quarter, amount] pairs in the order [...map].sort() gives: by the text
- * "quarter,amount". Quarters written alike (YYYY-Qn, all seven characters) differ within those
- * characters, so their own order decides.
+ * The threshold that governs a quarter (115-FZ art. 13.2 p.1 sub. 3; p. 13): of each category that fits the case,
+ * the value whose first measurement period is not after the quarter (`firstPeriod`: the Interior Ministry applied
+ * 750,000 to the whole first quarter of 2024), the most favourable of them; none where the law sets no amount.
  */
-function inDefaultSortOrder(quarters: Sums): number[] {
-  const { keys, amounts } = quarters;
-  const order = keys.map((_, k) => k);
-  let plain = true;
-  for (const q of keys) if (q.length !== 7) plain = false;
-  if (!plain) {
-    const texts = keys.map((q, k) => `${q},${amounts[k] as number}`);
-    return order.sort((a, b) =>
-      (texts[a] as string) < (texts[b] as string) ? -1 : (texts[a] as string) > (texts[b] as string) ? 1 : 0,
+function quarterRule(ctx: Ctx, readings: readonly CategoryFacts[], q: string): QuarterRule | undefined {
+  const { from, to } = quarterBounds(q);
+  const opts = { includeProposed: ctx.withProposed };
+  const byId = new Map<string, ApplicableThreshold>();
+  for (const r of readings)
+    for (const a of ctx.law.applicableThresholdsInPeriod(r, q, opts)) byId.set(a.parameter.id, a);
+  const best = bestThreshold([...byId.values()].sort((a, b) => (a.parameter.id < b.parameter.id ? -1 : 1)));
+  if (!best || best.value.value === null) return undefined;
+  const value = best.value;
+  const amount = value.value as number;
+  const period = (value.period ?? 'year') as Period;
+  if (period !== 'calendar-month') {
+    return { from, to, value, period, need: period === 'calendar-quarter' ? amount : amount / 4, factor: undefined };
+  }
+  // A monthly threshold over a quarter: the monthly amount times the factor the law data gives (a derived rule).
+  const factor = ctx.valueOrFirst('hqs.salary-threshold.monthly-quarter-factor', to);
+  return { from, to, value, period, need: amount * (factor ? ctx.num(factor) : NaN), factor };
+}
+
+/** Pay below the threshold in a period (115-FZ art. 13.2 p.1 sub. 3, p. 13), from salary-paid events. */
+function salaryFindings(g: Gathered, c: Case, f: CaseFacts): void {
+  if (f.salaryPaid.length === 0) return;
+  const ctx = g.ctx;
+  const P = f.principal.id;
+  // Amounts per period, then per quarter, each in the order first seen.
+  const paid = new Map<string, number>();
+  for (const e of f.salaryPaid) paid.set(e.period, (paid.get(e.period) ?? 0) + e.amount);
+  const quarters = new Map<string, number>();
+  for (const [period, amount] of paid) {
+    const q = quarterOfPeriod(period);
+    quarters.set(q, (quarters.get(q) ?? 0) + amount);
+  }
+  const readings = thresholdReadings(c);
+  // In the order a default sort gives the [quarter, amount] pairs (by their text).
+  for (const [q, amount] of [...quarters].sort()) {
+    const rule = quarterRule(ctx, readings, q);
+    if (!rule || rule.to > ctx.asOf) continue; // no amount, or the quarter is not over yet
+    const monthly = rule.period === 'calendar-month';
+    let detail: Message | undefined;
+    let byFactor = false;
+    if (amount < rule.need) {
+      detail = msg('finding.salary-below-threshold.quarter', { paid: amount, need: rule.need });
+      byFactor = monthly;
+    } else if (monthly) {
+      // Monthly thresholds: each month paid separately must reach the amount, where months are given.
+      for (const [period, m] of paid) {
+        if (!period.startsWith(q.slice(0, 4)) || period.includes('Q')) continue;
+        const mb = monthBounds(period);
+        if (mb.from < rule.from || mb.to > rule.to) continue;
+        if (m < (rule.value.value as number))
+          detail = msg('finding.salary-below-threshold.month', {
+            month: period,
+            paid: m,
+            need: rule.value.value as number,
+          });
+      }
+    }
+    if (!detail) continue;
+    const bar = ctx.value('hqs.employer-bar-after-salary-breach', rule.to);
+    const years = bar ?? ctx.valueOrFirst('hqs.employer-bar-after-salary-breach', rule.to);
+    const used = byFactor ? [rule.value, rule.factor] : [rule.value];
+    add(
+      g,
+      'error',
+      'salary-below-threshold',
+      [P],
+      { period: q, detail, years: years ? ctx.num(years) : NaN },
+      basisOf(...used, bar),
+      lowConfidence(...used),
     );
   }
-  // Insertion sort by quarter (stable; quarters are unique and mostly in order already).
-  for (let i = 1; i < order.length; i++) {
-    const x = order[i] as number;
-    const xq = keys[x] as string;
-    let j = i - 1;
-    while (j >= 0 && (keys[order[j] as number] as string) > xq) {
-      order[j + 1] = order[j] as number;
-      j--;
-    }
-    order[j + 1] = x;
-  }
-  return order;
 }
 
 /** Passports that have ended, or end before the permit or the next filing. */
@@ -290,7 +229,7 @@ function permitAbsenceFindings(g: Gathered, f: CaseFacts): void {
   const ctx = g.ctx;
   const P = f.principal.id;
   const pf = f.people.get(P) as PersonFacts;
-  const v = ctx.param('work-permit.absence-cancellation', ctx.asOf);
+  const v = ctx.value('work-permit.absence-cancellation', ctx.asOf);
   if (!v) return;
   const months = ctx.num(v);
   for (const trip of pf.trips) {
@@ -330,7 +269,14 @@ function obligationFindings(g: Gathered, f: CaseFacts, index: ObligationIndex): 
     if (o.status === 'overdue')
       add(g, 'error', 'obligation-overdue', [o.person], { id: o.id, due: o.due }, o.basis, o.confidence);
     else if (o.late)
-      add(g, 'warning', 'obligation-done-late', [o.person], { id: o.id, due: o.due, done: o.doneOn ?? '' }, o.basis);
+      add(
+        g,
+        'warning',
+        'obligation-done-late',
+        [o.person],
+        { id: o.id, due: o.due, done: o.doneOn as IsoDate },
+        o.basis,
+      );
   }
 
   // Collection period that may run out before the specialist can arrive.
@@ -341,13 +287,14 @@ function obligationFindings(g: Gathered, f: CaseFacts, index: ObligationIndex): 
     (f.principal.startsFrom ?? 'abroad') === 'abroad' &&
     !arrivesWithin(pfP, collection.window.from, collection.due)
   ) {
-    const ext = ctx.param('work-permit.collection-deadline-extension', collection.window.from);
+    const ext = ctx.value('work-permit.collection-deadline-extension', collection.window.from);
+    const extra = ext ?? ctx.valueOrFirst('work-permit.collection-deadline-extension', collection.window.from);
     add(
       g,
       'warning',
       'collection-before-arrival',
       [P],
-      { due: collection.due, extra: ext ? String(ext.value) : '30' },
+      { due: collection.due, extra: extra ? ctx.num(extra) : NaN },
       basisOf(ext),
       'medium',
     );
@@ -371,9 +318,8 @@ function familyFindings(g: Gathered, f: CaseFacts): void {
   const ctx = g.ctx;
   const def = ctx.law.familyDefinitionAt(ctx.asOf);
   if (!def) return;
-  const allowed = allowedRelations(ctx, def);
   for (const person of f.family) {
-    if (person.relation && !allowed.has(person.relation))
+    if (person.relation && !def.relations.some((r) => r.relation === person.relation))
       add(g, 'warning', 'not-a-family-member', [person.id], { person: person.id, relation: person.relation }, [
         ...def.basis,
       ]);
@@ -386,12 +332,14 @@ function ignoredEventFindings(g: Gathered, f: CaseFacts): void {
   if (ignored.length === 0) return;
   const ctx = g.ctx;
   const people = new Set<string>();
-  const shown = ignored.slice(0, 10).map((e) => {
+  const list = ignored.slice(0, 10).map((e) => {
     const person = (e as { person?: string }).person ?? (e.type === 'employer-registered' ? '' : f.principal.id);
     if (person) people.add(person);
-    return `${e.on} ${ctx.msg(`eventtype.${e.type}`)}${person ? ` (${person})` : ''}`;
+    return person
+      ? msg('finding.events-after-as-of.item', { on: e.on, event: e.type, person })
+      : msg('finding.events-after-as-of.item-employer', { on: e.on, event: e.type });
   });
-  const list = ignored.length > shown.length ? `${shown.join('; ')}; …` : shown.join('; ');
+  if (ignored.length > list.length) list.push(msg('list.more'));
   add(g, 'info', 'events-after-as-of', [...people], { count: ignored.length, asOf: ctx.asOf, list });
 }
 

@@ -6,8 +6,11 @@ import { loadCalendar } from '../calendar/node.ts';
 import type { IsoDate } from '../calendar/date.ts';
 import { parseCase, type Case } from '../case/index.ts';
 import { Ctx } from './context.ts';
+import { boundary } from './index.ts';
 import { readFacts } from './facts.ts';
-import { deriveGrounds, type GroundOption } from './grounds.ts';
+import { deriveGrounds } from './grounds.ts';
+import type { RenderedGroundOption as GroundOption } from './types.ts';
+import { renderGround } from '../i18n/index.ts';
 
 const law = loadLaw();
 const calendar = loadCalendar();
@@ -20,7 +23,11 @@ function kase(raw: unknown): Case {
 }
 
 function grounds(c: Case, on: string, lang: 'en' | 'ru' = 'en'): GroundOption[] {
-  return deriveGrounds(new Ctx({ law, calendar }, d(on), { lang }), c, readFacts(c, d(on)));
+  // Worded as the API would (the wording of `why` lives in the renderer).
+  const b = boundary({ law, calendar });
+  return deriveGrounds(new Ctx(b.law, b.calendar, d(on), {}), c, readFacts(c, d(on))).map((g) =>
+    renderGround(g, { lang, law }),
+  );
 }
 
 const option = (list: readonly GroundOption[], person: string, ground: string): GroundOption | undefined =>

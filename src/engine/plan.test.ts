@@ -12,6 +12,7 @@ import { loadCalendar } from '../calendar/node.ts';
 import { addDays, daysBetween, type IsoDate } from '../calendar/date.ts';
 import { parseCase, type Case } from '../case/index.ts';
 import { createEngine, type Evaluation, type PlanStep } from './index.ts';
+import { renderStep } from '../i18n/index.ts';
 
 const law = loadLaw();
 const cal = loadCalendar();
@@ -309,6 +310,6 @@ describe('plan: --target-start works backwards on the production calendar', () =
     const late = engine.evaluate(single, asOf, { targetStart: d('2026-03-20') });
     const filing = late.plan.find((s) => s.id === 'work-permit-filing');
     expect(filing?.latest && filing.latest < asOf).toBe(true);
-    expect(filing?.why).toContain('2026-03-20');
+    expect(filing && renderStep(filing, { lang: 'en', law }).why).toContain('2026-03-20');
   });
 });

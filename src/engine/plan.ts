@@ -2,28 +2,114 @@
 // with status read from the events. A step's date is the event's date when done, a legal deadline where
 // the law sets one, or an estimate of typical duration otherwise — and says which. With a target start,
 // each step also gets the latest date it may happen, counted backwards on the production calendar.
-import type { Case, Person } from '../case/index.ts';
+//
+// The steps are a table (STEPS): who takes each, what it waits for, the event that completes it, the law it
+// rests on, and how its date is found while it is open. One walk (emit) turns each row into a step.
+import type { Case, CaseEventType, Person } from '../case/index.ts';
+import { PERSON_EVENT_TYPES } from '../case/index.ts';
 import type { ParameterValue } from '../law/index.ts';
 import { addDays, addYears, type IsoDate } from '../calendar/date.ts';
-import { type Ctx, CACHE_LIMIT, basisOfList, basisOfList1 } from './context.ts';
-import type { CaseFacts, PersonFacts } from './facts.ts';
-import {
-  PLAN_STEP_IDS,
-  type DateKind,
-  type Eligibility,
-  type Finding,
-  type Obligation,
-  type PlanStep,
-  type PlanStepId,
-  type StepStatus,
+import { type Ctx, basisOf } from './context.ts';
+import { firstEvent, type CaseFacts, type PersonFacts } from './facts.ts';
+import type {
+  CompletedBy,
+  DateKind,
+  Eligibility,
+  Finding,
+  ObligationKind,
+  PlanStep,
+  PlanStepId,
+  StepStatus,
 } from './types.ts';
-import { indexObligations, openDutyIn, permitEnd, workEnd, type ObligationIndex } from './obligations.ts';
+import { openDutyIn, permitEnd, workEnd, type ObligationIndex } from './obligations.ts';
+import { msg, type Message } from './messages.ts';
 
 /** What shows that a step happened though the case does not record it: an entry (on a visa) or work under the permit. */
 interface Implied {
   by: 'entry' | 'work';
   on: IsoDate;
 }
+
+/** Everything a row of the table reads about one person of the case on the evaluation date. */
+interface Who {
+  ctx: Ctx;
+  c: Case;
+  f: CaseFacts;
+  person: Person;
+  pf: PersonFacts;
+  principal: boolean;
+  /** The principal is an EAEU citizen: no permit steps. */
+  exempt: boolean;
+  /** The case is not eligible: the steps past the employer's own wait. */
+  blocked: boolean;
+  /** The person needs a work visa and comes from abroad. */
+  visa: boolean;
+  abroad: boolean;
+  filed: IsoDate | undefined;
+  issued: CaseFacts['permitIssued'][number] | undefined;
+  /** The decision term on the filing day (or today), and the deadline it gives from the filing. */
+  decisionTerm: ParameterValue | undefined;
+  decisionDeadline: IsoDate | undefined;
+  /** The first entry on or after the permit (or the filing). */
+  entry: IsoDate | undefined;
+  /** An entry on a visa implies the invitation and the visa; it or work under the permit implies the permit. */
+  byEntry: Implied | undefined;
+  permitImplied: Implied | undefined;
+  obligations: ObligationIndex;
+  /** The indefinite RP's reading for this person, once worked out (indefiniteRp). */
+  indefinite?: { na: boolean; earliest?: IsoDate; because: Message };
+}
+
+/** A parameter's value on the evaluation date. */
+function today(w: Who, id: string): ParameterValue | undefined {
+  return w.ctx.value(id, w.ctx.asOf);
+}
+
+/** How a step's date is found while it is open, when the law sets no deadline for it. */
+type OpenDate =
+  /** The latest of its dependencies' dates (or today) plus a typical duration in days (an estimate). */
+  | { estimate: ParameterValue | undefined }
+  /** The same plus a legal term, counted as the law data says (an estimate of when it ends). */
+  | { term: ParameterValue | undefined }
+  /** A date worked out already (an estimate). */
+  | { at: IsoDate }
+  /** The earliest day the law allows it (a right, not a deadline). */
+  | { earliest: IsoDate };
+
+interface StepRule {
+  step: PlanStepId;
+  /** The principal's step only, or each person's. */
+  who: 'principal' | 'each';
+  dependsOn: (w: Who) => readonly PlanStepId[];
+  /** The event that completes the step (what "mark as done" records). */
+  completedBy: CompletedBy['type'];
+  /** Fields that event must have. */
+  completedByFields?: Readonly<Record<string, string | boolean>>;
+  /** Only events on or after this day complete it (null: none can yet). */
+  completedAfter?: (w: Who) => IsoDate | null;
+  /** When the completing fact is not one event (the employer's registration is also a field of the case). */
+  done?: (w: Who) => IsoDate | undefined;
+  notApplicable?: (w: Who) => boolean;
+  /** Done, though not recorded, where a later fact could not have happened without it. */
+  impliedBy?: (w: Who) => Implied | undefined;
+  /** Open: 'upcoming' rather than 'due' once its dependencies are done. */
+  optional?: true;
+  /** Steps the employer takes whatever the eligibility says (the others are blocked while it does not fit). */
+  notBlocked?: true;
+  /** Outside HQS Desk's verified law data: always 'upcoming' while not done. */
+  outsideLaw?: true;
+  /** The law values the step rests on (its basis). */
+  law: (w: Who) => readonly (ParameterValue | undefined)[];
+  /** A legal deadline for the step, where there is one (the due date of the duty it discharges). */
+  deadline?: (w: Who) => IsoDate | undefined;
+  /** How its date is found while open and without a deadline; none: the day its dependencies allow. */
+  date?: (w: Who) => OpenDate | undefined;
+  /** While open, the step has the status of this duty (due, overdue…). */
+  followsDuty?: ObligationKind;
+  because: (w: Who) => Message;
+}
+
+const openDue = (w: Who, kind: ObligationKind, person = w.person.id) => openDutyIn(w.obligations, kind, person)?.due;
 
 /** The first recorded sign of work under the permit: its collection, an extension, or salary paid. */
 function workUnderPermit(f: CaseFacts): IsoDate | undefined {
@@ -34,427 +120,228 @@ function workUnderPermit(f: CaseFacts): IsoDate | undefined {
   );
 }
 
-interface Spec {
-  id: PlanStepId;
-  /** Position of the id in PLAN_STEP_IDS. */
-  index: number;
-  deps: PlanStepId[];
-  done: IsoDate | undefined;
-  /** A legal deadline for this step, when one exists. */
-  deadline: IsoDate | undefined;
-  /** Typical duration after the previous step (an estimate parameter): whether there is one, and its value today. */
-  estimate: boolean;
-  estimateValue: ParameterValue | undefined;
-  /** Fixed estimate date (e.g. a statutory processing term counted from filing). */
-  estimateDate: IsoDate | undefined;
-  /** The earliest day the law allows the step (a right, not a deadline). */
-  earliest: IsoDate | undefined;
-  /** A later recorded fact that could not have happened without this step (which the case does not record). */
-  implied: Implied | undefined;
-  /** A legal processing term counted from the previous step's estimated date: whether there is one, and its value today. */
-  estimateTerm: boolean;
-  termValue: ParameterValue | undefined;
-  /** Not applicable to this person (e.g. no visa for a visa-free national). */
-  na: boolean;
-  optional: boolean;
-  /** The obligation kind whose status this step follows while open. */
-  duty: string | undefined;
-  /** The law values the step rests on (its basis): one, or two where `v2Given`. */
-  v1: ParameterValue | undefined;
-  v2: ParameterValue | undefined;
-  v2Given: boolean;
-  why: string;
-}
+/** The steps of the route, in the order of PLAN_STEP_IDS (principal first, then each family member). */
+export const STEPS: readonly StepRule[] = [
+  {
+    // The employer registers with the Interior Ministry as an HQS employer (115-FZ art. 13.2 p. 1).
+    step: 'employer-registration',
+    who: 'principal',
+    dependsOn: () => [],
+    completedBy: 'employer-registered',
+    done: (w) => w.f.employerRegistered,
+    notBlocked: true,
+    law: (w) => [today(w, 'estimate.employer-registration')],
+    date: (w) => ({ estimate: today(w, 'estimate.employer-registration') }),
+    because: () => msg('plan.employer-registration'),
+  },
+  {
+    // The contract is concluded before the petition (115-FZ art. 13.2 p. 2).
+    step: 'contract',
+    who: 'principal',
+    dependsOn: () => ['employer-registration'],
+    completedBy: 'contract-signed',
+    notBlocked: true,
+    law: (w) => [today(w, 'estimate.petition-preparation')],
+    date: (w) => ({ estimate: today(w, 'estimate.petition-preparation') }),
+    because: () => msg('plan.contract'),
+  },
+  {
+    // The employer's petition for the permit and the invitations (115-FZ art. 13.2 p. 2, 7).
+    step: 'work-permit-filing',
+    who: 'principal',
+    dependsOn: () => ['contract'],
+    completedBy: 'work-permit-filed',
+    notApplicable: (w) => w.exempt,
+    impliedBy: (w) => w.permitImplied,
+    law: (w) => [today(w, 'estimate.petition-preparation')],
+    date: (w) => ({ estimate: today(w, 'estimate.petition-preparation') }),
+    because: () => msg('plan.work-permit-filing'),
+  },
+  {
+    // The decision within the statutory term from filing (115-FZ art. 13.2 p. 7).
+    step: 'work-permit-decision',
+    who: 'principal',
+    dependsOn: () => ['work-permit-filing'],
+    completedBy: 'work-permit-issued',
+    notApplicable: (w) => w.exempt,
+    impliedBy: (w) => w.permitImplied,
+    law: (w) => [w.decisionTerm],
+    deadline: (w) => w.decisionDeadline,
+    date: (w) => ({ term: w.decisionTerm }),
+    because: (w) =>
+      w.decisionDeadline
+        ? msg('plan.work-permit-decision.deadline', { n: w.decisionTerm?.value as number, date: w.decisionDeadline })
+        : msg('plan.work-permit-decision', { n: w.decisionTerm?.value as number }),
+  },
+  {
+    // The invitations (the principal's and the family's) are issued with the permit (115-FZ art. 13.2 p. 7).
+    step: 'invitation',
+    who: 'each',
+    dependsOn: () => ['work-permit-decision'],
+    completedBy: 'invitation-issued',
+    notApplicable: (w) => !w.visa,
+    impliedBy: (w) => w.byEntry,
+    law: (w) => [w.decisionTerm],
+    deadline: (w) => w.decisionDeadline,
+    because: (w) => msg(w.visa ? 'plan.invitation' : 'plan.invitation.na'),
+  },
+  {
+    // A multiple-entry work visa at the consulate (114-FZ art. 25.6).
+    step: 'visa',
+    who: 'each',
+    dependsOn: () => ['invitation'],
+    completedBy: 'visa-issued',
+    notApplicable: (w) => !w.visa,
+    impliedBy: (w) => w.byEntry,
+    law: (w) => [today(w, 'estimate.consular-visa')],
+    date: (w) => ({ estimate: today(w, 'estimate.consular-visa') }),
+    because: (w) => msg(w.visa ? 'plan.visa' : 'plan.visa.na'),
+  },
+  {
+    step: 'entry',
+    who: 'each',
+    dependsOn: (w) => (w.visa ? ['visa'] : w.principal ? ['work-permit-decision'] : []),
+    completedBy: 'entry',
+    completedAfter: (w) => w.issued?.on ?? w.filed ?? ('0000-01-01' as IsoDate),
+    notApplicable: (w) => !w.abroad,
+    law: (w) => [today(w, 'estimate.travel-after-visa')],
+    date: (w) => ({ estimate: today(w, 'estimate.travel-after-visa') }),
+    because: (w) => msg(w.abroad ? 'plan.entry' : 'plan.entry.na'),
+  },
+  {
+    // The specialist collects the permit in person (115-FZ art. 13.2 as amended by 316-FZ).
+    step: 'work-permit-collection',
+    who: 'principal',
+    dependsOn: () => ['work-permit-decision', 'entry'],
+    completedBy: 'work-permit-collected',
+    notApplicable: (w) => w.exempt,
+    law: (w) => [
+      w.issued
+        ? w.ctx.value('work-permit.collection-deadline', w.issued.on)
+        : today(w, 'work-permit.collection-deadline'),
+    ],
+    deadline: (w) => openDue(w, 'work-permit-collection'),
+    because: () => msg('plan.work-permit-collection'),
+  },
+  {
+    // Registration at the place of stay after entry (109-FZ art. 20).
+    step: 'migration-registration',
+    who: 'each',
+    dependsOn: () => ['entry'],
+    completedBy: 'registered',
+    law: (w) => [
+      w.entry
+        ? w.ctx.value('registration.hqs-family-after-entry', w.entry)
+        : today(w, 'registration.hqs-family-after-entry'),
+    ],
+    deadline: (w) => openDue(w, 'migration-registration'),
+    because: () => msg('plan.migration-registration'),
+  },
+  {
+    // The employer notifies the Interior Ministry of the contract (115-FZ art. 13 p. 8).
+    step: 'contract-notification',
+    who: 'principal',
+    dependsOn: () => ['contract'],
+    completedBy: 'notification-filed',
+    completedByFields: { kind: 'contract-concluded' },
+    law: (w) => [today(w, 'employer.notification-contract-concluded')],
+    deadline: (w) => openDue(w, 'contract-notification'),
+    because: () => msg('plan.contract-notification'),
+  },
+  {
+    // A residence permit for the term of the work permit, without a TRP (115-FZ art. 13.2 p. 21).
+    step: 'rp-filing',
+    who: 'each',
+    dependsOn: (w) => (w.principal ? ['work-permit-collection'] : ['entry']),
+    completedBy: 'rp-filed',
+    optional: true,
+    law: (w) => [today(w, 'rp.hqs-term'), today(w, 'estimate.rp-preparation')],
+    date: (w) => ({ estimate: today(w, 'estimate.rp-preparation') }),
+    because: () => msg('plan.rp-filing'),
+  },
+  {
+    // The decision within the statutory processing term from filing.
+    step: 'rp-decision',
+    who: 'each',
+    dependsOn: () => ['rp-filing'],
+    completedBy: 'rp-issued',
+    optional: true,
+    law: (w) => [rpTerm(w) ?? today(w, 'rp.hqs-processing-term')],
+    date: (w) => {
+      const filed = w.pf.rpFiled[0];
+      const term = rpTerm(w);
+      return filed && term ? { at: w.ctx.termEnd(filed, term).date } : { term: today(w, 'rp.hqs-processing-term') };
+    },
+    because: () => msg('plan.rp-decision'),
+  },
+  {
+    // Registration at the place of residence after the RP (109-FZ art. 16).
+    step: 'rp-registration',
+    who: 'each',
+    dependsOn: () => ['rp-decision'],
+    completedBy: 'registered',
+    completedAfter: (w) => w.pf.rpIssued[0]?.on ?? null,
+    optional: true,
+    law: (w) => {
+      const rp = w.pf.rpIssued[0];
+      return [rp ? w.ctx.value('registration.rp-holder', rp.on) : today(w, 'registration.rp-holder')];
+    },
+    deadline: (w) => openDue(w, 'rp-registration'),
+    date: (w) => ({ term: today(w, 'registration.rp-holder') }),
+    because: () => msg('plan.rp-registration'),
+  },
+  {
+    // Extension of the permit where the contract goes on past it (115-FZ art. 13.2).
+    step: 'work-permit-extension',
+    who: 'principal',
+    dependsOn: () => ['work-permit-collection'],
+    completedBy: 'work-permit-extension-filed',
+    notApplicable: (w) => {
+      const until = permitEnd(w.f);
+      const needed = until !== undefined && (w.c.contract.end === undefined || w.c.contract.end > until);
+      return w.exempt || (until !== undefined && !needed);
+    },
+    law: (w) => [today(w, 'work-permit.extension-max-term')],
+    date: (w) => {
+      const due = openDue(w, 'work-permit-extension');
+      return due ? { at: due } : undefined;
+    },
+    followsDuty: 'work-permit-extension',
+    because: () => msg('plan.work-permit-extension'),
+  },
+  {
+    // The indefinite RP of an HQS (115-FZ art. 8 and 13.2 as amended by 316-FZ): see indefiniteRp().
+    step: 'indefinite-rp',
+    who: 'each',
+    dependsOn: () => ['rp-decision'],
+    completedBy: 'rp-issued',
+    completedByFields: { indefinite: true },
+    optional: true,
+    notApplicable: (w) => indefiniteRp(w).na,
+    law: (w) => [today(w, 'rp.hqs-indefinite-after')],
+    date: (w) => {
+      const r = indefiniteRp(w);
+      return r.earliest ? { earliest: r.earliest } : { term: today(w, 'rp.hqs-indefinite-after') };
+    },
+    because: (w) => indefiniteRp(w).because,
+  },
+  {
+    // Citizenship: its conditions are outside the verified law data.
+    step: 'citizenship',
+    who: 'each',
+    dependsOn: () => ['rp-decision'],
+    completedBy: 'citizenship-granted',
+    optional: true,
+    outsideLaw: true,
+    law: (w) => [today(w, 'rp.hqs-term')],
+    because: () => msg('plan.citizenship'),
+  },
+];
 
-/** Each step id's position in PLAN_STEP_IDS (an object with a fixed set of keys: a quick look-up). */
-const STEP_INDEX = Object.fromEntries(PLAN_STEP_IDS.map((id, i) => [id, i])) as Readonly<Record<PlanStepId, number>>;
-
-/**
- * The next step of a person's plan, in `input.spec` (one object reused for every step: each is handled
- * by emit() before the next is described). Fields not given here are reset to "none".
- */
-function spec(
-  input: PlanInput,
-  id: PlanStepId,
-  deps: PlanStepId[],
-  done: IsoDate | undefined,
-  v1: ParameterValue | undefined,
-  why: string,
-): Spec {
-  const s = input.spec;
-  s.id = id;
-  s.index = STEP_INDEX[id];
-  s.deps = deps;
-  s.done = done;
-  s.deadline = undefined;
-  s.estimate = false;
-  s.estimateValue = undefined;
-  s.estimateDate = undefined;
-  s.earliest = undefined;
-  s.implied = undefined;
-  s.estimateTerm = false;
-  s.termValue = undefined;
-  s.na = false;
-  s.optional = false;
-  s.duty = undefined;
-  s.v1 = v1;
-  s.v2 = undefined;
-  s.v2Given = false;
-  s.why = why;
-  return s;
-}
-
-export interface PlanResult {
-  steps: PlanStep[];
-  /** Estimated total from the first open step to entry (or start of work), in days. */
-  estimatedDays?: number;
-}
-
-function earliest(list: readonly IsoDate[], onOrAfter?: IsoDate): IsoDate | undefined {
-  for (const d of list) if (onOrAfter === undefined || d >= onOrAfter) return d;
-  return undefined;
-}
-
-/** The plan's look-ups on the evaluation date: they depend only on the law, the date and withProposed. */
-interface OnDate {
-  employerRegistration: ParameterValue | undefined;
-  petitionPreparation: ParameterValue | undefined;
-  consularVisa: ParameterValue | undefined;
-  travelAfterVisa: ParameterValue | undefined;
-  rpHqsTerm: ParameterValue | undefined;
-  rpPreparation: ParameterValue | undefined;
-  rpHqsProcessingTerm: ParameterValue | undefined;
-  indefiniteAfter: ParameterValue | undefined;
-  extensionMaxTerm: ParameterValue | undefined;
-  contractConcluded: ParameterValue | undefined;
-  collectionDeadline: ParameterValue | undefined;
-  registrationAfterEntry: ParameterValue | undefined;
-  rpHolder: ParameterValue | undefined;
-}
-
-function onDate(ctx: Ctx): OnDate {
-  const cache = ctx.shared.memo<string, OnDate>(ctx.withProposed ? 'plan-on-date+proposed' : 'plan-on-date');
-  const on = ctx.asOf;
-  let v = cache.get(on);
-  if (v === undefined) {
-    v = {
-      employerRegistration: ctx.param('estimate.employer-registration', on),
-      petitionPreparation: ctx.param('estimate.petition-preparation', on),
-      consularVisa: ctx.param('estimate.consular-visa', on),
-      travelAfterVisa: ctx.param('estimate.travel-after-visa', on),
-      rpHqsTerm: ctx.param('rp.hqs-term', on),
-      rpPreparation: ctx.param('estimate.rp-preparation', on),
-      rpHqsProcessingTerm: ctx.param('rp.hqs-processing-term', on),
-      indefiniteAfter: ctx.param('rp.hqs-indefinite-after', on),
-      extensionMaxTerm: ctx.param('work-permit.extension-max-term', on),
-      contractConcluded: ctx.param('employer.notification-contract-concluded', on),
-      collectionDeadline: ctx.param('work-permit.collection-deadline', on),
-      registrationAfterEntry: ctx.param('registration.hqs-family-after-entry', on),
-      rpHolder: ctx.param('registration.rp-holder', on),
-    };
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(on, v);
-  }
-  return v;
-}
-
-/** The obligation kinds whose open duty a plan step reads. */
-type DutyKind =
-  | 'work-permit-collection'
-  | 'migration-registration'
-  | 'contract-notification'
-  | 'rp-registration'
-  | 'work-permit-extension';
-
-/** What the steps of every person share within one evaluation. */
-interface PlanInput {
-  ctx: Ctx;
-  f: CaseFacts;
-  c: Case;
-  at: OnDate;
-  obligations: ObligationIndex;
-  filed: IsoDate | undefined;
-  issued: CaseFacts['permitIssued'][number] | undefined;
-  decisionTerm: ParameterValue | undefined;
-  decisionDeadline: IsoDate | undefined;
-  /** The principal is an EAEU citizen: no permit steps. */
-  exempt: boolean;
-  /** Steps are blocked: the case is not eligible. */
-  blocked: boolean;
-  /** The step being described (see spec()). */
-  spec: Spec;
-  steps: PlanStep[];
-  firstOpen: IsoDate | undefined;
-  entryEstimate: IsoDate | undefined;
-  /** Status and date of each of the principal's steps, by position in PLAN_STEP_IDS. */
-  principalStatus: (StepStatus | undefined)[];
-  principalDates: (IsoDate | undefined)[];
-}
-
-/** The person whose steps are being worked out, with the status and date of each step so far. */
-interface Walk {
-  person: Person;
-  principal: boolean;
-  statusOf: (StepStatus | undefined)[];
-  dates: (IsoDate | undefined)[];
-}
-
-function openDuty(input: PlanInput, kind: DutyKind, person: string): Obligation | undefined {
-  return openDutyIn(input.obligations, kind, person);
-}
-
-// A work visa is needed unless one of the person's citizenships lets them enter without a visa *for
-// work* (a tourist visa waiver, such as China's since 2025-12-01, does not) or is an EAEU citizenship.
-function needsVisa(ctx: Ctx, p: Person): boolean {
-  for (const cc of p.citizenships) if (ctx.worksVisaFree(cc) || ctx.isEaeu(cc)) return false;
-  return true;
-}
-
-function isEaeuCitizen(ctx: Ctx, p: Person): boolean {
-  for (const cc of p.citizenships) if (ctx.isEaeu(cc)) return true;
-  return false;
-}
-
-function abroad(p: Person): boolean {
-  return (p.startsFrom ?? 'abroad') === 'abroad';
-}
-
-/** The steps of one person's plan, in order, each handed to emit() as it is described. */
-function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
-  const p = walk.person;
-  const principal = walk.principal;
-  const { ctx, f, c, at, filed, issued, decisionTerm, decisionDeadline, exempt } = input;
-  const P = f.principal;
-  const visa = needsVisa(ctx, p) && abroad(p);
-  const entry = earliest(pf.entries, issued?.on ?? filed);
-  const rpIssued = pf.rpIssued[0];
-  const rpFiled = pf.rpFiled[0];
-  const rpTerm = rpFiled
-    ? (ctx.param('rp.hqs-processing-term', rpFiled) ?? ctx.param('rp.processing-term', rpFiled))
-    : undefined;
-  const indefiniteAfter = at.indefiniteAfter;
-  // Facts that imply earlier steps the case does not record: the invitation and visa came before an entry on
-  // a visa, and the permit before that entry or before work under it. Such steps are done, on a day not
-  // recorded — never overdue — and a finding asks to record them.
-  const byEntry: Implied | undefined = visa && entry !== undefined ? { by: 'entry', on: entry } : undefined;
-  const work = principal ? workUnderPermit(f) : undefined;
-  const permitImplied: Implied | undefined =
-    byEntry && (!work || byEntry.on <= work) ? byEntry : work ? { by: 'work', on: work } : undefined;
-  let s: Spec;
-  if (principal) {
-    s = spec(
-      input,
-      'employer-registration',
-      [],
-      f.employerRegistered,
-      at.employerRegistration,
-      ctx.msg('plan.employer-registration'),
-    );
-    s.estimate = true;
-    s.estimateValue = at.employerRegistration;
-    emit(input, walk, s);
-    s = spec(
-      input,
-      'contract',
-      ['employer-registration'],
-      f.contractSigned[0],
-      at.petitionPreparation,
-      ctx.msg('plan.contract'),
-    );
-    s.estimate = true;
-    s.estimateValue = at.petitionPreparation;
-    emit(input, walk, s);
-    s = spec(
-      input,
-      'work-permit-filing',
-      ['contract'],
-      filed,
-      at.petitionPreparation,
-      ctx.msg('plan.work-permit-filing'),
-    );
-    s.na = exempt;
-    s.implied = permitImplied;
-    s.estimate = true;
-    s.estimateValue = at.petitionPreparation;
-    emit(input, walk, s);
-    s = spec(
-      input,
-      'work-permit-decision',
-      ['work-permit-filing'],
-      issued?.on,
-      decisionTerm,
-      ctx.msg(decisionDeadline ? 'plan.work-permit-decision.deadline' : 'plan.work-permit-decision', {
-        n: decisionTerm?.value as number,
-        date: decisionDeadline ?? '',
-      }),
-    );
-    s.na = exempt;
-    s.implied = permitImplied;
-    if (decisionDeadline) s.deadline = decisionDeadline;
-    emit(input, walk, s);
-  }
-  const inv = pf.invitations[0];
-  // The invitations (the principal's and the family's) are issued with the permit decision.
-  s = spec(
-    input,
-    'invitation',
-    ['work-permit-decision'],
-    inv?.on,
-    decisionTerm,
-    ctx.msg(visa ? 'plan.invitation' : 'plan.invitation.na'),
-  );
-  s.na = !visa;
-  s.implied = byEntry;
-  if (decisionDeadline) s.deadline = decisionDeadline;
-  emit(input, walk, s);
-  s = spec(
-    input,
-    'visa',
-    ['invitation'],
-    pf.visas[0]?.on,
-    at.consularVisa,
-    ctx.msg(visa ? 'plan.visa' : 'plan.visa.na'),
-  );
-  s.na = !visa;
-  s.implied = byEntry;
-  s.estimate = true;
-  s.estimateValue = at.consularVisa;
-  emit(input, walk, s);
-  s = spec(
-    input,
-    'entry',
-    visa ? ['visa'] : principal ? ['work-permit-decision'] : [],
-    entry,
-    at.travelAfterVisa,
-    ctx.msg(abroad(p) ? 'plan.entry' : 'plan.entry.na'),
-  );
-  s.na = !abroad(p);
-  s.estimate = true;
-  s.estimateValue = at.travelAfterVisa;
-  emit(input, walk, s);
-  if (principal) {
-    const due = openDuty(input, 'work-permit-collection', P.id)?.due;
-    s = spec(
-      input,
-      'work-permit-collection',
-      ['work-permit-decision', 'entry'],
-      earliest(f.permitCollected),
-      issued ? ctx.param('work-permit.collection-deadline', issued.on) : at.collectionDeadline,
-      ctx.msg('plan.work-permit-collection'),
-    );
-    s.na = exempt;
-    if (due) s.deadline = due;
-    emit(input, walk, s);
-  }
-  const regDue = openDuty(input, 'migration-registration', p.id)?.due;
-  s = spec(
-    input,
-    'migration-registration',
-    ['entry'],
-    pf.registrations[0]?.on,
-    entry ? ctx.param('registration.hqs-family-after-entry', entry) : at.registrationAfterEntry,
-    ctx.msg('plan.migration-registration'),
-  );
-  if (regDue) s.deadline = regDue;
-  emit(input, walk, s);
-  if (principal) {
-    const due = openDuty(input, 'contract-notification', P.id)?.due;
-    let concluded: IsoDate | undefined;
-    for (const n of f.notifications) {
-      if (n.kind === 'contract-concluded') {
-        concluded = n.on;
-        break;
-      }
-    }
-    s = spec(
-      input,
-      'contract-notification',
-      ['contract'],
-      concluded,
-      at.contractConcluded,
-      ctx.msg('plan.contract-notification'),
-    );
-    if (due) s.deadline = due;
-    emit(input, walk, s);
-  }
-  s = spec(
-    input,
-    'rp-filing',
-    principal ? ['work-permit-collection'] : ['entry'],
-    rpFiled,
-    at.rpHqsTerm,
-    ctx.msg('plan.rp-filing'),
-  );
-  s.v2 = at.rpPreparation;
-  s.v2Given = true;
-  s.optional = true;
-  s.estimate = true;
-  s.estimateValue = at.rpPreparation;
-  emit(input, walk, s);
-  s = spec(
-    input,
-    'rp-decision',
-    ['rp-filing'],
-    rpIssued?.on,
-    rpTerm ?? at.rpHqsProcessingTerm,
-    ctx.msg('plan.rp-decision'),
-  );
-  s.optional = true;
-  if (rpFiled && rpTerm) s.estimateDate = ctx.termEndOf(rpFiled, rpTerm).date;
-  else {
-    s.estimateTerm = true;
-    s.termValue = at.rpHqsProcessingTerm;
-  }
-  emit(input, walk, s);
-  const rpRegDue = openDuty(input, 'rp-registration', p.id)?.due;
-  let rpRegistered: IsoDate | undefined;
-  if (rpIssued) {
-    for (const r of pf.registrations) {
-      if (r.on >= rpIssued.on) {
-        rpRegistered = r.on;
-        break;
-      }
-    }
-  }
-  s = spec(
-    input,
-    'rp-registration',
-    ['rp-decision'],
-    rpRegistered,
-    rpIssued ? ctx.param('registration.rp-holder', rpIssued.on) : at.rpHolder,
-    ctx.msg('plan.rp-registration'),
-  );
-  s.optional = true;
-  if (rpRegDue) s.deadline = rpRegDue;
-  else {
-    s.estimateTerm = true;
-    s.termValue = at.rpHolder;
-  }
-  emit(input, walk, s);
-  if (principal) {
-    const extDue = openDuty(input, 'work-permit-extension', P.id)?.due;
-    const until = permitEnd(f);
-    const needed = until !== undefined && (c.contract.end === undefined || c.contract.end > until);
-    s = spec(
-      input,
-      'work-permit-extension',
-      ['work-permit-collection'],
-      f.extensionFiled[0],
-      at.extensionMaxTerm,
-      ctx.msg('plan.work-permit-extension'),
-    );
-    s.na = exempt || (until !== undefined && !needed);
-    if (extDue) {
-      s.estimateDate = extDue;
-      s.duty = 'work-permit-extension';
-    }
-    emit(input, walk, s);
-  }
-  s = indefiniteRpStep(input, pf, indefiniteAfter);
-  emit(input, walk, s);
-  s = spec(input, 'citizenship', ['rp-decision'], pf.citizenshipGranted[0], at.rpHqsTerm, ctx.msg('plan.citizenship'));
-  s.optional = true;
-  emit(input, walk, s);
+/** The processing term of the person's RP application, counted from its filing. */
+function rpTerm(w: Who): ParameterValue | undefined {
+  const filed = w.pf.rpFiled[0];
+  return filed ? (w.ctx.value('rp.hqs-processing-term', filed) ?? w.ctx.value('rp.processing-term', filed)) : undefined;
 }
 
 /**
@@ -462,15 +349,14 @@ function planFor(input: PlanInput, walk: Walk, pf: PersonFacts): void {
  * issue and — for a specialist coming from abroad — the first entry after the permit (the law counts work
  * "in this capacity"; where it is unclear, the later, safer day). Undefined until all of them are known.
  */
-function hqsWorkStart(input: PlanInput): { date: IsoDate; entry?: IsoDate } | undefined {
-  const { f, c, issued } = input;
+function hqsWorkStart(w: Who): IsoDate | undefined {
+  const { f, c, issued } = w;
   if (!issued) return undefined;
-  let date = c.contract.start > issued.on ? c.contract.start : issued.on;
-  if (!abroad(f.principal)) return { date };
-  const entry = earliest((f.people.get(f.principal.id) as PersonFacts).entries, issued.on);
+  const date = c.contract.start > issued.on ? c.contract.start : issued.on;
+  if ((f.principal.startsFrom ?? 'abroad') !== 'abroad') return date;
+  const entry = (f.people.get(f.principal.id) as PersonFacts).entries.find((d) => d >= issued.on);
   if (entry === undefined) return undefined;
-  if (entry > date) date = entry;
-  return { date, entry };
+  return entry > date ? entry : date;
 }
 
 /**
@@ -479,230 +365,242 @@ function hqsWorkStart(input: PlanInput): { date: IsoDate; entry?: IsoDate } | un
  * day the rule took effect. Without an HQS RP it is offered only while the work goes on (the RP may still
  * come); once the work has ended without one, it is not offered.
  */
-function indefiniteRpStep(input: PlanInput, pf: PersonFacts, after: ParameterValue | undefined): Spec {
-  const { ctx, f, c } = input;
+function indefiniteRp(w: Who): { na: boolean; earliest?: IsoDate; because: Message } {
+  return (w.indefinite ??= readIndefiniteRp(w));
+}
+
+function readIndefiniteRp(w: Who): { na: boolean; earliest?: IsoDate; because: Message } {
+  const { ctx, f, c, pf } = w;
   const on = ctx.asOf;
-  const done = pf.rpIssued.find((r) => r.indefinite === true)?.on;
+  const after = today(w, 'rp.hqs-indefinite-after');
   const years = typeof after?.value === 'number' ? after.value : undefined;
+  if (after === undefined || years === undefined) return { na: true, because: msg('plan.indefinite-rp.na') };
   const held = pf.rpIssued.find(
     (r) => r.indefinite !== true && r.on <= on && (r.validUntil === undefined || r.validUntil >= on),
   );
-  const ended = workEnd(c, f);
-  const work = hqsWorkStart(input);
-  const twoYears = work && years !== undefined ? addYears(work.date, years) : undefined;
-  let key: string;
-  let earliestDate: IsoDate | undefined;
-  let na = after === undefined || years === undefined;
-  if (na) key = 'plan.indefinite-rp.na';
-  else if (held) {
+  const work = hqsWorkStart(w);
+  const twoYears = work ? addYears(work, years) : undefined;
+  if (held) {
     const received = held.received ?? held.on;
-    earliestDate = [twoYears, received, after?.from].reduce<IsoDate | undefined>(
-      (a, b) => (b === undefined ? a : a === undefined || b > a ? b : a),
-      undefined,
-    );
-    key = twoYears ? 'plan.indefinite-rp.earliest' : 'plan.indefinite-rp.work-unknown';
-  } else if (ended !== undefined && ended <= on) {
-    na = true;
-    key = 'plan.indefinite-rp.no-hqs-rp';
-  } else key = 'plan.indefinite-rp.needs-rp';
-  const s = spec(
-    input,
-    'indefinite-rp',
-    ['rp-decision'],
-    done,
-    after,
-    ctx.msg(key, {
-      years: years ?? 2,
-      date: earliestDate ?? twoYears ?? '—',
-      work: work?.date ?? '—',
-      received: held ? (held.received ?? held.on) : '—',
-      from: after?.from ?? '—',
-    }),
-  );
-  s.optional = true;
-  s.na = na;
-  if (earliestDate && twoYears) s.earliest = earliestDate;
-  else if (!na) {
-    s.estimateTerm = true;
-    s.termValue = after;
+    if (!twoYears || !work) return { na: false, because: msg('plan.indefinite-rp.work-unknown', { years }) };
+    const latest = [twoYears, received, after.from].reduce((a, b) => (b > a ? b : a));
+    return {
+      na: false,
+      earliest: latest,
+      because: msg('plan.indefinite-rp.earliest', { date: latest, years, work, received, from: after.from }),
+    };
   }
-  return s;
+  const ended = workEnd(c, f);
+  if (ended !== undefined && ended <= on) return { na: true, because: msg('plan.indefinite-rp.no-hqs-rp') };
+  return { na: false, because: msg('plan.indefinite-rp.needs-rp', { years }) };
 }
 
-const STEPS = PLAN_STEP_IDS.length;
+export interface PlanResult {
+  steps: PlanStep[];
+  /** Estimated total from the first open step to entry (or start of work), in days. */
+  estimatedDays?: number;
+}
+
+// A work visa is needed unless one of the person's citizenships lets them enter without a visa *for
+// work* (a tourist visa waiver, such as China's since 2025-12-01, does not) or is an EAEU citizenship.
+function needsVisa(ctx: Ctx, p: Person): boolean {
+  const countries = ctx.law.countries;
+  for (const cc of p.citizenships) {
+    const v = countries.visaRequired(cc, ctx.asOf);
+    if ((!v.required && v.workAllowedVisaFree) || countries.isEaeu(cc, ctx.asOf)) return false;
+  }
+  return true;
+}
+
+/** The status and date of each step of one person, and of the principal (a family member's steps wait for the principal's). */
+interface Walk {
+  status: Map<PlanStepId, StepStatus>;
+  dates: Map<PlanStepId, IsoDate>;
+}
 
 export function buildPlan(
   ctx: Ctx,
   c: Case,
   f: CaseFacts,
   elig: Eligibility,
-  obligations: readonly Obligation[],
+  obligations: ObligationIndex,
   targetStart?: IsoDate,
 ): PlanResult {
   const on = ctx.asOf;
   const P = f.principal;
-  const decisionTerm = ctx.param('work-permit.decision-term', f.permitFiled[0] ?? on);
   const filed = f.permitFiled[0];
-  const decisionDeadline = filed && decisionTerm ? ctx.termEndOf(filed, decisionTerm).date : undefined;
-  const input: PlanInput = {
-    ctx,
-    f,
-    c,
-    at: onDate(ctx),
-    obligations: ctx.local(obligations, indexObligations),
-    filed,
-    issued: f.permitIssued[0],
-    decisionTerm,
-    decisionDeadline,
-    exempt: isEaeuCitizen(ctx, P),
-    blocked: elig.status === 'ineligible',
-    spec: spec0(),
-    steps: [],
-    firstOpen: undefined,
-    entryEstimate: undefined,
-    principalStatus: new Array<StepStatus | undefined>(STEPS),
-    principalDates: new Array<IsoDate | undefined>(STEPS),
-  };
+  const decisionTerm = ctx.value('work-permit.decision-term', filed ?? on);
+  const decisionDeadline = filed && decisionTerm ? ctx.termEnd(filed, decisionTerm).date : undefined;
+  const issued = f.permitIssued[0];
+  const exempt = P.citizenships.some((cc) => ctx.law.countries.isEaeu(cc, on));
+  const blocked = elig.status === 'ineligible';
+  const work = workUnderPermit(f);
+  const steps: PlanStep[] = [];
+  const principalWalk: Walk = { status: new Map(), dates: new Map() };
+  let firstOpen: IsoDate | undefined;
+  let entryEstimate: IsoDate | undefined;
+
   // The principal first, then the family in the order the case lists them.
-  planFor(
-    input,
-    { person: P, principal: true, statusOf: input.principalStatus, dates: input.principalDates },
-    f.people.get(P.id) as PersonFacts,
-  );
-  for (const person of f.family) {
-    const walk: Walk = {
+  for (const person of [P, ...f.family]) {
+    const principal = person === P;
+    const pf = f.people.get(person.id) as PersonFacts;
+    const abroad = (person.startsFrom ?? 'abroad') === 'abroad';
+    const visa = needsVisa(ctx, person) && abroad;
+    // The first entry on or after the permit (or its filing): the entry the visa and the permit were for.
+    const entry = pf.entries.find((d) => d >= (issued?.on ?? filed ?? '0000-01-01'));
+    const byEntry: Implied | undefined = visa && entry !== undefined ? { by: 'entry', on: entry } : undefined;
+    const personWork = principal ? work : undefined;
+    const w: Who = {
+      ctx,
+      c,
+      f,
       person,
-      principal: false,
-      statusOf: new Array<StepStatus | undefined>(STEPS),
-      dates: new Array<IsoDate | undefined>(STEPS),
+      pf,
+      principal,
+      exempt,
+      blocked,
+      visa,
+      abroad,
+      filed,
+      issued,
+      decisionTerm,
+      decisionDeadline,
+      entry,
+      byEntry,
+      permitImplied:
+        byEntry && (!personWork || byEntry.on <= personWork)
+          ? byEntry
+          : personWork
+            ? { by: 'work', on: personWork }
+            : undefined,
+      obligations,
     };
-    planFor(input, walk, f.people.get(person.id) as PersonFacts);
+    const walk: Walk = principal ? principalWalk : { status: new Map(), dates: new Map() };
+    for (const rule of STEPS) {
+      if (rule.who === 'principal' && !principal) continue;
+      const step = emit(w, rule, walk, principalWalk);
+      steps.push(step);
+      if (step.status !== 'done' && step.status !== 'not-applicable' && step.status !== 'blocked' && !rule.outsideLaw)
+        firstOpen ??= on;
+      if (principal && rule.step === 'entry' && step.date && step.status !== 'done') entryEstimate = step.date;
+    }
   }
-  const steps = input.steps;
   if (targetStart) latestDates(ctx, steps, targetStart);
   const result: PlanResult = { steps };
-  const { firstOpen, entryEstimate } = input;
   if (firstOpen && entryEstimate)
     result.estimatedDays = Math.round((Date.parse(entryEstimate) - Date.parse(firstOpen)) / 86_400_000);
   return result;
 }
 
-function spec0(): Spec {
-  return {
-    id: 'employer-registration',
-    index: 0,
-    deps: [],
-    done: undefined,
-    deadline: undefined,
-    estimate: false,
-    estimateValue: undefined,
-    estimateDate: undefined,
-    earliest: undefined,
-    implied: undefined,
-    estimateTerm: false,
-    termValue: undefined,
-    na: false,
-    optional: false,
-    duty: undefined,
-    v1: undefined,
-    v2: undefined,
-    v2Given: false,
-    why: '',
-  };
+const PERSON_EVENTS: ReadonlySet<CaseEventType> = new Set(PERSON_EVENT_TYPES);
+
+/** The event that completes a step, for a person. */
+function completedByOf(rule: StepRule, person: string): CompletedBy {
+  const out: CompletedBy = { type: rule.completedBy };
+  if (PERSON_EVENTS.has(rule.completedBy)) out.person = person;
+  if (rule.completedByFields) out.fields = { ...rule.completedByFields };
+  return out;
 }
 
-/** A step's status and date from its spec, the events and the steps it depends on; appended to the plan. */
-function emit(input: PlanInput, walk: Walk, s: Spec): void {
-  const ctx = input.ctx;
+/** A dependency's status: the person's own step, else (for a family member) the principal's. */
+function statusOfStep(d: PlanStepId, walk: Walk, principalWalk: Walk, principal: boolean): StepStatus | undefined {
+  return walk.status.get(d) ?? (principal ? undefined : principalWalk.status.get(d));
+}
+
+/** A row of the table for one person: its status and date from the events and the steps it depends on. */
+function emit(w: Who, rule: StepRule, walk: Walk, principalWalk: Walk): PlanStep {
+  const { ctx, person, principal } = w;
   const on = ctx.asOf;
-  const { person, principal, statusOf, dates } = walk;
-  const { principalStatus, principalDates } = input;
+  const deps = rule.dependsOn(w);
+  const completedBy = completedByOf(rule, person.id);
+  const after = rule.completedAfter ? rule.completedAfter(w) : undefined;
+  const done = rule.done
+    ? rule.done(w)
+    : after === null
+      ? undefined
+      : firstEvent(w.f, rule.completedBy, completedBy.person, after, rule.completedByFields)?.on;
+  const implied = rule.impliedBy?.(w);
   let status: StepStatus;
   let date: IsoDate | undefined;
   let dateKind: DateKind | undefined;
-  let depsDone = true;
-  for (const d of s.deps) {
-    const i = STEP_INDEX[d];
-    const st = statusOf[i] ?? (principal ? undefined : principalStatus[i]);
-    if (!(st === undefined || st === 'done' || st === 'not-applicable')) {
-      depsDone = false;
-      break;
-    }
-  }
-  if (s.na) {
-    status = 'not-applicable';
-  } else if (s.done !== undefined && s.done <= on) {
+  let deadline: IsoDate | undefined;
+  if (rule.notApplicable?.(w)) status = 'not-applicable';
+  else if (done !== undefined) {
     status = 'done';
-    date = s.done;
+    date = done;
     dateKind = 'event';
-  } else if (s.done === undefined && s.implied !== undefined) {
-    status = 'done';
-  } else if (s.id === 'citizenship') {
-    status = 'upcoming';
-  } else if (input.blocked && s.id !== 'employer-registration' && s.id !== 'contract') {
-    status = 'blocked';
-  } else {
-    if (s.deadline) {
-      date = s.deadline;
+  } else if (implied !== undefined) status = 'done';
+  else if (rule.outsideLaw) status = 'upcoming';
+  else if (w.blocked && rule.notBlocked !== true) status = 'blocked';
+  else {
+    deadline = rule.deadline?.(w);
+    const open = deadline === undefined ? rule.date?.(w) : undefined;
+    if (deadline !== undefined) {
+      date = deadline;
       dateKind = 'deadline';
-    } else if (s.earliest) {
-      date = s.earliest;
+    } else if (open !== undefined && 'earliest' in open) {
+      date = open.earliest;
       dateKind = 'earliest';
     } else {
-      // Estimate: after the latest of the dependencies' dates (or today), plus the typical duration.
+      // From the latest of the dependencies' dates (or today).
       let base: IsoDate = on;
-      for (const d of s.deps) {
-        const i = STEP_INDEX[d];
-        const dd = dates[i] ?? principalDates[i];
+      for (const d of deps) {
+        const dd = walk.dates.get(d) ?? principalWalk.dates.get(d);
         if (dd && dd > base) base = dd;
       }
-      if (s.estimateDate) date = s.estimateDate;
-      else if (s.estimateTerm) {
-        // The term's value on the evaluation date (looked up with the specs).
-        const v = s.termValue;
-        date = v ? ctx.termEndOf(base, v).date : base;
-      } else if (s.estimate) {
-        const v = s.estimateValue;
-        date = v ? addDays(base, ctx.num(v)) : base;
-      } else if (s.id === 'work-permit-decision' && input.decisionTerm) {
-        date = ctx.termEndOf(base, input.decisionTerm).date;
-      } else date = base;
-      dateKind =
-        s.estimate || s.estimateDate || s.estimateTerm || s.id === 'work-permit-decision' ? 'estimate' : undefined;
+      if (open === undefined) date = base;
+      else {
+        dateKind = 'estimate';
+        if ('at' in open) date = open.at;
+        else if ('term' in open) date = open.term ? ctx.termEnd(base, open.term).date : base;
+        else date = open.estimate ? addDays(base, ctx.num(open.estimate)) : base;
+      }
     }
-    status = s.deadline && on > s.deadline ? 'overdue' : depsDone ? (s.optional ? 'upcoming' : 'due') : 'upcoming';
-    if (s.duty) {
-      const duty = openDuty(input, s.duty as DutyKind, person.id);
+    let depsDone = true;
+    for (const d of deps) {
+      const st = statusOfStep(d, walk, principalWalk, principal);
+      if (st !== undefined && st !== 'done' && st !== 'not-applicable') depsDone = false;
+    }
+    status = deadline && on > deadline ? 'overdue' : depsDone ? (rule.optional ? 'upcoming' : 'due') : 'upcoming';
+    if (rule.followsDuty) {
+      const duty = openDutyIn(w.obligations, rule.followsDuty, person.id);
       if (duty && duty.status !== 'not-applicable' && duty.status !== 'done') status = duty.status;
     }
-    if (input.firstOpen === undefined) input.firstOpen = on;
   }
-  statusOf[s.index] = status;
-  if (date) dates[s.index] = date;
-  if (principal && s.id === 'entry' && date && status !== 'done') input.entryEstimate = date;
-  const basis = s.v2Given ? basisOfList([s.v1, s.v2]) : basisOfList1(s.v1);
-  const implied = status === 'done' && date === undefined && s.implied !== undefined;
-  const why = implied ? `${s.why} ${ctx.msg(`plan.implied.${s.implied?.by}`, { on: s.implied?.on ?? '' })}` : s.why;
-  const step: PlanStep = { id: s.id, person: person.id, status, dependsOn: s.deps, basis, why };
-  if (implied) step.recorded = false;
+  walk.status.set(rule.step, status);
+  if (date) walk.dates.set(rule.step, date);
+  const values = rule.law(w);
+  const because = [rule.because(w)];
+  const unrecorded = status === 'done' && date === undefined && implied !== undefined;
+  if (unrecorded)
+    because.push(msg(implied.by === 'entry' ? 'plan.implied.entry' : 'plan.implied.work', { on: implied.on }));
+  const step: PlanStep = {
+    id: rule.step,
+    person: person.id,
+    status,
+    dependsOn: [...deps],
+    basis: basisOf(...values),
+    because,
+    completedBy,
+  };
+  if (unrecorded) step.recorded = false;
   if (date) step.date = date;
   if (dateKind) step.dateKind = dateKind;
   if (ctx.trace) {
-    const values = s.v2Given ? [s.v1, s.v2] : [s.v1];
     const params = values.filter((v): v is ParameterValue => v !== undefined).map((v) => ({ id: v.parameterId, v }));
-    ctx.note(`plan.${s.id}`, `${person.id}: ${status}${date ? ` ${date} (${dateKind ?? ''})` : ''}`, params);
+    ctx.note(`plan.${rule.step}`, `${person.id}: ${status}${date ? ` ${date} (${dateKind ?? ''})` : ''}`, params);
   }
-  input.steps.push(step);
+  return step;
 }
 
 /** Working backwards from a target start: by when each earlier step must happen. */
 function latestDates(ctx: Ctx, steps: PlanStep[], target: IsoDate): void {
   const on = ctx.asOf;
   const days = (id: string) => {
-    const v = ctx.param(id, on);
+    const v = ctx.value(id, on);
     return v ? ctx.num(v) : 0;
   };
-  const decision = ctx.param('work-permit.decision-term', on);
+  const decision = ctx.value('work-permit.decision-term', on);
   for (const s of steps) {
     if (s.status === 'done' || s.status === 'not-applicable') continue;
     let latest: IsoDate | undefined;
@@ -737,15 +635,13 @@ function latestDates(ctx: Ctx, steps: PlanStep[], target: IsoDate): void {
     }
     if (latest) {
       s.latest = latest;
-      if (latest < on && s.status !== 'overdue') {
-        s.why += ` ${ctx.msg('plan.target-missed', { latest, target })}`;
-      }
+      if (latest < on && s.status !== 'overdue') s.because.push(msg('plan.target-missed', { target, latest }));
     }
   }
 }
 
 /** Steps the plan takes as done though the case does not record them: one warning per person, asking to record them. */
-export function impliedStepFindings(ctx: Ctx, steps: readonly PlanStep[]): Finding[] {
+export function impliedStepFindings(steps: readonly PlanStep[]): Finding[] {
   const byPerson = new Map<string, PlanStep[]>();
   for (const s of steps) {
     if (s.recorded !== false) continue;
@@ -755,11 +651,8 @@ export function impliedStepFindings(ctx: Ctx, steps: readonly PlanStep[]): Findi
   }
   return [...byPerson].map(([person, list]) => ({
     severity: 'warning' as const,
-    code: 'steps-not-recorded',
-    message: ctx.msg('finding.steps-not-recorded', {
-      person,
-      steps: list.map((s) => ctx.msg(`step.${s.id}`)).join(', '),
-    }),
+    code: 'steps-not-recorded' as const,
+    params: { person, steps: list.map((s) => s.id) },
     people: [person],
     basis: [],
   }));

@@ -10,6 +10,7 @@ import { addDays, addYears, fromDayNumber, quarterBounds, toDayNumber, type IsoD
 import type { Case, CaseEvent } from '../case/index.ts';
 import { generateCase } from '../../bench/generate.ts';
 import { createEngine, type Evaluation, type Obligation } from './index.ts';
+import { renderEvaluation } from '../i18n/index.ts';
 
 const law = loadLaw();
 const engine = createEngine({ law, calendar: loadCalendar() });
@@ -213,7 +214,8 @@ describe('evaluate: properties over generated cases (2016–2027)', () => {
     const missing = new Set<string>();
     fc.assert(
       fc.property(caseIndex, horizon, asOfDate, (i, h, asOf) => {
-        const r = engine.evaluate(gen(i, h), asOf);
+        // The words of `why` and `message` are the renderer's: each item has them in English.
+        const r = renderEvaluation(engine.evaluate(gen(i, h), asOf), { lang: 'en', law });
         for (const o of r.obligations) {
           expect(o.why.trim().length, `${o.id}.why`).toBeGreaterThan(0);
           if (o.basis.length === 0) missing.add(`obligation ${o.kind}`);

@@ -58,3 +58,16 @@ export function t(lang: Lang, key: string, params?: Params): string {
 export function keys(lang: Lang): string[] {
   return Object.keys(catalogs[lang]);
 }
+
+export {
+  formatAmount,
+  renderChecklistItem,
+  renderEvaluation,
+  renderFinding,
+  renderGround,
+  renderMessage,
+  renderMessages,
+  renderObligation,
+  renderStep,
+} from './render.ts';
+export type { RenderOptions, RenderTables } from './render.ts';

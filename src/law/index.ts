@@ -76,4 +76,6 @@ export type {
   ValidityAnchor,
 } from './documents.ts';
 export { GROUND_FACTS } from './grounds.ts';
+export { RULE_CODES, ruleCodeProblem } from './rule-codes.ts';
+export type { RuleCodeOf, RuleCodeParameter } from './rule-codes.ts';
 export type { EligibleWhen, Ground, GroundFact, GroundProcessing, GroundsTable } from './grounds.ts';

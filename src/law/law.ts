@@ -8,6 +8,7 @@ import type { CountryTable, RegionTable } from './countries.ts';
 import type { DocumentCatalogue } from './documents.ts';
 import type { GroundsTable } from './grounds.ts';
 import { LawLookupError } from './errors.ts';
+import { periodBounds } from './dates.ts';
 import type {
   Counting,
   FromPrecision,
@@ -166,6 +167,12 @@ export interface Law {
   parameter(id: string): Parameter;
   /** The value in force on `date` (with includeProposed: a proposal that has started wins); undefined where the data has none. */
   valueAt(id: string, date: IsoDate, opts?: LookupOptions): ParameterValue | undefined;
+  /**
+   * The value that governs a measurement period (`2024-Q1` or `2024-03`): the last value whose first period — its
+   * `firstPeriod`, else the period containing its `from` — is not after it (with includeProposed: a proposal
+   * that governs the period wins). Undefined where none does.
+   */
+  valueForPeriod(id: string, period: string, opts?: LookupOptions): ParameterValue | undefined;
   /** valueAt for parameters whose unit is a number (RUB, terms, percent, factor); throws for other units. */
   numberAt(id: string, date: IsoDate, opts?: LookupOptions): ParameterValue<number | null> | undefined;
   rangeAt(id: string, date: IsoDate, opts?: LookupOptions): ParameterValue<Range | null> | undefined;
@@ -183,6 +190,8 @@ export interface Law {
    * the categories as alternatives; the general one always matches.
    */
   applicableThresholds(facts: CategoryFacts, date: IsoDate, opts?: LookupOptions): readonly ApplicableThreshold[];
+  /** applicableThresholds for a measurement period: each category's value that governs it (valueForPeriod). */
+  applicableThresholdsInPeriod(facts: CategoryFacts, period: string, opts?: LookupOptions): readonly ApplicableThreshold[];
   /** Proposals that would take effect after `date`, in date order. */
   proposedAfter(date: IsoDate): readonly ParameterValue[];
   /** The family-member definition in force on `date`. */
@@ -196,6 +205,31 @@ function pick<T extends { readonly from: IsoDate; readonly to?: IsoDate }>(track
     if (v.from <= date) return v.to === undefined || date <= v.to ? v : undefined;
   }
   return undefined;
+}
+
+/** A measurement period of the same kind as `like` (quarter `2024-Q1` or month `2024-03`): the one holding `period` or `date`. */
+function samePeriodKind(like: string, period: string): string {
+  const b = periodBounds(period);
+  if (b === undefined) return period;
+  return periodOf(like, b.first);
+}
+
+function periodOf(like: string, date: IsoDate): string {
+  if (like.includes('Q')) return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+  return date.slice(0, 7);
+}
+
+/** The value of a sorted track that governs a period (see Law.valueForPeriod): periods of one kind order as text. */
+function governing(track: readonly ParameterValue[], period: string): ParameterValue | undefined {
+  const bounds = periodBounds(period);
+  if (bounds === undefined) return undefined;
+  let found: ParameterValue | undefined;
+  for (const v of track) {
+    const first = v.firstPeriod !== undefined ? samePeriodKind(period, v.firstPeriod) : periodOf(period, v.from);
+    if (first > period) continue;
+    if (v.to === undefined || v.to >= bounds.first) found = v;
+  }
+  return found;
 }
 
 /** What the loader hands over; the rest of a Law is derived from it. */
@@ -255,6 +289,15 @@ class LoadedLaw implements Law {
     return pick(p.values, date);
   }
 
+  valueForPeriod(id: string, period: string, opts?: LookupOptions): ParameterValue | undefined {
+    const p = this.parameter(id);
+    if (opts?.includeProposed === true && p.proposed.length > 0) {
+      const proposed = governing(p.proposed, period);
+      if (proposed !== undefined) return proposed;
+    }
+    return governing(p.values, period);
+  }
+
   private typed(id: string, kind: ValueKind, date: IsoDate, opts: LookupOptions | undefined): ParameterValue | undefined {
     const p = this.parameter(id);
     if (p.kind !== kind) throw new LawLookupError(`law parameter "${id}" holds ${p.kind} values (unit ${p.unit}), not ${kind}`);
@@ -301,6 +344,16 @@ class LoadedLaw implements Law {
     for (const parameter of this.thresholds) {
       if (!matchesCategory(parameter.category, facts)) continue;
       const value = this.valueAt(parameter.id, date, opts) as ParameterValue<number | null> | undefined;
+      if (value !== undefined) out.push({ parameter, value });
+    }
+    return out;
+  }
+
+  applicableThresholdsInPeriod(facts: CategoryFacts, period: string, opts?: LookupOptions): readonly ApplicableThreshold[] {
+    const out: ApplicableThreshold[] = [];
+    for (const parameter of this.thresholds) {
+      if (!matchesCategory(parameter.category, facts)) continue;
+      const value = this.valueForPeriod(parameter.id, period, opts) as ParameterValue<number | null> | undefined;
       if (value !== undefined) out.push({ parameter, value });
     }
     return out;

@@ -2,6 +2,7 @@
 // problem in every file is collected and thrown at once as a LawDataError, each line naming the file, the
 // key path and what was expected, e.g. `law/parameters/x.yaml: values[2].basis: a citation is required`.
 // The rules are those of law/README.md.
+import { RULE_CODES, ruleCodeProblem } from './rule-codes.ts';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isRealIsoDate, withSources } from './citation.ts';
@@ -209,6 +210,14 @@ function valueProblem(unit: Unit, v: unknown): string | undefined {
       }
       return undefined;
     }
+    case 'month-days': {
+      if (!Array.isArray(v) || v.length === 0) return `expected a non-empty list of days as MM-DD (unit ${unit}), got ${show(v)}`;
+      for (const [i, x] of v.entries()) {
+        if (typeof x !== 'string' || !/^\d{2}-\d{2}$/.test(x) || !isRealIsoDate(`2024-${x}`)) return `item [${i}]: expected a day of the year as MM-DD, got ${show(x)}`;
+        if (i > 0 && x <= (v[i - 1] as string)) return `item [${i}]: list the days in calendar order, each once`;
+      }
+      return undefined;
+    }
     case 'code':
       return typeof v === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v)
         ? undefined
@@ -293,6 +302,10 @@ function parseParameter(file: YamlFile, report: Report): Parameter | undefined {
     }
     const r = shell.data.regions;
     if (r !== undefined && (r.only === undefined) === (r.except === undefined)) report('regions', 'give exactly one of only or except');
+    if (shell.data.unit === 'code') {
+      const problem = ruleCodeProblem(shell.data.id, null);
+      if (problem !== undefined) report('unit', problem);
+    }
   }
 
   const entries: { entry: ValueEntry; index: number }[] = [];
@@ -304,6 +317,10 @@ function parseParameter(file: YamlFile, report: Report): Parameter | undefined {
     if (isRecord(rawValue) && !('value' in rawValue)) report(['values', i, 'value'], 'required (use null where the law sets no requirement)');
     if (!parsed.success) return;
     if (unit !== undefined) checkValueEntry(parsed.data, i, unit, hasCategory, report);
+    if (unit === 'code' && shell.success && (RULE_CODES as Record<string, unknown>)[shell.data.id] !== undefined) {
+      const problem = ruleCodeProblem(shell.data.id, parsed.data.value);
+      if (problem !== undefined) report(['values', i, 'value'], problem);
+    }
     entries.push({ entry: parsed.data, index: i });
   });
   checkTimeline(

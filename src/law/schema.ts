@@ -32,6 +32,7 @@ export const UNITS = [
   'ages',
   'tax-scale',
   'code',
+  'month-days',
 ] as const;
 export const UnitSchema = z.enum(UNITS);
 export type Unit = z.infer<typeof UnitSchema>;
@@ -40,7 +41,7 @@ export type Unit = z.infer<typeof UnitSchema>;
 export const DURATION_UNITS: readonly Unit[] = ['working-days', 'calendar-days', 'days', 'months', 'years'];
 
 /** How the value is shaped, by unit: what the typed look-ups (`numberAt`, `rangeAt`…) return. */
-export type ValueKind = 'number' | 'range' | 'tax-scale' | 'list' | 'code';
+export type ValueKind = 'number' | 'range' | 'tax-scale' | 'list' | 'code' | 'month-days';
 export function kindOfUnit(unit: Unit): ValueKind {
   switch (unit) {
     case 'RUB-range':
@@ -51,6 +52,8 @@ export function kindOfUnit(unit: Unit): ValueKind {
       return 'list';
     case 'code':
       return 'code';
+    case 'month-days':
+      return 'month-days';
     default:
       return 'number';
   }
@@ -91,7 +94,7 @@ export interface TaxBand {
   readonly rate: number;
 }
 /** A parameter value. `null` means the law sets no such requirement or limit in that period. */
-export type LawValue = number | string | Range | readonly TaxBand[] | readonly number[] | null;
+export type LawValue = number | string | Range | readonly TaxBand[] | readonly number[] | readonly string[] | null;
 
 export const RangeSchema = z.strictObject({ min: z.number(), max: z.number() });
 export const TaxBandSchema = z.strictObject({ upTo: z.number().nullable(), rate: z.number() });

@@ -7,7 +7,9 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { todayInMoscow, type IsoDate } from '../calendar/date.ts';
 import type { Case } from '../case/index.ts';
-import type { Engine, Evaluation } from '../engine/index.ts';
+import type { Engine, EvaluateOptions, Evaluation } from '../engine/index.ts';
+import { renderEvaluation } from '../i18n/index.ts';
+import { requestLang } from './lang.ts';
 import type { Law } from '../law/index.ts';
 import {
   composeLetter,
@@ -101,8 +103,8 @@ export function createApp(opts: AppOptions): App {
   let pool: EvalPool | undefined;
   const evalPool = () => (pool ??= new EvalPool({ ...opts.evaluation, log }));
   /** The evaluation of a stored (checked) case, computed by a worker. */
-  const evaluateInPool = async (c: Case, asOf: IsoDate, lang: 'en' | 'ru'): Promise<Evaluation> => {
-    const r = await evalPool().run({ case: c, asOf, today: today(), lang, as: 'value' });
+  const evaluateInPool = async (c: Case, asOf: IsoDate, opts: EvaluateOptions): Promise<Evaluation> => {
+    const r = await evalPool().run({ case: c, asOf, today: today(), as: 'value', ...opts });
     return (r.value as { evaluation: Evaluation }).evaluation;
   };
   const invitationLimiter = new RateLimiter(
@@ -1069,13 +1071,13 @@ export function createApp(opts: AppOptions): App {
     actor: Actor,
     id: string,
     asOf: IsoDate | undefined,
-    lang: 'en' | 'ru',
+    opts: EvaluateOptions,
     action: string,
     details: Record<string, unknown>,
   ) => {
     const rec = await store.getCase(db, actor, id, { audit: false });
     const on = (asOf ?? today()) as IsoDate;
-    const evaluation = await evaluateInPool(rec.case, on, lang);
+    const evaluation = await evaluateInPool(rec.case, on, opts);
     await audit(actor, { action, entity: 'case', entityId: rec.caseId, details: { asOf: on, ...details } });
     return { rec, evaluation };
   };
@@ -1092,13 +1094,14 @@ export function createApp(opts: AppOptions): App {
       responses: { 200: { description: 'the evaluation', schema: S.CaseEvaluation } },
     },
     async ({ c, actor, params, query }) => {
-      const lang = query.lang ?? 'en';
+      const lang = requestLang(query.lang, c.req.header('accept-language'));
+      const opts = { documents: query.include === 'documents', explain: query.explain === 'true' };
       if (query.asOf === undefined || query.asOf === today()) {
-        const r = await store.evaluateCase(db, actor, engine, params.id, today(), { lang });
-        return json(c, { evaluation: r.evaluation, stored: true });
+        const r = await store.evaluateCase(db, actor, engine, params.id, today(), opts);
+        return json(c, { evaluation: renderEvaluation(r.evaluation, { lang, law }), stored: true });
       }
-      const { evaluation } = await evaluateStored(actor, params.id, query.asOf as IsoDate, lang, 'evaluation.read', {});
-      return json(c, { evaluation, stored: false });
+      const { evaluation } = await evaluateStored(actor, params.id, query.asOf as IsoDate, opts, 'evaluation.read', {});
+      return json(c, { evaluation: renderEvaluation(evaluation, { lang, law }), stored: false });
     },
   );
   api.add(
@@ -1118,11 +1121,11 @@ export function createApp(opts: AppOptions): App {
         actor,
         params.id,
         query.asOf as IsoDate | undefined,
-        lang === 'ru' ? 'ru' : 'en',
+        { documents: true },
         'case.export',
         { format: 'checklist.pdf' },
       );
-      const pdf = await renderChecklistPdf(evaluation, { case: rec.case, law, lang });
+      const pdf = await renderChecklistPdf(renderEvaluation(evaluation, { lang, law }), { case: rec.case, law, lang });
       return file(c, pdf, 'application/pdf', `checklist-${params.id}.pdf`);
     },
   );
@@ -1149,11 +1152,11 @@ export function createApp(opts: AppOptions): App {
         actor,
         params.id,
         query.asOf as IsoDate | undefined,
-        lang,
+        { documents: true },
         'case.export',
         { format: params.file },
       );
-      const letter = composeLetter(kind, evaluation, { case: rec.case, law, lang });
+      const letter = composeLetter(kind, renderEvaluation(evaluation, { lang, law }), { case: rec.case, law, lang });
       const bytes =
         ext === 'docx'
           ? await renderLetterDocx(letter, { title: letter.subject })
@@ -1183,13 +1186,17 @@ export function createApp(opts: AppOptions): App {
         actor,
         params.id,
         query.asOf as IsoDate | undefined,
-        lang,
+        {},
         'case.export',
         { format: 'obligations.ics' },
       );
       return file(
         c,
-        renderObligationsIcs(evaluation, { case: rec.case, law, lang }, { now: now() }),
+        renderObligationsIcs(
+          renderEvaluation(evaluation, { lang, law }),
+          { case: rec.case, law, lang },
+          { now: now() },
+        ),
         'text/calendar; charset=utf-8',
         `obligations-${params.id}.ics`,
       );
@@ -1466,7 +1473,9 @@ export function createApp(opts: AppOptions): App {
         ...(query.asOf ? { asOf: query.asOf } : {}),
         useCaseAsOf: true,
         today: today(),
-        lang: query.lang ?? 'en',
+        lang: requestLang(query.lang, c.req.header('accept-language')),
+        documents: query.include === 'documents',
+        explain: query.explain === 'true',
       });
       const bytes = r.bytes!;
       return c.body(streamOf(bytes), 200, {

@@ -20,7 +20,11 @@ export interface PoolTask {
   asOf?: string;
   useCaseAsOf?: boolean;
   today: string;
-  lang?: 'en' | 'ru';
+  /** The language the answer's bytes are worded in (a value is given in codes). */
+  lang?: 'en' | 'ru' | 'zh';
+  /** Evaluate with the documents (checklist, residence grounds) and/or the trace. */
+  documents?: boolean;
+  explain?: boolean;
   /** 'bytes' (default): the evaluation as JSON bytes; 'value': the case and the evaluation as values. */
   as?: 'bytes' | 'value';
 }

@@ -9,6 +9,7 @@ import {
   PersonSchema,
   isRealIsoDate,
 } from '../case/index.ts';
+import { MessageSchema, RenderedEvaluationSchema } from '../engine/index.ts';
 import { components } from './openapi.ts';
 
 const named = <T extends z.ZodType>(id: string, s: T, description?: string): T => {
@@ -335,27 +336,28 @@ export const CasePeople = z.object({ caseId: z.string(), version: z.int(), peopl
 
 // ——— evaluations ———
 
-const Finding = z.object({ severity: z.enum(['error', 'warning', 'info']) }).loose();
+named('Message', MessageSchema, 'One thing the engine says: a code (src/engine/messages.ts) and typed params');
 export const Evaluation = named(
   'Evaluation',
-  z
-    .object({
-      format: z.literal('hqs-evaluation/1'),
-      asOf: z.string(),
-      lawVersion: z.string(),
-      caseId: z.string().optional(),
-      eligibility: z.object({ status: z.string() }).loose(),
-      plan: z.array(z.object({}).loose()),
-      obligations: z.array(z.object({ id: z.string(), kind: z.string(), due: z.string(), status: z.string() }).loose()),
-      checklist: z.array(z.unknown()),
-      findings: z.array(Finding),
-    })
-    .loose(),
-  "The engine's output (hqs-evaluation/1)",
+  RenderedEvaluationSchema,
+  "The engine's output (hqs-evaluation/1): codes and params, worded in the asked language (message, why, note)",
 );
 export const EvaluateQuery = z.object({
   asOf: asOfQ.optional().describe("the date to evaluate on (default: the case's asOf, else today in Moscow)"),
-  lang: z.enum(['en', 'ru']).optional(),
+  lang: z
+    .enum(['en', 'ru', 'zh'])
+    .optional()
+    .describe(
+      'the language of `message`, `why` and `note` (default: Accept-Language, else en; zh words in English where it has no text yet)',
+    ),
+  include: z
+    .enum(['documents'])
+    .optional()
+    .describe('documents: also the checklist, the residence grounds and the findings on the documents'),
+  explain: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: add the trace (rules, parameter values, calendar steps)'),
 });
 export const CaseEvaluation = z.object({
   evaluation: Evaluation,

@@ -3,7 +3,14 @@
 // portfolio (all obligations of all cases by status, due date, employer, kind). They are recomputed when a
 // case is written (createCase/updateCase with `evaluate`) and every day by the sweep.
 import type { Case } from '../case/index.ts';
-import type { Engine, EvaluateOptions, Evaluation, ObligationKind, ObligationStatus } from '../engine/index.ts';
+import {
+  withoutDocuments,
+  type Engine,
+  type EvaluateOptions,
+  type Evaluation,
+  type ObligationKind,
+  type ObligationStatus,
+} from '../engine/index.ts';
 import { addDays, isRealIsoDate, type IsoDate } from '../calendar/date.ts';
 import { appendAudit } from './audit.ts';
 import { requireCaseVisible, requirePortfolio, type Actor } from './actor.ts';
@@ -13,8 +20,10 @@ import { pageOf, Where, type Page, type PageRequest } from './page.ts';
 
 /**
  * What the store keeps of an evaluation besides the obligation rows: the summary the portfolio reads
- * across cases (eligibility with its reasons, findings, estimated days to entry) — not the plan, the
- * checklist or the grounds. Those are detail of one case (about 125 KB of a 145 KB evaluation, measured on
+ * across cases (eligibility with its reasons, findings, estimated days to entry), in codes (the API words
+ * them in the reader's language) — not the plan, the checklist or the grounds, nor the findings on the
+ * documents (the documents are derived on demand, never by the sweep: the figures stay alike however the
+ * evaluation was asked for). Those are detail of one case (about 125 KB of a 145 KB evaluation, measured on
  * generated cases): stored for every case they would make the daily sweep rewrite over a gigabyte per
  * 10,000 cases. The engine is pure, so a case's full evaluation is recomputed from the stored case
  * whenever one case is shown (evaluateCase returns it).
@@ -26,7 +35,8 @@ export type EvaluationSummary = Omit<Evaluation, (typeof NOT_STORED)[number]>;
 
 export function summaryOf(ev: Evaluation): EvaluationSummary {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(ev)) if (!(NOT_STORED as readonly string[]).includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(withoutDocuments(ev)))
+    if (!(NOT_STORED as readonly string[]).includes(k)) out[k] = v;
   return out as EvaluationSummary;
 }
 
@@ -59,7 +69,7 @@ export async function storeEvaluations(tx: Tx, orgId: string, items: readonly Ev
     let errors = 0;
     let warnings = 0;
     let infos = 0;
-    for (const f of it.evaluation.findings) {
+    for (const f of withoutDocuments(it.evaluation).findings) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;

@@ -96,6 +96,7 @@ describe.each(BACKENDS)('sweep on %s', (name) => {
         if (++seen === 3) throw new Error('engine broke on this case');
         return real.evaluate(c, asOf, opts);
       },
+      documents: (c, asOf, opts) => real.documents(c, asOf, opts),
     };
     const r = await sweep(db, flaky, '2027-04-01' as IsoDate, undefined, { orgIds: [A.orgId] });
     expect(r.organizations).toBe(1);

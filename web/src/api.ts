@@ -14,7 +14,7 @@ export type Dashboard = z.infer<typeof S.Dashboard>;
 export type AuditEntry = z.infer<typeof S.AuditEntry>;
 export type AuditPage = z.infer<typeof S.AuditPage>;
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
-export type { Evaluation } from '../../src/engine/types.ts';
+export type { RenderedEvaluation as Evaluation } from '../../src/engine/types.ts';
 
 export interface FieldProblem {
   path: string;

@@ -3,7 +3,8 @@ import type { Io } from '../main.ts';
 import { parse, formatOf, UsageError, InputError } from '../args.ts';
 import { loadLaw, loadCalendar, dateArg, json } from '../context.ts';
 import { readCase } from './validate.ts';
-import { createEngine, type Evaluation } from '../../engine/index.ts';
+import { createEngine, type RenderedEvaluation } from '../../engine/index.ts';
+import { renderEvaluation } from '../../i18n/index.ts';
 import { formatCaseErrors, type Case } from '../../case/index.ts';
 import {
   checklistJson,
@@ -36,7 +37,7 @@ export function evaluateCaseFile(
   file: string,
   asOfValue: unknown,
   lang: DocLang,
-): { case: Case; evaluation: Evaluation; ctx: DocContext } {
+): { case: Case; evaluation: RenderedEvaluation; ctx: DocContext } {
   const result = readCase(file);
   if (!result.ok)
     throw new InputError(
@@ -46,9 +47,9 @@ export function evaluateCaseFile(
   const asOf = dateArg(asOfValue ?? c.asOf, '--as-of');
   const law = loadLaw();
   const engine = createEngine({ law, calendar: loadCalendar() });
-  let evaluation: Evaluation;
+  let evaluation: RenderedEvaluation;
   try {
-    evaluation = engine.evaluate(c, asOf, { lang: lang === 'ru' ? 'ru' : 'en' });
+    evaluation = renderEvaluation(engine.evaluate(c, asOf, { documents: true }), { lang, law });
   } catch (e) {
     if (e instanceof Error && e.name === 'CalendarRangeError') throw new InputError(e.message);
     throw e;

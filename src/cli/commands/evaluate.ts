@@ -2,21 +2,24 @@ import type { Io } from '../main.ts';
 import { parse, formatOf, langOf, UsageError, InputError } from '../args.ts';
 import { loadLaw, loadCalendar, dateArg, json } from '../context.ts';
 import { readCase } from './validate.ts';
-import { createEngine, type Evaluation } from '../../engine/index.ts';
+import { createEngine, type Evaluation, type RenderedEvaluation } from '../../engine/index.ts';
+import { renderEvaluation } from '../../i18n/index.ts';
 import { t } from '../i18n.ts';
 import { formatBasis } from '../cite.ts';
 import type { Citation, Law } from '../../law/index.ts';
 
 const HELP = `usage: hqs evaluate FILE [--as-of DATE] [--format text|json] [--lang en|ru] [--explain]
-                    [--target-start DATE] [--with-proposed]
+                    [--target-start DATE] [--with-proposed] [--no-documents]
 
 Evaluates a case (hqs-case/1) as of a date (default: the case's asOf, else today in Moscow):
-eligibility, the plan per person, every obligation with its due date, and the findings — each with
-its legal basis. --explain adds the trace (rules, parameter values with citations, calendar steps).
+eligibility, the plan per person, every obligation with its due date, the document checklist, the
+residence grounds and the findings — each with its legal basis, worded in --lang. --no-documents
+leaves out the checklist, the grounds and the findings on the documents (quicker).
+--explain adds the trace (rules, parameter values with citations, calendar steps).
 --target-start DATE says by when each earlier step must happen for work to start on DATE.
 --with-proposed evaluates as if the proposed changes in the law had passed.`;
 
-export function renderText(ev: Evaluation, law: Law, lang: 'en' | 'ru', explain: boolean): string {
+export function renderText(ev: RenderedEvaluation, law: Law, lang: 'en' | 'ru', explain: boolean): string {
   const L: string[] = [];
   const basis = (b: readonly Citation[]) => (b.length ? `  [${formatBasis(b, law, lang)}]` : '');
   L.push(t(lang, 'text.title', { asOf: ev.asOf, law: ev.lawVersion, id: ev.caseId ?? '—' }));
@@ -30,7 +33,7 @@ export function renderText(ev: Evaluation, law: Law, lang: 'en' | 'ru', explain:
   const overdue = ev.obligations.filter((o) => o.status === 'overdue');
   const due = ev.obligations.filter((o) => o.status === 'due');
   const next = ev.obligations.filter((o) => o.status === 'upcoming').slice(0, 5);
-  const line = (o: Evaluation['obligations'][number]) =>
+  const line = (o: RenderedEvaluation['obligations'][number]) =>
     `  ${o.due}  ${t(lang, `kind.${o.kind}`)} (${o.person}) — ${o.why}${o.measure ? ` [${o.measure.used}/${o.measure.limit} ${t(lang, 'text.days')}]` : ''}${basis(o.basis)}`;
   L.push('', `${t(lang, 'text.overdue')} (${overdue.length})`, ...overdue.map(line));
   L.push('', `${t(lang, 'text.due')} (${due.length})`, ...due.map(line));
@@ -59,6 +62,7 @@ export function renderText(ev: Evaluation, law: Law, lang: 'en' | 'ru', explain:
       L.push(`  ${e.rule}: ${e.detail}`);
       for (const p of e.parameters ?? [])
         L.push(`    ${p.id} = ${JSON.stringify(p.value)} ${t(lang, 'law.from')} ${p.from}${basis(p.basis)}`);
+      if (e.why) L.push(`    ${e.why}`);
       for (const c of e.calendar ?? []) L.push(`    ${c}`);
     }
   }
@@ -71,6 +75,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
     explain: { type: 'boolean' },
     'target-start': { type: 'string' },
     'with-proposed': { type: 'boolean' },
+    'no-documents': { type: 'boolean' },
   });
   if (values.help) {
     io.out(HELP);
@@ -98,13 +103,14 @@ export function evaluateCommand(argv: string[], io: Io): number {
     ev = engine.evaluate(c, asOf, {
       explain: values.explain === true,
       withProposed: values['with-proposed'] === true,
-      lang,
+      documents: values['no-documents'] !== true,
       ...(targetStart ? { targetStart } : {}),
     });
   } catch (e) {
     if (e instanceof Error && e.name === 'CalendarRangeError') throw new InputError(e.message);
     throw e;
   }
-  io.out(format === 'json' ? json(ev) : renderText(ev, law, lang, values.explain === true));
+  const out = renderEvaluation(ev, { lang, law });
+  io.out(format === 'json' ? json(out) : renderText(out, law, lang, values.explain === true));
   return 0;
 }

@@ -28,7 +28,7 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
     let live = true;
     setState({ kind: 'loading' });
     (async () => {
-      const res = await fetch(`/api/v1/evaluate?lang=${lang}`, {
+      const res = await fetch(`/api/v1/evaluate?lang=${lang}&include=documents`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(toCase(answers)),
@@ -209,11 +209,11 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
           })}
         </section>
       )}
-      {status !== 'ineligible' && ev.checklist.length > 0 && (
+      {status !== 'ineligible' && (ev.checklist ?? []).length > 0 && (
         <section aria-labelledby="docs">
           <h2 id="docs">{t('outcome.documents')}</h2>
           {people.map((p) => {
-            const items = ev.checklist.filter((c) => c.person === p);
+            const items = (ev.checklist ?? []).filter((c) => c.person === p);
             if (!items.length) return null;
             return (
               <div key={p}>

@@ -1,3 +1,3 @@
 // The evaluation the server answers with (hqs-evaluation/1): the engine's own types, imported as types
 // only, so nothing of the engine reaches the browser bundle.
-export type { Citation, Evaluation } from '../../../src/engine/types.ts';
+export type { Citation, RenderedEvaluation as Evaluation } from '../../../src/engine/types.ts';

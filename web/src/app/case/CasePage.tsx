@@ -59,7 +59,7 @@ function CaseLoaded({
     (signal) =>
       api.get<{ evaluation: Evaluation; stored: boolean }>(
         `/api/v1/cases/${encodeURIComponent(id)}/evaluation`,
-        { lang: engineLang },
+        { lang: engineLang, include: 'documents' },
         signal,
       ),
     [id, engineLang, rec.version],
@@ -166,7 +166,7 @@ function CaseTabs({
     counts.obligations = overdue
       ? t('case.tab.overdue', { n: t.number(overdue) })
       : t('case.tab.open', { n: t.number(open) });
-    const k = checklistCounts(ev.checklist, documents);
+    const k = checklistCounts(ev.checklist ?? [], documents);
     counts.documents = t('case.tab.docs', { uploaded: t.number(k.uploaded), total: t.number(k.total) });
     const errors = ev.findings.filter((f) => f.severity === 'error').length;
     if (errors) counts.overview = t('case.tab.errors', { n: t.number(errors) });
@@ -216,7 +216,8 @@ function DocumentsTab({ error }: { error: unknown }) {
   const { t, evaluation: ev, kase, documents, canWrite, id } = c;
   if (!ev) return null;
   const people = peopleOrder(kase).map((pid) => kase.people.find((p) => p.id === pid)!);
-  const others = documents.filter((d) => !ev.checklist.some((i) => i.person === d.personId && i.document === d.type));
+  const checklist = ev.checklist ?? [];
+  const others = documents.filter((d) => !checklist.some((i) => i.person === d.personId && i.document === d.type));
   return (
     <>
       <h2>{t('case.documents.title')}</h2>
@@ -225,7 +226,7 @@ function DocumentsTab({ error }: { error: unknown }) {
       <Checklist
         t={t}
         caseId={id}
-        items={ev.checklist}
+        items={checklist}
         people={people}
         documents={documents}
         canUpload={canWrite}

@@ -4,7 +4,7 @@
 // page and the specialist's portal; its wording is in portal.json (en, ru, zh).
 import { useState, type ChangeEvent } from 'react';
 import type { Person } from '../../../../src/case/schema.ts';
-import type { ChecklistItem } from '../../../../src/engine/types.ts';
+import type { RenderedChecklistItem as ChecklistItem } from '../../../../src/engine/types.ts';
 import { api, ApiError, request, type DocumentRecord } from '../../api.ts';
 import { Basis } from '../../Basis.tsx';
 import type { T } from '../../i18n.ts';

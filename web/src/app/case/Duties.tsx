@@ -2,7 +2,7 @@
 // "Mark as done" (or "Mark as filed") button that opens the event form in place, filled in with the kind,
 // the person and today's date: two clicks from the duty to the event recorded.
 import { useEffect, useRef, useState } from 'react';
-import type { Obligation, PlanStep } from '../../../../src/engine/types.ts';
+import type { RenderedObligation as Obligation, RenderedPlanStep as PlanStep } from '../../../../src/engine/types.ts';
 import { api, type CaseRecord } from '../../api.ts';
 import { Basis } from '../../Basis.tsx';
 import { StatusTag } from '../ui.tsx';

@@ -2,7 +2,7 @@
 // why, close / reopen / delete) and the overview tab: the contract, the employer, the findings by
 // severity and the residence-permit grounds each person may use.
 import { useState } from 'react';
-import type { Finding } from '../../../../src/engine/types.ts';
+import type { RenderedFinding as Finding } from '../../../../src/engine/types.ts';
 import { api, ApiError, type CaseRecord } from '../../api.ts';
 import { Basis, isProposalReason } from '../../Basis.tsx';
 import { Link, navigate } from '../../router.tsx';

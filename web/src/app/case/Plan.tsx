@@ -3,7 +3,7 @@
 // words, its status, why and legal basis. The list is shared with the portal (wording in portal.json).
 import { useId, type ReactNode } from 'react';
 import type { Person } from '../../../../src/case/schema.ts';
-import type { PlanStep } from '../../../../src/engine/types.ts';
+import type { RenderedPlanStep as PlanStep } from '../../../../src/engine/types.ts';
 import { Basis } from '../../Basis.tsx';
 import type { T } from '../../i18n.ts';
 import { StatusTag } from '../ui.tsx';

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Case, Person } from '../../../../src/case/schema.ts';
-import type { ChecklistItem, Obligation, PlanStep } from '../../../../src/engine/types.ts';
+import type {
+  RenderedChecklistItem as ChecklistItem,
+  RenderedObligation as Obligation,
+  RenderedPlanStep as PlanStep,
+} from '../../../../src/engine/types.ts';
 import {
   checklistCounts,
   currentPassportIndex,

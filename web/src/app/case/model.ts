@@ -6,11 +6,11 @@
 // engine, as types only: the browser bundle never pulls in zod or the law loader.
 import type { Case, CaseEventType, Passport, Person } from '../../../../src/case/schema.ts';
 import type {
-  ChecklistItem,
-  Obligation,
   ObligationStatus,
-  PlanStep,
   PlanStepId,
+  RenderedChecklistItem as ChecklistItem,
+  RenderedObligation as Obligation,
+  RenderedPlanStep as PlanStep,
 } from '../../../../src/engine/types.ts';
 
 // ——— events ———

@@ -1,7 +1,7 @@
 // Small pieces the case page and the specialist's portal share. Their wording lives in the portal's files
 // (locales/app/<lang>/portal.json), which have Chinese too, so the same component reads right in both.
 import type { Person } from '../../../../src/case/schema.ts';
-import type { Obligation } from '../../../../src/engine/types.ts';
+import type { RenderedObligation as Obligation } from '../../../../src/engine/types.ts';
 import type { T } from '../../i18n.ts';
 import { dueIn, pluralForm } from './model.ts';
 

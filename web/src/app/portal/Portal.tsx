@@ -4,7 +4,7 @@
 // dates and days left, and the steps of the plan with their dates. English, Russian or Chinese; the
 // engine's explanations come in English or Russian, so a Chinese reader gets English ones with a note.
 import type { ReactNode } from 'react';
-import type { Obligation, ObligationKind } from '../../../../src/engine/types.ts';
+import type { ObligationKind, RenderedObligation as Obligation } from '../../../../src/engine/types.ts';
 import { api, type CaseRecord, type DocumentRecord, type Evaluation } from '../../api.ts';
 import { Basis } from '../../Basis.tsx';
 import type { T } from '../../i18n.ts';
@@ -47,7 +47,8 @@ function PortalCase({ caseId, personId }: { caseId: string; personId: string | u
   const path = `/api/v1/cases/${encodeURIComponent(caseId)}`;
   const record = useData((signal) => api.get<CaseRecord>(path, undefined, signal), [path]);
   const evaluation = useData(
-    (signal) => api.get<{ evaluation: Evaluation }>(`${path}/evaluation`, { lang: engineLang }, signal),
+    (signal) =>
+      api.get<{ evaluation: Evaluation }>(`${path}/evaluation`, { lang: engineLang, include: 'documents' }, signal),
     [path, engineLang],
   );
   const documents = useData((signal) => api.get<DocumentRecord[]>(`${path}/documents`, undefined, signal), [path]);
@@ -138,7 +139,7 @@ function PortalBody({
             <Checklist
               t={t}
               caseId={rec.caseId}
-              items={ev.checklist}
+              items={ev.checklist ?? []}
               people={people}
               documents={docs}
               canUpload

@@ -1,0 +1,144 @@
+// Speed lives at the boundary. An engine reads the law through this view: the same `Law` interface, whose
+// look-ups by id and date (parameter values, the thresholds that apply to a case's facts, a procedure's
+// documents, a country's legalization and visa rules, the residence grounds) are answered once and then
+// kept. The rules read the plain interface, one article at a time, and never know the view is there.
+//
+// Each look-up is kept by everything it depends on — its arguments, nothing else — so a warm view answers
+// exactly what the law answers (law-view.test.ts). The law is immutable once loaded; the view is bounded.
+import type { ApplicableThreshold, CategoryFacts, Law, LookupOptions, ParameterValue } from '../law/index.ts';
+import type { IsoDate } from '../calendar/date.ts';
+
+/** Entries kept per look-up before it starts over (bounds the memory of a long-running engine). */
+export const KEPT = 4096;
+
+/** Answers kept by two keys (an id and a date); each level starts over when it holds KEPT keys. */
+class Memo2<V> {
+  private readonly outer = new Map<string, Map<string, V | null>>();
+
+  /** The answer kept for (a, b): undefined when none is kept yet; null stands for a kept `undefined`. */
+  get(a: string, b: string): V | null | undefined {
+    return this.outer.get(a)?.get(b);
+  }
+
+  set(a: string, b: string, v: V | undefined): V | undefined {
+    let inner = this.outer.get(a);
+    if (inner === undefined) {
+      if (this.outer.size >= KEPT) this.outer.clear();
+      inner = new Map();
+      this.outer.set(a, inner);
+    }
+    if (inner.size >= KEPT) inner.clear();
+    inner.set(b, v === undefined ? null : v);
+    return v;
+  }
+}
+
+/** The key of a set of category facts: every field, by name (a field added to CategoryFacts is in it). */
+function factsKey(facts: CategoryFacts): string {
+  let key = '';
+  for (const k of Object.keys(facts).sort()) {
+    const v = (facts as unknown as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    key += `${k}=${Array.isArray(v) ? v.join(',') : String(v)};`;
+  }
+  return key;
+}
+
+/** One memo for the law in force and one with proposals. */
+class Tracks<V> {
+  readonly inForce = new Memo2<V>();
+  readonly withProposed = new Memo2<V>();
+  of(opts: LookupOptions | undefined): Memo2<V> {
+    return opts?.includeProposed === true ? this.withProposed : this.inForce;
+  }
+}
+
+/** A view of `law` that answers each look-up once. */
+export function viewOfLaw(law: Law): Law {
+  const values = new Tracks<ParameterValue>();
+  const thresholds = new Tracks<readonly ApplicableThreshold[]>();
+  const periodThresholds = new Tracks<readonly ApplicableThreshold[]>();
+  /** The key of each facts object the engine passed (one per evaluation), so the key is built once. */
+  const keys = new WeakMap<CategoryFacts, string>();
+  const keyOf = (facts: CategoryFacts): string => {
+    let key = keys.get(facts);
+    if (key === undefined) {
+      key = factsKey(facts);
+      keys.set(facts, key);
+    }
+    return key;
+  };
+  const procedures = new Memo2<ReturnType<Law['documents']['forProcedure']>>();
+  const legalization = new Memo2<ReturnType<Law['countries']['legalization']>>();
+  const visas = new Memo2<ReturnType<Law['countries']['visaRequired']>>();
+  const eaeu = new Memo2<boolean>();
+  const grounds = new Tracks<ReturnType<Law['grounds']['inForce']>>();
+
+  const countries: Law['countries'] = Object.create(law.countries, {
+    legalization: {
+      value(code: string, date: string) {
+        const hit = legalization.get(code, date);
+        return hit ?? legalization.set(code, date, law.countries.legalization(code, date));
+      },
+    },
+    visaRequired: {
+      value(code: string, date: string) {
+        const hit = visas.get(code, date);
+        return hit ?? visas.set(code, date, law.countries.visaRequired(code, date));
+      },
+    },
+    isEaeu: {
+      value(code: string, date: string) {
+        const hit = eaeu.get(code, date);
+        return hit ?? eaeu.set(code, date, law.countries.isEaeu(code, date));
+      },
+    },
+  });
+  const documents: Law['documents'] = Object.create(law.documents, {
+    forProcedure: {
+      value(id: Parameters<Law['documents']['forProcedure']>[0], date?: IsoDate) {
+        if (date === undefined) return law.documents.forProcedure(id);
+        const hit = procedures.get(id, date);
+        return hit ?? procedures.set(id, date, law.documents.forProcedure(id, date));
+      },
+    },
+  });
+  const groundsTable: Law['grounds'] = Object.create(law.grounds, {
+    inForce: {
+      value(date: IsoDate, opts?: LookupOptions) {
+        const memo = grounds.of(opts);
+        const hit = memo.get('', date);
+        return hit ?? memo.set('', date, law.grounds.inForce(date, opts));
+      },
+    },
+  });
+  return Object.create(law, {
+    countries: { value: countries },
+    documents: { value: documents },
+    grounds: { value: groundsTable },
+    valueAt: {
+      value(id: string, date: IsoDate, opts?: LookupOptions) {
+        const memo = values.of(opts);
+        const hit = memo.get(id, date);
+        if (hit !== undefined) return hit ?? undefined;
+        return memo.set(id, date, law.valueAt(id, date, opts));
+      },
+    },
+    applicableThresholds: {
+      value(facts: CategoryFacts, date: IsoDate, opts?: LookupOptions) {
+        const memo = thresholds.of(opts);
+        const key = keyOf(facts);
+        const hit = memo.get(key, date);
+        return hit ?? memo.set(key, date, law.applicableThresholds(facts, date, opts));
+      },
+    },
+    applicableThresholdsInPeriod: {
+      value(facts: CategoryFacts, period: string, opts?: LookupOptions) {
+        const memo = periodThresholds.of(opts);
+        const key = keyOf(facts);
+        const hit = memo.get(key, period);
+        return hit ?? memo.set(key, period, law.applicableThresholdsInPeriod(facts, period, opts));
+      },
+    },
+  }) as Law;
+}
