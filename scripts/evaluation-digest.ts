@@ -37,7 +37,7 @@ export const DIGEST_DATES = [
   '2028-03-01',
 ] as IsoDate[];
 
-const PARTS = ['eligibility', 'plan', 'obligations', 'findings', 'checklist', 'grounds'] as const;
+const PARTS = ['decisions', 'eligibility', 'plan', 'obligations', 'findings', 'checklist', 'grounds'] as const;
 type Part = (typeof PARTS)[number];
 type Digest = { key: string } & Record<Part, string>;
 
@@ -82,9 +82,20 @@ function* sources(law: ReturnType<typeof loadLaw>, generated: number): Generator
     yield [`generated#${i}`, caseOf(generateCase(i, { law, seed: DEFAULT_SEED }), `generated#${i}`, law)];
 }
 
+/** What the evaluation decides, without its words or citations: statuses, dates and codes. */
+function decisions(ev: Evaluation): unknown {
+  return {
+    eligibility: [ev.eligibility.status, ev.eligibility.reasons.map((r) => [r.code, r.severity])],
+    plan: ev.plan.map((s) => [s.id, s.person, s.status, s.date ?? null, s.dateKind ?? null]),
+    obligations: ev.obligations.map((o) => [o.id, o.status, o.window.from, o.due, o.doneOn ?? null]),
+    findings: ev.findings.map((f) => [f.code, f.severity, f.people]),
+  };
+}
+
 function digestOf(key: string, ev: Evaluation): Digest {
   const out = { key } as Digest;
-  for (const p of PARTS) out[p] = sha1((ev as unknown as Record<string, unknown>)[p]);
+  for (const p of PARTS)
+    out[p] = sha1(p === 'decisions' ? decisions(ev) : (ev as unknown as Record<string, unknown>)[p]);
   return out;
 }
 
