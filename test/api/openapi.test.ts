@@ -3,6 +3,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCase, PASSWORD } from '../store/fixtures.ts';
+import { contracts } from '../../src/server/routes/index.ts';
 import { Client, startApi, type ApiEnv } from './harness.ts';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -109,11 +110,17 @@ describe('the OpenAPI document', () => {
   function routesOf(): string[] {
     return ROUTES;
   }
+
+  it('lists the same routes as the contracts, in their order', () => {
+    const fromContracts = Object.values(contracts).map((c) => `${c.method.toUpperCase()} ${c.path}`);
+    expect(fromContracts).toEqual(ROUTES);
+  });
 });
 
 /** The routes the server serves (kept by hand: a route missing from the document fails the test). */
 const ROUTES = [
   'GET /healthz',
+  'GET /api/openapi.json',
   'GET /api/v1/setup',
   'POST /api/v1/setup',
   'POST /api/v1/auth/login',
