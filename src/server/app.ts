@@ -1,8 +1,9 @@
 // The HTTP API of HQS Desk: Hono on Node. Each resource is a module under routes/ — its contracts as data
 // (method, path, zod schemas: validation, the OpenAPI document and the typed client come from them) and
 // handlers of a few lines over the services (src/services) and the store's repositories. The store checks
-// roles and tenancy (another organization's record is NotFound); this layer authenticates, validates,
-// audits what the store does not (exports, portfolio reads) and maps errors to problem details.
+// roles and tenancy (another organization's record is NotFound); the services audit what the store does
+// not (exports, computed evaluations, portfolio reads); this layer authenticates, applies the public
+// routes' rate limits, validates, and maps every error to problem details. createApp composes it.
 import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { todayInMoscow, type IsoDate } from '../calendar/date.ts';
