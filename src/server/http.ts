@@ -1,8 +1,9 @@
-// The small layer between Hono and the handlers: each route is declared once (method, path, zod schemas
-// for parameters, body and responses, who may call it) and that declaration both validates the request
-// and feeds the OpenAPI document. Authentication (session cookie with CSRF, or API token), body size
-// limits and the mapping of errors to problem details live here, once.
-import type { Context, Hono } from 'hono';
+// The small layer between Hono and the handlers: each route is declared once, as a contract (method,
+// path, zod schemas for parameters, body and responses, who may call it; contract.ts), and that contract
+// both validates the request and feeds the OpenAPI document. Authentication (session cookie with CSRF, or
+// API token), the public routes' rate limits, body size limits and the mapping of errors to problem
+// details live here, once.
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import type { z } from 'zod';
@@ -21,7 +22,11 @@ import {
   textProblem,
   valueProblems,
 } from './input.ts';
-import type { BodyDef, Method, ResponseDef, RouteDoc } from './openapi.ts';
+import type { RouteDoc, Throttle } from './openapi.ts';
+import type { CaseText, Contract, Contracts, BodyOut, ParamsOut, QueryOut } from './contract.ts';
+import type { RateLimiter } from './rate-limit.ts';
+
+export type { CaseText } from './contract.ts';
 
 export const SESSION_COOKIE = 'hqs_session';
 /** A browser that signed in to an account before (sign-in throttling spares it; see src/store/throttle.ts). */
@@ -34,46 +39,21 @@ export const DRAIN_LIMIT = 64 * 1024 * 1024;
 
 export type Env = { Variables: { ip: string } };
 
-export interface RouteDef<
-  P extends z.ZodObject | undefined,
-  Q extends z.ZodObject | undefined,
-  B extends BodyDef | undefined,
-> {
-  method: Method;
-  path: string;
-  summary: string;
-  tag: string;
-  auth: 'public' | 'user';
-  params?: P;
-  query?: Q;
-  body?: B;
-  responses: Record<number, ResponseDef>;
-}
-
-type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
-/** A case body left as checked text, for a worker to parse (`{ kind: 'case', text: true }`). */
-export interface CaseText {
-  text: string;
-  format: 'json' | 'yaml';
-}
-type BodyOut<B> = B extends { kind: 'json'; schema: infer S }
-  ? Out<S>
-  : B extends { kind: 'case'; text: true }
-    ? CaseText
-    : B extends { kind: 'case' }
-      ? Case
-      : undefined;
-
-export interface Req<P, Q, B> {
+export interface Req<C> {
   c: Context<Env>;
   /** The signed-in actor; reading it on a public route is a 401. */
   actor: Actor;
   session: Session | null;
   ip: string;
-  params: P;
-  query: Q;
-  body: B;
+  params: ParamsOut<C>;
+  query: QueryOut<C>;
+  body: BodyOut<C>;
 }
+
+/** The handler of a contract: the request validated as the contract says, the answer. */
+export type Handler<C> = (r: Req<C>) => Promise<Response> | Response;
+/** A handler for each of a resource's contracts. */
+export type Handlers<T extends Contracts> = { [K in keyof T]: Handler<T[K]> };
 
 /** Field problems from zod issues; for parameters only the parameter's name (`status`, not `status.0`). */
 function issues(e: z.ZodError, nameOnly: boolean): FieldProblem[] {
@@ -135,6 +115,8 @@ export interface ApiDeps {
   /** Whether cookies are Secure: 'auto' follows the request's scheme (X-Forwarded-Proto behind a trusted proxy). */
   secureCookies: boolean | 'auto';
   trustProxy: boolean;
+  /** The rate limits a contract may name, and what the 429 calls the requests it counts. */
+  limits: Record<Throttle, { limiter: RateLimiter; what: string }>;
 }
 
 export class Api {
@@ -180,11 +162,12 @@ export class Api {
     return found;
   }
 
-  add<
-    P extends z.ZodObject | undefined = undefined,
-    Q extends z.ZodObject | undefined = undefined,
-    B extends BodyDef | undefined = undefined,
-  >(def: RouteDef<P, Q, B>, handler: (r: Req<Out<P>, Out<Q>, BodyOut<B>>) => Promise<Response> | Response): void {
+  /** Serves a resource: each contract with its handler, in the order the contracts are listed. */
+  mount<T extends Contracts>(contracts: T, handlers: Handlers<T>): void {
+    for (const name of Object.keys(contracts)) this.add(contracts[name]!, handlers[name]!);
+  }
+
+  add<C extends Contract>(def: C, handler: Handler<C>): void {
     this.routes.push(def as RouteDoc);
     const limit = def.body?.kind === 'upload' ? UPLOAD_LIMIT : JSON_LIMIT;
     const limiter = bodyLimit({
@@ -201,7 +184,9 @@ export class Api {
         );
       },
     });
-    this.app.on(def.method.toUpperCase(), honoPath(def.path), limiter, async (c) => {
+    // A rate limit goes first: a refused request is answered before its body is read.
+    const throttle: MiddlewareHandler<Env> = def.throttle ? this.throttle(def.throttle) : (_c, next) => next();
+    this.app.on(def.method.toUpperCase(), honoPath(def.path), throttle, limiter, async (c) => {
       const write = def.method !== 'get';
       let who: { actor: Actor; session: Session | null } | null = null;
       if (def.auth === 'user') who = await this.authenticate(c, write);
@@ -237,9 +222,25 @@ export class Api {
         params,
         query,
         body,
-      } as Req<Out<P>, Out<Q>, BodyOut<B>>;
+      } as Req<C>;
       return handler(req);
     });
+  }
+
+  /** The rate limit per client address named by a contract. */
+  private throttle(name: Throttle): MiddlewareHandler<Env> {
+    const { limiter, what } = this.deps.limits[name];
+    return async (c, next) => {
+      const r = limiter.take(c.get('ip'));
+      if (!r.ok)
+        throw new HttpProblem(
+          429,
+          `too many ${what} from this address; try again in ${r.retryAfterSeconds} s`,
+          [{ path: '(client)', message: 'rate limit' }],
+          { 'Retry-After': String(r.retryAfterSeconds) },
+        );
+      await next();
+    };
   }
 
   /**

@@ -1,18 +1,22 @@
-// Starting and stopping the HTTP server: the API on Node's http (through @hono/node-server) and the
-// daily sweep. The caller owns the database (opens and closes it).
+// Starting and stopping the HTTP server: the API on Node's http (through @hono/node-server), the daily
+// sweep and the hourly housekeeping. The caller owns the database (opens and closes it).
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Engine } from '../engine/index.ts';
 import type { Law } from '../law/index.ts';
 import type { Db } from '../store/db.ts';
+import { purgeExpired } from '../store/sessions.ts';
 import { sweep } from '../store/sweep.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { startDailySweep, type DailySweep } from './sweep-timer.ts';
+import { startHousekeeping, type Housekeeping } from './housekeeping.ts';
 import { serveWebApp } from './static.ts';
 
 export { createApp, VERSION, type AppOptions, type App } from './app.ts';
 export { EvalPool, type PoolOptions } from './eval-pool.ts';
 export { startDailySweep, type DailySweep } from './sweep-timer.ts';
+export { startHousekeeping, HOUSEKEEPING_EVERY_MS, type Housekeeping } from './housekeeping.ts';
+export { createClient, ApiError, type Client } from './client.ts';
 export { RateLimiter, parseRateLimit } from './rate-limit.ts';
 export { openApiDocument } from './openapi.ts';
 export { toProblem, HttpProblem, PROBLEM_TYPE } from './problem.ts';
@@ -25,6 +29,10 @@ export interface ServerOptions extends AppOptions {
   host?: string;
   /** Run the daily sweep in this process (default true). */
   sweep?: boolean;
+  /** Delete expired sessions and old sign-in attempts at start and then every hour (default true). */
+  housekeeping?: boolean;
+  /** How often housekeeping runs (default an hour). */
+  housekeepingEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -32,6 +40,7 @@ export interface RunningServer {
   port: number;
   host: string;
   sweep: DailySweep | null;
+  housekeeping: Housekeeping | null;
   close(): Promise<void>;
 }
 
@@ -67,14 +76,28 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           ...(opts.now ? { now: opts.now } : {}),
           log,
         });
+  const housekeeping =
+    opts.housekeeping === false
+      ? null
+      : startHousekeeping({
+          run: async () => {
+            const r = await purgeExpired(opts.db);
+            if (r.sessions || r.attempts)
+              log(`housekeeping: ${r.sessions} expired sessions and ${r.attempts} old sign-in attempts deleted`);
+          },
+          ...(opts.housekeepingEveryMs ? { everyMs: opts.housekeepingEveryMs } : {}),
+          log,
+        });
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     host,
     sweep: daily,
+    housekeeping,
     async close() {
       await daily?.stop();
+      await housekeeping?.stop();
       await made.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

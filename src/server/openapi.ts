@@ -18,7 +18,12 @@ export interface ResponseDef {
   schema?: z.ZodType;
   /** Default application/json. */
   contentType?: string;
+  /** Headers the answer carries (ETag, Location, Content-Disposition…): name → what it says. */
+  headers?: Record<string, string>;
 }
+
+/** The public routes' rate limits (per client address, in memory), checked before the body is read. */
+export type Throttle = 'evaluate' | 'invitation';
 
 export interface RouteDoc {
   method: Method;
@@ -32,6 +37,8 @@ export interface RouteDoc {
   query?: z.ZodObject;
   body?: BodyDef;
   responses: Record<number, ResponseDef>;
+  /** A rate limit per client address: more requests are refused with 429 and Retry-After. */
+  throttle?: Throttle;
 }
 
 /** Named schemas for `components.schemas`. */
@@ -112,6 +119,13 @@ function requestBody(b: BodyDef): Json {
   };
 }
 
+const RETRY_AFTER = { 'Retry-After': 'seconds to wait before trying again' };
+
+const headerObjects = (headers: Record<string, string>): Json =>
+  Object.fromEntries(
+    Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+  );
+
 export function openApiDocument(
   routes: readonly RouteDoc[],
   info: { title: string; version: string; description?: string },
@@ -121,8 +135,10 @@ export function openApiDocument(
     const responses: Json = {};
     for (const [status, res] of Object.entries(r.responses)) {
       const ct = res.contentType ?? 'application/json';
+      const headers = { ...res.headers, ...(status === '429' || status === '503' ? RETRY_AFTER : {}) };
       responses[status] = {
         description: res.description,
+        ...(Object.keys(headers).length ? { headers: headerObjects(headers) } : {}),
         ...(res.schema
           ? { content: { [ct]: { schema: jsonSchema(res.schema, 'output') } } }
           : res.contentType
@@ -130,6 +146,12 @@ export function openApiDocument(
             : {}),
       };
     }
+    if (r.throttle && !responses[429])
+      responses[429] = {
+        description: 'too many requests from this address: wait as Retry-After says',
+        headers: headerObjects(RETRY_AFTER),
+        content: { [PROBLEM_TYPE]: { schema: { $ref: REF('Problem') } } },
+      };
     responses.default = {
       description: 'An error, as problem details (RFC 9457)',
       content: { [PROBLEM_TYPE]: { schema: { $ref: REF('Problem') } } },

@@ -1,7 +1,16 @@
 // Errors as RFC 9457 problem details (`application/problem+json`): one mapper from the store's domain
 // errors and the server's own, so every refusal names what is wrong (`errors[].path`) and no stack trace
 // ever reaches a client (unexpected errors are logged server-side under an id the client is given).
-import { isStoreError, sqlState } from '../store/errors.ts';
+import {
+  isStoreError,
+  sqlState,
+  type Conflict,
+  type Forbidden,
+  type Invalid,
+  type NotFound,
+  type Throttled,
+  type Unauthenticated,
+} from '../store/errors.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
@@ -98,19 +107,29 @@ export interface Mapped {
 export function toProblem(e: unknown): Mapped {
   if (e instanceof HttpProblem) return { problem: problem(e.status, e.message, e.errors, e.extra), headers: e.headers };
   if (isStoreError(e)) {
-    switch (e.kind) {
+    const known = e as NotFound | Forbidden | Unauthenticated | Throttled | Invalid | Conflict;
+    switch (known.kind) {
       case 'not-found':
-        return { problem: problem(404, e.message), headers: {} };
       case 'forbidden':
-        return { problem: problem(403, e.message), headers: {} };
-      case 'invalid': {
-        const problems = (e as unknown as { problems: readonly FieldProblem[] }).problems;
-        return { problem: problem(422, e.message, [...problems]), headers: {} };
+      case 'unauthenticated': {
+        const status = known.kind === 'not-found' ? 404 : known.kind === 'forbidden' ? 403 : 401;
+        return { problem: problem(status, known.message, [...known.problems]), headers: {} };
       }
+      case 'throttled':
+        return {
+          problem: problem(429, known.message, [...known.problems]),
+          headers: { 'Retry-After': String(known.retryAfterSeconds) },
+        };
+      case 'invalid':
+        return { problem: problem(422, known.message, [...known.problems]), headers: {} };
       case 'conflict': {
-        const details = (e as unknown as { details: Record<string, unknown> }).details;
+        const details = known.details;
         const field = typeof details.field === 'string' ? details.field : undefined;
         const current = typeof details.current === 'number' ? { currentVersion: details.current } : {};
+        // A sign-in that must choose: the organizations to choose from.
+        const organizations = Array.isArray(details.organizations)
+          ? { organizations: details.organizations as NonNullable<Problem['organizations']> }
+          : {};
         // Several reasons (what still points to a person, say): one entry each, at the field.
         const reasons = Array.isArray(details.reasons)
           ? details.reasons.filter((r): r is string => typeof r === 'string')
@@ -118,9 +137,9 @@ export function toProblem(e: unknown): Mapped {
         const errors = field
           ? reasons.length
             ? reasons.map((message) => ({ path: field, message }))
-            : [{ path: field, message: e.message }]
+            : [{ path: field, message: known.message }]
           : undefined;
-        return { problem: problem(409, e.message, errors, current), headers: {} };
+        return { problem: problem(409, known.message, errors, { ...current, ...organizations }), headers: {} };
       }
     }
   }

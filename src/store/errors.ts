@@ -1,7 +1,13 @@
 // Typed domain errors of the store. Services throw these; a shell (the HTTP server, the CLI) maps them
 // to its own answers (404, 409, 403, 422; exit codes). Each message names what is wrong.
 
-export type StoreErrorKind = 'not-found' | 'conflict' | 'forbidden' | 'invalid';
+export type StoreErrorKind = 'not-found' | 'conflict' | 'forbidden' | 'invalid' | 'unauthenticated' | 'throttled';
+
+/** A field the error is about and what is wrong with it. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
 
 export abstract class StoreError extends Error {
   abstract readonly kind: StoreErrorKind;
@@ -11,11 +17,15 @@ export abstract class StoreError extends Error {
 export class NotFound extends StoreError {
   override name = 'NotFound';
   readonly kind = 'not-found';
+  readonly problems: readonly FieldProblem[];
   constructor(
     readonly entity: string,
     readonly id: string,
+    /** A message other than "<entity> <id> not found", and the fields it is about. */
+    more: { message?: string; problems?: readonly FieldProblem[] } = {},
   ) {
-    super(`${entity} ${id} not found`);
+    super(more.message ?? `${entity} ${id} not found`);
+    this.problems = more.problems ?? [];
   }
 }
 
@@ -35,18 +45,50 @@ export class Conflict extends StoreError {
 export class Forbidden extends StoreError {
   override name = 'Forbidden';
   readonly kind = 'forbidden';
+  constructor(
+    message: string,
+    /** The fields it is about, if any. */
+    readonly problems: readonly FieldProblem[] = [],
+  ) {
+    super(message);
+  }
 }
 
 /** Bad input: each problem names the field and what was expected. */
 export class Invalid extends StoreError {
   override name = 'Invalid';
   readonly kind = 'invalid';
-  constructor(readonly problems: readonly { path: string; message: string }[]) {
+  constructor(readonly problems: readonly FieldProblem[]) {
     super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
   }
 
   static one(path: string, message: string): Invalid {
     return new Invalid([{ path, message }]);
+  }
+}
+
+/** Who is asking could not be told: a wrong password, say (a shell answers 401). */
+export class Unauthenticated extends StoreError {
+  override name = 'Unauthenticated';
+  readonly kind = 'unauthenticated';
+  constructor(
+    message: string,
+    readonly problems: readonly FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Too many attempts: the caller must wait `retryAfterSeconds` before the next (a shell answers 429). */
+export class Throttled extends StoreError {
+  override name = 'Throttled';
+  readonly kind = 'throttled';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    readonly problems: readonly FieldProblem[] = [],
+  ) {
+    super(message);
   }
 }
 

@@ -128,14 +128,22 @@ export async function endUserSessions(db: Db, userId: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE user_id = $1', [requireUuid(userId, 'user')]);
 }
 
-/** Housekeeping: expired sessions, old login attempts, devices unused for a year. */
-export async function purgeExpired(db: Db, keepAttemptsDays = 30): Promise<{ sessions: number; attempts: number }> {
+/**
+ * Housekeeping: expired sessions, old login attempts, devices unused for a year. One process at a time:
+ * while another holds the purge's lock (several processes on one PostgreSQL) this one skips (`skipped`).
+ */
+export async function purgeExpired(
+  db: Db,
+  keepAttemptsDays = 30,
+): Promise<{ sessions: number; attempts: number; skipped: boolean }> {
   return inSystem(db, async (tx) => {
+    const [lock] = await tx.query<{ got: boolean }>('SELECT pg_try_advisory_xact_lock(7242025) AS got');
+    if (!lock?.got) return { sessions: 0, attempts: 0, skipped: true };
     const s = await tx.query('DELETE FROM sessions WHERE expires_at <= now() RETURNING 1');
     const a = await tx.query(`DELETE FROM login_attempts WHERE at < now() - make_interval(days => $1) RETURNING 1`, [
       keepAttemptsDays,
     ]);
     await tx.query(`DELETE FROM login_devices WHERE last_used_at < now() - interval '1 year'`);
-    return { sessions: s.length, attempts: a.length };
+    return { sessions: s.length, attempts: a.length, skipped: false };
   });
 }

@@ -1,8 +1,12 @@
 // The OpenAPI document: an OpenAPI 3.1 structure, every registered route in it, its schemas valid JSON
-// Schema 2020-12, and real responses of the server valid against the schemas the document gives them.
+// Schema 2020-12, and real responses of the server valid against the schemas the document gives them —
+// every route walked through the typed client, each answer checked against its documented status, schema
+// and headers.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCase, PASSWORD } from '../store/fixtures.ts';
+import { makeCase, PASSWORD, PDF } from '../store/fixtures.ts';
+import { contracts } from '../../src/server/routes/index.ts';
+import { createClient, ApiError, type Client as TypedClient } from '../../src/server/client.ts';
 import { Client, startApi, type ApiEnv } from './harness.ts';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -109,11 +113,218 @@ describe('the OpenAPI document', () => {
   function routesOf(): string[] {
     return ROUTES;
   }
+
+  it('lists the same routes as the contracts, in their order', () => {
+    const fromContracts = Object.values(contracts).map((c) => `${c.method.toUpperCase()} ${c.path}`);
+    expect(fromContracts).toEqual(ROUTES);
+  });
+});
+
+describe('every route, through the typed client, answers as the document says', () => {
+  let env: ApiEnv;
+  let doc: J;
+  let ajv: InstanceType<typeof Ajv2020>;
+  /** Each answer: the route (as in the document) and its status. */
+  const answered: { op: string; status: number }[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    env = await startApi('pglite');
+    doc = (await new Client(env.url).get('/api/openapi.json')).body;
+    ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+    ajv.addSchema({ $id: 'doc', components: doc.components }, 'doc');
+  }, 60_000);
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  const templates = () =>
+    Object.entries(doc.paths as Record<string, J>).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => ({
+        method,
+        path,
+        re: new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`),
+        params: (path.match(/\{/g) ?? []).length,
+      })),
+    );
+  const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+  const validator = (schema: J) => {
+    const key = JSON.stringify(schema);
+    let v = compiled.get(key);
+    if (!v) compiled.set(key, (v = ajv.compile(JSON.parse(key.replaceAll('"#/components/', '"doc#/components/')))));
+    return v;
+  };
+
+  /** Checks one real answer against the document: its status, its body's schema and its headers. */
+  async function check(method: string, url: string, res: Response): Promise<void> {
+    const path = new URL(url).pathname;
+    const t = templates()
+      .filter((x) => x.method === method && x.re.test(path))
+      .sort((a, b) => a.params - b.params)[0];
+    if (!t) return void problems.push(`${method} ${path}: not in the document`);
+    const op = `${method.toUpperCase()} ${t.path}`;
+    answered.push({ op, status: res.status });
+    const declared = doc.paths[t.path][method].responses as Record<string, J>;
+    const spec = declared[String(res.status)] ?? (res.status >= 400 ? declared.default : undefined);
+    if (!spec) return void problems.push(`${op}: status ${res.status} is not documented`);
+    for (const h of Object.keys(spec.headers ?? {}))
+      if (!res.headers.has(h)) problems.push(`${op} ${res.status}: no ${h} header`);
+    const type = (res.headers.get('content-type') ?? '').split(';')[0]!;
+    if (!spec.content) {
+      if (res.status !== 204) problems.push(`${op} ${res.status}: a body the document does not describe`);
+      return;
+    }
+    const [documentedType, media] = Object.entries(spec.content as Record<string, J>)[0]!;
+    if (documentedType !== 'application/octet-stream' && documentedType !== type)
+      problems.push(`${op} ${res.status}: ${type}, documented ${documentedType}`);
+    if (!/json$/.test(type)) return;
+    const v = validator(media.schema);
+    if (!v(JSON.parse(await res.text()))) problems.push(`${op} ${res.status}: ${JSON.stringify(v.errors)}`);
+  }
+
+  /** A typed client that keeps its cookies and CSRF token, like a browser, and checks every answer. */
+  function client(): TypedClient & { csrf: string | null } {
+    const cookies = new Map<string, string>();
+    const c = createClient({
+      base: env.url,
+      headers: (method): Record<string, string | undefined> => ({
+        'X-CSRF-Token': method !== 'get' && self.csrf ? self.csrf : undefined,
+      }),
+      fetch: async (url, init) => {
+        const headers = new Headers(init?.headers);
+        if (cookies.size) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+        const res = await fetch(url, { ...init, headers });
+        for (const sc of res.headers.getSetCookie()) {
+          const m = /^(hqs_\w+)=([^;]*)/.exec(sc);
+          if (m && m[2] && !/Max-Age=0\b/i.test(sc)) cookies.set(m[1]!, m[2]);
+          else if (m) cookies.delete(m[1]!);
+        }
+        await check((init?.method ?? 'GET').toLowerCase(), String(url), res.clone());
+        return res;
+      },
+    });
+    const self: TypedClient & { csrf: string | null } = Object.assign(c, { csrf: null as string | null });
+    return self;
+  }
+
+  it('walks every route with real requests; each answer fits its documented status, schema and headers', async () => {
+    const anyone = client();
+    const owner = client();
+    expect(await anyone.getHealth()).toMatchObject({ status: 'ok' });
+    expect(await anyone.getOpenApi()).toMatchObject({ openapi: '3.1.0' });
+    expect(await anyone.getSetup()).toEqual({ needed: true });
+    await anyone.setUp({ body: { email: 'tour@a.example', password: PASSWORD, orgName: 'Tour' } });
+    owner.csrf = (await owner.login({ body: { email: 'tour@a.example', password: PASSWORD } })).csrfToken;
+    expect((await owner.getSession()).user.email).toBe('tour@a.example');
+    const other = 'a different long passphrase';
+    await owner.changePassword({ body: { currentPassword: PASSWORD, newPassword: other } });
+    await owner.changePassword({ body: { currentPassword: other, newPassword: PASSWORD } });
+    await owner.getOrganization();
+    await owner.renameOrganization({ body: { name: 'Tour and Co' } });
+
+    const token = await owner.createToken({ body: { name: 'ci', role: 'viewer' } });
+    await owner.listTokens();
+    await owner.revokeToken({ id: token.record.tokenId });
+
+    const employer = await owner.createEmployer({ body: makeCase(2, { employer: 2 }).employer });
+    await owner.listEmployers({ query: { q: 'Работодатель', limit: 10 } });
+    await owner.getEmployer({ id: employer.employerId });
+    await owner.replaceEmployer({ id: employer.employerId, body: makeCase(2, { employer: 2 }).employer });
+    await owner.deleteEmployer({ id: employer.employerId });
+
+    let rec = await owner.createCase({ body: makeCase(1, { employer: 1 }) });
+    const id = rec.caseId;
+    await owner.listCases({ query: { status: 'open', sort: 'name' } });
+    await owner.getCase({ id });
+    rec = await owner.replaceCase({ id, body: rec.case, query: { version: rec.version } });
+    rec = await owner.setCaseStatus({ id, body: { status: 'closed', version: rec.version } });
+    rec = await owner.setCaseStatus({ id, body: { status: 'open', version: rec.version } });
+    await owner.exportCase({ id });
+    const person = rec.case.people[0]!.id;
+    const event = { type: 'entry', on: '2026-02-01', person };
+    rec = await owner.addEvent({ id, body: { version: rec.version, event } });
+    const index = rec.case.events!.length - 1;
+    rec = await owner.correctEvent({
+      id,
+      index,
+      body: { version: rec.version, event: { ...event, on: '2026-02-02' } },
+    });
+    rec = await owner.removeEvent({ id, index, query: { version: rec.version } });
+    await owner.listPeople({ id });
+    const child = {
+      id: 'p9',
+      role: 'family',
+      relation: 'child',
+      name: { latin: 'CHEN MING' },
+      birthDate: '2019-03-01',
+      citizenships: ['CN'],
+    };
+    rec = await owner.addPerson({ id, body: { version: rec.version, person: child } });
+    rec = await owner.replacePerson({ id, personId: 'p9', body: { version: rec.version, person: child } });
+    rec = await owner.removePerson({ id, personId: 'p9', query: { version: rec.version } });
+
+    expect((await owner.getCaseEvaluation({ id })).stored).toBe(true);
+    expect((await owner.getCaseEvaluation({ id, query: { asOf: '2026-01-15', lang: 'ru' } })).stored).toBe(false);
+    expect(await owner.getChecklistPdf({ id })).toBeInstanceOf(Blob);
+    await owner.getLetter({ id, file: 'cover.docx', query: { lang: 'ru' } });
+    expect(await (await owner.getObligationsIcs({ id })).text()).toContain('BEGIN:VCALENDAR');
+    expect(owner.href('getLetter', { id, file: 'cover.pdf', query: { lang: 'en' } })).toBe(
+      `${env.url}/api/v1/cases/${id}/letters/cover.pdf?lang=en`,
+    );
+
+    const form = new FormData();
+    form.set('file', new Blob([PDF]), 'паспорт.pdf');
+    form.set('type', 'passport');
+    form.set('personId', person);
+    const up = await owner.uploadDocument({ id, body: form });
+    expect((await owner.uploadDocument({ id, body: form })).deduplicated).toBe(true);
+    const raw = await owner.uploadDocument({
+      id,
+      query: { type: 'diploma', personId: person, fileName: 'd.pdf' },
+      body: new Blob([PDF, ' '], { type: 'application/pdf' }),
+    });
+    expect(raw.document.type).toBe('diploma');
+    await owner.listDocuments({ id });
+    await owner.getDocument({ id: up.document.documentId });
+    expect((await owner.getDocumentContent({ id: up.document.documentId })).size).toBe(PDF.length);
+    await owner.setDocumentShared({ id: up.document.documentId, body: { shared: true } });
+    await owner.deleteDocument({ id: raw.document.documentId });
+
+    const invited = await owner.createInvitation({ body: { email: 'new@a.example', role: 'manager' } });
+    await owner.listInvitations();
+    const newcomer = client();
+    expect((await newcomer.lookupInvitation({ body: { token: invited.token } })).existingUser).toBe(false);
+    const joined = await newcomer.acceptInvitation({ body: { token: invited.token, password: PASSWORD, name: 'New' } });
+    const pending = await owner.addMember({ body: { email: 'later@a.example', role: 'viewer' } });
+    await owner.listMembers();
+    await owner.updateMember({ userId: joined.user.userId!, body: { role: 'viewer' } });
+    await owner.removeMember({ userId: joined.user.userId! });
+    await owner.revokeInvitation({ id: pending.invitationId });
+
+    await owner.listObligations({ query: { status: 'upcoming,due,overdue', limit: 10 } });
+    await owner.getDashboard();
+    await owner.listAudit({ query: { order: 'desc', limit: 5 } });
+    expect((await anyone.evaluate({ body: makeCase(3), query: { lang: 'en' } })).format).toBe('hqs-evaluation/1');
+    expect(
+      (await anyone.evaluate({ body: { text: 'format: hqs-case/1\n', format: 'yaml' } }).catch((e) => e)).status,
+    ).toBe(422);
+
+    const missing = await owner.getCase({ id: '00000000-0000-4000-8000-000000000000' }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(ApiError);
+    expect((missing as ApiError).status).toBe(404);
+    await owner.deleteCase({ id });
+    await owner.logout();
+
+    expect(problems).toEqual([]);
+    const ok = new Set(answered.filter((a) => a.status < 300).map((a) => a.op));
+    expect(ROUTES.filter((r) => !ok.has(r))).toEqual([]);
+  }, 60_000);
 });
 
 /** The routes the server serves (kept by hand: a route missing from the document fails the test). */
 const ROUTES = [
   'GET /healthz',
+  'GET /api/openapi.json',
   'GET /api/v1/setup',
   'POST /api/v1/setup',
   'POST /api/v1/auth/login',

@@ -1,8 +1,14 @@
-// The browser's client of the HQS Desk API: same-origin fetch with the session cookie, the CSRF token on
-// every write, and problem details (RFC 9457) turned into an ApiError that names each bad field.
+// The browser's client of the HQS Desk API: the typed client (src/server/client.ts — a function per route
+// contract, its types from the server's zod schemas) on same-origin fetch with the session cookie, the
+// CSRF token on every write, and problem details turned into an ApiError that names each bad field. No
+// other file of the web app names an API path (web/src/client-only.test.ts checks it).
 import type { z } from 'zod';
+import { ApiError, createClient, withQuery, type Input, type RouteName } from '../../src/server/client.ts';
 import type * as S from '../../src/server/schemas.ts';
+import type { RenderedEvaluation as Evaluation } from '../../src/engine/types.ts';
 
+export { ApiError };
+export type { FieldProblem } from '../../src/server/client.ts';
 export type SessionInfo = z.infer<typeof S.SessionInfo>;
 export type CaseSummary = z.infer<typeof S.CaseSummary>;
 export type CaseRecord = z.infer<typeof S.CaseRecord>;
@@ -14,30 +20,7 @@ export type Dashboard = z.infer<typeof S.Dashboard>;
 export type AuditEntry = z.infer<typeof S.AuditEntry>;
 export type AuditPage = z.infer<typeof S.AuditPage>;
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
-export type { RenderedEvaluation as Evaluation } from '../../src/engine/types.ts';
-
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly detail: string,
-    readonly errors: readonly FieldProblem[] = [],
-    readonly currentVersion?: number,
-    /** A sign-in that must choose (409): the organizations to choose from. */
-    readonly organizations?: readonly { orgId: string; orgName: string; role: string }[],
-  ) {
-    super(detail || `HTTP ${status}`);
-  }
-  /** The problem of one field (exact path or a path under it). */
-  field(path: string): string | undefined {
-    return this.errors.find((e) => e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`))
-      ?.message;
-  }
-}
+export type { Evaluation };
 
 let csrf: string | null = null;
 /** Set after sign-in and on every session read: writes send it as X-CSRF-Token. */
@@ -45,78 +28,20 @@ export function setCsrfToken(token: string | null): void {
   csrf = token;
 }
 
-export interface RequestOptions {
-  json?: unknown;
-  body?: BodyInit;
-  type?: string;
-  query?: Record<string, string | number | boolean | undefined | null>;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
+/**
+ * The API, a function per route (`api.getCase({ id })`). The evaluation's schema keeps the evaluation
+ * open; the engine's own type says what it holds, so those two answers are typed with it.
+ */
+export const api = createClient<{
+  getCaseEvaluation: { evaluation: Evaluation; stored: boolean };
+  evaluate: Evaluation;
+}>({
+  credentials: 'same-origin',
+  headers: (method) => ({ 'X-CSRF-Token': method !== 'get' && csrf ? csrf : undefined }),
+});
 
-export function url(path: string, query?: RequestOptions['query']): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return s ? `${path}${path.includes('?') ? '&' : '?'}${s}` : path;
-}
+/** The query a route takes (`QueryOf<'listCases'>`), as its function takes it. */
+export type QueryOf<K extends RouteName> = Input<K> extends { query?: infer Q } ? NonNullable<Q> : never;
 
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
-  let body = opts.body;
-  if (opts.json !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(opts.json);
-  } else if (opts.type) headers['Content-Type'] = opts.type;
-  if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
-  let res: Response;
-  try {
-    res = await fetch(url(path, opts.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      ...(body !== undefined ? { body } : {}),
-      ...(opts.signal ? { signal: opts.signal } : {}),
-    });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'the server cannot be reached: check the connection and try again');
-  }
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  let data: unknown = undefined;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    if (!res.ok) throw new ApiError(res.status, text.slice(0, 300) || res.statusText);
-    throw new ApiError(res.status, 'the server answered with something other than JSON');
-  }
-  if (!res.ok) {
-    const p = (data ?? {}) as {
-      detail?: string;
-      title?: string;
-      errors?: FieldProblem[];
-      currentVersion?: number;
-      organizations?: { orgId: string; orgName: string; role: string }[];
-    };
-    throw new ApiError(
-      res.status,
-      p.detail ?? p.title ?? res.statusText,
-      p.errors ?? [],
-      p.currentVersion,
-      Array.isArray(p.organizations) ? p.organizations : undefined,
-    );
-  }
-  return data as T;
-}
-
-export const api = {
-  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
-    request<T>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
-  post: <T>(path: string, json?: unknown, opts: Omit<RequestOptions, 'json'> = {}) =>
-    request<T>('POST', path, { ...opts, ...(json !== undefined ? { json } : {}) }),
-  put: <T>(path: string, json: unknown, opts: Omit<RequestOptions, 'json'> = {}) =>
-    request<T>('PUT', path, { ...opts, json }),
-  patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
-  del: <T = void>(path: string, query?: RequestOptions['query']) => request<T>('DELETE', path, query ? { query } : {}),
-};
+/** A path with a query string (values undefined, null or '' left out): for the app's own addresses. */
+export const url = withQuery;

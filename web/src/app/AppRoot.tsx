@@ -22,7 +22,7 @@ type SessionState =
 
 async function readSession(): Promise<SessionInfo | null> {
   try {
-    const s = await api.get<SessionInfo>('/api/v1/auth/session');
+    const s = await api.getSession();
     setCsrfToken(s.csrfToken);
     return s;
   } catch (e) {

@@ -23,7 +23,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const who = session ? session.user.name || session.user.email || session.user.label : '';
   const signOut = async () => {
     try {
-      await api.post('/api/v1/auth/logout');
+      await api.logout();
     } finally {
       setSession(null);
       navigate('/login');

@@ -9,6 +9,7 @@ import { toCase } from './to-case.ts';
 import type { Evaluation } from './evaluation.ts';
 import { Basis, isProposalReason } from '../Basis.tsx';
 import { Link } from '../router.tsx';
+import { api, ApiError } from '../api.ts';
 
 interface Props {
   id: OutcomeId;
@@ -28,17 +29,12 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
     let live = true;
     setState({ kind: 'loading' });
     (async () => {
-      const res = await fetch(`/api/v1/evaluate?lang=${lang}&include=documents`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(toCase(answers)),
-      });
-      const body = (await res.json()) as Evaluation & { detail?: string; errors?: { path: string; message: string }[] };
-      if (!res.ok)
-        throw new Error(
-          `${res.status}: ${body.detail ?? ''} ${(body.errors ?? []).map((e) => `${e.path}: ${e.message}`).join('; ')}`,
-        );
-      return body;
+      try {
+        return await api.evaluate({ query: { lang, include: 'documents' }, body: toCase(answers) });
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        throw new Error(`${e.status}: ${e.detail} ${e.errors.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+      }
     })().then(
       (evaluation) => live && setState({ kind: 'done', evaluation }),
       (e: Error) => live && setState({ kind: 'failed', message: e.message }),
@@ -54,12 +50,10 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
   useEffect(() => {
     if (id !== 'outcome-evaluation') return;
     let live = true;
-    fetch('/api/v1/auth/session', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      .then((r) => (r.ok ? (r.json() as Promise<{ role?: string }>) : null))
-      .then(
-        (s) => live && setCanCreateCase(s?.role === 'owner' || s?.role === 'manager'),
-        () => {},
-      );
+    api.getSession().then(
+      (s) => live && setCanCreateCase(s.role === 'owner' || s.role === 'manager'),
+      () => {},
+    );
     return () => {
       live = false;
     };

@@ -23,7 +23,7 @@ export function Login() {
   useEffect(() => {
     if (session) navigate(target(session), { replace: true });
     else
-      api.get<{ needed: boolean }>('/api/v1/setup').then(
+      api.getSetup().then(
         (r) => r.needed && navigate('/setup', { replace: true }),
         () => {},
       );
@@ -34,10 +34,8 @@ export function Login() {
     setBusy(true);
     setError(null);
     try {
-      const s = await api.post<SessionInfo>('/api/v1/auth/login', {
-        email: email.trim(),
-        password,
-        ...(choices && orgId ? { orgId } : {}),
+      const s = await api.login({
+        body: { email: email.trim(), password, ...(choices && orgId ? { orgId } : {}) },
       });
       setSession(s);
       navigate(target(s), { replace: true });

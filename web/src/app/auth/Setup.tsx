@@ -1,7 +1,7 @@
 // First run: the owner of the first organization creates their account (no default passwords). Only
 // while no user exists; afterwards the server answers 409 and this page sends to sign-in.
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError, type SessionInfo } from '../../api.ts';
+import { api, ApiError } from '../../api.ts';
 import { navigate } from '../../router.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, Field, PageTitle, describedBy } from '../ui.tsx';
@@ -14,7 +14,7 @@ export function Setup() {
   const [done, setDone] = useState(false);
 
   useEffect(() => {
-    api.get<{ needed: boolean }>('/api/v1/setup').then(
+    api.getSetup().then(
       (r) => !r.needed && setDone(true),
       () => {},
     );
@@ -33,8 +33,8 @@ export function Setup() {
         password: form.password,
         ...(form.name.trim() ? { name: form.name.trim() } : {}),
       };
-      await api.post('/api/v1/setup', body);
-      const s = await api.post<SessionInfo>('/api/v1/auth/login', { email: body.email, password: body.password });
+      await api.setUp({ body });
+      const s = await api.login({ body: { email: body.email, password: body.password } });
       setSession(s);
       navigate('/app', { replace: true });
     } catch (err) {

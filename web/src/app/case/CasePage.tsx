@@ -4,7 +4,7 @@
 // edit the family, upload scans, close, reopen or delete the case; a viewer sees everything read-only.
 // The tab is kept in ?tab= (replaced, not pushed), so a link can open the obligations directly.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { api, url, type CaseRecord, type DocumentRecord, type Evaluation } from '../../api.ts';
+import { api, url, type CaseRecord } from '../../api.ts';
 import { useLocation } from '../../router.tsx';
 import { canWrite as mayWrite, useApp } from '../session.tsx';
 import { ErrorBox, Load, Loading, todayMoscow, useData } from '../ui.tsx';
@@ -25,10 +25,7 @@ const isTab = (s: string | null): s is Tab => !!s && (TABS as readonly string[])
 export function CasePage(props: Record<string, string>) {
   const id = props.id ?? '';
   const { session } = useApp();
-  const record = useData(
-    (signal) => api.get<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}`, undefined, signal),
-    [id],
-  );
+  const record = useData((signal) => api.getCase({ id }, { signal }), [id]);
   return (
     <main id="main" className="case-page">
       <Load state={record}>
@@ -56,18 +53,10 @@ function CaseLoaded({
   const id = rec.caseId;
   const engineLang = lang === 'ru' ? 'ru' : 'en';
   const evaluation = useData(
-    (signal) =>
-      api.get<{ evaluation: Evaluation; stored: boolean }>(
-        `/api/v1/cases/${encodeURIComponent(id)}/evaluation`,
-        { lang: engineLang, include: 'documents' },
-        signal,
-      ),
+    (signal) => api.getCaseEvaluation({ id, query: { lang: engineLang, include: 'documents' } }, { signal }),
     [id, engineLang, rec.version],
   );
-  const documents = useData(
-    (signal) => api.get<DocumentRecord[]>(`/api/v1/cases/${encodeURIComponent(id)}/documents`, undefined, signal),
-    [id],
-  );
+  const documents = useData((signal) => api.listDocuments({ id }, { signal }), [id]);
   const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   const status = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -241,10 +230,7 @@ function DocumentsTab({ error }: { error: unknown }) {
           <ul>
             {others.map((d) => (
               <li key={d.documentId}>
-                <a
-                  href={`/api/v1/documents/${encodeURIComponent(d.documentId)}/content`}
-                  download={d.fileName ?? d.type}
-                >
+                <a href={api.href('getDocumentContent', { id: d.documentId })} download={d.fileName ?? d.type}>
                   {d.fileName ?? d.type}
                 </a>{' '}
                 <span className="hint">
@@ -266,39 +252,39 @@ function DocumentsTab({ error }: { error: unknown }) {
 function Exports() {
   const { t, id, lang } = useCase();
   const l = lang === 'ru' ? 'ru' : 'en';
-  const base = `/api/v1/cases/${encodeURIComponent(id)}`;
+  const letter = (file: string) => api.href('getLetter', { id, file, query: { lang: l } });
   const links: { href: string; label: string; hint: string }[] = [
     {
-      href: url(`${base}/checklist.pdf`, { lang: l }),
+      href: api.href('getChecklistPdf', { id, query: { lang: l } }),
       label: t('case.exports.checklist'),
       hint: t('case.exports.checklist.hint'),
     },
     {
-      href: url(`${base}/letters/employer-support.docx`, { lang: l }),
+      href: letter('employer-support.docx'),
       label: t('case.exports.support.docx'),
       hint: t('case.exports.support.hint'),
     },
     {
-      href: url(`${base}/letters/employer-support.pdf`, { lang: l }),
+      href: letter('employer-support.pdf'),
       label: t('case.exports.support.pdf'),
       hint: t('case.exports.support.hint'),
     },
     {
-      href: url(`${base}/letters/cover.docx`, { lang: l }),
+      href: letter('cover.docx'),
       label: t('case.exports.cover.docx'),
       hint: t('case.exports.cover.hint'),
     },
     {
-      href: url(`${base}/letters/cover.pdf`, { lang: l }),
+      href: letter('cover.pdf'),
       label: t('case.exports.cover.pdf'),
       hint: t('case.exports.cover.hint'),
     },
     {
-      href: url(`${base}/obligations.ics`, { lang: l }),
+      href: api.href('getObligationsIcs', { id, query: { lang: l } }),
       label: t('case.exports.ics'),
       hint: t('case.exports.ics.hint'),
     },
-    { href: `${base}/export`, label: t('case.exports.json'), hint: t('case.exports.json.hint') },
+    { href: api.href('exportCase', { id }), label: t('case.exports.json'), hint: t('case.exports.json.hint') },
   ];
   return (
     <>

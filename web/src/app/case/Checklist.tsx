@@ -5,7 +5,7 @@
 import { useState, type ChangeEvent } from 'react';
 import type { Person } from '../../../../src/case/schema.ts';
 import type { RenderedChecklistItem as ChecklistItem } from '../../../../src/engine/types.ts';
-import { api, ApiError, request, type DocumentRecord } from '../../api.ts';
+import { api, ApiError, type DocumentRecord } from '../../api.ts';
 import { Basis } from '../../Basis.tsx';
 import type { T } from '../../i18n.ts';
 import { StatusTag } from '../ui.tsx';
@@ -254,16 +254,14 @@ function Scan({
   const [error, setError] = useState<string | null>(null);
   const share = async (shared: boolean) => {
     try {
-      onChanged?.(
-        await api.patch<DocumentRecord>(`/api/v1/documents/${encodeURIComponent(scan.documentId)}`, { shared }),
-      );
+      onChanged?.(await api.setDocumentShared({ id: scan.documentId, body: { shared } }));
     } catch (e) {
       setError(e instanceof ApiError ? e.detail : String(e));
     }
   };
   const remove = async () => {
     try {
-      await api.del(`/api/v1/documents/${encodeURIComponent(scan.documentId)}`);
+      await api.deleteDocument({ id: scan.documentId });
       onDeleted(scan.documentId);
     } catch (e) {
       setError(e instanceof ApiError ? e.detail : String(e));
@@ -273,7 +271,7 @@ function Scan({
   const name = scan.fileName ?? scan.type;
   return (
     <li>
-      <a href={`/api/v1/documents/${encodeURIComponent(scan.documentId)}/content`} download={name}>
+      <a href={api.href('getDocumentContent', { id: scan.documentId })} download={name}>
         {t('portal.doc.download', { name })}
       </a>{' '}
       <span className="hint">
@@ -362,11 +360,7 @@ function Upload({
     form.append('personId', item.person);
     form.append('file', file, file.name);
     try {
-      const r = await request<{ document: DocumentRecord; deduplicated: boolean }>(
-        'POST',
-        `/api/v1/cases/${encodeURIComponent(caseId)}/documents`,
-        { body: form },
-      );
+      const r = await api.uploadDocument({ id: caseId, body: form });
       onUploaded(r.document);
       setState({ kind: 'done', name: file.name, again: r.deduplicated });
     } catch (err) {

@@ -3,7 +3,7 @@
 // the person and today's date: two clicks from the duty to the event recorded.
 import { useEffect, useRef, useState } from 'react';
 import type { RenderedObligation as Obligation, RenderedPlanStep as PlanStep } from '../../../../src/engine/types.ts';
-import { api, type CaseRecord } from '../../api.ts';
+import { api } from '../../api.ts';
 import { Basis } from '../../Basis.tsx';
 import { StatusTag } from '../ui.tsx';
 import { useCase } from './context.ts';
@@ -52,7 +52,7 @@ export function MarkDone({ draft, what, idBase }: { draft: EventDraft; what: str
       title={t('case.mark.title', { what, event: t(`case.eventType.${draft.type}`) })}
       onSubmit={async (event) => {
         await c.save(
-          (version) => api.post<CaseRecord>(`/api/v1/cases/${encodeURIComponent(c.id)}/events`, { event, version }),
+          (version) => api.addEvent({ id: c.id, body: { event, version } }),
           t('case.event.added', { event: t(`case.eventType.${draft.type}`), date: t.date(String(event.on)) }),
         );
         setOpen(false);

@@ -2,7 +2,7 @@
 // of any kind, and "Remove" for a mistaken one (by its index in the case, with the version read).
 import { useRef, useState } from 'react';
 import type { Case } from '../../../../src/case/schema.ts';
-import { api, ApiError, type CaseRecord } from '../../api.ts';
+import { api, ApiError } from '../../api.ts';
 import type { T } from '../../i18n.ts';
 import { ErrorBox } from '../ui.tsx';
 import { useCase } from './context.ts';
@@ -74,7 +74,7 @@ export function Events() {
           title={t('case.events.addTitle')}
           onSubmit={async (event) => {
             await c.save(
-              (version) => api.post<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/events`, { event, version }),
+              (version) => api.addEvent({ id, body: { event, version } }),
               t('case.event.added', {
                 event: t(`case.eventType.${String(event.type)}`),
                 date: t.date(String(event.on)),
@@ -132,7 +132,7 @@ function EventRow({ index, event }: { index: number; event: CaseEvent }) {
     setError(null);
     try {
       await c.save(
-        (version) => api.del<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/events/${index}`, { version }),
+        (version) => api.removeEvent({ id, index, query: { version } }),
         t('case.events.removed', { event: what }),
       );
     } catch (e) {

@@ -3,7 +3,7 @@
 // severity and the residence-permit grounds each person may use.
 import { useState } from 'react';
 import type { RenderedFinding as Finding } from '../../../../src/engine/types.ts';
-import { api, ApiError, type CaseRecord } from '../../api.ts';
+import { api, ApiError } from '../../api.ts';
 import { Basis, isProposalReason } from '../../Basis.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { ErrorBox, PageTitle, StatusTag } from '../ui.tsx';
@@ -30,7 +30,7 @@ export function CaseHeader() {
     setBusy(true);
     try {
       await c.save(
-        (version) => api.patch<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}`, { status, version }),
+        (version) => api.setCaseStatus({ id, body: { status, version } }),
         t(status === 'closed' ? 'case.closed' : 'case.reopened'),
       );
     } catch (e) {
@@ -43,7 +43,7 @@ export function CaseHeader() {
     setError(null);
     setBusy(true);
     try {
-      await api.del(`/api/v1/cases/${encodeURIComponent(id)}`);
+      await api.deleteCase({ id });
       navigate('/app/cases');
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, String(e)));

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Person } from '../../../../src/case/schema.ts';
 import type { Relation } from '../../../../src/law/schema.ts';
-import { api, ApiError, type CaseRecord } from '../../api.ts';
+import { api, ApiError } from '../../api.ts';
 import { ErrorBox, Field, describedBy } from '../ui.tsx';
 import { isStale, useCase } from './context.ts';
 import { CodeList, ProblemSummary, fieldError, serverFieldIds, type Problem } from './forms.tsx';
@@ -99,10 +99,7 @@ function PersonView({ person: p, onEdit }: { person: Person; onEdit: () => void 
     setError(null);
     try {
       await c.save(
-        (version) =>
-          api.del<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/people/${encodeURIComponent(p.id)}`, {
-            version,
-          }),
+        (version) => api.removePerson({ id, personId: p.id, query: { version } }),
         t('case.people.removed', { name }),
       );
     } catch (e) {
@@ -260,11 +257,8 @@ function PersonEditor({ person, onClose }: { person?: Person; onClose: (saved: b
       await c.save(
         (version) =>
           person
-            ? api.put<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/people/${encodeURIComponent(person.id)}`, {
-                person: r.person,
-                version,
-              })
-            : api.post<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}/people`, { person: r.person, version }),
+            ? api.replacePerson({ id, personId: person.id, body: { person: r.person, version } })
+            : api.addPerson({ id, body: { person: r.person, version } }),
         t(person ? 'case.people.saved' : 'case.people.added', { name: who }),
       );
       onClose(true);

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type * as S from '../../../../src/server/schemas.ts';
-import { api, ApiError, type SessionInfo } from '../../api.ts';
+import { api, ApiError } from '../../api.ts';
 import { navigate } from '../../router.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, Field, Load, PageTitle, describedBy, useData } from '../ui.tsx';
@@ -20,10 +20,7 @@ export function Invite() {
   const [token] = useState(() => tokenFromHash(location.hash));
   const [gone, setGone] = useState(false);
   const lookup = useData(
-    (signal) =>
-      token
-        ? api.post<Preview>('/api/v1/invitations/lookup', { token }, { signal })
-        : Promise.reject(new ApiError(404, '')),
+    (signal) => (token ? api.lookupInvitation({ body: { token } }, { signal }) : Promise.reject(new ApiError(404, ''))),
     [token],
   );
 
@@ -65,10 +62,8 @@ function Accept({ token, preview, onGone }: { token: string; preview: Preview; o
     setBusy(true);
     setError(null);
     try {
-      const s = await api.post<SessionInfo>('/api/v1/invitations/accept', {
-        token,
-        password,
-        ...(!existing && name.trim() ? { name: name.trim() } : {}),
+      const s = await api.acceptInvitation({
+        body: { token, password, ...(!existing && name.trim() ? { name: name.trim() } : {}) },
       });
       setSession(s);
       navigate(s.role === 'specialist' ? '/portal' : '/app', { replace: true });

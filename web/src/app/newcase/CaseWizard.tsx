@@ -2,7 +2,7 @@
 // (entered once), then a review where the case is created. Each step checks what it can; the server
 // judges the whole case, and each problem it names is shown on its field and in the summary.
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, request, type CaseRecord } from '../../api.ts';
+import { api, ApiError } from '../../api.ts';
 import { navigate } from '../../router.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, todayMoscow } from '../ui.tsx';
@@ -99,10 +99,7 @@ export function CaseWizard({
     setServerError(null);
     try {
       const link = employerLink(form);
-      const rec = await request<CaseRecord>('POST', '/api/v1/cases', {
-        json: buildCase(form),
-        ...(link ? { query: { employer: link } } : {}),
-      });
+      const rec = await api.createCase({ body: buildCase(form), ...(link ? { query: { employer: link } } : {}) });
       navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`);
     } catch (err) {
       setServerError(err);

@@ -1,7 +1,7 @@
 // A new case from an hqs-case/1 file (JSON or YAML), chosen or dropped: its bytes go to the server as
 // they are, and the server's problems come back per field, read for a person.
 import { useEffect, useState, type DragEvent, type FormEvent } from 'react';
-import { ApiError, request, type CaseRecord } from '../../api.ts';
+import { api, ApiError } from '../../api.ts';
 import { navigate } from '../../router.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, describedBy } from '../ui.tsx';
@@ -62,10 +62,8 @@ export function ImportCase() {
     setBusy(true);
     setError(null);
     try {
-      const rec = await request<CaseRecord>('POST', '/api/v1/cases', {
-        body: file.text,
-        type: caseFileType(file.name, file.text),
-      });
+      const format = caseFileType(file.name, file.text) === 'application/yaml' ? 'yaml' : 'json';
+      const rec = await api.createCase({ body: { text: file.text, format } });
       navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`);
     } catch (err) {
       setError(err);

@@ -2,7 +2,7 @@
 // filled in from the self-check done in this browser tab (its answers are in sessionStorage, never in the
 // address) and opens at the review, where each section can be completed before the case is created.
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { api, type EmployerRecord, type Page } from '../../api.ts';
+import { api } from '../../api.ts';
 import { Link, useLocation } from '../../router.tsx';
 import type { Answers } from '../../selfcheck/flow.ts';
 import { toCase } from '../../selfcheck/to-case.ts';
@@ -53,11 +53,7 @@ async function prepare(fromSelfcheck: boolean, signal: AbortSignal): Promise<Sta
   // are employers, the form starts with the search among them.
   const inn = form.employer.fresh.inn.trim();
   try {
-    const page = await api.get<Page<EmployerRecord>>(
-      '/api/v1/employers',
-      inn ? { q: inn, limit: 10 } : { limit: 1 },
-      signal,
-    );
+    const page = await api.listEmployers({ query: inn ? { q: inn, limit: 10 } : { limit: 1 } }, { signal });
     const rec = inn ? page.items.find((r) => r.inn === inn) : undefined;
     if (rec) {
       form = {

@@ -1,6 +1,6 @@
 // The steps of the new-case form and the review of the whole case before it is created.
 import { useState, type ReactNode } from 'react';
-import { api, type EmployerRecord, type Page } from '../../api.ts';
+import { api } from '../../api.ts';
 import { isRealDate } from '../../selfcheck/flow.ts';
 import { useApp } from '../session.tsx';
 import { ErrorBox, describedBy, useData } from '../ui.tsx';
@@ -156,10 +156,7 @@ function EmployerPicker({
   const { t } = useApp();
   const [q, setQ] = useState('');
   const dq = useDebounced(q.trim(), 250);
-  const found = useData(
-    (signal) => api.get<Page<EmployerRecord>>('/api/v1/employers', { q: dq || undefined, limit: 8 }, signal),
-    [dq],
-  );
+  const found = useData((signal) => api.listEmployers({ query: { q: dq || undefined, limit: 8 } }, { signal }), [dq]);
   const id = fieldId('employer');
   const kindLabel = (k: string) => ((EMPLOYER_KINDS as readonly string[]).includes(k) ? t(`newcase.kind.${k}`) : k);
   return (

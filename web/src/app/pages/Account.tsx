@@ -83,10 +83,7 @@ function PasswordForm() {
     }
     setBusy(true);
     try {
-      const r = await api.post<{ endedSessions?: number } | undefined>('/api/v1/auth/password', {
-        currentPassword: form.current,
-        newPassword: form.next,
-      });
+      const r = await api.changePassword({ body: { currentPassword: form.current, newPassword: form.next } });
       setForm({ current: '', next: '', again: '' });
       setDone(
         typeof r?.endedSessions === 'number' && r.endedSessions > 0
@@ -154,7 +151,7 @@ function PasswordForm() {
 
 function OrganizationForm() {
   const { t, refresh } = useApp();
-  const org = useData<Organization>((signal) => api.get('/api/v1/organization', undefined, signal), []);
+  const org = useData<Organization>((signal) => api.getOrganization({}, { signal }), []);
   return (
     <section aria-labelledby="org-h">
       <h2 id="org-h">{t('account.org.title')}</h2>
@@ -198,7 +195,7 @@ function OrgNameForm({ current, onSaved }: { current: string; onSaved: (o: Organ
     setError(null);
     setDone(false);
     try {
-      const o = await api.patch<Organization>('/api/v1/organization', { name: name.trim() });
+      const o = await api.renameOrganization({ body: { name: name.trim() } });
       setDone(true);
       onSaved(o);
     } catch (x) {
@@ -260,7 +257,7 @@ function Organizations({ session, email }: { session: Session; email: string | n
     setBusy(true);
     setError(null);
     try {
-      const s = await api.post<SessionInfo>('/api/v1/auth/login', { email, password, orgId: target });
+      const s = await api.login({ body: { email, password, orgId: target } });
       setSession(s);
       navigate(s.role === 'specialist' ? '/portal' : '/app', { replace: true });
     } catch (x) {

@@ -36,22 +36,23 @@ function AuditLog() {
   const filter = readAuditFilter(search);
   const [form, setForm] = useState<AuditFilter>(filter);
   useEffect(() => setForm(readAuditFilter(new URLSearchParams(key))), [key]);
-  const members = useData<Member[]>((signal) => api.get('/api/v1/members', undefined, signal), []);
+  const members = useData<Member[]>((signal) => api.listMembers({}, { signal }), []);
   const page = useData<AuditPage>(
     (signal) =>
-      api.get(
-        '/api/v1/audit',
+      api.listAudit(
         {
-          order: 'desc',
-          limit: LIMIT,
-          action: filter.action,
-          entity: filter.entity,
-          entityId: filter.entityId,
-          actor: filter.actor,
-          cursor: filter.cursor,
-          ...auditRange(filter.since, filter.until),
+          query: {
+            order: 'desc',
+            limit: LIMIT,
+            action: filter.action,
+            entity: filter.entity,
+            entityId: filter.entityId,
+            actor: filter.actor,
+            cursor: filter.cursor,
+            ...auditRange(filter.since, filter.until),
+          },
         },
-        signal,
+        { signal },
       ),
     [key],
   );

@@ -21,7 +21,7 @@ export function Cases() {
   useEffect(() => setForm(readCaseFilter(new URLSearchParams(key))), [key]);
   const employers = useEmployerOptions();
   const list = useData<Page<CaseSummary>>(
-    (signal) => api.get('/api/v1/cases', caseApiQuery(filter, LIMIT), signal),
+    (signal) => api.listCases({ query: caseApiQuery(filter, LIMIT) }, { signal }),
     [key],
   );
   const submit = (e: FormEvent) => {

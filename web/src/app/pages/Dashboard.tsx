@@ -31,11 +31,11 @@ interface Overview {
 export function Dashboard() {
   const { t } = useApp();
   const state = useData<Overview>(async (signal) => {
-    const dash = await api.get<DashboardData>('/api/v1/dashboard', undefined, signal);
+    const dash = await api.getDashboard({}, { signal });
     if (dash.openCases > 0) return { dash, anyCase: true, anyEmployer: true };
     const [cases, employers] = await Promise.all([
-      api.get<Page<unknown>>('/api/v1/cases', { limit: 1 }, signal),
-      api.get<Page<unknown>>('/api/v1/employers', { limit: 1 }, signal),
+      api.listCases({ query: { limit: 1 } }, { signal }),
+      api.listEmployers({ query: { limit: 1 } }, { signal }),
     ]);
     return { dash, anyCase: cases.total > 0, anyEmployer: employers.total > 0 };
   }, []);
@@ -189,10 +189,11 @@ function Upcoming({ today }: { today: string }) {
   const to = addDays(today, 7);
   const list = useData<Page<ObligationRecord>>(
     (signal) =>
-      api.get(
-        '/api/v1/obligations',
-        { status: OPEN_STATUSES.join(','), dueTo: to, employer: f.employer, kind: f.kind, limit: TABLE_LIMIT },
-        signal,
+      api.listObligations(
+        {
+          query: { status: OPEN_STATUSES.join(','), dueTo: to, employer: f.employer, kind: f.kind, limit: TABLE_LIMIT },
+        },
+        { signal },
       ),
     [to, f.employer, f.kind],
   );

@@ -15,10 +15,7 @@ const SHOWN = 20;
 
 export function EmployerPage({ id = '' }: { id?: string }) {
   const { t } = useApp();
-  const state = useData<EmployerRecord>(
-    (signal) => api.get(`/api/v1/employers/${encodeURIComponent(id)}`, undefined, signal),
-    [id],
-  );
+  const state = useData<EmployerRecord>((signal) => api.getEmployer({ id }, { signal }), [id]);
   const rec = state.data;
   // One heading for the whole page (it takes the focus once, and again when the name changes).
   return (
@@ -44,11 +41,12 @@ function EmployerView({ rec, onChange }: { rec: EmployerRecord; onChange: (r: Em
   const id = rec.employerId;
   const e = rec.employer;
   const cases = useData<Page<CaseSummary>>(
-    (signal) => api.get('/api/v1/cases', { employer: id, sort: 'name', limit: SHOWN }, signal),
+    (signal) => api.listCases({ query: { employer: id, sort: 'name', limit: SHOWN } }, { signal }),
     [id],
   );
   const obligations = useData<Page<ObligationRecord>>(
-    (signal) => api.get('/api/v1/obligations', { employer: id, status: OPEN_STATUSES.join(','), limit: SHOWN }, signal),
+    (signal) =>
+      api.listObligations({ query: { employer: id, status: OPEN_STATUSES.join(','), limit: SHOWN } }, { signal }),
     [id, rec.updatedAt],
   );
   const today = todayMoscow();
@@ -63,7 +61,7 @@ function EmployerView({ rec, onChange }: { rec: EmployerRecord; onChange: (r: Em
   }, [mode]);
 
   const save = async (employer: EmployerRecord['employer']) => {
-    const next = await api.put<EmployerRecord>(`/api/v1/employers/${id}`, employer);
+    const next = await api.replaceEmployer({ id, body: employer });
     onChange(next);
     setSaved(true);
     setMode('view');
@@ -72,7 +70,7 @@ function EmployerView({ rec, onChange }: { rec: EmployerRecord; onChange: (r: Em
     setBusy(true);
     setDeleteError(null);
     try {
-      await api.del(`/api/v1/employers/${id}`);
+      await api.deleteEmployer({ id });
       navigate('/app/employers?deleted=1');
     } catch (x) {
       setDeleteError(x instanceof ApiError ? x : new ApiError(0, String(x)));

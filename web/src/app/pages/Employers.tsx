@@ -22,7 +22,7 @@ export function Employers() {
   const [text, setText] = useState(q ?? '');
   useEffect(() => setText(new URLSearchParams(key).get('q') ?? ''), [key]);
   const list = useData<Page<EmployerRecord>>(
-    (signal) => api.get('/api/v1/employers', { q, limit: LIMIT, offset: offset || undefined }, signal),
+    (signal) => api.listEmployers({ query: { q, limit: LIMIT, offset: offset || undefined } }, { signal }),
     [q, offset],
   );
   const here = (extra: Record<string, string | number | undefined>) =>
@@ -33,7 +33,7 @@ export function Employers() {
     navigate(hrefWith('/app/employers', { q: text.trim() || undefined, new: creating ? 1 : undefined }));
   };
   const create = async (employer: EmployerRecord['employer']) => {
-    const rec = await api.post<EmployerRecord>('/api/v1/employers', employer);
+    const rec = await api.createEmployer({ body: employer });
     navigate(`/app/employers/${rec.employerId}?created=1`);
   };
   const label = (k: string) => ({ 'data-label': t(k) });

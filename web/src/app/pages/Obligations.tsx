@@ -21,7 +21,7 @@ export function Obligations() {
   useEffect(() => setForm(readObligationFilter(new URLSearchParams(key))), [key]);
   const employers = useEmployerOptions();
   const list = useData<Page<ObligationRecord>>(
-    (signal) => api.get('/api/v1/obligations', obligationApiQuery(filter, LIMIT), signal),
+    (signal) => api.listObligations({ query: obligationApiQuery(filter, LIMIT) }, { signal }),
     [key],
   );
   const today = todayMoscow();

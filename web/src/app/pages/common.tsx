@@ -2,7 +2,7 @@
 // countries, regions), the tables of obligations (dashboard, deadlines, employer page) and of cases (cases
 // list, employer page), and the employer picker of the filters.
 import { countries, regions } from 'virtual:hqs-data';
-import { api, type CaseSummary, type EmployerRecord, type ObligationRecord, type Page } from '../../api.ts';
+import { api, type CaseSummary, type ObligationRecord } from '../../api.ts';
 import type { T } from '../../i18n.ts';
 import { Link } from '../../router.tsx';
 import { useApp } from '../session.tsx';
@@ -236,7 +236,7 @@ export type EmployerOption = { employerId: string; name: string };
 /** The organization's employers for the filters' picker (the first 500 by name). */
 export function useEmployerOptions() {
   return useData<EmployerOption[]>(async (signal) => {
-    const page = await api.get<Page<EmployerRecord>>('/api/v1/employers', { limit: 500 }, signal);
+    const page = await api.listEmployers({ query: { limit: 500 } }, { signal });
     return page.items.map((e) => ({ employerId: e.employerId, name: e.name }));
   }, []);
 }

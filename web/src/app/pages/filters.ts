@@ -2,6 +2,7 @@
 // its filter from the query, turns it into the API's query, and writes links with a changed filter.
 // Values that cannot be valid (a malformed id or date) are dropped rather than sent, so a hand-edited
 // URL shows the unfiltered list instead of an error. Pure (filters.test.ts).
+import type { QueryOf } from '../../api.ts';
 import { isIsoDate } from './format.ts';
 import { isOneOf, OBLIGATION_STATUSES, OPEN_STATUSES, type ObligationStatus } from './vocab.ts';
 
@@ -65,8 +66,8 @@ export function readObligationFilter(s: URLSearchParams): ObligationFilter {
   return f;
 }
 
-/** The API query of GET /api/v1/obligations for the filter. */
-export function obligationApiQuery(f: ObligationFilter, limit: number): Query {
+/** The API query of the obligations list (api.listObligations) for the filter. */
+export function obligationApiQuery(f: ObligationFilter, limit: number): QueryOf<'listObligations'> {
   return {
     status: f.status.length && f.status.length < OBLIGATION_STATUSES.length ? f.status.join(',') : undefined,
     kind: f.kind,
@@ -118,7 +119,8 @@ export function readCaseFilter(s: URLSearchParams): CaseFilter {
   return f;
 }
 
-export function caseApiQuery(f: CaseFilter, limit: number): Query {
+/** The API query of the cases list (api.listCases) for the filter. */
+export function caseApiQuery(f: CaseFilter, limit: number): QueryOf<'listCases'> {
   return {
     q: f.q,
     status: f.status,

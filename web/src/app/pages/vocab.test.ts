@@ -30,12 +30,11 @@ describe('the workspace vocabularies', () => {
 
   it('name every audit action the server writes', () => {
     const root = new URL('../../../../', import.meta.url);
-    const files = [
-      ...readdirSync(new URL('src/store/', root))
+    const files = ['src/store/', 'src/services/', 'src/server/', 'src/server/routes/'].flatMap((dir) =>
+      readdirSync(new URL(dir, root))
         .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-        .map((f) => `src/store/${f}`),
-      'src/server/app.ts',
-    ];
+        .map((f) => `${dir}${f}`),
+    );
     const src = files.map((p) => readFileSync(new URL(p, root), 'utf8')).join('\n');
     const written = new Set([...src.matchAll(/action: '([a-z.-]+)'/g)].map((m) => m[1]!));
     for (const m of src.matchAll(/'([a-z]+\.[a-z-]+)' : '([a-z]+\.[a-z-]+)'/g)) written.add(m[1]!).add(m[2]!);

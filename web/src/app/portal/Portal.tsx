@@ -44,14 +44,12 @@ export function Portal() {
 function PortalCase({ caseId, personId }: { caseId: string; personId: string | undefined }) {
   const { t, lang } = useApp();
   const engineLang = lang === 'ru' ? 'ru' : 'en';
-  const path = `/api/v1/cases/${encodeURIComponent(caseId)}`;
-  const record = useData((signal) => api.get<CaseRecord>(path, undefined, signal), [path]);
+  const record = useData((signal) => api.getCase({ id: caseId }, { signal }), [caseId]);
   const evaluation = useData(
-    (signal) =>
-      api.get<{ evaluation: Evaluation }>(`${path}/evaluation`, { lang: engineLang, include: 'documents' }, signal),
-    [path, engineLang],
+    (signal) => api.getCaseEvaluation({ id: caseId, query: { lang: engineLang, include: 'documents' } }, { signal }),
+    [caseId, engineLang],
   );
-  const documents = useData((signal) => api.get<DocumentRecord[]>(`${path}/documents`, undefined, signal), [path]);
+  const documents = useData((signal) => api.listDocuments({ id: caseId }, { signal }), [caseId]);
   return (
     <main id="main" className="portal">
       <Load state={record}>
@@ -82,7 +80,7 @@ function PortalBody({
   t: T;
   rec: CaseRecord;
   personId: string | undefined;
-  evaluation: Loaded<{ evaluation: Evaluation }>;
+  evaluation: Loaded<{ evaluation: Evaluation; stored: boolean }>;
   documents: Loaded<DocumentRecord[]>;
 }) {
   const kase = rec.case;

@@ -46,8 +46,8 @@ export function Users() {
 
 function UsersPage() {
   const { t } = useApp();
-  const members = useData((signal) => api.get<Member[]>('/api/v1/members', undefined, signal), []);
-  const invitations = useData((signal) => api.get<Invitation[]>('/api/v1/invitations', undefined, signal), []);
+  const members = useData((signal) => api.listMembers({}, { signal }), []);
+  const invitations = useData((signal) => api.listInvitations({}, { signal }), []);
   const cases = useCaseNames([...(members.data ?? []), ...(invitations.data ?? [])]);
   return (
     <main id="main" className="users">
@@ -77,7 +77,7 @@ function useCaseNames(withCases: readonly { caseId: string | null }[]) {
       const out = new Map<string, CaseRecord | null>();
       await Promise.all(
         ids.map((id) =>
-          api.get<CaseRecord>(`/api/v1/cases/${encodeURIComponent(id)}`, undefined, signal).then(
+          api.getCase({ id }, { signal }).then(
             (r) => out.set(id, r),
             () => out.set(id, null),
           ),
@@ -120,8 +120,8 @@ function Members({ members, cases }: { members: Loaded<Member[]>; cases: CaseNam
     setError(null);
     setDone(null);
     try {
-      if (what === 'remove') await api.del(`/api/v1/members/${encodeURIComponent(m.userId)}`);
-      else await api.patch<Member>(`/api/v1/members/${encodeURIComponent(m.userId)}`, { disabled: what === 'suspend' });
+      if (what === 'remove') await api.removeMember({ userId: m.userId });
+      else await api.updateMember({ userId: m.userId, body: { disabled: what === 'suspend' } });
       setRemoving(null);
       setDone(t(`users.done.${what}`, { name: nameOf(m) }));
       if (m.userId === me) await refresh();
@@ -316,9 +316,9 @@ function RoleEditor({ member, onDone }: { member: Member; onDone: (changed: Role
     setBusy(true);
     setError(null);
     try {
-      await api.patch<Member>(`/api/v1/members/${encodeURIComponent(member.userId)}`, {
-        role,
-        ...(role === 'specialist' ? { caseId: target.caseId, personId: target.personId } : {}),
+      await api.updateMember({
+        userId: member.userId,
+        body: { role, ...(role === 'specialist' ? { caseId: target.caseId, personId: target.personId } : {}) },
       });
       onDone(role);
     } catch (err) {
@@ -388,7 +388,7 @@ function InviteSection({ onInvited }: { onInvited: () => void }) {
             }
           : {}),
       };
-      const r = await api.post<NewInvitation>('/api/v1/invitations', body);
+      const r = await api.createInvitation({ body });
       setCreated(r);
       setEmail('');
       setTarget({});
@@ -463,7 +463,7 @@ function PendingInvitations({ list, reload, cases }: { list: Invitation[]; reloa
     setError(null);
     setDone(null);
     try {
-      await api.del(`/api/v1/invitations/${encodeURIComponent(i.invitationId)}`);
+      await api.revokeInvitation({ id: i.invitationId });
       setDone(t('users.pending.revoked', { email: i.email }));
       reload();
     } catch (e) {
@@ -539,7 +539,7 @@ function tokenState(k: ApiToken, now: number): 'revoked' | 'expired' | 'active' 
 
 function Tokens() {
   const { t } = useApp();
-  const tokens = useData((signal) => api.get<ApiToken[]>('/api/v1/tokens', undefined, signal), []);
+  const tokens = useData((signal) => api.listTokens({}, { signal }), []);
   const [name, setName] = useState('');
   const [role, setRole] = useState<(typeof TOKEN_ROLES)[number]>('viewer');
   const [expires, setExpires] = useState('');
@@ -559,10 +559,8 @@ function Tokens() {
     setError(null);
     try {
       // A date means "valid through that day" in Moscow.
-      const r = await api.post<NewToken>('/api/v1/tokens', {
-        name: name.trim(),
-        role,
-        ...(expires ? { expiresAt: `${expires}T23:59:59+03:00` } : {}),
+      const r = await api.createToken({
+        body: { name: name.trim(), role, ...(expires ? { expiresAt: `${expires}T23:59:59+03:00` } : {}) },
       });
       setCreated(r);
       setName('');
@@ -577,7 +575,7 @@ function Tokens() {
   const revoke = async (k: ApiToken) => {
     setListError(null);
     try {
-      await api.del(`/api/v1/tokens/${encodeURIComponent(k.tokenId)}`);
+      await api.revokeToken({ id: k.tokenId });
       tokens.reload();
     } catch (e) {
       setListError(asError(e));

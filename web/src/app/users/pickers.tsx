@@ -1,7 +1,7 @@
 // Pieces of the people-and-access page: choosing a specialist's case and their person in it, and a
 // secret shown once with a copy button.
 import { useEffect, useRef, useState } from 'react';
-import { api, type CaseRecord, type CaseSummary, type Page } from '../../api.ts';
+import { api, type CaseRecord } from '../../api.ts';
 import { useApp } from '../session.tsx';
 import { ErrorBox, Field, describedBy, useData } from '../ui.tsx';
 
@@ -49,14 +49,11 @@ export function CasePersonPicker({
   const [q, setQ] = useState('');
   const dq = useDebounced(q.trim(), 250);
   const found = useData(
-    (signal) => api.get<Page<CaseSummary>>('/api/v1/cases', { q: dq || undefined, limit: 8, sort: 'updated' }, signal),
+    (signal) => api.listCases({ query: { q: dq || undefined, limit: 8, sort: 'updated' } }, { signal }),
     [dq],
   );
   const chosen = useData(
-    (signal) =>
-      value.caseId
-        ? api.get<CaseRecord>(`/api/v1/cases/${encodeURIComponent(value.caseId)}`, undefined, signal)
-        : Promise.resolve(null),
+    (signal) => (value.caseId ? api.getCase({ id: value.caseId }, { signal }) : Promise.resolve(null)),
     [value.caseId],
   );
   const caseId = `${idPrefix}-case`;

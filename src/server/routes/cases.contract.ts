@@ -1,0 +1,73 @@
+// Cases: list, import, read, replace (with the version read), close or reopen, delete, export.
+import { contracts, DOWNLOAD, ETAG, LOCATION } from '../contract.ts';
+import * as S from '../schemas.ts';
+
+export const routes = contracts({
+  listCases: {
+    method: 'get',
+    path: '/api/v1/cases',
+    summary: 'Cases (filters, search, pages)',
+    tag: 'cases',
+    auth: 'user',
+    query: S.CaseQuery,
+    responses: { 200: { description: 'a page', schema: S.pageOf(S.CaseSummary) } },
+  },
+  createCase: {
+    method: 'post',
+    path: '/api/v1/cases',
+    summary: 'Import a case (hqs-case/1, JSON or YAML); it is evaluated as of today',
+    tag: 'cases',
+    auth: 'user',
+    query: S.CreateCaseQuery,
+    body: { kind: 'case' },
+    responses: { 201: { description: 'created', schema: S.CaseRecord, headers: { ...LOCATION, ...ETAG } } },
+  },
+  getCase: {
+    method: 'get',
+    path: '/api/v1/cases/{id}',
+    summary: 'One case with its hqs-case/1 document; ETag is its version',
+    tag: 'cases',
+    auth: 'user',
+    params: S.IdParams,
+    responses: { 200: { description: 'the case', schema: S.CaseRecord, headers: ETAG } },
+  },
+  replaceCase: {
+    method: 'put',
+    path: '/api/v1/cases/{id}',
+    summary: 'Replace the case document; If-Match (or ?version) must be the version read, else 409',
+    tag: 'cases',
+    auth: 'user',
+    params: S.IdParams,
+    query: S.VersionQuery,
+    body: { kind: 'case' },
+    responses: { 200: { description: 'replaced', schema: S.CaseRecord, headers: ETAG } },
+  },
+  setCaseStatus: {
+    method: 'patch',
+    path: '/api/v1/cases/{id}',
+    summary: 'Close or reopen a case',
+    tag: 'cases',
+    auth: 'user',
+    params: S.IdParams,
+    body: { kind: 'json', schema: S.CasePatch },
+    responses: { 200: { description: 'changed', schema: S.CaseRecord, headers: ETAG } },
+  },
+  deleteCase: {
+    method: 'delete',
+    path: '/api/v1/cases/{id}',
+    summary: 'Delete a case with its documents',
+    tag: 'cases',
+    auth: 'user',
+    params: S.IdParams,
+    responses: { 204: { description: 'deleted' } },
+  },
+  exportCase: {
+    method: 'get',
+    path: '/api/v1/cases/{id}/export',
+    summary: 'The case as an hqs-case/1 document',
+    tag: 'cases',
+    auth: 'user',
+    params: S.IdParams,
+    responses: { 200: { description: 'hqs-case/1', schema: S.CaseRecord.shape.case, headers: DOWNLOAD } },
+  },
+});
