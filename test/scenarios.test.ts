@@ -3,12 +3,17 @@
 // Every expected date was computed by hand from the law data and the production calendar (src/calendar),
 // not copied from the engine's output. A scenario with `knownEngineBug` documents a disagreement with the
 // engine that the engine must fix: it runs as `it.fails` until then.
+// Each scenario's `reference` cites the law that decides it: every cite names a source of law/sources.yaml
+// and a provision the law data itself cites, and where the scenario expects an obligation, finding, reason,
+// threshold or plan step the engine grounds in law, the reference cites at least one provision the engine
+// cites for it (a scenario citing art. 13.2 p.8 where the law data says p.13 fails).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { describe, it, expect } from 'vitest';
+import { covers, formatCite, lawCitations, overlaps, type Cite } from './law-citations.ts';
 import { loadLaw } from '../src/law/node.ts';
 import { OFFICIAL_HOSTS, hostIsOneOf, type Citation } from '../src/law/index.ts';
 import { loadCalendar } from '../src/calendar/node.ts';
@@ -36,6 +41,36 @@ const ObligationExpect = z
   })
   .refine((o) => o.id !== undefined || o.kind !== undefined, {
     message: 'an obligation expectation names an id or a kind',
+  });
+
+const Provision = z.string().min(1);
+
+/** One cite: a source id of law/sources.yaml and, optionally, the provision and the act that worded it. */
+const CiteSchema = z.strictObject({
+  source: z.string().min(1),
+  article: Provision.optional(),
+  part: Provision.optional(),
+  paragraph: Provision.optional(),
+  subparagraph: Provision.optional(),
+  amendedBy: z.string().min(1).optional(),
+});
+
+/**
+ * What decides a scenario: `cites` (the law, checked against the law data), `note` (the reasoning in words:
+ * dates counted, which edition applies), and `convention: true` where the expectation rests also on a rule
+ * of HQS Desk or of practice that no source of the registry states (the note says which).
+ */
+const Reference = z
+  .strictObject({
+    cites: z.array(CiteSchema).optional(),
+    convention: z.literal(true).optional(),
+    note: z.string().min(5).optional(),
+  })
+  .refine((r) => (r.cites?.length ?? 0) > 0 || r.convention === true, {
+    message: 'a reference cites the law, or is marked convention: true',
+  })
+  .refine((r) => r.convention !== true || r.note !== undefined, {
+    message: 'a convention is explained in a note',
   });
 
 const Scenario = z.strictObject({
@@ -81,7 +116,7 @@ const Scenario = z.strictObject({
       .optional(),
     estimatedDaysToEntry: z.number().optional(),
   }),
-  reference: z.string().min(5),
+  reference: Reference,
   /** Where the engine disagrees with the law: what is wrong (runs as it.fails). */
   knownEngineBug: z.string().optional(),
 });
@@ -114,7 +149,7 @@ function findObligation(ev: Evaluation, o: z.infer<typeof ObligationExpect>): Ob
   );
 }
 
-function run(s: Scenario, file: string): void {
+function evaluate(s: Scenario, file: string): Evaluation {
   const parsed = parseCase(s.case, { countries: law.countries.codes, regions: law.regions.codes });
   if (!parsed.ok)
     throw new Error(`test/scenarios/${file}: "${s.name}": the case is invalid:\n${formatCaseErrors(parsed.errors)}`);
@@ -122,7 +157,11 @@ function run(s: Scenario, file: string): void {
     ...(s.options?.withProposed ? { withProposed: true } : {}),
     ...(s.options?.targetStart ? { targetStart: s.options.targetStart as IsoDate } : {}),
   };
-  const ev = engine.evaluate(parsed.case, s.asOf as IsoDate, opts);
+  return engine.evaluate(parsed.case, s.asOf as IsoDate, opts);
+}
+
+function run(s: Scenario, file: string): void {
+  const ev = evaluate(s, file);
   const e = s.expect;
   if (e.eligibility) {
     const el = ev.eligibility;
@@ -195,6 +234,119 @@ describe('legal scenarios (test/scenarios/*.yaml)', () => {
         if (s.knownEngineBug) it.fails(`${s.name} [known engine bug: ${s.knownEngineBug}]`, () => run(s, file));
         else it(s.name, () => run(s, file));
       }
+    });
+  }
+});
+
+const lawProvisions = lawCitations(fileURLToPath(new URL('../law/', import.meta.url)));
+
+/** What is wrong with a scenario's cites themselves: a source or amending act not in the registry, a provision the law data never cites. */
+function citeProblems(cites: readonly Cite[]): string[] {
+  const out: string[] = [];
+  for (const c of cites) {
+    const cite = formatCite(c);
+    if (!law.sources.has(c.source)) out.push(`${cite}: "${c.source}" is not a source of law/sources.yaml`);
+    else if (c.amendedBy !== undefined && !law.sources.has(c.amendedBy))
+      out.push(`${cite}: the amending act "${c.amendedBy}" is not a source of law/sources.yaml`);
+    else if (!lawProvisions.some((p) => covers(c, p))) {
+      const near = lawProvisions.filter(
+        (p) => p.source === c.source && (c.article === undefined || p.article === c.article),
+      );
+      out.push(
+        `${cite}: the law data cites no such provision` +
+          (near.length
+            ? ` (of ${c.source}${c.article ? ` art. ${c.article}` : ''} it cites: ${near.map(formatCite).sort().join('; ')})`
+            : ''),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * What the engine cites for each thing the scenario expects to be there: its obligations, findings, eligibility
+ * reasons and threshold, and the plan steps the engine grounds in law (a step grounded only in practice guides,
+ * or expected to be not applicable or blocked, is left out). Things the engine cites nothing for are left out.
+ */
+function groundsOf(s: Scenario, ev: Evaluation): { what: string; basis: readonly Citation[] }[] {
+  const e = s.expect;
+  const out: { what: string; basis: readonly Citation[] }[] = [];
+  for (const o of e.obligations ?? []) {
+    const got = o.absent ? undefined : findObligation(ev, o);
+    if (got) out.push({ what: `obligation ${got.id}`, basis: got.basis });
+  }
+  for (const code of e.findings?.codes ?? [])
+    out.push({ what: `finding ${code}`, basis: ev.findings.filter((f) => f.code === code).flatMap((f) => f.basis) });
+  for (const code of e.eligibility?.reasonCodes ?? [])
+    out.push({
+      what: `reason ${code}`,
+      basis: ev.eligibility.reasons.filter((r) => r.code === code).flatMap((r) => r.basis),
+    });
+  const t = ev.eligibility.threshold;
+  if (e.eligibility?.threshold && t) {
+    const value = law.changesOf(t.parameter).find((v) => v.from === t.effectiveFrom && v.status === t.status);
+    expect(value, `the value of ${t.parameter} from ${t.effectiveFrom}`).toBeDefined();
+    out.push({ what: `threshold ${t.parameter} (value from ${t.effectiveFrom})`, basis: value?.basis ?? [] });
+  }
+  for (const p of e.plan ?? []) {
+    if (p.status === 'not-applicable' || p.status === 'blocked') continue;
+    const step = ev.plan.find((x) => x.id === p.id && x.person === p.person);
+    if (step && step.basis.some((c) => c.kind !== 'practice-guide'))
+      out.push({ what: `plan step ${p.id}/${p.person}`, basis: step.basis });
+  }
+  return out.filter((g) => g.basis.length > 0);
+}
+
+/** Every problem with a scenario's reference, each naming the file, the scenario and the cite or expectation. */
+function referenceProblems(s: Scenario, file: string): string[] {
+  const cites = s.reference.cites ?? [];
+  const problems = citeProblems(cites);
+  // Where the engine is known to be wrong its citations may be too: the cites are still checked on their own.
+  if (!s.knownEngineBug)
+    for (const g of groundsOf(s, evaluate(s, file)))
+      if (!cites.some((c) => g.basis.some((b) => overlaps(c, b))))
+        problems.push(
+          `${g.what}: the engine cites ${[...new Set(g.basis.map(formatCite))].join('; ')}; the reference cites none of them`,
+        );
+  return problems.map((p) => `test/scenarios/${file}: "${s.name}": ${p}`);
+}
+
+describe('scenario references cite the law as the law data and the engine cite it', () => {
+  it(`the law data cites ${lawProvisions.length} provisions, each of a registered source`, () => {
+    expect(lawProvisions.length).toBeGreaterThan(100);
+    for (const p of lawProvisions) expect(law.sources.has(p.source), formatCite(p)).toBe(true);
+  });
+  it('a cite is matched at its own level or a wider one, never a narrower one', () => {
+    const p13 = { source: '115-FZ', article: '13.2', paragraph: '13', amendedBy: '316-FZ' };
+    expect(covers({ source: '115-FZ', article: '13.2' }, p13)).toBe(true);
+    expect(covers({ source: '115-FZ', article: '13.2', amendedBy: '316-FZ' }, p13)).toBe(true);
+    expect(covers({ source: '115-FZ', article: '13.2', paragraph: '13' }, p13)).toBe(true);
+    expect(covers({ source: '115-FZ', article: '13.2', paragraph: '8' }, p13)).toBe(false);
+    expect(covers({ source: '115-FZ', article: '13.2', amendedBy: '56-FZ' }, p13)).toBe(false);
+    expect(covers({ source: '115-FZ', paragraph: '13' }, p13)).toBe(false);
+    expect(covers({ source: '115-FZ', article: '13.2', paragraph: '13', subparagraph: '1' }, p13)).toBe(false);
+    expect(overlaps({ source: '115-FZ', article: '13.2', paragraph: '13', subparagraph: '1' }, p13)).toBe(true);
+    expect(overlaps({ source: '115-FZ', article: '13.2', paragraph: '8' }, p13)).toBe(false);
+  });
+  it('catches a salary notification cited as art. 13.2 p.8 where the law data says p.13', () => {
+    const [file, s] = all
+      .flatMap((f) => f.scenarios.map((x) => [f.file, x] as const))
+      .find(([, x]) => x.expect.obligations?.some((o) => o.id?.startsWith('salary-notification:') && !o.absent)) ?? [
+      undefined,
+      undefined,
+    ];
+    expect(s, 'a scenario about the salary notification').toBeDefined();
+    if (!s || !file) return;
+    const wrong = { ...s, reference: { cites: [{ source: '115-FZ', article: '13.2', paragraph: '8' }] } };
+    const problems = referenceProblems(wrong, file);
+    expect(problems.some((p) => p.includes('115-FZ art. 13.2 p.8: the law data cites no such provision'))).toBe(true);
+    expect(
+      problems.some((p) => /obligation salary-notification:.*the engine cites 115-FZ art. 13.2 p.13/.test(p)),
+    ).toBe(true);
+  });
+  for (const { file, scenarios } of all) {
+    describe(file, () => {
+      for (const s of scenarios) it(s.name, () => expect(referenceProblems(s, file)).toEqual([]));
     });
   }
 });
