@@ -11,7 +11,7 @@ import { inflateRawSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import { parse as parseYaml } from 'yaml';
 import { describe, it, expect, beforeAll } from 'vitest';
-import type { Io } from '../src/cli/main.ts';
+import type { Io } from '../src/cli/io.ts';
 import { UsageError } from '../src/cli/args.ts';
 import { checklistCommand } from '../src/cli/commands/checklist.ts';
 import { letterCommand } from '../src/cli/commands/letter.ts';

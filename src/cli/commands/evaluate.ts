@@ -1,7 +1,7 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { parse, formatOf, langOf, UsageError, InputError } from '../args.ts';
 import { loadLaw, loadCalendar, dateArg, json } from '../context.ts';
-import { readCase } from './validate.ts';
+import { readCase } from '../shared.ts';
 import { createEngine, type Evaluation, type RenderedEvaluation } from '../../engine/index.ts';
 import { renderEvaluation } from '../../i18n/index.ts';
 import { t } from '../i18n.ts';

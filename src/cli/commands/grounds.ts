@@ -1,4 +1,4 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { parse, formatOf, langOf, UsageError } from '../args.ts';
 import { loadLaw, dateArg, json } from '../context.ts';
 import type { Citation, Ground, Law } from '../../law/index.ts';

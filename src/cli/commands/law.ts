@@ -1,4 +1,4 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { parse, formatOf, langOf, UsageError, InputError } from '../args.ts';
 import { loadLaw, dateArg, json } from '../context.ts';
 import { researchOf, type Law, type Parameter, type ParameterValue } from '../../law/index.ts';

@@ -1,4 +1,4 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { parse, UsageError } from '../args.ts';
 import {
   composeLetter,
@@ -10,7 +10,7 @@ import {
   type LetterLang,
 } from '../../documents/index.ts';
 import { t } from '../i18n.ts';
-import { docLangOf, evaluateCaseFile, writeOutput } from './checklist.ts';
+import { docLangOf, evaluateCaseFile, writeOutput } from '../shared.ts';
 
 const HELP = `usage: hqs letter FILE --kind employer-support|cover [--docx OUT.docx] [--pdf OUT.pdf] [--lang en|ru]
                   [--as-of DATE]

@@ -1,9 +1,9 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { parse, formatOf, UsageError } from '../args.ts';
 import { json } from '../context.ts';
 import { renderObligationsIcs, renderObligationsText, obligationUid, caseKey } from '../../documents/index.ts';
 import { t } from '../i18n.ts';
-import { docLangOf, evaluateCaseFile, writeOutput } from './checklist.ts';
+import { docLangOf, evaluateCaseFile, writeOutput } from '../shared.ts';
 
 const HELP = `usage: hqs obligations FILE [--ics OUT.ics] [--as-of DATE] [--lang en|ru] [--format text|json]
 
