@@ -8,6 +8,7 @@ import { createEngine, type RenderedEvaluation } from '../engine/index.ts';
 import { renderEvaluation } from '../i18n/index.ts';
 import { formatCaseErrors, parseCase, type Case } from '../case/index.ts';
 import type { DocContext, DocLang } from '../documents/index.ts';
+import { isOneOf } from '../core/vocabulary.ts';
 
 /** Reads a case file (JSON or YAML; - for standard input) and checks it against the law's tables. */
 export function readCase(file: string) {
@@ -17,9 +18,9 @@ export function readCase(file: string) {
 }
 
 /** --lang for documents: en, ru, or zh where the command offers Chinese. */
-export function docLangOf(v: unknown, allowed: readonly DocLang[]): DocLang {
-  if (v === undefined) return 'en';
-  if (allowed.includes(v as DocLang)) return v as DocLang;
+export function docLangOf<L extends DocLang>(v: unknown, allowed: readonly L[]): L {
+  if (v === undefined) return 'en' as L;
+  if (isOneOf(allowed, v)) return v;
   throw new UsageError(`--lang: expected ${allowed.join(' or ')}, got "${String(v)}"`);
 }
 

@@ -3,6 +3,7 @@ import { parse, formatOf, UsageError } from '../args.ts';
 import { json } from '../context.ts';
 import { docLangOf, evaluateCaseFile, writeOutput } from '../shared.ts';
 import { checklistJson, renderChecklistPdf, renderChecklistText } from '../../documents/index.ts';
+import { LANGS } from '../../core/lang.ts';
 import { t } from '../i18n.ts';
 
 const HELP = `usage: hqs checklist FILE [--pdf OUT.pdf] [--as-of DATE] [--lang en|ru|zh] [--format text|json]
@@ -23,7 +24,7 @@ export async function checklistCommand(argv: string[], io: Io): Promise<number> 
   }
   if (positionals.length !== 1) throw new UsageError(`expected one FILE\n\n${HELP}`);
   const format = formatOf(values.format);
-  const lang = docLangOf(values.lang, ['en', 'ru', 'zh']);
+  const lang = docLangOf(values.lang, LANGS);
   const { evaluation, ctx } = evaluateCaseFile(positionals[0] as string, values['as-of'], lang);
   if (values.pdf !== undefined) {
     writeOutput(values.pdf, await renderChecklistPdf(evaluation, ctx));
