@@ -20,6 +20,7 @@ import { loadCalendar } from '../src/calendar/node.ts';
 import { parseCase, formatCaseErrors, type Case } from '../src/case/index.ts';
 import { createEngine, type Evaluation } from '../src/engine/index.ts';
 import type { IsoDate } from '../src/calendar/date.ts';
+import { CLI_LANGS, type CliLang } from '../src/core/lang.ts';
 import { DEFAULT_SEED, generateCase } from '../bench/generate.ts';
 
 /** The days before and on which the law changed, and a few ordinary days. */
@@ -122,8 +123,8 @@ function digestOf(key: string, views: Views, decisionsOf?: Digest): Digest {
   return out;
 }
 
-type Lang = 'en' | 'ru';
-type Evaluate = (c: Case, asOf: IsoDate, withProposed: boolean) => (lang: Lang) => Views;
+/** The digest covers the evaluation in the CLI's languages. */
+type Evaluate = (c: Case, asOf: IsoDate, withProposed: boolean) => (lang: CliLang) => Views;
 
 /** The engine at hand: one that speaks codes (rendered per language here), or an earlier one that words its output. */
 async function evaluatorOf(law: Law): Promise<Evaluate> {
@@ -132,7 +133,7 @@ async function evaluatorOf(law: Law): Promise<Evaluate> {
   };
   const i18n = (await import('../src/i18n/index.ts')) as Record<string, unknown>;
   const render = i18n.renderEvaluation as
-    ((ev: Evaluation, opts: { lang: Lang; law: Law }) => Record<string, unknown>) | undefined;
+    ((ev: Evaluation, opts: { lang: CliLang; law: Law }) => Record<string, unknown>) | undefined;
   if (render === undefined) {
     return (c, asOf, withProposed) => (lang) => ({
       text: engine.evaluate(c, asOf, { lang, withProposed }) as unknown as Record<string, unknown>,
@@ -174,7 +175,7 @@ async function main(): Promise<void> {
         if (withProposed && asOf !== '2026-03-18' && asOf !== '2026-11-21') continue;
         const inLang = evaluate(c, asOf, withProposed);
         let first: Digest | undefined;
-        for (const lang of ['en', 'ru'] as const) {
+        for (const lang of CLI_LANGS) {
           const key = `${name}@${asOf}/${lang}${withProposed ? '+proposed' : ''}`;
           const views = inLang(lang);
           const d = digestOf(key, views, views.codes ? first : undefined);

@@ -11,7 +11,7 @@ import { inflateRawSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import { parse as parseYaml } from 'yaml';
 import { describe, it, expect, beforeAll } from 'vitest';
-import type { Io } from '../src/cli/main.ts';
+import type { Io } from '../src/cli/io.ts';
 import { UsageError } from '../src/cli/args.ts';
 import { checklistCommand } from '../src/cli/commands/checklist.ts';
 import { letterCommand } from '../src/cli/commands/letter.ts';
@@ -34,6 +34,7 @@ import {
   type DocContext,
   type NameLike,
 } from '../src/documents/index.ts';
+import type { LetterLang } from '../src/core/lang.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLES = readdirSync(join(ROOT, 'examples'))
@@ -102,7 +103,7 @@ function readCaseFile(file: string): Case {
 }
 
 /** The evaluation with its documents, worded in `lang` (what the exports are given). */
-function evaluate(c: Case, lang: 'en' | 'ru' = 'en'): RenderedEvaluation & { checklist: RenderedChecklistItem[] } {
+function evaluate(c: Case, lang: LetterLang = 'en'): RenderedEvaluation & { checklist: RenderedChecklistItem[] } {
   const law = loadLaw();
   const ev = createEngine({ law, calendar: loadCalendar() }).evaluate(c, AS_OF as IsoDate, { documents: true });
   const out = renderEvaluation(ev, { lang, law });

@@ -4,12 +4,13 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { isRealIsoDate, type IsoDate } from './date.ts';
+import { CONFIDENCES } from '../core/confidence.ts';
 
 const IsoDateString = z
   .string()
   .refine(isRealIsoDate, { message: 'expected a real date as YYYY-MM-DD' })
   .transform((s) => s as IsoDate);
-const Confidence = z.enum(['high', 'medium-high', 'medium', 'low-medium', 'low']);
+const Confidence = z.enum(CONFIDENCES);
 const Text = z.strictObject({ en: z.string().min(1), ru: z.string().min(1), zh: z.string().min(1).optional() });
 
 /**

@@ -3,7 +3,9 @@
 // arithmetic follows the Civil Code's rule for terms (art. 192 p. 1 and p. 3): when the target month has no
 // such day, the result is the last day of that month.
 
-export type IsoDate = string & { readonly __brand: 'IsoDate' };
+import type { IsoDate } from '../core/date.ts';
+
+export type { IsoDate };
 
 /** Days since 1970-01-01 (that day is 0). */
 export type DayNumber = number;

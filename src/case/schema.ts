@@ -4,27 +4,31 @@
 // (countries, regions, references, date order) live in checks.ts. No defaults are filled in: the parsed
 // case is exactly what the file says, and the engine applies the documented defaults (README.md).
 import { z } from 'zod';
-import { EMPLOYER_KINDS, OCCUPATIONS, SEZ_TYPES, RELATIONS } from '../law/index.ts';
+import {
+  CONTRACT_KINDS,
+  EMPLOYER_KINDS,
+  OCCUPATIONS,
+  RELATIONS,
+  ROLES,
+  SALARY_PERIODS,
+  SEXES,
+  SEZ_TYPES,
+} from '../core/vocabulary.ts';
+import type { IsoDate } from '../core/date.ts';
 import { innProblem } from './inn.ts';
 
-/** An ISO date `YYYY-MM-DD` (the same structural brand as src/law and src/calendar use). */
-export type IsoDate = string & { readonly __brand: 'IsoDate' };
+/** An ISO date `YYYY-MM-DD` (src/core's brand, the one src/law and src/calendar use). */
+export type { IsoDate };
 
 export const CASE_FORMAT = 'hqs-case/1';
 
 // ——— Vocabularies (the spec's required names; the project may add) ———
 
-// The vocabularies the law data is written in are the case format's too: one list each, in src/law.
-export { EMPLOYER_KINDS, OCCUPATIONS, SEZ_TYPES, RELATIONS } from '../law/index.ts';
-export type { EmployerKind, Occupation, SezType, Relation } from '../law/index.ts';
+// The vocabularies the law data, the engine and the web app speak too: one list each, in src/core.
+export { CONTRACT_KINDS, EMPLOYER_KINDS, OCCUPATIONS, RELATIONS, ROLES, SALARY_PERIODS, SEXES, SEZ_TYPES };
+export type { EmployerKind, Occupation, SezType, Relation, Role } from '../core/vocabulary.ts';
 
-export const ROLES = ['principal', 'family'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const SEXES = ['M', 'F'] as const;
 export const STARTS_FROM = ['abroad', 'in-russia'] as const;
-export const CONTRACT_KINDS = ['employment', 'civil'] as const;
-export const SALARY_PERIODS = ['month', 'quarter', 'year'] as const;
 export const VISA_ENTRIES = ['single', 'double', 'multiple'] as const;
 export const NOTIFICATION_KINDS = ['contract-concluded', 'contract-terminated', 'salary'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -1,5 +1,7 @@
 // Argument parsing for `hqs`, on node:util parseArgs. Bad usage is a UsageError (exit 2).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CLI_LANGS, type CliLang } from '../core/lang.ts';
+import { isOneOf } from '../core/vocabulary.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -27,7 +29,6 @@ export function parse<O extends Options>(argv: string[], options: O) {
 }
 
 export type Format = 'text' | 'json';
-export type Lang = 'en' | 'ru';
 
 export function formatOf(v: unknown): Format {
   if (v === undefined) return 'text';
@@ -35,8 +36,9 @@ export function formatOf(v: unknown): Format {
   throw new UsageError(`--format: expected text or json, got "${String(v)}"`);
 }
 
-export function langOf(v: unknown): Lang {
+/** --lang for text output: one of CLI_LANGS (src/core). */
+export function langOf(v: unknown): CliLang {
   if (v === undefined) return 'en';
-  if (v === 'en' || v === 'ru') return v;
-  throw new UsageError(`--lang: expected en or ru, got "${String(v)}"`);
+  if (isOneOf(CLI_LANGS, v)) return v;
+  throw new UsageError(`--lang: expected ${CLI_LANGS.join(' or ')}, got "${String(v)}"`);
 }

@@ -2,6 +2,7 @@
 // pure modules and prints; it decides no law itself. Exit codes: 0 success, 2 bad input or usage,
 // 1 internal error.
 import { UsageError, InputError } from './args.ts';
+import { defaultIo, type Command, type Io } from './io.ts';
 import { validateCommand } from './commands/validate.ts';
 import { calendarCommand } from './commands/calendar.ts';
 import { lawCommand } from './commands/law.ts';
@@ -17,12 +18,8 @@ import { backupCommand } from './commands/backup.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { adminCommand } from './commands/admin.ts';
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-export type Command = (argv: string[], io: Io) => Promise<number> | number;
+// The commands import Io from io.ts (never this module); it is re-exported for callers of main().
+export type { Command, Io };
 
 interface CommandEntry {
   run: Command;
@@ -70,11 +67,6 @@ function usage(): string {
     'Every command takes --help. Exit codes: 0 success, 2 bad input, 1 internal error.',
   ].join('\n');
 }
-
-const defaultIo: Io = {
-  out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
-  err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
-};
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [name, ...rest] = argv;

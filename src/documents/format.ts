@@ -2,11 +2,13 @@
 // only: every value comes from the case, the evaluation or the law tables; the words come from locales/.
 import type { Case, Person } from '../case/index.ts';
 import type { Citation, Law } from '../law/index.ts';
-import { t, hasKey, type Lang } from '../i18n/index.ts';
+import { t, hasKey } from '../i18n/index.ts';
 import { PLAN_STEP_IDS } from '../engine/types.ts';
+import { formatCitation, provisionKey, type CitationStyle } from '../core/citation.ts';
+import { lawNameLang, type DocLang } from '../core/lang.ts';
 
-/** The languages a document is written in. */
-export type DocLang = Lang;
+/** The languages a document is written in (src/core). */
+export type { DocLang };
 
 interface LocalizedLike {
   readonly en: string;
@@ -109,7 +111,7 @@ export function regionName(code: string, law: DocTables, lang: DocLang): string 
  */
 export function actName(id: string, law: DocTables, lang: DocLang): string {
   const s = law.sources.get(id);
-  return s ? s.short[citeLang(lang)] : id;
+  return s ? s.short[lawNameLang(lang)] : id;
 }
 
 /** The act's full title; a Chinese reader without a Chinese title gets the Russian one (the text that governs). */
@@ -119,21 +121,19 @@ export function actTitle(id: string, law: DocTables, lang: DocLang): string | un
   return lang === 'zh' ? (s.title.zh ?? s.title.ru) : s.title[lang];
 }
 
-/** The language a citation is written in: Russian for a Chinese document (the Russian text of the law governs). */
-function citeLang(lang: DocLang): 'en' | 'ru' {
-  return lang === 'en' ? 'en' : 'ru';
+/**
+ * How the documents and the CLI write a citation for a reader of `lang` (src/core `formatCitation`): acts by
+ * their short names, the words of locales/*.json `doc.cite.*` in the citation's language — Russian for a
+ * Chinese document (the Russian text of the law governs). `amendment: false` leaves out the amending act.
+ */
+export function citationStyle(law: DocTables, lang: DocLang, amendment = true): CitationStyle {
+  const cl = lawNameLang(lang);
+  return { word: (key, params) => t(cl, `doc.${key}`, params), actName: (id) => actName(id, law, lang), amendment };
 }
 
-/** The provision a citation names: 115-FZ, art. 13.2, p. 1, subp. 3 (as amended by 316-FZ). */
+/** The provision a citation names: 115-FZ, art. 13.2, p. 1, subp. 3, as amended by 316-FZ. */
 export function citeProvision(c: Citation, law: DocTables, lang: DocLang): string {
-  const cl = citeLang(lang);
-  const parts = [actName(c.source, law, lang)];
-  if (c.article) parts.push(t(cl, 'doc.cite.article', { n: c.article }));
-  if (c.part) parts.push(t(cl, 'doc.cite.part', { n: c.part }));
-  if (c.paragraph) parts.push(t(cl, 'doc.cite.paragraph', { n: c.paragraph }));
-  if (c.subparagraph) parts.push(t(cl, 'doc.cite.subparagraph', { n: c.subparagraph }));
-  if (c.amendedBy) parts.push(t(cl, 'doc.cite.amended', { act: actName(c.amendedBy, law, lang) }));
-  return parts.join(', ');
+  return formatCitation(c, citationStyle(law, lang));
 }
 
 /**
@@ -162,7 +162,7 @@ export class Footnotes {
   refs(basis: readonly Citation[]): number[] {
     const out: number[] = [];
     for (const c of basis) {
-      const key = [c.source, c.article, c.part, c.paragraph, c.subparagraph, c.amendedBy].join('|');
+      const key = provisionKey(c);
       let f = this.byKey.get(key);
       if (!f) {
         f = footnoteOf(c, this.byKey.size + 1, this.law, this.lang);

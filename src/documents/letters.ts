@@ -24,11 +24,12 @@ import {
   type DocContext,
   type DocLang,
 } from './format.ts';
+import type { LetterLang } from '../core/lang.ts';
 
 export const LETTER_KINDS = ['employer-support', 'cover'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
-/** Letters are written in English or Russian. */
-export type LetterLang = Extract<DocLang, 'en' | 'ru'>;
+/** Letters are written in English or Russian (src/core LETTER_LANGS). */
+export type { LetterLang };
 
 export type LetterBlock =
   | { type: 'heading'; text: string }

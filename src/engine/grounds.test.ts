@@ -11,6 +11,7 @@ import { readFacts } from './facts.ts';
 import { deriveGrounds } from './grounds.ts';
 import type { RenderedGroundOption as GroundOption } from './types.ts';
 import { renderGround } from '../i18n/index.ts';
+import type { CliLang } from '../core/lang.ts';
 
 const law = loadLaw();
 const calendar = loadCalendar();
@@ -22,7 +23,7 @@ function kase(raw: unknown): Case {
   return r.case;
 }
 
-function grounds(c: Case, on: string, lang: 'en' | 'ru' = 'en'): GroundOption[] {
+function grounds(c: Case, on: string, lang: CliLang = 'en'): GroundOption[] {
   // Worded as the API would (the wording of `why` lives in the renderer).
   const b = boundary({ law, calendar });
   return deriveGrounds(new Ctx(b.law, b.calendar, d(on), {}), c, readFacts(c, d(on))).map((g) =>

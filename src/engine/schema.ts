@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import type { IsoDate } from '../calendar/date.ts';
 import { EVENT_TYPES } from '../case/index.ts';
-import { SOURCE_KINDS } from '../law/citation.ts';
+import { SOURCE_KINDS } from '../core/citation.ts';
 import {
   FINDING_CODES,
   MESSAGE_CODES,

@@ -2,12 +2,13 @@
 // `PlanStep`, …) and the same with the wording of one language (`RenderedEvaluation`, …), which is what
 // hqs-evaluation/1 shows in the CLI's JSON and the API.
 import type { z } from 'zod';
-import type { Citation } from '../law/citation.ts';
-import type { IsoDate } from '../calendar/date.ts';
+import type { Citation } from '../core/citation.ts';
+import type { IsoDate } from '../core/date.ts';
 import type { CompletedBySchema, DocumentsSchema, EvaluationSchema, RenderedEvaluationSchema } from './schema.ts';
 import type { OBLIGATION_KINDS, PLAN_STEP_IDS } from './vocabulary.ts';
 
 export type { Citation, IsoDate };
+export type { Confidence } from '../core/confidence.ts';
 export type { FindingCode, Message, MessageCode, ParamsOf, ReasonCode, RouteId, Term } from './messages.ts';
 export {
   CHECKLIST_STATUSES,
@@ -43,7 +44,6 @@ export type EligibilityStatus = Evaluation['eligibility']['status'];
 export type StepStatus = PlanStep['status'];
 export type ObligationStatus = Obligation['status'];
 export type Severity = Finding['severity'];
-export type Confidence = NonNullable<Reason['confidence']>;
 export type DateKind = NonNullable<PlanStep['dateKind']>;
 export type PlanStepId = (typeof PLAN_STEP_IDS)[number];
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];

@@ -1,5 +1,5 @@
 // The vocabularies of hqs-evaluation/1 (spec/case-format.md): step ids, obligation kinds, statuses. A module
-// that imports nothing, so that the web app can take these lists without any of the engine.
+// that imports only src/core, so that the web app can take these lists without any of the engine.
 export const PLAN_STEP_IDS = [
   'employer-registration',
   'contract',
@@ -38,7 +38,7 @@ export const ELIGIBILITY_STATUSES = ['eligible', 'ineligible', 'review'] as cons
 export const STEP_STATUSES = ['done', 'due', 'upcoming', 'overdue', 'blocked', 'not-applicable'] as const;
 export const OBLIGATION_STATUSES = ['done', 'upcoming', 'due', 'overdue', 'not-applicable'] as const;
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
-export const CONFIDENCES = ['high', 'medium-high', 'medium', 'low-medium', 'low'] as const;
+export { CONFIDENCES } from '../core/confidence.ts';
 /** A date in the plan is a legal deadline, the earliest day the law allows, an estimate, or the day it happened. */
 export const DATE_KINDS = ['deadline', 'earliest', 'estimate', 'event'] as const;
 export const LEGALIZATIONS = [

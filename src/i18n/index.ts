@@ -4,9 +4,10 @@
 import en from '../../locales/en.json' with { type: 'json' };
 import ru from '../../locales/ru.json' with { type: 'json' };
 import zh from '../../locales/zh.json' with { type: 'json' };
+import { LANGS, type Lang } from '../core/lang.ts';
 
-export type Lang = 'en' | 'ru' | 'zh';
-export const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
+export { LANGS };
+export type { Lang };
 
 type Catalog = Record<string, string>;
 const catalogs: Record<Lang, Catalog> = { en, ru, zh };

@@ -1,24 +1,11 @@
 // Salary-threshold categories of art. 13.2 p.1 of 115-FZ: which employers, occupations and places a
 // threshold parameter applies to. The vocabularies are those of the case format (shared/spec/case-format.md).
 import { z } from 'zod';
+import { EMPLOYER_KINDS, OCCUPATIONS, SEZ_TYPES, type EmployerKind, type Occupation, type SezType } from '../core/vocabulary.ts';
 
-export const EMPLOYER_KINDS = [
-  'commercial',
-  'science-education',
-  'skolkovo',
-  'special-economic-zone',
-  'healthcare',
-  'it-accredited',
-  'foreign-branch',
-  'other',
-] as const;
-export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
-
-export const OCCUPATIONS = ['general', 'scientist', 'teacher', 'medical', 'it', 'other'] as const;
-export type Occupation = (typeof OCCUPATIONS)[number];
-
-export const SEZ_TYPES = ['technology-innovation', 'industrial-production', 'tourist-recreational', 'port'] as const;
-export type SezType = (typeof SEZ_TYPES)[number];
+// The lists live in src/core (the case format and the web app speak them too).
+export { EMPLOYER_KINDS, OCCUPATIONS, SEZ_TYPES };
+export type { EmployerKind, Occupation, SezType };
 
 const RegionCodeSchema = z.string().regex(/^RU-[A-Z]{2,3}$/, { message: 'expected a Russian region code such as RU-MOW' });
 

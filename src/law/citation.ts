@@ -1,8 +1,13 @@
 // The shape of a legal citation, shared by every law data file. A citation names the act (by its id in
 // law/sources.yaml), the provision (article, paragraph, sub-paragraph) and the page the research used.
 import { z } from 'zod';
+import type { IsoDate } from '../core/date.ts';
+import { CONFIDENCES, type Confidence } from '../core/confidence.ts';
+import { SOURCE_KINDS, provisionKey, type Citation, type SourceKind } from '../core/citation.ts';
 
-export type IsoDate = string & { readonly __brand: 'IsoDate' };
+// The shared basics live in src/core; src/law re-exports them for its readers.
+export type { Citation, Confidence, IsoDate, SourceKind };
+export { SOURCE_KINDS };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -24,8 +29,7 @@ export const IsoDateSchema = z.preprocess(
   z.string().refine(isRealIsoDate, { message: 'expected a real date as YYYY-MM-DD' }),
 ) as unknown as z.ZodType<IsoDate>;
 
-export const ConfidenceSchema = z.enum(['high', 'medium-high', 'medium', 'low-medium', 'low']);
-export type Confidence = z.infer<typeof ConfidenceSchema>;
+export const ConfidenceSchema = z.enum(CONFIDENCES);
 
 export const StatusSchema = z.enum(['in-force', 'proposed']);
 export type LawStatus = z.infer<typeof StatusSchema>;
@@ -36,46 +40,6 @@ export const LocalizedTextSchema = z.strictObject({
   zh: z.string().min(1).optional(),
 });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
-
-/** The kinds of source a citation can name (law/README.md "sources.yaml"). */
-export const SOURCE_KINDS = [
-  'constitution',
-  'federal-constitutional-law',
-  'federal-law',
-  'code',
-  'presidential-decree',
-  'government-decree',
-  'ministerial-order',
-  'court-practice-review',
-  'treaty',
-  'convention',
-  'foreign-law',
-  'bill',
-  /** Practice guides: the source of typical durations (estimates), never of legal rules. */
-  'practice-guide',
-] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-
-/**
- * One legal citation as a reader sees it: the act (`source`, an id of law/sources.yaml, and its `kind`), the
- * provision, and `url`, the act's official or reference text from the sources registry (never a research
- * page). The research behind it (pages read, remarks) stays in the law data: `researchOf(citation)`.
- */
-export interface Citation {
-  readonly source: string;
-  /** The kind of the act (a bill or a practice guide is not law: readers are told so). */
-  readonly kind?: SourceKind;
-  readonly article?: string;
-  readonly part?: string;
-  readonly paragraph?: string;
-  readonly subparagraph?: string;
-  /** The act that gave the provision the cited wording. */
-  readonly amendedBy?: string;
-  /** The act's official or reference text (the sources registry's `url`). */
-  readonly url?: string;
-  /** `search`: `url` is the official portal's search for the act (its own page was not verified). */
-  readonly urlKind?: 'search';
-}
 
 /** What the research behind a citation read: the pages (`evidence`) and a remark. Shown by `hqs law show`. */
 export interface CitationResearch {
@@ -148,11 +112,6 @@ export const CitationSchema = z
     research.set(c, { evidence: d.evidence, ...(d.note !== undefined ? { note: d.note } : {}) });
     return c;
   });
-
-/** Source, article, part, paragraph, subparagraph and amending act: what makes two citations the same provision. */
-export function provisionKey(c: Citation): string {
-  return `${c.source}|${c.article ?? ''}|${c.part ?? ''}|${c.paragraph ?? ''}|${c.subparagraph ?? ''}|${c.amendedBy ?? ''}`;
-}
 
 /** Citations of the same provision become one, the research pages of each kept together. */
 function oneCitationPerProvision(list: Citation[]): Citation[] {

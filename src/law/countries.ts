@@ -9,6 +9,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { BasisSchema, ConfidenceSchema, IsoDateSchema, isRealIsoDate } from './citation.ts';
 import type { Citation, Confidence, IsoDate } from './citation.ts';
+import { CONFIDENCE_ORDER } from '../core/confidence.ts';
+import type { Lang, LawNameLang } from '../core/lang.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Schemas
@@ -156,8 +158,10 @@ export type LegalAssistanceTreaty = z.infer<typeof LegalAssistanceTreatySchema>;
 export type Country = z.infer<typeof CountrySchema>;
 export type CountrySource = z.infer<typeof SourceSchema>;
 export type Region = z.infer<typeof RegionSchema>;
-export type CountryLang = 'en' | 'ru' | 'zh';
-export type RegionLang = 'en' | 'ru';
+/** Countries are named in every language (law/countries.yaml). */
+export type CountryLang = Lang;
+/** Regions are named in English and Russian (law/regions.yaml). */
+export type RegionLang = LawNameLang;
 
 export interface VisaRequirement {
   required: boolean;
@@ -300,8 +304,6 @@ function valueOn<T extends Dated>(rows: readonly T[], date: IsoDate): T | undefi
   for (const r of rows) if ((r.from === undefined || r.from <= date) && (r.to === undefined || date <= r.to)) return r;
   return undefined;
 }
-
-const CONFIDENCE_ORDER: readonly Confidence[] = ['low', 'low-medium', 'medium', 'medium-high', 'high'];
 
 function lower(a: Confidence, b: Confidence): Confidence {
   return CONFIDENCE_ORDER.indexOf(a) <= CONFIDENCE_ORDER.indexOf(b) ? a : b;

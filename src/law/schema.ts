@@ -2,6 +2,7 @@
 // unknown key is an error. Checks that need more than one field (value by unit, date order, sources that
 // exist) are in parse.ts.
 import { z } from 'zod';
+import { RELATIONS, type Relation } from '../core/vocabulary.ts';
 import {
   SOURCE_KINDS,
   BasisSchema,
@@ -220,9 +221,9 @@ export const SourcesFileSchema = z.strictObject({
 
 // --- family.yaml -------------------------------------------------------------------------------------
 
-export const RELATIONS = ['spouse', 'child', 'child-spouse', 'parent', 'parent-spouse', 'grandparent', 'grandchild'] as const;
+export { RELATIONS };
+export type { Relation };
 export const RelationSchema = z.enum(RELATIONS);
-export type Relation = z.infer<typeof RelationSchema>;
 
 const dated = {
   from: IsoDateSchema,

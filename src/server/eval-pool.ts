@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { HttpProblem, type Problem } from './problem.ts';
+import type { Lang } from '../core/lang.ts';
 
 export interface PoolTask {
   id: number;
@@ -21,7 +22,7 @@ export interface PoolTask {
   useCaseAsOf?: boolean;
   today: string;
   /** The language the answer's bytes are worded in (a value is given in codes). */
-  lang?: 'en' | 'ru' | 'zh';
+  lang?: Lang;
   /** Evaluate with the documents (checklist, residence grounds) and/or the trace. */
   documents?: boolean;
   explain?: boolean;

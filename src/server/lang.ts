@@ -1,8 +1,7 @@
 // The language of an answer that words the engine's codes: `?lang=` when given, else the first of en, ru
 // and zh the client's Accept-Language prefers (by its q-values), else English.
-import type { Lang } from '../i18n/index.ts';
-
-const LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
+import { LANGS, type Lang } from '../core/lang.ts';
+import { isOneOf } from '../core/vocabulary.ts';
 
 /** The language asked for by `lang` or the Accept-Language header (RFC 9110 §12.5.4). */
 export function requestLang(lang: Lang | undefined, acceptLanguage: string | undefined): Lang {
@@ -12,8 +11,8 @@ export function requestLang(lang: Lang | undefined, acceptLanguage: string | und
   let bestQ = 0;
   for (const part of acceptLanguage.slice(0, 1000).split(',')) {
     const [range, ...rest] = part.trim().split(';');
-    const primary = (range ?? '').trim().toLowerCase().split('-')[0] as Lang;
-    if (!LANGS.includes(primary)) continue;
+    const primary = (range ?? '').trim().toLowerCase().split('-')[0];
+    if (!isOneOf(LANGS, primary)) continue;
     let q = 1;
     for (const p of rest) {
       const m = /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(p);

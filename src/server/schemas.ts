@@ -1,6 +1,7 @@
 // The request and response schemas of the API. The routes validate with these and the OpenAPI document
 // is generated from them; named ones are listed in `components`.
 import { z } from 'zod';
+import { LANGS, LETTER_LANGS } from '../core/lang.ts';
 import {
   CASE_LIMITS,
   CaseSchema,
@@ -345,7 +346,7 @@ export const Evaluation = named(
 export const EvaluateQuery = z.object({
   asOf: asOfQ.optional().describe("the date to evaluate on (default: the case's asOf, else today in Moscow)"),
   lang: z
-    .enum(['en', 'ru', 'zh'])
+    .enum(LANGS)
     .optional()
     .describe(
       'the language of `message`, `why` and `note` (default: Accept-Language, else en; zh words in English where it has no text yet)',
@@ -364,8 +365,8 @@ export const CaseEvaluation = z.object({
   stored: z.boolean().describe('whether this became the stored evaluation of the case'),
 });
 
-export const DocLangQuery = z.object({ asOf: asOfQ.optional(), lang: z.enum(['en', 'ru']).optional() });
-export const ChecklistQuery = z.object({ asOf: asOfQ.optional(), lang: z.enum(['en', 'ru', 'zh']).optional() });
+export const DocLangQuery = z.object({ asOf: asOfQ.optional(), lang: z.enum(LETTER_LANGS).optional() });
+export const ChecklistQuery = z.object({ asOf: asOfQ.optional(), lang: z.enum(LANGS).optional() });
 export const LetterParams = z.object({
   id: uuidP,
   file: z.string().describe('employer-support.docx, employer-support.pdf, cover.docx or cover.pdf'),

@@ -10,7 +10,7 @@ import { sweepCommand } from '../../src/cli/commands/sweep.ts';
 import { backupCommand } from '../../src/cli/commands/backup.ts';
 import { restoreCommand } from '../../src/cli/commands/restore.ts';
 import { InputError, UsageError } from '../../src/cli/args.ts';
-import type { Io } from '../../src/cli/main.ts';
+import type { Io } from '../../src/cli/io.ts';
 import {
   createCase,
   findOrganizationByName,

@@ -1,20 +1,30 @@
-// The legal basis of a result, as links to the act (article, paragraph, subparagraph): shown beside every
-// reason, step, obligation and finding, in the self-check and in the signed-in app alike.
+// The legal basis of a result, as links to the act (article, part, paragraph, subparagraph): shown beside
+// every reason, step, obligation and finding, in the self-check and in the signed-in app alike. Citations are
+// written by src/core's formatter (the one the CLI and the documents use) with the words of `web.cite.*`.
+import { formatCitation, type CitationStyle } from '../../src/core/citation.ts';
 import type { Citation } from '../../src/engine/types.ts';
 import type { T } from './i18n.ts';
 
+/** How the web writes a citation: acts by their id (the app has no sources table), without the amending act. */
+export function webCitationStyle(t: T): CitationStyle {
+  return { word: (key, params) => t(key, params), amendment: false };
+}
+
 export function Basis({ t, basis }: { t: T; basis: readonly Citation[] }) {
-  // Several values of one result often rest on the same provision: cite each once.
+  const style = webCitationStyle(t);
+  // Several values of one result often rest on the same provision: cite each once, as the reader sees it.
   const seen = new Set<string>();
-  basis = basis.filter((b) => {
-    const k = `${b.source}|${b.article ?? ''}|${b.paragraph ?? ''}|${b.subparagraph ?? ''}`;
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
-  if (!basis.length) return null;
+  const cited = basis
+    .map((b) => ({ b, label: formatCitation(b, style) }))
+    .filter(({ b, label }) => {
+      const k = `${b.kind ?? ''}|${label}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    });
+  if (!cited.length) return null;
   return (
     <span className="basis">
       ({t('outcome.basis')}{' '}
-      {basis.map((b, i) => {
+      {cited.map(({ b, label }, i) => {
         // A practice guide is not law, nor is a bill: the reader is told so, not shown a legal citation.
         if (b.kind === 'practice-guide')
           return (
@@ -23,15 +33,6 @@ export function Basis({ t, basis }: { t: T; basis: readonly Citation[] }) {
               {t('cite.practice')}
             </span>
           );
-        const label = [
-          b.source,
-          b.article && t('cite.article', { n: b.article }),
-          b.part && t('cite.part', { n: b.part }),
-          b.paragraph && t('cite.paragraph', { n: b.paragraph }),
-          b.subparagraph && t('cite.subparagraph', { n: b.subparagraph }),
-        ]
-          .filter(Boolean)
-          .join(', ');
         return (
           <span key={i}>
             {i > 0 && '; '}

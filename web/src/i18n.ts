@@ -1,7 +1,10 @@
 // Wording comes from locales/{en,ru,zh}.json (the keys under `web.`), one chunk per language loaded on
 // demand; dates and numbers are formatted with Intl in the reader's language.
-export const LANGS = ['en', 'ru', 'zh'] as const;
-export type Lang = (typeof LANGS)[number];
+import { LANGS, type Lang } from '../../src/core/lang.ts';
+
+// The languages are src/core's: every one for the self-check and the portal, WORKSPACE_LANGS for the workspace.
+export { LANGS, WORKSPACE_LANGS } from '../../src/core/lang.ts';
+export type { Lang };
 
 const loaders: Record<Lang, () => Promise<{ default: Record<string, string> }>> = {
   en: () => import('virtual:hqs-locale/en'),

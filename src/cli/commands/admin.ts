@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { parse, formatOf, UsageError, InputError } from '../args.ts';
 import { json } from '../context.ts';
 import { createOwner } from '../../store/memberships.ts';
 import { passwordProblem } from '../../store/password.ts';
 import { normalizeEmail } from '../../store/users.ts';
-import { withStore } from './migrate.ts';
+import { withStore } from '../with-store.ts';
 
 const HELP = `usage: hqs admin create-owner --email EMAIL --org NAME [--name FULL_NAME] [--format text|json]
 

@@ -1,4 +1,4 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { backup, type BackupSummary } from '../../store/backup.ts';
 import { LOCK_FILE } from '../../store/lock.ts';
 import { storeConfigFromEnv } from '../../store/open.ts';
 import { requestOnlineBackup } from '../../server/online-backup.ts';
-import { withStore } from './migrate.ts';
+import { withStore } from '../with-store.ts';
 
 const HELP = `usage: hqs backup FILE [--format text|json]
 

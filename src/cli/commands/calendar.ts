@@ -1,4 +1,4 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { parse, formatOf, langOf, UsageError, InputError } from '../args.ts';
 import { loadCalendar, dateArg, json } from '../context.ts';
 import { t } from '../i18n.ts';

@@ -1,7 +1,8 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
+import type { CliLang } from '../../core/lang.ts';
 import { parse, formatOf, langOf, UsageError, InputError } from '../args.ts';
 import { loadLaw, loadCalendar, dateArg, json } from '../context.ts';
-import { readCase } from './validate.ts';
+import { readCase } from '../shared.ts';
 import { createEngine, type Evaluation, type RenderedEvaluation } from '../../engine/index.ts';
 import { renderEvaluation } from '../../i18n/index.ts';
 import { t } from '../i18n.ts';
@@ -19,7 +20,7 @@ leaves out the checklist, the grounds and the findings on the documents (quicker
 --target-start DATE says by when each earlier step must happen for work to start on DATE.
 --with-proposed evaluates as if the proposed changes in the law had passed.`;
 
-export function renderText(ev: RenderedEvaluation, law: Law, lang: 'en' | 'ru', explain: boolean): string {
+export function renderText(ev: RenderedEvaluation, law: Law, lang: CliLang, explain: boolean): string {
   const L: string[] = [];
   const basis = (b: readonly Citation[]) => (b.length ? `  [${formatBasis(b, law, lang)}]` : '');
   L.push(t(lang, 'text.title', { asOf: ev.asOf, law: ev.lawVersion, id: ev.caseId ?? '—' }));

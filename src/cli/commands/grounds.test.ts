@@ -42,7 +42,8 @@ describe('hqs grounds', () => {
     const r = run('--as-of', '2026-11-21', '--lang', 'ru');
     expect(r.code).toBe(0);
     expect(r.out).toContain('hqs-and-family — Высококвалифицированный специалист');
-    expect(r.out).toContain('115-FZ art. 8 p. 2 subp. 9');
+    // The one citation formatter (src/core), in Russian with the acts' Russian short names.
+    expect(r.out).toContain('115-ФЗ, ст. 8, п. 2, пп. 9');
     expect(r.out).toMatch(/срок рассмотрения: 3 месяц|срок рассмотрения: 3 /);
   });
 

@@ -1,9 +1,11 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
+import type { CliLang } from '../../core/lang.ts';
 import { parse, formatOf, langOf, UsageError } from '../args.ts';
 import { loadLaw, dateArg, json } from '../context.ts';
 import type { Citation, Ground, Law } from '../../law/index.ts';
 import type { IsoDate } from '../../calendar/date.ts';
 import { t } from '../i18n.ts';
+import { formatCitation } from '../cite.ts';
 
 const HELP = `usage: hqs grounds [--as-of DATE] [--format text|json] [--lang en|ru]
 
@@ -11,16 +13,6 @@ The grounds on which a residence permit is issued without a temporary residence 
 art. 8 p.2), in force on DATE (default: today in Moscow): the legal basis, the processing time by the
 law data, whether the Russian language certificate is needed, the extra documents, and what a case must
 show for the ground to apply.`;
-
-function cite(c: Citation): string {
-  const parts = [c.source];
-  if (c.article) parts.push(`art. ${c.article}`);
-  if (c.part) parts.push(`part ${c.part}`);
-  if (c.paragraph) parts.push(`p. ${c.paragraph}`);
-  if (c.subparagraph) parts.push(`subp. ${c.subparagraph}`);
-  if (c.amendedBy) parts.push(`(as amended by ${c.amendedBy})`);
-  return parts.join(' ');
-}
 
 interface Processing {
   months?: number;
@@ -53,7 +45,7 @@ export function processingOn(law: Law, g: Ground, on: IsoDate): Processing {
   };
 }
 
-function conditionsText(g: Ground, lang: 'en' | 'ru'): string {
+function conditionsText(g: Ground, lang: CliLang): string {
   const w = g.eligibleWhen;
   const parts: string[] = [];
   if (w?.citizenshipIn) parts.push(t(lang, 'grounds.cli.when.citizenship', { list: w.citizenshipIn.join(', ') }));
@@ -107,6 +99,7 @@ export function groundsCommand(argv: string[], io: Io): number {
     return 0;
   }
   io.out(`${t(lang, 'grounds.cli.header', { asOf, version: law.version, n: grounds.length })}\n`);
+  const cite = (c: Citation) => formatCitation(c, law, lang, true);
   for (const g of grounds) {
     const p = processingOn(law, g, asOf);
     const term =

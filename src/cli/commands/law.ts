@@ -1,4 +1,5 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
+import type { CliLang } from '../../core/lang.ts';
 import { parse, formatOf, langOf, UsageError, InputError } from '../args.ts';
 import { loadLaw, dateArg, json } from '../context.ts';
 import { researchOf, type Law, type Parameter, type ParameterValue } from '../../law/index.ts';
@@ -32,7 +33,7 @@ function valueJson(v: ParameterValue, p: Parameter) {
 }
 
 /** The pages the research read for each citation of a value, one line each. */
-function evidenceText(v: ParameterValue, law: Law, lang: 'en' | 'ru'): string {
+function evidenceText(v: ParameterValue, law: Law, lang: CliLang): string {
   return v.basis
     .map((c) => {
       const r = researchOf(c);
@@ -44,7 +45,7 @@ function evidenceText(v: ParameterValue, law: Law, lang: 'en' | 'ru'): string {
     .join('\n');
 }
 
-function valueText(v: ParameterValue, p: Parameter, law: Law, lang: 'en' | 'ru'): string {
+function valueText(v: ParameterValue, p: Parameter, law: Law, lang: CliLang): string {
   const value =
     v.value === null ? t(lang, 'law.none') : typeof v.value === 'object' ? JSON.stringify(v.value) : String(v.value);
   const period = v.period ? ` ${t(lang, `law.per.${v.period}`)}` : '';

@@ -1,4 +1,4 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { parse, UsageError } from '../args.ts';
 import {
   composeLetter,
@@ -7,10 +7,10 @@ import {
   renderLetterPdf,
   renderLetterText,
   type LetterKind,
-  type LetterLang,
 } from '../../documents/index.ts';
+import { LETTER_LANGS } from '../../core/lang.ts';
 import { t } from '../i18n.ts';
-import { docLangOf, evaluateCaseFile, writeOutput } from './checklist.ts';
+import { docLangOf, evaluateCaseFile, writeOutput } from '../shared.ts';
 
 const HELP = `usage: hqs letter FILE --kind employer-support|cover [--docx OUT.docx] [--pdf OUT.pdf] [--lang en|ru]
                   [--as-of DATE]
@@ -43,7 +43,7 @@ export async function letterCommand(argv: string[], io: Io): Promise<number> {
   if (kind === undefined) throw new UsageError(`--kind is required: ${LETTER_KINDS.join(' or ')}\n\n${HELP}`);
   if (!(LETTER_KINDS as readonly string[]).includes(kind))
     throw new UsageError(`--kind: expected ${LETTER_KINDS.join(' or ')}, got "${kind}"`);
-  const lang = docLangOf(values.lang, ['en', 'ru']) as LetterLang;
+  const lang = docLangOf(values.lang, LETTER_LANGS);
   const { evaluation, ctx } = evaluateCaseFile(positionals[0] as string, values['as-of'], lang);
   const status = evaluation.eligibility.status;
   if (status !== 'eligible') {

@@ -1,12 +1,8 @@
-import type { Io } from '../main.ts';
-import { parse, formatOf, UsageError, InputError } from '../args.ts';
+import type { Io } from '../io.ts';
+import { parse, formatOf, UsageError } from '../args.ts';
 import { json } from '../context.ts';
-import { openStore, storeConfigFromEnv, type OpenOptions } from '../../store/open.ts';
-import { migrate, migrationStatus, MigrationError } from '../../store/migrate.ts';
-import { DataDirLockedError } from '../../store/lock.ts';
-import { BackupError } from '../../store/backup.ts';
-import { isStoreError } from '../../store/errors.ts';
-import type { Db } from '../../store/db.ts';
+import { migrate, migrationStatus } from '../../store/migrate.ts';
+import { withStore } from '../with-store.ts';
 
 const HELP = `usage: hqs migrate [--status] [--format text|json]
 
@@ -16,34 +12,6 @@ each in a transaction, and records them. HQS Desk also does this when it starts.
 
 The database is PostgreSQL when DATABASE_URL is set (postgres://…), else the embedded one in
 HQS_DATA_DIR (default ./data).`;
-
-/**
- * Opens the store as the environment says, runs `fn`, closes it. What goes wrong with the data
- * directory, the server, a migration or a backup is told plainly (exit 2), not as an internal error.
- */
-export async function withStore<T>(opts: OpenOptions, fn: (db: Db) => Promise<T>): Promise<T> {
-  let db: Db;
-  try {
-    db = await openStore(storeConfigFromEnv(), opts);
-  } catch (e) {
-    throw plain(e);
-  }
-  try {
-    return await fn(db);
-  } catch (e) {
-    throw plain(e);
-  } finally {
-    await db.close();
-  }
-}
-
-function plain(e: unknown): unknown {
-  if (e instanceof DataDirLockedError || e instanceof MigrationError || e instanceof BackupError || isStoreError(e))
-    return new InputError(e.message);
-  if (e instanceof Error && /^cannot (connect to PostgreSQL|open the embedded database)/.test(e.message))
-    return new InputError(e.message);
-  return e;
-}
 
 export async function migrateCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { status: { type: 'boolean' } });

@@ -1,9 +1,10 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { parse, formatOf, UsageError } from '../args.ts';
 import { json } from '../context.ts';
 import { renderObligationsIcs, renderObligationsText, obligationUid, caseKey } from '../../documents/index.ts';
 import { t } from '../i18n.ts';
-import { docLangOf, evaluateCaseFile, writeOutput } from './checklist.ts';
+import { LETTER_LANGS } from '../../core/lang.ts';
+import { docLangOf, evaluateCaseFile, writeOutput } from '../shared.ts';
 
 const HELP = `usage: hqs obligations FILE [--ics OUT.ics] [--as-of DATE] [--lang en|ru] [--format text|json]
 
@@ -21,7 +22,7 @@ export async function obligationsCommand(argv: string[], io: Io): Promise<number
   }
   if (positionals.length !== 1) throw new UsageError(`expected one FILE\n\n${HELP}`);
   const format = formatOf(values.format);
-  const lang = docLangOf(values.lang, ['en', 'ru']);
+  const lang = docLangOf(values.lang, LETTER_LANGS);
   const { case: c, evaluation, ctx } = evaluateCaseFile(positionals[0] as string, values['as-of'], lang);
   if (values.ics !== undefined) {
     writeOutput(values.ics, renderObligationsIcs(evaluation, ctx, { now: new Date() }));

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { parse, formatOf, UsageError, InputError } from '../args.ts';
 import { json } from '../context.ts';
 import { restore } from '../../store/backup.ts';
 import { storeConfigFromEnv } from '../../store/open.ts';
-import { withStore } from './migrate.ts';
+import { withStore } from '../with-store.ts';
 import { existsSync } from 'node:fs';
 
 const HELP = `usage: hqs restore FILE [--force] [--format text|json]

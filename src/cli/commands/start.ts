@@ -1,4 +1,4 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { parse, UsageError, InputError } from '../args.ts';
 import { loadCalendar, loadLaw } from '../context.ts';
 import { createEngine } from '../../engine/index.ts';

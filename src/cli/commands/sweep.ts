@@ -1,9 +1,9 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { parse, formatOf, UsageError } from '../args.ts';
 import { dateArg, json, loadCalendar, loadLaw } from '../context.ts';
 import { createEngine } from '../../engine/index.ts';
 import { sweep, type SweepProgress } from '../../store/sweep.ts';
-import { withStore } from './migrate.ts';
+import { withStore } from '../with-store.ts';
 
 const HELP = `usage: hqs sweep [--as-of DATE] [--format text|json]
 

@@ -1,7 +1,8 @@
-import type { Io } from '../main.ts';
+import type { Io } from '../io.ts';
 import { parse, formatOf, UsageError } from '../args.ts';
-import { loadLaw, readInput, json } from '../context.ts';
-import { parseCase, type CaseError } from '../../case/index.ts';
+import { json } from '../context.ts';
+import { readCase } from '../shared.ts';
+import type { CaseError } from '../../case/index.ts';
 
 const HELP = `usage: hqs validate FILE [--format text|json]
 
@@ -28,12 +29,6 @@ export function validateCommand(argv: string[], io: Io): number {
       `${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}\n${result.errors.map((e) => `  ${e.path}: ${e.message}`).join('\n')}`,
     );
   return 2;
-}
-
-export function readCase(file: string) {
-  const law = loadLaw();
-  const text = readInput(file);
-  return parseCase(text, { fileName: file, countries: law.countries.codes, regions: law.regions.codes });
 }
 
 export type { CaseError };

@@ -3,16 +3,13 @@
 // public self-check never downloads it. Reads the session once, then draws the page for the path.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, type SessionInfo } from '../api.ts';
-import { initialLang, loadMessages, translator, type Lang } from '../i18n.ts';
+import { initialLang, LANGS, loadMessages, translator, WORKSPACE_LANGS, type Lang } from '../i18n.ts';
 import { match, navigate, useLocation } from '../router.tsx';
 import { AppCtx, type AppContext } from './session.tsx';
 import { Shell } from './Shell.tsx';
 import { Login } from './auth/Login.tsx';
 import { Setup } from './auth/Setup.tsx';
 import { routes, type RouteDef } from './routes.tsx';
-
-const WORKSPACE_LANGS: readonly Lang[] = ['en', 'ru'];
-const ALL_LANGS: readonly Lang[] = ['en', 'ru', 'zh'];
 
 const Invite = lazy(() => import('./invite/Invite.tsx').then((m) => ({ default: m.Invite })));
 const Portal = lazy(() => import('./portal/Portal.tsx').then((m) => ({ default: m.Portal })));
@@ -37,7 +34,7 @@ async function readSession(): Promise<SessionInfo | null> {
 export function AppRoot() {
   const { path, href } = useLocation();
   const portalArea = path.startsWith('/portal') || path.startsWith('/invite') || path === '/login' || path === '/setup';
-  const langs = portalArea ? ALL_LANGS : WORKSPACE_LANGS;
+  const langs: readonly Lang[] = portalArea ? LANGS : WORKSPACE_LANGS;
   const [lang, setLangState] = useState<Lang>(() => initialLang(langs));
   const [messages, setMessages] = useState<{ lang: Lang; m: Record<string, string> } | null>(null);
   const [state, setState] = useState<SessionState>({ kind: 'loading' });

@@ -3,36 +3,21 @@
 // routes: it reads the answers and names the next node; it never changes an answer. Answers are kept by
 // question id, so going back or changing an answer keeps every later answer.
 import { innProblem } from '../../../src/case/inn.ts';
+import {
+  EMPLOYER_KINDS,
+  OCCUPATIONS,
+  RELATIONS,
+  SALARY_PERIODS,
+  type EmployerKind,
+  type Occupation,
+  type Relation,
+  type SalaryPeriod,
+} from '../../../src/core/vocabulary.ts';
 
-// The same lists as src/law (category.ts, schema.ts) and src/case (schema.ts): copied so the browser
-// bundle does not carry zod; web/src/selfcheck/flow.test.ts fails when they drift apart.
-export const EMPLOYER_KINDS = [
-  'commercial',
-  'science-education',
-  'skolkovo',
-  'special-economic-zone',
-  'healthcare',
-  'it-accredited',
-  'foreign-branch',
-  'other',
-] as const;
-export const OCCUPATIONS = ['general', 'scientist', 'teacher', 'medical', 'it', 'other'] as const;
-export const SALARY_PERIODS = ['month', 'quarter', 'year'] as const;
-export const RELATIONS = [
-  'spouse',
-  'child',
-  'child-spouse',
-  'parent',
-  'parent-spouse',
-  'grandparent',
-  'grandchild',
-] as const;
+// The case format's vocabularies, from src/core (plain lists: the browser bundle carries no zod).
+export { EMPLOYER_KINDS, OCCUPATIONS, RELATIONS, SALARY_PERIODS };
+export type { EmployerKind, Occupation, Relation, SalaryPeriod };
 export const YES_NO = ['yes', 'no'] as const;
-
-export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
-export type Occupation = (typeof OCCUPATIONS)[number];
-export type SalaryPeriod = (typeof SALARY_PERIODS)[number];
-export type Relation = (typeof RELATIONS)[number];
 export type YesNo = (typeof YES_NO)[number];
 
 export interface FamilyMember {

@@ -16,11 +16,18 @@ import {
   type SalaryPeriod,
 } from '../../selfcheck/flow.ts';
 
-// The case format's vocabularies not already in the self-check (src/case/schema.ts, src/law): copied so
-// the app bundle carries no zod; build.test.ts fails when they drift apart.
-export const SEXES = ['M', 'F'] as const;
-export const CONTRACT_KINDS = ['employment', 'civil'] as const;
-export const SEZ_TYPES = ['technology-innovation', 'industrial-production', 'tourist-recreational', 'port'] as const;
+// The case format's vocabularies not already in the self-check: from src/core (no zod in the app bundle).
+// The flags below are copies of src/case/schema.ts; build.test.ts fails when they drift apart.
+import {
+  CONTRACT_KINDS,
+  SEXES,
+  SEZ_TYPES,
+  type ContractKind,
+  type Sex,
+  type SezType,
+} from '../../../../src/core/vocabulary.ts';
+export { CONTRACT_KINDS, SEXES, SEZ_TYPES };
+export type { ContractKind, Sex, SezType };
 export const HISTORY_FLAGS = ['priorRefusal', 'overstay', 'entryBan', 'deported'] as const;
 export const EMPLOYER_FLAGS = [
   'illegalHiringPenaltyWithin2Years',
@@ -30,9 +37,6 @@ export const EMPLOYER_FLAGS = [
 ] as const;
 export { EMPLOYER_KINDS, OCCUPATIONS, RELATIONS, SALARY_PERIODS };
 export type { EmployerKind, Occupation, Relation, SalaryPeriod };
-export type Sex = (typeof SEXES)[number];
-export type ContractKind = (typeof CONTRACT_KINDS)[number];
-export type SezType = (typeof SEZ_TYPES)[number];
 export type HistoryFlag = (typeof HISTORY_FLAGS)[number];
 export type EmployerFlag = (typeof EMPLOYER_FLAGS)[number];
 

@@ -3,7 +3,7 @@
 // list, employer page), and the employer picker of the filters.
 import { countries, regions } from 'virtual:hqs-data';
 import { api, type CaseSummary, type ObligationRecord } from '../../api.ts';
-import type { T } from '../../i18n.ts';
+import type { Lang, T } from '../../i18n.ts';
 import { Link } from '../../router.tsx';
 import { useApp } from '../session.tsx';
 import { StatusTag, useData } from '../ui.tsx';
@@ -24,12 +24,12 @@ export const sezTypeName = (t: T, k: string) => (isOneOf(SEZ_TYPES, k) ? t(`empl
 const byCode = <X extends { code: string }>(xs: readonly X[]) => new Map(xs.map((x) => [x.code, x]));
 const COUNTRIES = byCode(countries);
 const REGIONS = byCode(regions);
-export const countryName = (lang: 'en' | 'ru' | 'zh', code: string | null | undefined) =>
+export const countryName = (lang: Lang, code: string | null | undefined) =>
   code ? (COUNTRIES.get(code)?.names[lang] ?? code) : '';
-export const regionName = (lang: 'en' | 'ru' | 'zh', code: string | null | undefined) =>
+export const regionName = (lang: Lang, code: string | null | undefined) =>
   code ? (REGIONS.get(code)?.names[lang] ?? code) : '';
 /** Russian regions sorted by their name in the language. */
-export const regionOptions = (lang: 'en' | 'ru' | 'zh') =>
+export const regionOptions = (lang: Lang) =>
   [...regions].sort((a, b) => a.names[lang].localeCompare(b.names[lang], lang));
 
 /** When an obligation is due, in words: "in 3 days", "2 days late", "today"; or when it was met. */

@@ -1,6 +1,6 @@
 // The vocabularies the workspace pages show in words. The engine's lists are imported from its types
-// module (plain constants); the case format's are copies (src/case would pull zod into the bundle), kept
-// equal to the originals by vocab.test.ts, which also checks every value has English and Russian words.
+// module (plain constants), the case format's from src/core (plain lists, no zod); vocab.test.ts checks
+// every value has English and Russian words.
 
 /** Obligation kinds, from the engine's types module (plain data; it imports nothing at run time). Words: obligations.kind.<kind>. */
 export { OBLIGATION_KINDS, PLAN_STEP_IDS } from '../../../../src/engine/types.ts';
@@ -21,22 +21,9 @@ export const OPEN_STATUSES: readonly ObligationStatus[] = ['overdue', 'due', 'up
 export const STAGES = [...PLAN_STEP_IDS, 'complete'] as const;
 export const STAGE_WORDS = [...STAGES, 'not-evaluated'] as const;
 
-/** Employer kinds (src/law/category.ts EMPLOYER_KINDS); words: employers.kind.<kind>. */
-export const EMPLOYER_KINDS = [
-  'commercial',
-  'science-education',
-  'skolkovo',
-  'special-economic-zone',
-  'healthcare',
-  'it-accredited',
-  'foreign-branch',
-  'other',
-] as const;
-export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
-
-/** Types of special economic zone (src/law/category.ts SEZ_TYPES); words: employers.sez.<type>. */
-export const SEZ_TYPES = ['technology-innovation', 'industrial-production', 'tourist-recreational', 'port'] as const;
-export type SezType = (typeof SEZ_TYPES)[number];
+/** Employer kinds (words: employers.kind.<kind>) and types of special economic zone (employers.sez.<type>). */
+export { EMPLOYER_KINDS, SEZ_TYPES } from '../../../../src/core/vocabulary.ts';
+export type { EmployerKind, SezType } from '../../../../src/core/vocabulary.ts';
 
 /** Eligibility statuses (src/engine/types.ts); words: dashboard.eligibility.<status>. */
 export const ELIGIBILITY_STATUSES = ['eligible', 'review', 'ineligible'] as const;
