@@ -1,8 +1,9 @@
 // Small shared pieces of the signed-in app: data loading, headings that take the focus on a new page,
 // problem summaries that name each bad field, form fields with their errors, status tags.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { ApiError } from '../api.ts';
+import type { ApiError } from '../api.ts';
 import { useApp } from './session.tsx';
+import { asApiError } from './useAction.ts';
 
 export type Loaded<T> = {
   data: T | undefined;
@@ -30,7 +31,7 @@ export function useData<T>(load: (signal: AbortSignal) => Promise<T>, deps: read
       },
       (e: unknown) => {
         if (ac.signal.aborted) return;
-        setError(e instanceof ApiError ? e : new ApiError(0, (e as Error).message));
+        setError(asApiError(e));
         setLoading(false);
       },
     );
@@ -63,7 +64,7 @@ export function ErrorBox({ error, fieldIds }: { error: unknown; fieldIds?: Recor
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [error]);
   if (!error) return null;
-  const e = error instanceof ApiError ? error : new ApiError(0, String((error as Error)?.message ?? error));
+  const e = asApiError(error);
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
       <h2>

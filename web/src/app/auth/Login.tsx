@@ -1,18 +1,17 @@
 // Sign in with email and password. After sign-in a specialist goes to their portal, everyone else to the
 // page they asked for (?next=) or the dashboard. On a fresh install (no user yet) it sends to /setup.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiError, type SessionInfo } from '../../api.ts';
 import { navigate, useLocation } from '../../router.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, Field, PageTitle } from '../ui.tsx';
+import { useAction } from '../useAction.ts';
 
 export function Login() {
   const { t, session, setSession } = useApp();
   const { search } = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   /** The organizations to choose from, when the account belongs to several and none was used yet. */
   const [choices, setChoices] = useState<NonNullable<ApiError['organizations']> | null>(null);
   const [orgId, setOrgId] = useState('');
@@ -29,31 +28,34 @@ export function Login() {
       );
   }, []);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const s = await api.login({
-        body: { email: email.trim(), password, ...(choices && orgId ? { orgId } : {}) },
-      });
-      setSession(s);
-      navigate(target(s), { replace: true });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409 && err.organizations?.length) {
+  const login = useAction(
+    async () => {
+      try {
+        return await api.login({
+          body: { email: email.trim(), password, ...(choices && orgId ? { orgId } : {}) },
+        });
+      } catch (err) {
+        if (!(err instanceof ApiError && err.status === 409 && err.organizations?.length)) throw err;
         // The password was right; which organization to enter is the user's choice.
         setChoices(err.organizations);
         setOrgId(err.organizations[0]!.orgId);
-      } else setError(err instanceof ApiError ? err : new ApiError(0, String(err)));
-    } finally {
-      setBusy(false);
-    }
-  };
+        return null;
+      }
+    },
+    {
+      onDone: (s) => {
+        if (!s) return;
+        setSession(s);
+        navigate(target(s), { replace: true });
+      },
+    },
+  );
+  const error = login.error;
   return (
     <main id="main" className="auth">
       <PageTitle>{t('auth.login.title')}</PageTitle>
       <ErrorBox error={error} fieldIds={{ email: 'email', password: 'password' }} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={login.submit} noValidate>
         <Field id="email" label={t('auth.email')} error={error?.field('email')}>
           <input
             id="email"
@@ -93,7 +95,7 @@ export function Login() {
             ))}
           </fieldset>
         )}
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={login.busy}>
           {choices ? t('auth.login.enterOrg') : t('auth.login.submit')}
         </button>
       </form>

@@ -1,16 +1,15 @@
 // First run: the owner of the first organization creates their account (no default passwords). Only
 // while no user exists; afterwards the server answers 409 and this page sends to sign-in.
-import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api.ts';
+import { useEffect, useState } from 'react';
+import { api } from '../../api.ts';
 import { navigate } from '../../router.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, Field, PageTitle, describedBy } from '../ui.tsx';
+import { useAction } from '../useAction.ts';
 
 export function Setup() {
   const { t, setSession } = useApp();
   const [form, setForm] = useState({ orgName: '', name: '', email: '', password: '' });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
 
   useEffect(() => {
@@ -22,11 +21,8 @@ export function Setup() {
 
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setForm({ ...form, [k]: e.target.value });
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const setUp = useAction(
+    async () => {
       const body = {
         orgName: form.orgName.trim(),
         email: form.email.trim(),
@@ -34,17 +30,19 @@ export function Setup() {
         ...(form.name.trim() ? { name: form.name.trim() } : {}),
       };
       await api.setUp({ body });
-      const s = await api.login({ body: { email: body.email, password: body.password } });
-      setSession(s);
-      navigate('/app', { replace: true });
-    } catch (err) {
-      const e2 = err instanceof ApiError ? err : new ApiError(0, String(err));
-      if (e2.status === 409) setDone(true);
-      setError(e2);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return api.login({ body: { email: body.email, password: body.password } });
+    },
+    {
+      onDone: (s) => {
+        setSession(s);
+        navigate('/app', { replace: true });
+      },
+      onError: (e) => {
+        if (e.status === 409) setDone(true);
+      },
+    },
+  );
+  const error = setUp.error;
   if (done) {
     return (
       <main id="main" className="auth">
@@ -61,7 +59,7 @@ export function Setup() {
     <main id="main" className="auth">
       <PageTitle sub={t('auth.setup.intro')}>{t('auth.setup.title')}</PageTitle>
       <ErrorBox error={error} fieldIds={{ orgName: 'orgName', email: 'email', password: 'password', name: 'name' }} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={setUp.submit} noValidate>
         <Field id="orgName" label={t('auth.setup.orgName')} hint={t('auth.setup.orgNameHint')} error={err('orgName')}>
           <input
             id="orgName"
@@ -89,7 +87,7 @@ export function Setup() {
             required
           />
         </Field>
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={setUp.busy}>
           {t('auth.setup.submit')}
         </button>
       </form>

@@ -9,6 +9,7 @@ import { api, ApiError, type DocumentRecord } from '../../api.ts';
 import { Basis } from '../../Basis.tsx';
 import type { T } from '../../i18n.ts';
 import { StatusTag } from '../ui.tsx';
+import { useAction } from '../useAction.ts';
 import { checklistCounts, groupChecklist, scansFor } from './model.ts';
 import { nameOf } from './parts.tsx';
 
@@ -251,23 +252,22 @@ function Scan({
   onChanged?: (d: DocumentRecord) => void;
 }) {
   const [confirm, setConfirm] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const share = async (shared: boolean) => {
-    try {
-      onChanged?.(await api.setDocumentShared({ id: scan.documentId, body: { shared } }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.detail : String(e));
-    }
-  };
-  const remove = async () => {
-    try {
-      await api.deleteDocument({ id: scan.documentId });
-      onDeleted(scan.documentId);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.detail : String(e));
-      setConfirm(false);
-    }
-  };
+  // Sharing and deleting share one line for their problem: each clears the other's.
+  const share = useAction(
+    (shared: boolean) => {
+      remove.reset();
+      return api.setDocumentShared({ id: scan.documentId, body: { shared } });
+    },
+    { onDone: (d) => onChanged?.(d) },
+  );
+  const remove = useAction(
+    () => {
+      share.reset();
+      return api.deleteDocument({ id: scan.documentId });
+    },
+    { onDone: () => onDeleted(scan.documentId), onError: () => setConfirm(false) },
+  );
+  const error = (share.error ?? remove.error)?.detail;
   const name = scan.fileName ?? scan.type;
   return (
     <li>
@@ -284,7 +284,7 @@ function Scan({
         <>
           {' '}
           <span className="hint">{scan.shared ? t('portal.doc.shared') : t('portal.doc.private')}</span>{' '}
-          <button type="button" className="link" onClick={() => void share(!scan.shared)}>
+          <button type="button" className="link" onClick={() => void share.run(!scan.shared)}>
             {scan.shared ? t('portal.doc.unshare') : t('portal.doc.share')}
             <span className="visually-hidden">{` ${name} (${title})`}</span>
           </button>
@@ -303,7 +303,7 @@ function Scan({
         <span className="confirm">
           {' '}
           {t('portal.doc.deleteConfirm')}{' '}
-          <button type="button" className="danger small" onClick={() => void remove()}>
+          <button type="button" className="danger small" onClick={() => void remove.run()}>
             {t('portal.doc.deleteYes')}
             <span className="visually-hidden">{` ${name}`}</span>
           </button>{' '}
@@ -320,12 +320,6 @@ function Scan({
     </li>
   );
 }
-
-type UploadState =
-  | { kind: 'idle' }
-  | { kind: 'busy'; name: string }
-  | { kind: 'done'; name: string; again: boolean }
-  | { kind: 'error'; message: string };
 
 function Upload({
   t,
@@ -344,34 +338,44 @@ function Upload({
   id: string;
   onUploaded: (d: DocumentRecord) => void;
 }) {
-  const [state, setState] = useState<UploadState>({ kind: 'idle' });
-  const change = async (e: ChangeEvent<HTMLInputElement>) => {
+  /** The file being sent or last sent (with whether the server had it already). */
+  const [sent, setSent] = useState<{ name: string; again?: boolean } | null>(null);
+  const clear = (_: unknown, { input }: { input: HTMLInputElement }) => {
+    input.value = '';
+  };
+  const upload = useAction(
+    ({ file }: { file: File; input: HTMLInputElement }) => {
+      const form = new FormData();
+      form.append('type', item.document);
+      form.append('personId', item.person);
+      form.append('file', file, file.name);
+      return api.uploadDocument({ id: caseId, body: form });
+    },
+    {
+      onDone: (r, arg) => {
+        onUploaded(r.document);
+        setSent({ name: arg.file.name, again: r.deduplicated });
+        clear(r, arg);
+      },
+      onError: clear,
+    },
+  );
+  const change = (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.target;
     const file = input.files?.[0];
-    if (!file) return;
+    if (!file || upload.busy) return;
     if (file.size > MAX_BYTES) {
-      setState({ kind: 'error', message: t('portal.doc.tooBig', { mb: t.number(20) }) });
+      setSent(null);
+      upload.fail(new ApiError(413, t('portal.doc.tooBig', { mb: t.number(20) })));
       input.value = '';
       return;
     }
-    setState({ kind: 'busy', name: file.name });
-    const form = new FormData();
-    form.append('type', item.document);
-    form.append('personId', item.person);
-    form.append('file', file, file.name);
-    try {
-      const r = await api.uploadDocument({ id: caseId, body: form });
-      onUploaded(r.document);
-      setState({ kind: 'done', name: file.name, again: r.deduplicated });
-    } catch (err) {
-      const a = err instanceof ApiError ? err : new ApiError(0, String(err));
-      setState({ kind: 'error', message: a.field('file') ?? a.detail });
-    } finally {
-      input.value = '';
-    }
+    setSent({ name: file.name });
+    void upload.run({ file, input });
   };
+  const error = upload.error && (upload.error.field('file') ?? upload.error.detail);
   return (
-    <div className={`upload field${state.kind === 'error' ? ' invalid' : ''}`}>
+    <div className={`upload field${error ? ' invalid' : ''}`}>
       <label htmlFor={id}>
         {t('portal.doc.upload')}
         <span className="visually-hidden">{` ${title} (${owner})`}</span>
@@ -379,24 +383,24 @@ function Upload({
       <p className="hint" id={`${id}-hint`}>
         {t('portal.doc.uploadHint')}
       </p>
-      {state.kind === 'error' && (
+      {error && (
         <p className="error" id={`${id}-error`} role="alert">
-          {state.message}
+          {error}
         </p>
       )}
       <input
         type="file"
         id={id}
         accept={ACCEPT}
-        disabled={state.kind === 'busy'}
-        onChange={(e) => void change(e)}
-        aria-describedby={`${id}-hint${state.kind === 'error' ? ` ${id}-error` : ''}`}
+        disabled={upload.busy}
+        onChange={change}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
       />
       <p className="upload-status" aria-live="polite">
-        {state.kind === 'busy'
-          ? t('portal.doc.uploading', { name: state.name })
-          : state.kind === 'done'
-            ? t(state.again ? 'portal.doc.uploadedAgain' : 'portal.doc.uploaded', { name: state.name })
+        {upload.busy && sent
+          ? t('portal.doc.uploading', { name: sent.name })
+          : !error && sent?.again !== undefined
+            ? t(sent.again ? 'portal.doc.uploadedAgain' : 'portal.doc.uploaded', { name: sent.name })
             : ''}
       </p>
     </div>

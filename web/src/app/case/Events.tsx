@@ -2,9 +2,11 @@
 // of any kind, and "Remove" for a mistaken one (by its index in the case, with the version read).
 import { useRef, useState } from 'react';
 import type { Case } from '../../../../src/case/schema.ts';
-import { api, ApiError } from '../../api.ts';
+import { api } from '../../api.ts';
 import type { T } from '../../i18n.ts';
+import { Table } from '../Table.tsx';
 import { ErrorBox } from '../ui.tsx';
+import { useAction } from '../useAction.ts';
 import { useCase } from './context.ts';
 import { EventForm } from './forms.tsx';
 import { EVENT_SPECS, eventsNewestFirst, newDraft } from './model.ts';
@@ -54,6 +56,7 @@ export function Events() {
   const [adding, setAdding] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const events = eventsNewestFirst(kase);
+  const personOf = usePersonOf();
   return (
     <>
       <h2>{t('case.events.title')}</h2>
@@ -88,97 +91,99 @@ export function Events() {
           }}
         />
       )}
-      {events.length === 0 ? (
-        <p>{t('case.events.none')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data stack events">
-            <caption className="visually-hidden">{t('case.events.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('case.event.on')}</th>
-                <th scope="col">{t('case.event.type')}</th>
-                <th scope="col">{t('case.event.person')}</th>
-                <th scope="col">{t('case.events.details')}</th>
-                {canWrite && <th scope="col">{t('case.events.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {events.map(({ index, event }) => (
-                <EventRow key={`${index}-${event.type}-${event.on}`} index={index} event={event} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        columns={[
+          { key: 'on', header: t('case.event.on'), cell: ({ event }) => t.date(event.on) },
+          {
+            key: 'type',
+            header: t('case.event.type'),
+            cell: ({ event }) => <strong>{t(`case.eventType.${event.type}`)}</strong>,
+          },
+          {
+            key: 'person',
+            header: t('case.event.person'),
+            cell: ({ event }) => {
+              const person = personOf(event);
+              return person ? (names.get(person) ?? person) : '—';
+            },
+          },
+          {
+            key: 'details',
+            header: t('case.events.details'),
+            className: 'details',
+            cell: ({ event }) => eventDetails(t, event).join('; '),
+          },
+          canWrite && {
+            key: 'actions',
+            header: t('case.events.actions'),
+            cell: ({ index, event }) => <RemoveEvent index={index} event={event} />,
+          },
+        ]}
+        rows={events}
+        rowKey={({ index, event }) => `${index}-${event.type}-${event.on}`}
+        caption={t('case.events.caption')}
+        labels="none"
+        className="events"
+        empty={<p>{t('case.events.none')}</p>}
+      />
     </>
   );
 }
 
-function EventRow({ index, event }: { index: number; event: CaseEvent }) {
-  const c = useCase();
-  const { t, names, canWrite, kase, id } = c;
-  const [confirm, setConfirm] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const person =
+/** Whom an event is about: its person, or the principal for the principal's own kinds of event. */
+function usePersonOf() {
+  const { kase } = useCase();
+  return (event: CaseEvent) =>
     'person' in event && event.person
       ? event.person
       : EVENT_SPECS[event.type].person === 'principal'
         ? kase.people.find((p) => p.role === 'principal')?.id
         : undefined;
-  const kind = t(`case.eventType.${event.type}`);
-  const what = `${kind}, ${t.date(event.on)}`;
-  const remove = async () => {
-    setError(null);
-    try {
-      await c.save(
+}
+
+/** "Remove", then "Really remove?" with yes and cancel, for one event. */
+function RemoveEvent({ index, event }: { index: number; event: CaseEvent }) {
+  const c = useCase();
+  const { t, id } = c;
+  const [confirm, setConfirm] = useState(false);
+  const what = `${t(`case.eventType.${event.type}`)}, ${t.date(event.on)}`;
+  const remove = useAction(
+    () =>
+      c.save(
         (version) => api.removeEvent({ id, index, query: { version } }),
         t('case.events.removed', { event: what }),
-      );
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, String(e)));
-      setConfirm(false);
-    }
-  };
+      ),
+    { onError: () => setConfirm(false) },
+  );
   return (
-    <tr>
-      <td>{t.date(event.on)}</td>
-      <td>
-        <strong>{kind}</strong>
-      </td>
-      <td>{person ? (names.get(person) ?? person) : '—'}</td>
-      <td className="details">{eventDetails(t, event).join('; ')}</td>
-      {canWrite && (
-        <td>
-          {!confirm && (
-            <button
-              type="button"
-              className="link"
-              onClick={() => setConfirm(true)}
-              aria-label={`${t('case.events.remove')}: ${what}`}
-            >
-              {t('case.events.remove')}
-            </button>
-          )}
-          {confirm && (
-            <span className="confirm">
-              {t('case.events.removeConfirm')}{' '}
-              <button
-                type="button"
-                className="danger"
-                onClick={() => void remove()}
-                aria-label={`${t('case.events.removeYes')}: ${what}`}
-              >
-                {t('case.events.removeYes')}
-              </button>{' '}
-              <button type="button" className="link" onClick={() => setConfirm(false)}>
-                {t('common.cancel')}
-              </button>
-            </span>
-          )}
-          {error && <ErrorBox error={error} />}
-        </td>
+    <>
+      {!confirm && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => setConfirm(true)}
+          aria-label={`${t('case.events.remove')}: ${what}`}
+        >
+          {t('case.events.remove')}
+        </button>
       )}
-    </tr>
+      {confirm && (
+        <span className="confirm">
+          {t('case.events.removeConfirm')}{' '}
+          <button
+            type="button"
+            className="danger"
+            onClick={() => void remove.run()}
+            aria-label={`${t('case.events.removeYes')}: ${what}`}
+          >
+            {t('case.events.removeYes')}
+          </button>{' '}
+          <button type="button" className="link" onClick={() => setConfirm(false)}>
+            {t('common.cancel')}
+          </button>
+        </span>
+      )}
+      {remove.error && <ErrorBox error={remove.error} />}
+    </>
   );
 }

@@ -3,10 +3,11 @@
 // severity and the residence-permit grounds each person may use.
 import { useState } from 'react';
 import type { RenderedFinding as Finding } from '../../../../src/engine/types.ts';
-import { api, ApiError } from '../../api.ts';
+import { api } from '../../api.ts';
 import { Basis, isProposalReason } from '../../Basis.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { ErrorBox, PageTitle, StatusTag } from '../ui.tsx';
+import { useAction } from '../useAction.ts';
 import { useCase } from './context.ts';
 import { principalOf } from './model.ts';
 import { regionName } from './refdata.ts';
@@ -15,8 +16,6 @@ export function CaseHeader() {
   const c = useCase();
   const { t, record, kase, evaluation: ev, canWrite, id } = c;
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const principal = principalOf(kase);
   const title = principal?.name.latin ?? record.principalName;
   const stage =
@@ -25,32 +24,23 @@ export function CaseHeader() {
       : record.stage === 'complete'
         ? t('case.stage.complete')
         : t(`step.${record.stage}`);
-  const setStatus = async (status: 'open' | 'closed') => {
-    setError(null);
-    setBusy(true);
-    try {
-      await c.save(
-        (version) => api.setCaseStatus({ id, body: { status, version } }),
-        t(status === 'closed' ? 'case.closed' : 'case.reopened'),
-      );
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, String(e)));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const remove = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      await api.deleteCase({ id });
-      navigate('/app/cases');
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, String(e)));
-      setBusy(false);
-      setConfirmDelete(false);
-    }
-  };
+  // The head's two actions share one problem box (each clears the other's problem) and one busy state.
+  const setStatus = useAction((status: 'open' | 'closed') => {
+    remove.reset();
+    return c.save(
+      (version) => api.setCaseStatus({ id, body: { status, version } }),
+      t(status === 'closed' ? 'case.closed' : 'case.reopened'),
+    );
+  });
+  const remove = useAction(
+    () => {
+      setStatus.reset();
+      return api.deleteCase({ id });
+    },
+    { keepBusy: true, onDone: () => navigate('/app/cases'), onError: () => setConfirmDelete(false) },
+  );
+  const error = setStatus.error ?? remove.error;
+  const busy = setStatus.busy || remove.busy;
   const th = ev?.eligibility.threshold;
   return (
     <header className="case-head">
@@ -136,11 +126,11 @@ export function CaseHeader() {
       {canWrite && (
         <div className="toolbar case-actions">
           {record.status === 'open' ? (
-            <button type="button" className="secondary" disabled={busy} onClick={() => void setStatus('closed')}>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void setStatus.run('closed')}>
               {t('case.close')}
             </button>
           ) : (
-            <button type="button" className="secondary" disabled={busy} onClick={() => void setStatus('open')}>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void setStatus.run('open')}>
               {t('case.reopen')}
             </button>
           )}
@@ -151,7 +141,7 @@ export function CaseHeader() {
           ) : (
             <span className="confirm" role="group" aria-label={t('case.deleteConfirm')}>
               {t('case.deleteConfirm')}{' '}
-              <button type="button" className="danger" disabled={busy} onClick={() => void remove()}>
+              <button type="button" className="danger" disabled={busy} onClick={() => void remove.run()}>
                 {t('case.deleteYes')}
               </button>{' '}
               <button type="button" className="link" onClick={() => setConfirmDelete(false)}>

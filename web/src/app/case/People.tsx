@@ -4,8 +4,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Person } from '../../../../src/case/schema.ts';
 import type { Relation } from '../../../../src/law/schema.ts';
-import { api, ApiError } from '../../api.ts';
+import { api } from '../../api.ts';
 import { ErrorBox, Field, describedBy } from '../ui.tsx';
+import { useAction } from '../useAction.ts';
 import { isStale, useCase } from './context.ts';
 import { CodeList, ProblemSummary, fieldError, serverFieldIds, type Problem } from './forms.tsx';
 import { formKeyOfPath, nextPersonId, personFromForm, personToForm, type PersonForm } from './model.ts';
@@ -93,20 +94,16 @@ function PersonView({ person: p, onEdit }: { person: Person; onEdit: () => void 
   const c = useCase();
   const { t, lang, today, canWrite, id, names } = c;
   const [confirm, setConfirm] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const name = names.get(p.id) ?? p.id;
-  const remove = async () => {
-    setError(null);
-    try {
-      await c.save(
+  const remove = useAction(
+    () =>
+      c.save(
         (version) => api.removePerson({ id, personId: p.id, query: { version } }),
         t('case.people.removed', { name }),
-      );
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, String(e)));
-      setConfirm(false);
-    }
-  };
+      ),
+    { onError: () => setConfirm(false) },
+  );
+  const error = remove.error;
   return (
     <article aria-labelledby={`person-${p.id}`}>
       <h3 id={`person-${p.id}`} tabIndex={-1}>
@@ -210,7 +207,7 @@ function PersonView({ person: p, onEdit }: { person: Person; onEdit: () => void 
           {confirm && (
             <span className="confirm" role="group" aria-label={t('case.people.removeConfirm', { name })}>
               {t('case.people.removeConfirm', { name })}{' '}
-              <button type="button" className="danger" onClick={() => void remove()}>
+              <button type="button" className="danger" onClick={() => void remove.run()}>
                 {t('case.people.removeYes')}
               </button>{' '}
               <button type="button" className="link" onClick={() => setConfirm(false)}>
@@ -230,8 +227,6 @@ function PersonEditor({ person, onClose }: { person?: Person; onClose: (saved: b
   const { t, lang, kase, id, today } = c;
   const [form, setForm] = useState<PersonForm>(() => personToForm(person));
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [server, setServer] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const base = `pf-${person?.id ?? 'new'}`;
@@ -240,32 +235,31 @@ function PersonEditor({ person, onClose }: { person?: Person; onClose: (saved: b
   const label = (key: string) => (PF_KEYS.has(key) ? t(`case.pf.${key}`) : key);
   const role = person?.role ?? 'family';
   const set = <K extends keyof PersonForm>(k: K, v: PersonForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const save = useAction(
+    (edited: Person) =>
+      c.save(
+        (version) =>
+          person
+            ? api.replacePerson({ id, personId: person.id, body: { person: edited, version } })
+            : api.addPerson({ id, body: { person: edited, version } }),
+        t(person ? 'case.people.saved' : 'case.people.added', { name: edited.name.latin }),
+      ),
+    { keepBusy: true, onDone: () => onClose(true) },
+  );
+  const server = save.error;
   const err = (key: string) => fieldError(key, problems, server);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setServer(null);
+    if (save.busy) return;
+    save.reset();
     const r = personFromForm(form, person ?? { id: nextPersonId(kase), role: 'family' }, today);
     if (!r.person) {
       setProblems(r.problems.map((p) => ({ key: formKeyOfPath(p.path), message: t(`case.problem.${p.code}`) })));
       return;
     }
     setProblems([]);
-    setBusy(true);
-    const who = r.person.name.latin;
-    try {
-      await c.save(
-        (version) =>
-          person
-            ? api.replacePerson({ id, personId: person.id, body: { person: r.person, version } })
-            : api.addPerson({ id, body: { person: r.person, version } }),
-        t(person ? 'case.people.saved' : 'case.people.added', { name: who }),
-      );
-      onClose(true);
-    } catch (x) {
-      setServer(x instanceof ApiError ? x : new ApiError(0, String(x)));
-      setBusy(false);
-    }
+    void save.run(r.person);
   };
 
   const text = (
@@ -399,7 +393,7 @@ function PersonEditor({ person, onClose }: { person?: Person; onClose: (saved: b
         </>
       )}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={save.busy}>
           {person ? t('case.people.save') : t('case.people.addSubmit')}
         </button>{' '}
         <button type="button" className="secondary" onClick={() => onClose(false)}>

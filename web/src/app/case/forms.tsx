@@ -3,9 +3,10 @@
 // pre-filled from an obligation or plan step ("Mark as done") or empty from "Add an event".
 import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Case } from '../../../../src/case/schema.ts';
-import { ApiError } from '../../api.ts';
+import type { ApiError } from '../../api.ts';
 import type { Lang, T } from '../../i18n.ts';
 import { ErrorBox, Field, describedBy, FieldNotes, todayMoscow } from '../ui.tsx';
+import { useAction } from '../useAction.ts';
 import { isStale } from './context.ts';
 import {
   EVENT_SPECS,
@@ -163,8 +164,8 @@ export function EventForm({
 }: EventFormProps) {
   const [d, setD] = useState<EventDraft>(initial);
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [server, setServer] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useAction((event: Record<string, unknown>) => onSubmit(event), { keepBusy: true });
+  const server = save.error;
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), []);
 
@@ -183,22 +184,17 @@ export function EventForm({
   const setField = (name: string, v: string | boolean | string[]) =>
     setD((x) => ({ ...x, fields: { ...x.fields, [name]: v } }));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (save.busy) return;
     const r = eventFromDraft(d);
-    setServer(null);
+    save.reset();
     if (!r.event) {
       setProblems(r.problems.map((p) => ({ key: formKeyOfPath(p.path), message: problemText(t, p) })));
       return;
     }
     setProblems([]);
-    setBusy(true);
-    try {
-      await onSubmit(r.event);
-    } catch (err) {
-      setServer(err instanceof ApiError ? err : new ApiError(0, String(err)));
-      setBusy(false);
-    }
+    void save.run(r.event);
   };
 
   const err = (key: string) => fieldError(key, problems, server);
@@ -358,7 +354,7 @@ export function EventForm({
         />
       </Field>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={save.busy}>
           {t('case.event.save')}
         </button>{' '}
         <button type="button" className="secondary" onClick={onCancel}>

@@ -9,11 +9,10 @@ import { api, ApiError } from '../../api.ts';
 import { navigate } from '../../router.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, Field, Load, PageTitle, describedBy, useData } from '../ui.tsx';
+import { useAction } from '../useAction.ts';
 import { tokenFromHash } from './token.ts';
 
 type Preview = z.infer<typeof S.InvitationPreview>;
-
-const asError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, String((e as Error)?.message ?? e)));
 
 export function Invite() {
   const { t } = useApp();
@@ -43,37 +42,39 @@ function Accept({ token, preview, onGone }: { token: string; preview: Preview; o
   const { t, session, setSession } = useApp();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState(false);
   const existing = preview.existingUser;
+  const accept = useAction(
+    () =>
+      api.acceptInvitation({
+        body: { token, password, ...(!existing && name.trim() ? { name: name.trim() } : {}) },
+      }),
+    {
+      onDone: (s) => {
+        setSession(s);
+        navigate(s.role === 'specialist' ? '/portal' : '/app', { replace: true });
+      },
+      // Gone meanwhile (used, revoked, expired): the page says so instead of the form.
+      onError: (e) => {
+        if (e.status === 404) onGone();
+      },
+    },
+  );
+  const error = accept.error;
   const passwordError = missing
     ? t(existing ? 'invite.passwordMissingExisting' : 'invite.passwordMissing')
     : error?.field('password');
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (accept.busy) return;
     setMissing(!password);
     if (!password) {
-      setError(null);
+      accept.reset();
       document.getElementById('invite-password')?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const s = await api.acceptInvitation({
-        body: { token, password, ...(!existing && name.trim() ? { name: name.trim() } : {}) },
-      });
-      setSession(s);
-      navigate(s.role === 'specialist' ? '/portal' : '/app', { replace: true });
-    } catch (err) {
-      const e2 = asError(err);
-      if (e2.status === 404) return onGone();
-      setError(e2);
-    } finally {
-      setBusy(false);
-    }
+    void accept.run();
   };
 
   return (
@@ -141,7 +142,7 @@ function Accept({ token, preview, onGone }: { token: string; preview: Preview; o
             required
           />
         </Field>
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={accept.busy}>
           {t('invite.accept')}
         </button>
       </form>

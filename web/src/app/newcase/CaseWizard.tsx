@@ -2,10 +2,11 @@
 // (entered once), then a review where the case is created. Each step checks what it can; the server
 // judges the whole case, and each problem it names is shown on its field and in the summary.
 import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError } from '../../api.ts';
+import { api } from '../../api.ts';
 import { navigate } from '../../router.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, todayMoscow } from '../ui.tsx';
+import { useAction } from '../useAction.ts';
 import {
   STEPS,
   buildCase,
@@ -35,16 +36,24 @@ export function CaseWizard({
   const [step, setStep] = useState<StepId>(startAt);
   const [reached, setReached] = useState(STEPS.indexOf(startAt));
   const [attempted, setAttempted] = useState<ReadonlySet<StepId>>(() => new Set());
-  const [serverError, setServerError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [focusKey, setFocusKey] = useState(0);
   const [pendingFocus, setPendingFocus] = useState<{ path?: string } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const today = useMemo(() => todayMoscow(), []);
 
   const problems = useMemo(() => validateForm(form, today), [form, today]);
-  const serverItems: readonly ProblemItem[] =
-    serverError instanceof ApiError && serverError.status === 422 ? serverError.errors : [];
+  const creating = useAction(
+    () => {
+      const link = employerLink(form);
+      return api.createCase({ body: buildCase(form), ...(link ? { query: { employer: link } } : {}) });
+    },
+    {
+      onDone: (rec) => navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`),
+      onError: () => setFocusKey((k) => k + 1),
+    },
+  );
+  const serverError = creating.error;
+  const serverItems: readonly ProblemItem[] = serverError?.status === 422 ? serverError.errors : [];
   const shown = (path: string) => attempted.has(stepOf(path)) || attempted.has('review');
   const clientItems = (only?: StepId): ProblemItem[] =>
     problems
@@ -58,7 +67,7 @@ export function CaseWizard({
   };
   const set = (f: CaseForm) => {
     // Adding or removing a family member moves the people after it: the server's problems no longer fit.
-    if (f.family.length !== form.family.length) setServerError(null);
+    if (f.family.length !== form.family.length) creating.reset();
     setFormState(f);
   };
 
@@ -87,26 +96,16 @@ export function CaseWizard({
   };
   const back = () => go(STEPS[index - 1]!);
 
-  const create = async (e: FormEvent) => {
+  const create = (e: FormEvent) => {
     e.preventDefault();
+    if (creating.busy) return;
     setAttempted(new Set(STEPS));
     if (problems.length) {
-      setServerError(null);
+      creating.reset();
       setFocusKey((k) => k + 1);
       return;
     }
-    setBusy(true);
-    setServerError(null);
-    try {
-      const link = employerLink(form);
-      const rec = await api.createCase({ body: buildCase(form), ...(link ? { query: { employer: link } } : {}) });
-      navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`);
-    } catch (err) {
-      setServerError(err);
-      setFocusKey((k) => k + 1);
-    } finally {
-      setBusy(false);
-    }
+    void creating.run();
   };
 
   const people = [form.principal.latin.trim(), ...form.family.map((m) => m.latin.trim())];
@@ -144,9 +143,7 @@ export function CaseWizard({
           <span className="hint">{t('newcase.stepOf', { n: index + 1, total: STEPS.length })}</span>{' '}
           {t(`newcase.title.${step}`)}
         </h2>
-        {serverError !== null && !(serverError instanceof ApiError && serverError.status === 422) && (
-          <ErrorBox error={serverError} />
-        )}
+        {serverError && serverError.status !== 422 && <ErrorBox error={serverError} />}
         <Problems
           title={
             step === 'review' && serverItems.length
@@ -179,8 +176,8 @@ export function CaseWizard({
             </button>
           )}{' '}
           {step === 'review' ? (
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t('newcase.review.creating') : t('newcase.review.create')}
+            <button type="submit" className="primary" disabled={creating.busy}>
+              {creating.busy ? t('newcase.review.creating') : t('newcase.review.create')}
             </button>
           ) : (
             <button type="submit" className="primary">

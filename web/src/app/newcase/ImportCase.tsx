@@ -1,10 +1,11 @@
 // A new case from an hqs-case/1 file (JSON or YAML), chosen or dropped: its bytes go to the server as
 // they are, and the server's problems come back per field, read for a person.
 import { useEffect, useState, type DragEvent, type FormEvent } from 'react';
-import { api, ApiError } from '../../api.ts';
+import { api } from '../../api.ts';
 import { navigate } from '../../router.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, describedBy } from '../ui.tsx';
+import { useAction } from '../useAction.ts';
 import { MAX_FILE_BYTES, caseFileType } from './build.ts';
 import { Problems } from './Problems.tsx';
 
@@ -18,10 +19,19 @@ export function ImportCase() {
   const { t } = useApp();
   const [file, setFile] = useState<Chosen | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
   const [focusKey, setFocusKey] = useState(0);
+  const create = useAction(
+    ({ name, text }: Chosen) => {
+      const format = caseFileType(name, text) === 'application/yaml' ? 'yaml' : 'json';
+      return api.createCase({ body: { text, format } });
+    },
+    {
+      onDone: (rec) => navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`),
+      onError: () => setFocusKey((k) => k + 1),
+    },
+  );
+  const error = create.error;
 
   // A file dropped beside the drop zone must not replace the page with the file.
   useEffect(() => {
@@ -35,7 +45,7 @@ export function ImportCase() {
   }, []);
 
   const take = async (f: File | undefined) => {
-    setError(null);
+    create.reset();
     setFileError(null);
     setFile(null);
     if (!f) return;
@@ -52,27 +62,16 @@ export function ImportCase() {
     setOver(false);
     void take(e.dataTransfer.files[0]);
   };
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!file) {
       setFileError(fileError ?? t('newcase.file.required'));
       document.getElementById('case-file')?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const format = caseFileType(file.name, file.text) === 'application/yaml' ? 'yaml' : 'json';
-      const rec = await api.createCase({ body: { text: file.text, format } });
-      navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`);
-    } catch (err) {
-      setError(err);
-      setFocusKey((k) => k + 1);
-    } finally {
-      setBusy(false);
-    }
+    void create.run(file);
   };
-  const refused = error instanceof ApiError && error.errors.length > 0 && error.status === 422 ? error : null;
+  const refused = error && error.errors.length > 0 && error.status === 422 ? error : null;
   return (
     <>
       <p>{t('newcase.file.intro')}</p>
@@ -85,7 +84,7 @@ export function ImportCase() {
           showPaths
         />
       ) : (
-        error !== null && <ErrorBox error={error} />
+        error && <ErrorBox error={error} />
       )}
       <form onSubmit={submit} noValidate>
         <div
@@ -120,8 +119,8 @@ export function ImportCase() {
               : ''}
           </p>
         </div>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('newcase.file.busy') : t('newcase.file.submit')}
+        <button type="submit" className="primary" disabled={create.busy}>
+          {create.busy ? t('newcase.file.busy') : t('newcase.file.submit')}
         </button>
       </form>
     </>

@@ -6,6 +6,7 @@ import { api, ApiError, type SessionInfo } from '../../api.ts';
 import { navigate } from '../../router.tsx';
 import { isOwner, useApp, useSession } from '../session.tsx';
 import { describedBy, ErrorBox, Field, Load, PageTitle, useData } from '../ui.tsx';
+import { useAction } from '../useAction.ts';
 import { asFieldProblem } from './format-error.ts';
 import { emailOfLabel } from './format.ts';
 
@@ -18,8 +19,6 @@ type Organization = {
   activeMembers: number;
   cases: number;
 };
-
-const asApiError = asFieldProblem;
 
 export function Account() {
   const { t } = useApp();
@@ -65,36 +64,37 @@ export function Account() {
 function PasswordForm() {
   const { t } = useApp();
   const [form, setForm] = useState({ current: '', next: '', again: '' });
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [mismatch, setMismatch] = useState(false);
+  const change = useAction(
+    () => api.changePassword({ body: { currentPassword: form.current, newPassword: form.next } }),
+    {
+      toError: asFieldProblem,
+      onDone: (r) => {
+        setForm({ current: '', next: '', again: '' });
+        setDone(
+          typeof r?.endedSessions === 'number' && r.endedSessions > 0
+            ? t('account.password.doneEnded', { n: t.number(r.endedSessions) })
+            : t('account.password.done'),
+        );
+      },
+    },
+  );
+  const error = change.error;
   const err = (k: 'currentPassword' | 'newPassword' | 'again') =>
     k === 'again' && mismatch ? t('account.password.mismatch') : error?.field(k);
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
+    if (change.busy) return;
+    change.reset();
     setDone(null);
     setMismatch(false);
     if (form.next !== form.again) {
       setMismatch(true);
-      setError(new ApiError(422, t('account.password.mismatch')));
+      change.fail(new ApiError(422, t('account.password.mismatch')));
       return;
     }
-    setBusy(true);
-    try {
-      const r = await api.changePassword({ body: { currentPassword: form.current, newPassword: form.next } });
-      setForm({ current: '', next: '', again: '' });
-      setDone(
-        typeof r?.endedSessions === 'number' && r.endedSessions > 0
-          ? t('account.password.doneEnded', { n: t.number(r.endedSessions) })
-          : t('account.password.done'),
-      );
-    } catch (x) {
-      setError(asApiError(x));
-    } finally {
-      setBusy(false);
-    }
+    void change.run();
   };
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setForm({ ...form, [k]: e.target.value });
@@ -141,7 +141,7 @@ function PasswordForm() {
             required
           />
         </Field>
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={change.busy}>
           {t('account.password.submit')}
         </button>
       </form>
@@ -186,24 +186,21 @@ function OrganizationForm() {
 function OrgNameForm({ current, onSaved }: { current: string; onSaved: (o: Organization) => void }) {
   const { t } = useApp();
   const [name, setName] = useState(current);
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(false);
-    try {
-      const o = await api.renameOrganization({ body: { name: name.trim() } });
-      setDone(true);
-      onSaved(o);
-    } catch (x) {
-      setError(asApiError(x));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const rename = useAction(
+    () => {
+      setDone(false);
+      return api.renameOrganization({ body: { name: name.trim() } });
+    },
+    {
+      toError: asFieldProblem,
+      onDone: (o) => {
+        setDone(true);
+        onSaved(o);
+      },
+    },
+  );
+  const error = rename.error;
   const err = error?.field('name');
   return (
     <>
@@ -213,7 +210,7 @@ function OrgNameForm({ current, onSaved }: { current: string; onSaved: (o: Organ
         </p>
       )}
       <ErrorBox error={error} fieldIds={{ name: 'org-name' }} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={rename.submit} noValidate>
         <Field id="org-name" label={t('account.org.name')} hint={t('account.org.nameHint')} error={err}>
           <input
             id="org-name"
@@ -225,7 +222,7 @@ function OrgNameForm({ current, onSaved }: { current: string; onSaved: (o: Organ
             required
           />
         </Field>
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={rename.busy}>
           {t('account.org.submit')}
         </button>
       </form>
@@ -240,8 +237,14 @@ function Organizations({ session, email }: { session: Session; email: string | n
   const others = orgs?.filter((o) => o.orgId !== session.orgId) ?? [];
   const [target, setTarget] = useState(others[0]?.orgId ?? '');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const switchTo = useAction(() => api.login({ body: { email: email ?? '', password, orgId: target } }), {
+    toError: asFieldProblem,
+    keepBusy: true,
+    onDone: (s) => {
+      setSession(s);
+      navigate(s.role === 'specialist' ? '/portal' : '/app', { replace: true });
+    },
+  });
   if (!orgs) {
     return (
       <section aria-labelledby="orgs-h">
@@ -251,20 +254,7 @@ function Organizations({ session, email }: { session: Session; email: string | n
     );
   }
   if (others.length === 0) return null;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!email) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const s = await api.login({ body: { email, password, orgId: target } });
-      setSession(s);
-      navigate(s.role === 'specialist' ? '/portal' : '/app', { replace: true });
-    } catch (x) {
-      setError(asApiError(x));
-      setBusy(false);
-    }
-  };
+  const error = switchTo.error;
   const err = (k: string) => error?.field(k);
   return (
     <section aria-labelledby="orgs-h">
@@ -284,7 +274,7 @@ function Organizations({ session, email }: { session: Session; email: string | n
             error={error}
             fieldIds={{ orgId: 'switch-org', password: 'switch-password', email: 'switch-password' }}
           />
-          <form onSubmit={submit} noValidate>
+          <form onSubmit={switchTo.submit} noValidate>
             <Field id="switch-org" label={t('account.orgs.target')} error={err('orgId')}>
               <select id="switch-org" value={target} onChange={(e) => setTarget(e.target.value)}>
                 {others.map((o) => (
@@ -305,7 +295,7 @@ function Organizations({ session, email }: { session: Session; email: string | n
                 required
               />
             </Field>
-            <button type="submit" className="primary" disabled={busy || !target}>
+            <button type="submit" className="primary" disabled={switchTo.busy || !target}>
               {t('account.orgs.switch')}
             </button>
           </form>

@@ -2,10 +2,11 @@
 // filtered by action, kind of record, person and dates (all in the URL), paged by key ("older entries"
 // passes the page's `next` as the cursor).
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, type AuditPage, type Member } from '../../api.ts';
+import { api, type AuditEntry, type AuditPage, type Member } from '../../api.ts';
 import type { T } from '../../i18n.ts';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import { isOwner, useApp } from '../session.tsx';
+import { Table, type TableProps } from '../Table.tsx';
 import { ErrorBox, PageTitle, useData } from '../ui.tsx';
 import { auditHref, readAuditFilter, type AuditFilter } from './filters.ts';
 import { actorOf, auditRange, detailPairs } from './format.ts';
@@ -73,7 +74,65 @@ function AuditLog() {
     const m = userId ? members.data?.find((x) => x.userId === userId) : undefined;
     return m?.name || undefined;
   };
-  const label = (k: string) => ({ 'data-label': t(k) });
+  const columns: TableProps<AuditEntry>['columns'] = [
+    {
+      key: 'when',
+      header: t('audit.col.when'),
+      cell: (a) => <time dateTime={a.at}>{t.dateTime(a.at)}</time>,
+    },
+    {
+      key: 'who',
+      header: t('audit.col.who'),
+      cell: (a) => {
+        const who = actorOf(a.actor);
+        const name = memberName(a.actorUserId);
+        return who.kind === 'user'
+          ? name
+            ? `${name} (${who.name})`
+            : who.name
+          : who.kind === 'token'
+            ? t('audit.who.token', { prefix: who.name })
+            : t('audit.who.system', { name: who.name });
+      },
+    },
+    {
+      key: 'what',
+      header: t('audit.col.what'),
+      cell: (a) => (
+        <>
+          {actionName(t, a.action)}
+          <span className="hint block">
+            {entityName(t, a.entity)}
+            {a.entityId && (
+              <>
+                {' '}
+                <EntityLink entity={a.entity} id={a.entityId} />
+              </>
+            )}
+          </span>
+        </>
+      ),
+    },
+    { key: 'where', header: t('audit.col.where'), className: 'mono', cell: (a) => a.ip ?? '—' },
+    {
+      key: 'details',
+      header: t('audit.col.details'),
+      cell: (a) => {
+        const details = detailPairs(a.details);
+        return details.length === 0 ? (
+          '—'
+        ) : (
+          <ul className="plain details">
+            {details.map((d) => (
+              <li key={d.key}>
+                <span className="hint">{d.key}:</span> {d.value}
+              </li>
+            ))}
+          </ul>
+        );
+      },
+    },
+  ];
 
   return (
     <main id="main">
@@ -165,75 +224,14 @@ function AuditLog() {
         {page.data && (
           <>
             {filter.cursor !== undefined && <p className="hint">{t('audit.olderShown')}</p>}
-            {page.data.items.length === 0 ? (
-              <p className="notice">{t('audit.none')}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="data stack labelled audit">
-                  <caption className="visually-hidden">{t('audit.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('audit.col.when')}</th>
-                      <th scope="col">{t('audit.col.who')}</th>
-                      <th scope="col">{t('audit.col.what')}</th>
-                      <th scope="col">{t('audit.col.where')}</th>
-                      <th scope="col">{t('audit.col.details')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.data.items.map((a) => {
-                      const who = actorOf(a.actor);
-                      const name = memberName(a.actorUserId);
-                      const details = detailPairs(a.details);
-                      return (
-                        <tr key={a.seq}>
-                          <td {...label('audit.col.when')}>
-                            <time dateTime={a.at}>{t.dateTime(a.at)}</time>
-                          </td>
-                          <td {...label('audit.col.who')}>
-                            {who.kind === 'user'
-                              ? name
-                                ? `${name} (${who.name})`
-                                : who.name
-                              : who.kind === 'token'
-                                ? t('audit.who.token', { prefix: who.name })
-                                : t('audit.who.system', { name: who.name })}
-                          </td>
-                          <td {...label('audit.col.what')}>
-                            {actionName(t, a.action)}
-                            <span className="hint block">
-                              {entityName(t, a.entity)}
-                              {a.entityId && (
-                                <>
-                                  {' '}
-                                  <EntityLink entity={a.entity} id={a.entityId} />
-                                </>
-                              )}
-                            </span>
-                          </td>
-                          <td {...label('audit.col.where')} className="mono">
-                            {a.ip ?? '—'}
-                          </td>
-                          <td {...label('audit.col.details')}>
-                            {details.length === 0 ? (
-                              '—'
-                            ) : (
-                              <ul className="plain details">
-                                {details.map((d) => (
-                                  <li key={d.key}>
-                                    <span className="hint">{d.key}:</span> {d.value}
-                                  </li>
-                                ))}
-                              </ul>
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <Table
+              columns={columns}
+              rows={page.data.items}
+              rowKey={(a) => a.seq}
+              caption={t('audit.title')}
+              className="audit"
+              empty={<p className="notice">{t('audit.none')}</p>}
+            />
             <nav className="pager" aria-label={t('common.pages')}>
               {filter.cursor !== undefined && (
                 <Link href={auditHref({ ...filter, cursor: undefined })}>{t('audit.newest')}</Link>

@@ -121,11 +121,11 @@ export function Cases() {
             <p className="count-line" role="status">
               {t(pluralKey('cases.count', t.lang, list.data.total), { n: t.number(list.data.total) })}
             </p>
-            {list.data.items.length === 0 ? (
-              <p className="notice">{filtered ? t('cases.noneFiltered') : t('cases.none')}</p>
-            ) : (
-              <CaseTable items={list.data.items} caption={t('cases.title')} />
-            )}
+            <CaseTable
+              items={list.data.items}
+              caption={t('cases.title')}
+              empty={<p className="notice">{filtered ? t('cases.noneFiltered') : t('cases.none')}</p>}
+            />
             <Pager
               total={list.data.total}
               limit={list.data.limit}

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { api, type Dashboard as DashboardData, type ObligationRecord, type Page } from '../../api.ts';
 import { Link, useLocation } from '../../router.tsx';
 import { canWrite, useApp } from '../session.tsx';
+import { Table } from '../Table.tsx';
 import { ErrorBox, Load, PageTitle, StatusTag, useData } from '../ui.tsx';
 import { EmployerSelect, KindSelect, ObligationTable, stageName, useEmployerOptions } from './common.tsx';
 import {
@@ -113,35 +114,35 @@ function Overview({ d }: { d: DashboardData }) {
       <div className="columns">
         <section aria-labelledby="by-stage-h">
           <h2 id="by-stage-h">{t('dashboard.stages.title')}</h2>
-          {stages.length + otherStages.length === 0 ? (
-            <p>{t('dashboard.stages.none')}</p>
-          ) : (
-            <table className="data">
-              <caption className="visually-hidden">{t('dashboard.stages.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('dashboard.stages.stage')}</th>
-                  <th scope="col" className="num">
-                    {t('dashboard.stages.cases')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...stages, ...otherStages].map((s) => (
-                  <tr key={s}>
-                    <th scope="row">{stageName(t, s === 'not-evaluated' ? null : s)}</th>
-                    <td className="num">
-                      {s === 'not-evaluated' ? (
-                        t.number(d.casesByStage[s] ?? 0)
-                      ) : (
-                        <Link href={casesHref({ status: 'open', stage: s })}>{t.number(d.casesByStage[s] ?? 0)}</Link>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Table
+            columns={[
+              {
+                key: 'stage',
+                header: t('dashboard.stages.stage'),
+                rowHeader: true,
+                cell: (s) => stageName(t, s === 'not-evaluated' ? null : s),
+              },
+              {
+                key: 'cases',
+                header: t('dashboard.stages.cases'),
+                className: 'num',
+                headerClassName: 'num',
+                cell: (s) =>
+                  s === 'not-evaluated' ? (
+                    t.number(d.casesByStage[s] ?? 0)
+                  ) : (
+                    <Link href={casesHref({ status: 'open', stage: s })}>{t.number(d.casesByStage[s] ?? 0)}</Link>
+                  ),
+              },
+            ]}
+            rows={[...stages, ...otherStages]}
+            rowKey={(s) => s}
+            caption={t('dashboard.stages.title')}
+            stack={false}
+            labels="none"
+            wrap={false}
+            empty={<p>{t('dashboard.stages.none')}</p>}
+          />
         </section>
         <section aria-labelledby="findings-h">
           <h2 id="findings-h">{t('dashboard.findings.title')}</h2>

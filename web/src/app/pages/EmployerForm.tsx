@@ -1,10 +1,10 @@
 // The employer's facts as a form (create on /app/employers, edit on /app/employers/{id}): the fields of
 // the case format's employer object, each with its label and hint, the server's problems shown beside
 // the field they name and summarized at the top.
-import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
-import type { ApiError } from '../../api.ts';
+import { useState, type InputHTMLAttributes } from 'react';
 import { useApp } from '../session.tsx';
 import { describedBy, ErrorBox, Field } from '../ui.tsx';
+import { useAction } from '../useAction.ts';
 import { employerKindName, regionOptions, sezTypeName } from './common.tsx';
 import {
   EMPLOYER_FLAGS,
@@ -36,24 +36,11 @@ export function EmployerForm({
   const [form, setForm] = useState<EmployerFormState>(() =>
     initial ? formFromEmployer(initial) : emptyEmployerForm(),
   );
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useAction(() => onSubmit(employerFromForm(form, initial)), { toError: asFieldProblem });
+  const error = save.error;
   const fid = (f: string) => `${id}-${f}`;
   const err = (f: string) => employerFieldError(error, f);
   const set = <K extends keyof EmployerFormState>(k: K, v: EmployerFormState[K]) => setForm((s) => ({ ...s, [k]: v }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(employerFromForm(form, initial));
-    } catch (x) {
-      setError(asFieldProblem(x));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const text = (f: 'name' | 'inn', hint: string, extra: InputHTMLAttributes<HTMLInputElement> = {}) => (
     <Field id={fid(f)} label={t(`employers.field.${f}`)} hint={hint} error={err(f)}>
@@ -71,7 +58,7 @@ export function EmployerForm({
   );
 
   return (
-    <form className="employer-form" onSubmit={submit} noValidate>
+    <form className="employer-form" onSubmit={save.submit} noValidate>
       <ErrorBox error={error} fieldIds={employerFieldIds(id)} />
       {text('name', t('employers.field.nameHint'), { autoComplete: 'organization', maxLength: 300 })}
       {text('inn', t('employers.field.innHint'), {
@@ -174,7 +161,7 @@ export function EmployerForm({
         ))}
       </fieldset>
       <p className="actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={save.busy}>
           {submitLabel}
         </button>
         {onCancel && (

@@ -1,10 +1,11 @@
 // One employer (/app/employers/{id}): its facts, edit them (PUT), delete it while no case refers to it,
 // its cases and its open obligations.
 import { useRef, useState, useEffect } from 'react';
-import { api, ApiError, type CaseSummary, type EmployerRecord, type ObligationRecord, type Page } from '../../api.ts';
+import { api, type CaseSummary, type EmployerRecord, type ObligationRecord, type Page } from '../../api.ts';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import { canWrite, useApp } from '../session.tsx';
 import { ErrorBox, Load, PageTitle, todayMoscow, useData } from '../ui.tsx';
+import { useAction } from '../useAction.ts';
 import { CaseTable, employerKindName, ObligationTable, regionName, sezTypeName } from './common.tsx';
 import { EmployerForm } from './EmployerForm.tsx';
 import { EMPLOYER_FLAGS } from './employer-form.ts';
@@ -34,8 +35,6 @@ function EmployerView({ rec, onChange }: { rec: EmployerRecord; onChange: (r: Em
   const write = canWrite(session);
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
   const [saved, setSaved] = useState(false);
-  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const editRef = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
   const id = rec.employerId;
@@ -66,17 +65,10 @@ function EmployerView({ rec, onChange }: { rec: EmployerRecord; onChange: (r: Em
     setSaved(true);
     setMode('view');
   };
-  const remove = async () => {
-    setBusy(true);
-    setDeleteError(null);
-    try {
-      await api.deleteEmployer({ id });
-      navigate('/app/employers?deleted=1');
-    } catch (x) {
-      setDeleteError(x instanceof ApiError ? x : new ApiError(0, String(x)));
-      setBusy(false);
-    }
-  };
+  const remove = useAction(() => api.deleteEmployer({ id }), {
+    keepBusy: true,
+    onDone: () => navigate('/app/employers?deleted=1'),
+  });
   const flag = (v: boolean | undefined) =>
     v === true ? t('common.yes') : v === false ? t('common.no') : t('employers.field.notStated');
   const noCases = cases.data?.total === 0;
@@ -169,9 +161,15 @@ function EmployerView({ rec, onChange }: { rec: EmployerRecord; onChange: (r: Em
           {mode === 'delete' && (
             <div className="notice warn" role="group" aria-labelledby="delete-h">
               <h3 id="delete-h">{t('employers.page.deleteConfirm', { name: rec.name })}</h3>
-              <ErrorBox error={deleteError} />
+              <ErrorBox error={remove.error} />
               <p className="actions">
-                <button type="button" className="danger" disabled={busy} onClick={() => void remove()} autoFocus>
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={remove.busy}
+                  onClick={() => void remove.run()}
+                  autoFocus
+                >
                   {t('employers.page.deleteYes')}
                 </button>
                 <button type="button" className="secondary" onClick={() => setMode('view')}>

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api, type EmployerRecord, type Page } from '../../api.ts';
 import { Link, navigate, useLocation } from '../../router.tsx';
 import { canWrite, useApp } from '../session.tsx';
+import { Table, type TableProps } from '../Table.tsx';
 import { ErrorBox, PageTitle, Pager, useData } from '../ui.tsx';
 import { employerKindName, regionName } from './common.tsx';
 import { EmployerForm } from './EmployerForm.tsx';
@@ -36,7 +37,30 @@ export function Employers() {
     const rec = await api.createEmployer({ body: employer });
     navigate(`/app/employers/${rec.employerId}?created=1`);
   };
-  const label = (k: string) => ({ 'data-label': t(k) });
+  const columns: TableProps<EmployerRecord>['columns'] = [
+    {
+      key: 'name',
+      header: t('employers.col.name'),
+      rowHeader: true,
+      cell: (e) => <Link href={`/app/employers/${e.employerId}`}>{e.name}</Link>,
+    },
+    { key: 'inn', header: t('employers.col.inn'), className: 'mono', cell: (e) => e.inn },
+    { key: 'kind', header: t('employers.col.kind'), cell: (e) => employerKindName(t, e.kind) },
+    { key: 'region', header: t('employers.col.region'), cell: (e) => regionName(t.lang, e.employer.region) || '—' },
+    {
+      key: 'registered',
+      header: t('employers.col.registered'),
+      cell: (e) => (e.employer.hqsRegistered ? t.date(e.employer.hqsRegistered) : t('employers.notRegistered')),
+    },
+    {
+      key: 'cases',
+      header: t('employers.col.cases'),
+      className: 'num',
+      headerClassName: 'num',
+      cell: (e) =>
+        e.cases ? <Link href={casesHref({ employer: e.employerId })}>{t.number(e.cases)}</Link> : t.number(0),
+    },
+  ];
 
   return (
     <main id="main">
@@ -94,51 +118,13 @@ export function Employers() {
             <p className="count-line" role="status">
               {t(pluralKey('employers.count', t.lang, list.data.total), { n: t.number(list.data.total) })}
             </p>
-            {list.data.items.length === 0 ? (
-              <p className="notice">{q ? t('employers.noneFound') : t('employers.none')}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="data stack labelled">
-                  <caption className="visually-hidden">{t('employers.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('employers.col.name')}</th>
-                      <th scope="col">{t('employers.col.inn')}</th>
-                      <th scope="col">{t('employers.col.kind')}</th>
-                      <th scope="col">{t('employers.col.region')}</th>
-                      <th scope="col">{t('employers.col.registered')}</th>
-                      <th scope="col" className="num">
-                        {t('employers.col.cases')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.data.items.map((e) => (
-                      <tr key={e.employerId}>
-                        <th scope="row" {...label('employers.col.name')}>
-                          <Link href={`/app/employers/${e.employerId}`}>{e.name}</Link>
-                        </th>
-                        <td {...label('employers.col.inn')} className="mono">
-                          {e.inn}
-                        </td>
-                        <td {...label('employers.col.kind')}>{employerKindName(t, e.kind)}</td>
-                        <td {...label('employers.col.region')}>{regionName(t.lang, e.employer.region) || '—'}</td>
-                        <td {...label('employers.col.registered')}>
-                          {e.employer.hqsRegistered ? t.date(e.employer.hqsRegistered) : t('employers.notRegistered')}
-                        </td>
-                        <td {...label('employers.col.cases')} className="num">
-                          {e.cases ? (
-                            <Link href={casesHref({ employer: e.employerId })}>{t.number(e.cases)}</Link>
-                          ) : (
-                            t.number(0)
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <Table
+              columns={columns}
+              rows={list.data.items}
+              rowKey={(e) => e.employerId}
+              caption={t('employers.title')}
+              empty={<p className="notice">{q ? t('employers.noneFound') : t('employers.none')}</p>}
+            />
             <Pager
               total={list.data.total}
               limit={list.data.limit}

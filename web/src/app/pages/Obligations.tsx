@@ -114,11 +114,12 @@ export function Obligations() {
             <p className="count-line" role="status">
               {t(pluralKey('obligations.count', t.lang, list.data.total), { n: t.number(list.data.total) })}
             </p>
-            {list.data.items.length === 0 ? (
-              <p className="notice">{t('obligations.none')}</p>
-            ) : (
-              <ObligationTable items={list.data.items} today={today} caption={t('obligations.title')} />
-            )}
+            <ObligationTable
+              items={list.data.items}
+              today={today}
+              caption={t('obligations.title')}
+              empty={<p className="notice">{t('obligations.none')}</p>}
+            />
             <Pager
               total={list.data.total}
               limit={list.data.limit}

@@ -1,11 +1,13 @@
 // Pieces the workspace pages share: names in words (obligation kinds, statuses, stages, employer kinds,
 // countries, regions), the tables of obligations (dashboard, deadlines, employer page) and of cases (cases
 // list, employer page), and the employer picker of the filters.
+import type { ReactNode } from 'react';
 import { countries, regions } from 'virtual:hqs-data';
 import { api, type CaseSummary, type ObligationRecord } from '../../api.ts';
 import type { Lang, T } from '../../i18n.ts';
 import { Link } from '../../router.tsx';
 import { useApp } from '../session.tsx';
+import { Table, type RowGroup, type TableProps } from '../Table.tsx';
 import { StatusTag, useData } from '../ui.tsx';
 import { groupBy, type Grouping } from './filters.ts';
 import { duePhrase, knownObligationStatus, statusToday } from './format.ts';
@@ -67,66 +69,67 @@ export function CaseTable({
   items,
   caption,
   showEmployer = true,
+  empty,
 }: {
   items: readonly CaseSummary[];
   caption: string;
   showEmployer?: boolean;
+  /** Shown instead of the table when there is no case. */
+  empty?: ReactNode;
 }) {
   const { t } = useApp();
-  const label = (k: string) => ({ 'data-label': t(k) });
-  return (
-    <div className="table-wrap">
-      <table className="data stack labelled">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cases.col.principal')}</th>
-            {showEmployer && <th scope="col">{t('cases.col.citizenship')}</th>}
-            {showEmployer && <th scope="col">{t('cases.col.employer')}</th>}
-            <th scope="col">{t('cases.col.stage')}</th>
-            <th scope="col">{t('cases.col.start')}</th>
-            <th scope="col">{t('cases.col.updated')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((c) => (
-            <tr key={c.caseId}>
-              <th scope="row" {...label('cases.col.principal')}>
-                <Link href={`/app/cases/${c.caseId}`}>{c.principalName}</Link>
-                {c.principalNameCyrillic && (
-                  <span className="block" lang="ru">
-                    {c.principalNameCyrillic}
-                  </span>
-                )}
-                {showEmployer && c.externalId && (
-                  <span className="hint block">{t('cases.externalId', { id: c.externalId })}</span>
-                )}
-              </th>
-              {showEmployer && (
-                <td {...label('cases.col.citizenship')}>{countryName(t.lang, c.principalCitizenship) || '—'}</td>
-              )}
-              {showEmployer && (
-                <td {...label('cases.col.employer')}>
-                  <Link href={`/app/employers/${c.employerId}`}>{c.employerName}</Link>
-                </td>
-              )}
-              <td {...label('cases.col.stage')}>
-                {stageName(t, c.stage)}
-                {c.status === 'closed' && (
-                  <>
-                    {' '}
-                    <StatusTag status="closed" label={t('cases.status.closed')} />
-                  </>
-                )}
-              </td>
-              <td {...label('cases.col.start')}>{c.contractStart ? t.date(c.contractStart) : '—'}</td>
-              <td {...label('cases.col.updated')}>{t.dateTime(c.updatedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: TableProps<CaseSummary>['columns'] = [
+    {
+      key: 'principal',
+      header: t('cases.col.principal'),
+      rowHeader: true,
+      cell: (c) => (
+        <>
+          <Link href={`/app/cases/${c.caseId}`}>{c.principalName}</Link>
+          {c.principalNameCyrillic && (
+            <span className="block" lang="ru">
+              {c.principalNameCyrillic}
+            </span>
+          )}
+          {showEmployer && c.externalId && (
+            <span className="hint block">{t('cases.externalId', { id: c.externalId })}</span>
+          )}
+        </>
+      ),
+    },
+    showEmployer && {
+      key: 'citizenship',
+      header: t('cases.col.citizenship'),
+      cell: (c) => countryName(t.lang, c.principalCitizenship) || '—',
+    },
+    showEmployer && {
+      key: 'employer',
+      header: t('cases.col.employer'),
+      cell: (c) => <Link href={`/app/employers/${c.employerId}`}>{c.employerName}</Link>,
+    },
+    {
+      key: 'stage',
+      header: t('cases.col.stage'),
+      cell: (c) => (
+        <>
+          {stageName(t, c.stage)}
+          {c.status === 'closed' && (
+            <>
+              {' '}
+              <StatusTag status="closed" label={t('cases.status.closed')} />
+            </>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'start',
+      header: t('cases.col.start'),
+      cell: (c) => (c.contractStart ? t.date(c.contractStart) : '—'),
+    },
+    { key: 'updated', header: t('cases.col.updated'), cell: (c) => t.dateTime(c.updatedAt) },
+  ];
+  return <Table columns={columns} rows={items} rowKey={(c) => c.caseId} caption={caption} empty={empty} />;
 }
 
 /** The status of an obligation today, as a tag with words. */
@@ -134,6 +137,18 @@ export function ObligationStatus({ today, o }: { today: string; o: Pick<Obligati
   const { t } = useApp();
   const s = statusToday(o.status, o.due, today);
   return <StatusTag status={s} label={obligationStatusName(t, s)} />;
+}
+
+/** Below the principal's name: the person of the obligation when it is someone else (a family member). */
+function ForPerson({ o }: { o: ObligationRecord }) {
+  const { t } = useApp();
+  const name = (t.lang === 'ru' && o.personNameCyrillic) || o.personName;
+  if (name === o.principalName || (o.personName !== null && o.personName === o.principalName)) return null;
+  return (
+    <span className="hint block">
+      {name ? t('obligations.forPerson', { name }) : t('obligations.personId', { id: o.personId })}
+    </span>
+  );
 }
 
 /**
@@ -146,88 +161,70 @@ export function ObligationTable({
   group = 'none',
   caption,
   showEmployer = true,
+  empty,
 }: {
   items: readonly ObligationRecord[];
   today: string;
   group?: Grouping;
   caption: string;
   showEmployer?: boolean;
+  /** Shown instead of the table when there is no obligation. */
+  empty?: ReactNode;
 }) {
   const { t } = useApp();
-  const cols = showEmployer ? 6 : 5;
-  const groups =
+  const groups: RowGroup<ObligationRecord>[] =
     group === 'none'
-      ? [{ key: '', items: [...items] }]
-      : groupBy(items, (o) => (group === 'employer' ? o.employerId : o.kind));
-  const heading = (g: { key: string; items: ObligationRecord[] }) =>
-    group === 'employer' ? (g.items[0]?.employerName ?? g.key) : kindName(t, g.key);
-  const label = (k: string) => ({ 'data-label': t(k) });
+      ? [{ key: '', rows: [...items] }]
+      : groupBy(items, (o) => (group === 'employer' ? o.employerId : o.kind)).map((g) => ({
+          key: g.key,
+          rows: g.items,
+          heading: t('obligations.groupHeading', {
+            name: group === 'employer' ? (g.items[0]?.employerName ?? g.key) : kindName(t, g.key),
+            n: t.number(g.items.length),
+          }),
+        }));
+  const columns: TableProps<ObligationRecord>['columns'] = [
+    { key: 'due', header: t('obligations.col.due'), className: 'nowrap', cell: (o) => t.date(o.due) },
+    { key: 'when', header: t('obligations.col.when'), cell: (o) => <DueWhen today={today} o={o} /> },
+    {
+      key: 'kind',
+      header: t('obligations.col.kind'),
+      cell: (o) => (
+        <>
+          {kindName(t, o.kind)}
+          {o.measure && (
+            <span className="hint block">
+              {t('obligations.measure', { used: t.number(o.measure.used), limit: t.number(o.measure.limit) })}
+            </span>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'person',
+      header: t('obligations.col.person'),
+      cell: (o) => (
+        <>
+          <Link href={`/app/cases/${o.caseId}`}>{o.principalName}</Link>
+          <ForPerson o={o} />
+        </>
+      ),
+    },
+    showEmployer && {
+      key: 'employer',
+      header: t('obligations.col.employer'),
+      cell: (o) => <Link href={`/app/employers/${o.employerId}`}>{o.employerName}</Link>,
+    },
+    { key: 'status', header: t('obligations.col.status'), cell: (o) => <ObligationStatus today={today} o={o} /> },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="data stack labelled">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('obligations.col.due')}</th>
-            <th scope="col">{t('obligations.col.when')}</th>
-            <th scope="col">{t('obligations.col.kind')}</th>
-            <th scope="col">{t('obligations.col.person')}</th>
-            {showEmployer && <th scope="col">{t('obligations.col.employer')}</th>}
-            <th scope="col">{t('obligations.col.status')}</th>
-          </tr>
-        </thead>
-        {groups.map((g) => (
-          <tbody key={g.key || 'all'}>
-            {group !== 'none' && (
-              <tr className="group">
-                <th scope="colgroup" colSpan={cols}>
-                  {t('obligations.groupHeading', { name: heading(g), n: t.number(g.items.length) })}
-                </th>
-              </tr>
-            )}
-            {g.items.map((o) => (
-              <tr key={`${o.caseId}/${o.obligationId}`}>
-                <td {...label('obligations.col.due')} className="nowrap">
-                  {t.date(o.due)}
-                </td>
-                <td {...label('obligations.col.when')}>
-                  <DueWhen today={today} o={o} />
-                </td>
-                <td {...label('obligations.col.kind')}>
-                  {kindName(t, o.kind)}
-                  {o.measure && (
-                    <span className="hint block">
-                      {t('obligations.measure', { used: t.number(o.measure.used), limit: t.number(o.measure.limit) })}
-                    </span>
-                  )}
-                </td>
-                <td {...label('obligations.col.person')}>
-                  <Link href={`/app/cases/${o.caseId}`}>{o.principalName}</Link>
-                  {(() => {
-                    const name = (t.lang === 'ru' && o.personNameCyrillic) || o.personName;
-                    if (name === o.principalName || (o.personName !== null && o.personName === o.principalName))
-                      return null;
-                    return (
-                      <span className="hint block">
-                        {name ? t('obligations.forPerson', { name }) : t('obligations.personId', { id: o.personId })}
-                      </span>
-                    );
-                  })()}
-                </td>
-                {showEmployer && (
-                  <td {...label('obligations.col.employer')}>
-                    <Link href={`/app/employers/${o.employerId}`}>{o.employerName}</Link>
-                  </td>
-                )}
-                <td {...label('obligations.col.status')}>
-                  <ObligationStatus today={today} o={o} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        ))}
-      </table>
-    </div>
+    <Table
+      columns={columns}
+      groups={groups}
+      rowKey={(o) => `${o.caseId}/${o.obligationId}`}
+      caption={caption}
+      empty={empty}
+    />
   );
 }
 

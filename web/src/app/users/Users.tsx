@@ -2,13 +2,15 @@
 // person they may see), suspending, restoring and removing them; invitations (the link shown once) and
 // the pending ones; API tokens (the token shown once). The server refuses what would leave the
 // organization without an owner, and its reason is shown as it gives it.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type * as S from '../../../../src/server/schemas.ts';
 import { api, ApiError, type CaseRecord, type Member } from '../../api.ts';
 import { Link } from '../../router.tsx';
 import { isOwner, useApp } from '../session.tsx';
+import { Table, type TableProps } from '../Table.tsx';
 import { ErrorBox, Field, Load, PageTitle, StatusTag, describedBy, useData, type Loaded } from '../ui.tsx';
+import { asApiError, useAction } from '../useAction.ts';
 import { CasePersonPicker, ShownOnce, peopleOf, type CasePerson } from './pickers.tsx';
 
 type Invitation = z.infer<typeof S.Invitation>;
@@ -26,8 +28,8 @@ const NAMED_CASES = 25;
  * The error as the problem box should title it: here a 409 is a refusal (the last owner, a member
  * already), not someone else's edit, so it is shown as a plain problem with the server's reason.
  */
-const asError = (e: unknown): ApiError => {
-  if (!(e instanceof ApiError)) return new ApiError(0, String((e as Error)?.message ?? e));
+const asError = (x: unknown): ApiError => {
+  const e = asApiError(x);
   return e.status === 409 ? new ApiError(400, e.detail, e.errors) : e;
 };
 
@@ -109,32 +111,142 @@ function CaseAccess({ caseId, personId, cases }: { caseId: string | null; person
 
 function Members({ members, cases }: { members: Loaded<Member[]>; cases: CaseNames }) {
   const { t, session, refresh } = useApp();
-  const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const me = session?.user.userId;
   const nameOf = (m: Member) => m.name?.trim() || m.email;
 
-  const act = async (m: Member, what: 'suspend' | 'restore' | 'remove') => {
-    setError(null);
-    setDone(null);
-    try {
+  const act = useAction(
+    async ({ m, what }: { m: Member; what: 'suspend' | 'restore' | 'remove' }) => {
+      setDone(null);
       if (what === 'remove') await api.removeMember({ userId: m.userId });
       else await api.updateMember({ userId: m.userId, body: { disabled: what === 'suspend' } });
       setRemoving(null);
       setDone(t(`users.done.${what}`, { name: nameOf(m) }));
       if (m.userId === me) await refresh();
       members.reload();
-    } catch (e) {
-      setError(asError(e));
-    }
+    },
+    { toError: asError },
+  );
+
+  const columns: TableProps<Member>['columns'] = [
+    {
+      key: 'person',
+      header: t('users.col.person'),
+      rowHeader: true,
+      label: false,
+      cell: (m) => (
+        <>
+          {m.name?.trim() && <div>{m.name}</div>}
+          <div className={m.name?.trim() ? 'hint' : undefined}>{m.email}</div>
+          {m.userId === me && <div className="hint">{t('users.you')}</div>}
+        </>
+      ),
+    },
+    { key: 'role', header: t('users.col.role'), cell: (m) => t(`users.role.${m.role}`) },
+    {
+      key: 'access',
+      header: t('users.col.access'),
+      cell: (m) => (
+        <CaseAccess caseId={m.role === 'specialist' ? m.caseId : null} personId={m.personId} cases={cases} />
+      ),
+    },
+    {
+      key: 'status',
+      header: t('users.col.status'),
+      cell: (m) =>
+        m.disabled ? (
+          <StatusTag status="suspended" label={t('users.status.suspended')} />
+        ) : (
+          <StatusTag status="ok" label={t('users.status.active')} />
+        ),
+    },
+    {
+      key: 'lastLogin',
+      header: t('users.col.lastLogin'),
+      cell: (m) => (m.lastLoginAt ? t.dateTime(m.lastLoginAt) : t('users.never')),
+    },
+    {
+      key: 'actions',
+      header: t('users.col.actions'),
+      label: false,
+      className: 'actions',
+      cell: (m) => {
+        const who = nameOf(m);
+        return (
+          <>
+            <button
+              type="button"
+              className="link"
+              aria-expanded={editing === m.userId}
+              onClick={() => setEditing(editing === m.userId ? null : m.userId)}
+            >
+              {t('users.action.role')}
+              <span className="visually-hidden"> — {who}</span>
+            </button>
+            {m.userId !== me && (
+              <button
+                type="button"
+                className="link"
+                onClick={() => void act.run({ m, what: m.disabled ? 'restore' : 'suspend' })}
+              >
+                {m.disabled ? t('users.action.restore') : t('users.action.suspend')}
+                <span className="visually-hidden"> — {who}</span>
+              </button>
+            )}
+            <button type="button" className="link danger-link" onClick={() => setRemoving(m.userId)}>
+              {t('users.action.remove')}
+              <span className="visually-hidden"> — {who}</span>
+            </button>
+          </>
+        );
+      },
+    },
+  ];
+
+  /** Under a member's row: the confirmation of removing them, and the editor of their role. */
+  const panels = (m: Member, span: number) => {
+    const self = m.userId === me;
+    const who = nameOf(m);
+    return [
+      removing === m.userId && (
+        <tr key={`${m.userId}-remove`} className="row-panel">
+          <td colSpan={span}>
+            <p>{t(self ? 'users.remove.confirmSelf' : 'users.remove.confirm', { name: who })}</p>
+            <button type="button" className="danger" onClick={() => void act.run({ m, what: 'remove' })}>
+              {t('users.remove.yes', { name: who })}
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => setRemoving(null)}>
+              {t('common.cancel')}
+            </button>
+          </td>
+        </tr>
+      ),
+      editing === m.userId && (
+        <tr key={`${m.userId}-role`} className="row-panel">
+          <td colSpan={span}>
+            <RoleEditor
+              member={m}
+              onDone={(changed) => {
+                setEditing(null);
+                if (changed) {
+                  setDone(t('users.done.role', { name: who, role: t(`users.role.${changed}`) }));
+                  if (self) void refresh();
+                  members.reload();
+                }
+              }}
+            />
+          </td>
+        </tr>
+      ),
+    ];
   };
 
   return (
     <section aria-labelledby="members-h">
       <h2 id="members-h">{t('users.members.title')}</h2>
-      <ErrorBox error={error} />
+      <ErrorBox error={act.error} />
       {done && (
         <p className="notice" role="status">
           {done}
@@ -142,115 +254,15 @@ function Members({ members, cases }: { members: Loaded<Member[]>; cases: CaseNam
       )}
       <Load state={members}>
         {(list) => (
-          <div className="table-wrap">
-            <table className="data stack members">
-              <caption className="visually-hidden">{t('users.members.caption', { n: list.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.col.person')}</th>
-                  <th scope="col">{t('users.col.role')}</th>
-                  <th scope="col">{t('users.col.access')}</th>
-                  <th scope="col">{t('users.col.status')}</th>
-                  <th scope="col">{t('users.col.lastLogin')}</th>
-                  <th scope="col">{t('users.col.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((m) => {
-                  const self = m.userId === me;
-                  const who = nameOf(m);
-                  return [
-                    <tr key={m.userId}>
-                      <th scope="row">
-                        {m.name?.trim() && <div>{m.name}</div>}
-                        <div className={m.name?.trim() ? 'hint' : undefined}>{m.email}</div>
-                        {self && <div className="hint">{t('users.you')}</div>}
-                      </th>
-                      <td>
-                        <span className="cell-label">{t('users.col.role')}: </span>
-                        {t(`users.role.${m.role}`)}
-                      </td>
-                      <td>
-                        <span className="cell-label">{t('users.col.access')}: </span>
-                        <CaseAccess
-                          caseId={m.role === 'specialist' ? m.caseId : null}
-                          personId={m.personId}
-                          cases={cases}
-                        />
-                      </td>
-                      <td>
-                        <span className="cell-label">{t('users.col.status')}: </span>
-                        {m.disabled ? (
-                          <StatusTag status="suspended" label={t('users.status.suspended')} />
-                        ) : (
-                          <StatusTag status="ok" label={t('users.status.active')} />
-                        )}
-                      </td>
-                      <td>
-                        <span className="cell-label">{t('users.col.lastLogin')}: </span>
-                        {m.lastLoginAt ? t.dateTime(m.lastLoginAt) : t('users.never')}
-                      </td>
-                      <td className="actions">
-                        <button
-                          type="button"
-                          className="link"
-                          aria-expanded={editing === m.userId}
-                          onClick={() => setEditing(editing === m.userId ? null : m.userId)}
-                        >
-                          {t('users.action.role')}
-                          <span className="visually-hidden"> — {who}</span>
-                        </button>
-                        {!self && (
-                          <button
-                            type="button"
-                            className="link"
-                            onClick={() => void act(m, m.disabled ? 'restore' : 'suspend')}
-                          >
-                            {m.disabled ? t('users.action.restore') : t('users.action.suspend')}
-                            <span className="visually-hidden"> — {who}</span>
-                          </button>
-                        )}
-                        <button type="button" className="link danger-link" onClick={() => setRemoving(m.userId)}>
-                          {t('users.action.remove')}
-                          <span className="visually-hidden"> — {who}</span>
-                        </button>
-                      </td>
-                    </tr>,
-                    removing === m.userId && (
-                      <tr key={`${m.userId}-remove`} className="row-panel">
-                        <td colSpan={6}>
-                          <p>{t(self ? 'users.remove.confirmSelf' : 'users.remove.confirm', { name: who })}</p>
-                          <button type="button" className="danger" onClick={() => void act(m, 'remove')}>
-                            {t('users.remove.yes', { name: who })}
-                          </button>{' '}
-                          <button type="button" className="secondary" onClick={() => setRemoving(null)}>
-                            {t('common.cancel')}
-                          </button>
-                        </td>
-                      </tr>
-                    ),
-                    editing === m.userId && (
-                      <tr key={`${m.userId}-role`} className="row-panel">
-                        <td colSpan={6}>
-                          <RoleEditor
-                            member={m}
-                            onDone={(changed) => {
-                              setEditing(null);
-                              if (changed) {
-                                setDone(t('users.done.role', { name: who, role: t(`users.role.${changed}`) }));
-                                if (self) void refresh();
-                                members.reload();
-                              }
-                            }}
-                          />
-                        </td>
-                      </tr>
-                    ),
-                  ];
-                })}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            columns={columns}
+            rows={list}
+            rowKey={(m) => m.userId}
+            caption={t('users.members.caption', { n: list.length })}
+            labels="inline"
+            className="members"
+            after={panels}
+          />
         )}
       </Load>
     </section>
@@ -308,28 +320,19 @@ function RoleEditor({ member, onDone }: { member: Member; onDone: (changed: Role
   const [target, setTarget] = useState<Partial<CasePerson>>(
     member.caseId ? { caseId: member.caseId, ...(member.personId ? { personId: member.personId } : {}) } : {},
   );
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const prefix = `role-${member.userId}`;
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.updateMember({
+  const save = useAction(
+    () =>
+      api.updateMember({
         userId: member.userId,
         body: { role, ...(role === 'specialist' ? { caseId: target.caseId, personId: target.personId } : {}) },
-      });
-      onDone(role);
-    } catch (err) {
-      setError(asError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    { toError: asError, onDone: () => onDone(role) },
+  );
+  const error = save.error;
   return (
     <form
-      onSubmit={save}
+      onSubmit={save.submit}
       noValidate
       className="role-editor"
       aria-label={t('users.roleEditor', { name: member.name?.trim() || member.email })}
@@ -348,7 +351,7 @@ function RoleEditor({ member, onDone }: { member: Member; onDone: (changed: Role
           personError={error?.field('personId')}
         />
       )}
-      <button type="submit" className="primary" disabled={busy}>
+      <button type="submit" className="primary" disabled={save.busy}>
         {t('users.roleEditor.save')}
       </button>{' '}
       <button type="button" className="secondary" onClick={() => onDone(null)}>
@@ -365,40 +368,37 @@ function InviteSection({ onInvited }: { onInvited: () => void }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('manager');
   const [target, setTarget] = useState<Partial<CasePerson>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<NewInvitation | null>(null);
   const createdRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (created) createdRef.current?.focus();
   }, [created]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = {
-        email: email.trim(),
-        role,
-        ...(role === 'specialist'
-          ? {
-              ...(target.caseId ? { caseId: target.caseId } : {}),
-              ...(target.personId ? { personId: target.personId } : {}),
-            }
-          : {}),
-      };
-      const r = await api.createInvitation({ body });
-      setCreated(r);
-      setEmail('');
-      setTarget({});
-      onInvited();
-    } catch (err) {
-      setError(asError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const invite = useAction(
+    () =>
+      api.createInvitation({
+        body: {
+          email: email.trim(),
+          role,
+          ...(role === 'specialist'
+            ? {
+                ...(target.caseId ? { caseId: target.caseId } : {}),
+                ...(target.personId ? { personId: target.personId } : {}),
+              }
+            : {}),
+        },
+      }),
+    {
+      toError: asError,
+      onDone: (r) => {
+        setCreated(r);
+        setEmail('');
+        setTarget({});
+        onInvited();
+      },
+    },
+  );
+  const error = invite.error;
   const err = (k: string) => error?.field(k);
   return (
     <section aria-labelledby="invite-h">
@@ -420,7 +420,7 @@ function InviteSection({ onInvited }: { onInvited: () => void }) {
         </div>
       )}
       <p className="hint">{t('users.invite.intro')}</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={invite.submit} noValidate>
         <ErrorBox
           error={error}
           fieldIds={{ email: 'inv-email', role: 'inv-role', caseId: 'inv-case', personId: 'inv-person' }}
@@ -446,7 +446,7 @@ function InviteSection({ onInvited }: { onInvited: () => void }) {
             personError={err('personId')}
           />
         )}
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={invite.busy}>
           {t('users.invite.submit')}
         </button>
       </form>
@@ -456,75 +456,54 @@ function InviteSection({ onInvited }: { onInvited: () => void }) {
 
 function PendingInvitations({ list, reload, cases }: { list: Invitation[]; reload: () => void; cases: CaseNames }) {
   const { t } = useApp();
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
   const pending = list.filter((i) => !i.acceptedAt);
-  const revoke = async (i: Invitation) => {
-    setError(null);
-    setDone(null);
-    try {
+  const revoke = useAction(
+    async (i: Invitation) => {
+      setDone(null);
       await api.revokeInvitation({ id: i.invitationId });
       setDone(t('users.pending.revoked', { email: i.email }));
       reload();
-    } catch (e) {
-      setError(asError(e));
-    }
-  };
+    },
+    { toError: asError },
+  );
   return (
     <>
-      <ErrorBox error={error} />
+      <ErrorBox error={revoke.error} />
       {done && (
         <p className="notice" role="status">
           {done}
         </p>
       )}
-      {pending.length === 0 ? (
-        <p>{t('users.pending.none')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('users.field.email')}</th>
-                <th scope="col">{t('users.col.role')}</th>
-                <th scope="col">{t('users.col.access')}</th>
-                <th scope="col">{t('users.pending.sent')}</th>
-                <th scope="col">{t('users.pending.expires')}</th>
-                <th scope="col">{t('users.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pending.map((i) => (
-                <tr key={i.invitationId}>
-                  <th scope="row">{i.email}</th>
-                  <td>
-                    <span className="cell-label">{t('users.col.role')}: </span>
-                    {t(`users.role.${i.role}`)}
-                  </td>
-                  <td>
-                    <span className="cell-label">{t('users.col.access')}: </span>
-                    <CaseAccess caseId={i.caseId} personId={i.personId} cases={cases} />
-                  </td>
-                  <td>
-                    <span className="cell-label">{t('users.pending.sent')}: </span>
-                    {t.dateTime(i.createdAt)}
-                  </td>
-                  <td>
-                    <span className="cell-label">{t('users.pending.expires')}: </span>
-                    {t.dateTime(i.expiresAt)}
-                  </td>
-                  <td>
-                    <button type="button" className="link danger-link" onClick={() => void revoke(i)}>
-                      {t('users.pending.revoke')}
-                      <span className="visually-hidden"> — {i.email}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        columns={[
+          { key: 'email', header: t('users.field.email'), rowHeader: true, label: false, cell: (i) => i.email },
+          { key: 'role', header: t('users.col.role'), cell: (i) => t(`users.role.${i.role}`) },
+          {
+            key: 'access',
+            header: t('users.col.access'),
+            cell: (i) => <CaseAccess caseId={i.caseId} personId={i.personId} cases={cases} />,
+          },
+          { key: 'sent', header: t('users.pending.sent'), cell: (i) => t.dateTime(i.createdAt) },
+          { key: 'expires', header: t('users.pending.expires'), cell: (i) => t.dateTime(i.expiresAt) },
+          {
+            key: 'actions',
+            header: t('users.col.actions'),
+            label: false,
+            cell: (i) => (
+              <button type="button" className="link danger-link" onClick={() => void revoke.run(i)}>
+                {t('users.pending.revoke')}
+                <span className="visually-hidden"> — {i.email}</span>
+              </button>
+            ),
+          },
+        ]}
+        rows={pending}
+        rowKey={(i) => i.invitationId}
+        caption={t('users.pending.title')}
+        labels="inline"
+        empty={<p>{t('users.pending.none')}</p>}
+      />
     </>
   );
 }
@@ -543,9 +522,6 @@ function Tokens() {
   const [name, setName] = useState('');
   const [role, setRole] = useState<(typeof TOKEN_ROLES)[number]>('viewer');
   const [expires, setExpires] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [listError, setListError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<NewToken | null>(null);
   const createdRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -553,112 +529,88 @@ function Tokens() {
   }, [created]);
   const now = Date.now();
 
-  const create = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const create = useAction(
+    () =>
       // A date means "valid through that day" in Moscow.
-      const r = await api.createToken({
+      api.createToken({
         body: { name: name.trim(), role, ...(expires ? { expiresAt: `${expires}T23:59:59+03:00` } : {}) },
-      });
-      setCreated(r);
-      setName('');
-      setExpires('');
-      tokens.reload();
-    } catch (err) {
-      setError(asError(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const revoke = async (k: ApiToken) => {
-    setListError(null);
-    try {
-      await api.revokeToken({ id: k.tokenId });
-      tokens.reload();
-    } catch (e) {
-      setListError(asError(e));
-    }
-  };
+      }),
+    {
+      toError: asError,
+      onDone: (r) => {
+        setCreated(r);
+        setName('');
+        setExpires('');
+        tokens.reload();
+      },
+    },
+  );
+  const revoke = useAction((k: ApiToken) => api.revokeToken({ id: k.tokenId }), {
+    toError: asError,
+    onDone: () => tokens.reload(),
+  });
+  const error = create.error;
   const err = (k: string) => error?.field(k);
   return (
     <section aria-labelledby="tokens-h">
       <h2 id="tokens-h">{t('users.tokens.title')}</h2>
       <p className="hint">{t('users.tokens.intro')}</p>
-      <ErrorBox error={listError} />
+      <ErrorBox error={revoke.error} />
       <Load state={tokens}>
-        {(list) =>
-          list.length === 0 ? (
-            <p>{t('users.tokens.none')}</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="data stack">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('users.tokens.name')}</th>
-                    <th scope="col">{t('users.col.role')}</th>
-                    <th scope="col">{t('users.tokens.prefix')}</th>
-                    <th scope="col">{t('users.tokens.created')}</th>
-                    <th scope="col">{t('users.tokens.lastUsed')}</th>
-                    <th scope="col">{t('users.tokens.expires')}</th>
-                    <th scope="col">{t('users.col.status')}</th>
-                    <th scope="col">{t('users.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((k) => {
-                    const state = tokenState(k, now);
-                    return (
-                      <tr key={k.tokenId}>
-                        <th scope="row">{k.name}</th>
-                        <td>
-                          <span className="cell-label">{t('users.col.role')}: </span>
-                          {t(`users.role.${k.role}`)}
-                        </td>
-                        <td>
-                          <span className="cell-label">{t('users.tokens.prefix')}: </span>
-                          <code>{k.prefix}…</code>
-                        </td>
-                        <td>
-                          <span className="cell-label">{t('users.tokens.created')}: </span>
-                          {t.dateTime(k.createdAt)}
-                        </td>
-                        <td>
-                          <span className="cell-label">{t('users.tokens.lastUsed')}: </span>
-                          {k.lastUsedAt ? t.dateTime(k.lastUsedAt) : t('users.never')}
-                        </td>
-                        <td>
-                          <span className="cell-label">{t('users.tokens.expires')}: </span>
-                          {k.expiresAt ? t.dateTime(k.expiresAt) : t('users.tokens.noExpiry')}
-                        </td>
-                        <td>
-                          <span className="cell-label">{t('users.col.status')}: </span>
-                          <StatusTag
-                            status={state === 'active' ? 'ok' : 'closed'}
-                            label={
-                              state === 'revoked' && k.revokedAt
-                                ? t('users.tokens.revokedOn', { date: t.dateTime(k.revokedAt) })
-                                : t(`users.tokens.state.${state}`)
-                            }
-                          />
-                        </td>
-                        <td>
-                          {state === 'active' && (
-                            <button type="button" className="link danger-link" onClick={() => void revoke(k)}>
-                              {t('users.tokens.revoke')}
-                              <span className="visually-hidden"> — {k.name}</span>
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(list) => (
+          <Table
+            columns={[
+              { key: 'name', header: t('users.tokens.name'), rowHeader: true, label: false, cell: (k) => k.name },
+              { key: 'role', header: t('users.col.role'), cell: (k) => t(`users.role.${k.role}`) },
+              { key: 'prefix', header: t('users.tokens.prefix'), cell: (k) => <code>{k.prefix}…</code> },
+              { key: 'created', header: t('users.tokens.created'), cell: (k) => t.dateTime(k.createdAt) },
+              {
+                key: 'lastUsed',
+                header: t('users.tokens.lastUsed'),
+                cell: (k) => (k.lastUsedAt ? t.dateTime(k.lastUsedAt) : t('users.never')),
+              },
+              {
+                key: 'expires',
+                header: t('users.tokens.expires'),
+                cell: (k) => (k.expiresAt ? t.dateTime(k.expiresAt) : t('users.tokens.noExpiry')),
+              },
+              {
+                key: 'status',
+                header: t('users.col.status'),
+                cell: (k) => {
+                  const state = tokenState(k, now);
+                  return (
+                    <StatusTag
+                      status={state === 'active' ? 'ok' : 'closed'}
+                      label={
+                        state === 'revoked' && k.revokedAt
+                          ? t('users.tokens.revokedOn', { date: t.dateTime(k.revokedAt) })
+                          : t(`users.tokens.state.${state}`)
+                      }
+                    />
+                  );
+                },
+              },
+              {
+                key: 'actions',
+                header: t('users.col.actions'),
+                label: false,
+                cell: (k) =>
+                  tokenState(k, now) === 'active' && (
+                    <button type="button" className="link danger-link" onClick={() => void revoke.run(k)}>
+                      {t('users.tokens.revoke')}
+                      <span className="visually-hidden"> — {k.name}</span>
+                    </button>
+                  ),
+              },
+            ]}
+            rows={list}
+            rowKey={(k) => k.tokenId}
+            caption={t('users.tokens.title')}
+            labels="inline"
+            empty={<p>{t('users.tokens.none')}</p>}
+          />
+        )}
       </Load>
       {created && (
         <div className="notice created" role="region" aria-labelledby="token-created-h">
@@ -677,7 +629,7 @@ function Tokens() {
         </div>
       )}
       <h3>{t('users.tokens.new')}</h3>
-      <form onSubmit={create} noValidate>
+      <form onSubmit={create.submit} noValidate>
         <ErrorBox error={error} fieldIds={{ name: 'token-name', role: 'token-role', expiresAt: 'token-expires' }} />
         <Field id="token-name" label={t('users.tokens.name')} hint={t('users.tokens.nameHint')} error={err('name')}>
           <input
@@ -724,7 +676,7 @@ function Tokens() {
             aria-describedby={describedBy('token-expires', true, err('expiresAt'))}
           />
         </Field>
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={create.busy}>
           {t('users.tokens.create')}
         </button>
       </form>
