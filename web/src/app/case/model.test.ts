@@ -1,9 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadCalendar } from '../../../../src/calendar/node.ts';
+import type { IsoDate } from '../../../../src/core/date.ts';
+import { parseCase } from '../../../../src/case/index.ts';
+import { createEngine } from '../../../../src/engine/index.ts';
+import { renderEvaluation } from '../../../../src/i18n/index.ts';
+import { loadLaw } from '../../../../src/law/node.ts';
 import type { Case, Person } from '../../../../src/case/schema.ts';
 import type {
   RenderedChecklistItem as ChecklistItem,
   RenderedObligation as Obligation,
-  RenderedPlanStep as PlanStep,
 } from '../../../../src/engine/types.ts';
 import {
   checklistCounts,
@@ -84,112 +90,101 @@ const ob = (o: Partial<Obligation> & Pick<Obligation, 'id' | 'kind'>): Obligatio
     ...o,
   }) as Obligation;
 
-describe('the event that discharges an obligation', () => {
-  it('files the quarter of a salary notification', () => {
-    const d = draftForObligation(ob({ id: 'salary-notification:2026-Q4', kind: 'salary-notification' }), CASE, TODAY)!;
-    expect(d).toMatchObject({
+describe('the event that discharges a duty or a step: the one the engine names (completedBy)', () => {
+  const law = loadLaw();
+  const engine = createEngine({ law, calendar: loadCalendar() });
+  const tables = { countries: law.countries.codes, regions: law.regions.codes };
+  const dir = new URL('../../../../examples/', import.meta.url);
+  const cases = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => {
+      const r = parseCase(readFileSync(new URL(f, dir), 'utf8'), { ...tables, format: 'yaml' });
+      if (!r.ok) throw new Error(`examples/${f} is invalid`);
+      return r.case;
+    });
+  const evaluations = cases.flatMap((c) =>
+    (['2025-03-01', '2026-11-21', '2028-06-01'] as const).map(
+      (on) => [c, renderEvaluation(engine.evaluate(c, on as IsoDate), { lang: 'en', law })] as const,
+    ),
+  );
+
+  it('drafts the event the engine names for every open duty, with the fields that tell it apart', () => {
+    let open = 0;
+    for (const [c, ev] of evaluations)
+      for (const o of ev.obligations) {
+        const d = draftForObligation(o, c, TODAY);
+        if (o.status === 'done' || o.status === 'not-applicable' || o.completedBy === undefined) {
+          expect(d, o.id).toBeNull();
+          continue;
+        }
+        open++;
+        expect(d!.type, o.id).toBe(o.completedBy.type);
+        if (EVENT_SPECS[d!.type].person === 'person') expect(d!.person, o.id).toBe(o.completedBy.person ?? o.person);
+        const { event, problems } = eventFromDraft(d!);
+        // Only what the user must still type is missing (a date the engine cannot know, a permit number…).
+        expect(
+          problems.filter((p) => p.code !== 'required'),
+          o.id,
+        ).toEqual([]);
+        if (event)
+          for (const [k, v] of Object.entries(o.completedBy.fields ?? {})) expect(event[k], `${o.id} ${k}`).toBe(v);
+      }
+    expect(open).toBeGreaterThan(10);
+  });
+
+  it('files the quarter of a salary notification and the year of an annual notification', () => {
+    const all = evaluations.flatMap(([c, ev]) => ev.obligations.map((o) => [c, o] as const));
+    const salary = all.find(([, o]) => o.kind === 'salary-notification' && o.status !== 'done')!;
+    expect(eventFromDraft(draftForObligation(salary[1], salary[0], TODAY)!).event).toMatchObject({
       type: 'notification-filed',
-      on: TODAY,
-      person: '',
-      fields: { kind: 'salary', period: '2026-Q4' },
+      kind: 'salary',
+      period: salary[1].id.slice('salary-notification:'.length),
     });
-    expect(eventFromDraft(d)).toEqual({
-      event: { type: 'notification-filed', on: TODAY, kind: 'salary', period: '2026-Q4' },
-      problems: [],
-    });
+    const annual = all.find(([, o]) => o.kind === 'rp-annual-notification' && o.status !== 'done');
+    if (annual)
+      expect(eventFromDraft(draftForObligation(annual[1], annual[0], TODAY)!).event).toMatchObject({
+        type: 'rp-annual-notification-filed',
+        person: annual[1].person,
+        year: Number(annual[1].id.slice(annual[1].id.lastIndexOf(':') + 1)),
+      });
   });
 
-  it('registers the person the registration concerns', () => {
-    const d = draftForObligation(
-      ob({ id: 'migration-registration:p2:2026-01-10', kind: 'migration-registration', person: 'p2' }),
-      CASE,
-      TODAY,
-    )!;
-    expect(d).toMatchObject({ type: 'registered', person: 'p2' });
-    expect(eventFromDraft(d).event).toEqual({ type: 'registered', on: TODAY, person: 'p2' });
+  it('drafts none for an absence limit or a duty already met', () => {
+    const ob = (o: Partial<Obligation>): Obligation =>
+      ({
+        id: 'x',
+        kind: 'work-permit-collection',
+        person: 'p1',
+        due: '2026-12-01',
+        window: { from: '2026-11-01', to: '2026-12-01' },
+        status: 'upcoming',
+        basis: [],
+        why: '',
+        because: [],
+        ...o,
+      }) as Obligation;
+    expect(draftForObligation(ob({ kind: 'rp-absence-limit', status: 'due' }), CASE, TODAY)).toBeNull();
+    const by = { type: 'work-permit-collected' } as const;
+    expect(draftForObligation(ob({ completedBy: by, status: 'done' }), CASE, TODAY)).toBeNull();
+    expect(draftForObligation(ob({ completedBy: by }), CASE, TODAY)).toMatchObject({ type: 'work-permit-collected' });
   });
 
-  it('takes the year of an annual notification from the id', () => {
-    const d = draftForObligation(
-      ob({ id: 'rp-annual-notification:p2:2025-03-01:2', kind: 'rp-annual-notification', person: 'p2' }),
-      CASE,
-      TODAY,
-    )!;
-    expect(eventFromDraft(d).event).toEqual({ type: 'rp-annual-notification-filed', on: TODAY, person: 'p2', year: 2 });
-  });
-
-  it('tells a new contract from a departure after termination', () => {
-    expect(
-      draftForObligation(
-        ob({ id: 'leave-or-new-contract:p1:new-contract', kind: 'leave-or-new-contract' }),
-        CASE,
-        TODAY,
-      )!.type,
-    ).toBe('contract-signed');
-    expect(
-      draftForObligation(
-        ob({ id: 'leave-or-new-contract:p2:leave', kind: 'leave-or-new-contract', person: 'p2' }),
-        CASE,
-        TODAY,
-      ),
-    ).toMatchObject({ type: 'exit', person: 'p2' });
-  });
-
-  it('maps every other kind, and none for an absence limit or a duty already met', () => {
-    const kinds: [Obligation['kind'], string][] = [
-      ['contract-notification', 'notification-filed'],
-      ['termination-notification', 'notification-filed'],
-      ['work-permit-collection', 'work-permit-collected'],
-      ['work-permit-extension', 'work-permit-extension-filed'],
-      ['rp-registration', 'registered'],
-      ['passport-validity', 'passport-renewed'],
-      ['rp-book-replacement', 'rp-issued'],
-    ];
-    for (const [kind, type] of kinds)
-      expect(draftForObligation(ob({ id: `${kind}:x`, kind }), CASE, TODAY)?.type, kind).toBe(type);
-    expect(
-      draftForObligation(ob({ id: 'termination-notification:x', kind: 'termination-notification' }), CASE, TODAY)!
-        .fields.kind,
-    ).toBe('contract-terminated');
-    expect(
-      draftForObligation(ob({ id: 'rp-absence-limit:p1:2026', kind: 'rp-absence-limit', status: 'due' }), CASE, TODAY),
-    ).toBeNull();
-    expect(
-      draftForObligation(
-        ob({ id: 'work-permit-collection:x', kind: 'work-permit-collection', status: 'done' }),
-        CASE,
-        TODAY,
-      ),
-    ).toBeNull();
-  });
-});
-
-describe('the event that marks a plan step done', () => {
-  const step = (id: PlanStep['id'], status: PlanStep['status'] = 'upcoming', person = 'p1'): PlanStep => ({
-    id,
-    person,
-    status,
-    dependsOn: [],
-    basis: [],
-    why: '',
-  });
-
-  it('fills in the permit regions from the contract and asks for the rest', () => {
-    const d = draftForStep(step('work-permit-decision'), CASE, TODAY)!;
-    expect(d.fields).toEqual({ validUntil: '', regions: ['RU-MOW', 'RU-MOS'] });
-    expect(eventFromDraft(d).problems).toEqual([{ path: 'event.validUntil', code: 'required' }]);
-  });
-
-  it('marks an indefinite permit as indefinite and entry for the step person', () => {
-    expect(eventFromDraft(draftForStep(step('indefinite-rp', 'upcoming', 'p2'), CASE, TODAY)!).event).toEqual({
-      type: 'rp-issued',
-      on: TODAY,
-      person: 'p2',
-      indefinite: true,
-    });
-    expect(draftForStep(step('entry', 'due', 'p2'), CASE, TODAY)).toMatchObject({ type: 'entry', person: 'p2' });
-    expect(draftForStep(step('entry', 'done'), CASE, TODAY)).toBeNull();
-    expect(draftForStep(step('entry', 'not-applicable'), CASE, TODAY)).toBeNull();
+  it('drafts the event of every open plan step; the permit regions come from the contract', () => {
+    let open = 0;
+    for (const [c, ev] of evaluations)
+      for (const s of ev.plan) {
+        const d = draftForStep(s, c, TODAY);
+        if (s.status === 'done' || s.status === 'not-applicable') {
+          expect(d).toBeNull();
+          continue;
+        }
+        open++;
+        expect(d!.type, `${s.id} ${s.person}`).toBe(s.completedBy?.type);
+        if (EVENT_SPECS[d!.type].person === 'person') expect(d!.person).toBe(s.completedBy?.person ?? s.person);
+        if (d!.type === 'work-permit-issued') expect(d!.fields.regions).toEqual(c.contract.regions);
+        if (s.id === 'indefinite-rp') expect(eventFromDraft(d!).event).toMatchObject({ indefinite: true });
+      }
+    expect(open).toBeGreaterThan(5);
   });
 
   it('says "filed" for filings and "done" for the rest', () => {

@@ -1,13 +1,13 @@
-// Pure helpers of the case page and the portal: which event discharges an obligation or a plan step (so
-// "Mark as done" opens a form already filled in), an event form's draft → an hqs-case/1 event, a family
+// Pure helpers of the case page and the portal: the event that discharges an obligation or a plan step, as the
+// engine names it in `completedBy` (so "Mark as done" opens a form already filled in), an event form's draft → an hqs-case/1 event, a family
 // member's form → a person (keeping what the form does not show), obligations in order of urgency,
 // checklist items grouped by person and procedure and matched to the uploaded scans. No React and no
 // wording (only keys), so each is unit-tested (model.test.ts). Types come from the case format and the
 // engine, as types only: the browser bundle never pulls in zod or the law loader.
 import type { Case, CaseEventType, Passport, Person } from '../../../../src/case/schema.ts';
 import type {
+  CompletedBy,
   ObligationStatus,
-  PlanStepId,
   RenderedChecklistItem as ChecklistItem,
   RenderedObligation as Obligation,
   RenderedPlanStep as PlanStep,
@@ -107,68 +107,28 @@ export function retype(d: EventDraft, type: CaseEventType, c: Case): EventDraft 
   return { ...next, note: d.note };
 }
 
-/** The event (type and fields) that marks an obligation done, or null where no event does (an absence limit). */
-export function draftForObligation(o: Obligation, c: Case, today: string): EventDraft | null {
-  if (o.status === 'done' || o.status === 'not-applicable') return null;
-  const rest = o.id.slice(o.kind.length + 1);
-  switch (o.kind) {
-    case 'contract-notification':
-      return newDraft('notification-filed', c, today, undefined, { kind: 'contract-concluded' });
-    case 'termination-notification':
-      return newDraft('notification-filed', c, today, undefined, { kind: 'contract-terminated' });
-    case 'salary-notification':
-      return newDraft('notification-filed', c, today, undefined, {
-        kind: 'salary',
-        period: /^\d{4}-Q[1-4]$/.test(rest) ? rest : '',
-      });
-    case 'migration-registration':
-    case 'rp-registration':
-      return newDraft('registered', c, today, o.person);
-    case 'work-permit-collection':
-      return newDraft('work-permit-collected', c, today);
-    case 'work-permit-extension':
-      return newDraft('work-permit-extension-filed', c, today);
-    case 'rp-annual-notification': {
-      const year = rest.slice(rest.lastIndexOf(':') + 1);
-      return newDraft('rp-annual-notification-filed', c, today, o.person, { year: /^\d+$/.test(year) ? year : '' });
-    }
-    case 'leave-or-new-contract':
-      return rest.endsWith(':new-contract')
-        ? newDraft('contract-signed', c, today)
-        : newDraft('exit', c, today, o.person);
-    case 'passport-validity':
-      return newDraft('passport-renewed', c, today, o.person);
-    case 'rp-book-replacement':
-      return newDraft('rp-issued', c, today, o.person);
-    case 'rp-absence-limit':
-      return null;
-  }
+/**
+ * The event the engine says completes a duty or a step (its `completedBy`: the type, the person, the
+ * fields that tell it apart — the quarter of a salary notification, the year of an annual notification), as
+ * a draft with the rest filled in; null where no event does (an absence limit).
+ */
+function draftFor(by: CompletedBy | undefined, c: Case, today: string, person: string): EventDraft | null {
+  if (by === undefined) return null;
+  const fields: Record<string, DraftValue> = {};
+  for (const [k, v] of Object.entries(by.fields ?? {})) fields[k] = typeof v === 'number' ? String(v) : v;
+  return newDraft(by.type, c, today, by.person ?? person, fields);
 }
 
-/** The event each plan step is marked done by (src/engine/plan.ts reads these). */
-const STEP_EVENTS: Readonly<Record<PlanStepId, { type: CaseEventType; fields?: Record<string, DraftValue> }>> = {
-  'employer-registration': { type: 'employer-registered' },
-  contract: { type: 'contract-signed' },
-  'work-permit-filing': { type: 'work-permit-filed' },
-  'work-permit-decision': { type: 'work-permit-issued' },
-  invitation: { type: 'invitation-issued' },
-  visa: { type: 'visa-issued' },
-  entry: { type: 'entry' },
-  'work-permit-collection': { type: 'work-permit-collected' },
-  'migration-registration': { type: 'registered' },
-  'contract-notification': { type: 'notification-filed', fields: { kind: 'contract-concluded' } },
-  'rp-filing': { type: 'rp-filed' },
-  'rp-decision': { type: 'rp-issued' },
-  'rp-registration': { type: 'registered' },
-  'work-permit-extension': { type: 'work-permit-extension-filed' },
-  'indefinite-rp': { type: 'rp-issued', fields: { indefinite: true } },
-  citizenship: { type: 'citizenship-granted' },
-};
+/** The event that marks an obligation done, or null where it is done already or no event does. */
+export function draftForObligation(o: Obligation, c: Case, today: string): EventDraft | null {
+  if (o.status === 'done' || o.status === 'not-applicable') return null;
+  return draftFor(o.completedBy, c, today, o.person);
+}
 
+/** The event that marks a plan step done, or null where it is done already. */
 export function draftForStep(s: PlanStep, c: Case, today: string): EventDraft | null {
   if (s.status === 'done' || s.status === 'not-applicable') return null;
-  const e = STEP_EVENTS[s.id];
-  return newDraft(e.type, c, today, s.person, e.fields);
+  return draftFor(s.completedBy, c, today, s.person);
 }
 
 /** "Mark as filed" for a filing, "Mark as done" otherwise: the wording key's last part. */
