@@ -23,7 +23,6 @@ export class WorkingCalendar {
   readonly firstYear: number;
   readonly lastYear: number;
   private readonly lastWorkingDays = new Map<string, IsoDate>();
-  private readonly workingDaysAdded = new Map<string, IsoDate>();
 
   constructor(
     readonly cal: ProductionCalendar,
@@ -57,12 +56,7 @@ export class WorkingCalendar {
 
   /** `n` working days after `d` (before it, for a negative `n`). */
   addWorkingDays(d: IsoDate, n: number): IsoDate {
-    const key = `${d}${n}`;
-    return this.workingDaysAdded.get(key) ?? remember(this.workingDaysAdded, key, this.countWorkingDays(d, n));
-  }
-
-  private countWorkingDays(d: IsoDate, n: number): IsoDate {
-    // Both ends inside the official calendar (d ± 2n + 30 days at most): its own count.
+    // Both ends inside the official calendar (d ± 2n + 30 days at most): its own count, a look-up by day.
     const span = n >= 0 ? n * 2 + 30 : n * 2 - 30;
     if (this.inRange(d) && this.inRange(addDays(d, span))) return this.cal.addWorkingDays(d, n);
     let x = d;

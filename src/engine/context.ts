@@ -121,10 +121,42 @@ function citedIn(out: readonly Citation[], c: Citation): boolean {
   return false;
 }
 
-/** The citations of the values, each provision once. */
+/** The citations of one value, each provision once: made once per value (the law's values never change). */
+const CITATIONS = new WeakMap<ParameterValue, readonly Citation[]>();
+const NO_CITATIONS: readonly Citation[] = Object.freeze([]);
+
+function citationsOf(v: ParameterValue): readonly Citation[] {
+  let out = CITATIONS.get(v);
+  if (out === undefined) {
+    const list: Citation[] = [];
+    for (const c of v.basis) if (!citedIn(list, c)) list.push(c);
+    out = Object.freeze(list);
+    CITATIONS.set(v, out);
+  }
+  return out;
+}
+
+/**
+ * The citations of the values, each provision once. Read-only: the list of a single value is shared by every
+ * result that rests on that value alone (copy it to add to it).
+ */
 export function basisOf(...values: (ParameterValue | undefined)[]): Citation[] {
+  return basisOfAll(values);
+}
+
+/** basisOf over a list of values. */
+export function basisOfAll(values: readonly (ParameterValue | undefined)[]): Citation[] {
+  let only: ParameterValue | undefined;
+  let count = 0;
+  for (const v of values) {
+    if (v === undefined || v === only) continue;
+    only = v;
+    count++;
+  }
+  if (count === 0) return NO_CITATIONS as Citation[];
+  if (count === 1) return citationsOf(only as ParameterValue) as Citation[];
   const out: Citation[] = [];
-  for (const v of values) if (v) for (const c of v.basis) if (!citedIn(out, c)) out.push(c);
+  for (const v of values) if (v) for (const c of citationsOf(v)) if (!citedIn(out, c)) out.push(c);
   return out;
 }
 
@@ -142,6 +174,11 @@ export function weakest(...values: (ParameterValue | undefined)[]): Confidence |
 
 /** The first low or low-medium confidence among values: what an item derived from them must say. */
 export function lowConfidence(...values: (ParameterValue | undefined)[]): Confidence | undefined {
+  return lowConfidenceOf(values);
+}
+
+/** lowConfidence over a list of values. */
+export function lowConfidenceOf(values: readonly (ParameterValue | undefined)[]): Confidence | undefined {
   for (const v of values) if (v && (v.confidence === 'low' || v.confidence === 'low-medium')) return v.confidence;
   return undefined;
 }

@@ -5,7 +5,7 @@ import type { Case } from '../case/index.ts';
 import type { ApplicableThreshold, ParameterValue } from '../law/index.ts';
 import { SEZ_TYPES, type CategoryFacts, type SezType } from '../law/category.ts';
 import type { IsoDate } from '../calendar/date.ts';
-import { type Ctx, basisOf, lowConfidence } from './context.ts';
+import { type Ctx, basisOfAll, lowConfidenceOf } from './context.ts';
 import type { CaseFacts } from './facts.ts';
 import { msg, type MessageCode, type Params, type ParamsOf, type ReasonCode, type RouteId } from './messages.ts';
 import type { Eligibility, EligibilityStatus, Reason, Route, ThresholdCheck, Severity } from './types.ts';
@@ -125,13 +125,12 @@ function reason<C extends ReasonCode>(
   values: (ParameterValue | undefined)[],
   extraBasis: Reason['basis'] = [],
 ): void {
-  const basis = basisOf(...values);
-  for (const c of extraBasis) basis.push(c);
+  const basis = extraBasis.length === 0 ? basisOfAll(values) : [...basisOfAll(values), ...extraBasis];
   const r: Reason =
     Object.keys(params).length === 0
       ? { code, severity, basis }
       : { code, severity, params: params as unknown as Params, basis };
-  const confidence = lowConfidence(...values);
+  const confidence = lowConfidenceOf(values);
   if (confidence) r.confidence = confidence;
   g.reasons.push(r);
 }

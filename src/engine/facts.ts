@@ -40,8 +40,6 @@ export interface CaseFacts {
   principal: Person;
   family: Person[];
   people: Map<string, PersonFacts>;
-  /** The events dated on or before the evaluation date, in order: the facts. */
-  events: CaseEvent[];
   /** Events dated after the evaluation date: not facts on that date, left out (and said so in a note). */
   ignored: CaseEvent[];
   employerRegistered?: IsoDate;
@@ -78,6 +76,13 @@ function compareEvents(a: CaseEvent, b: CaseEvent): number {
   return ja < jb ? -1 : ja > jb ? 1 : 0;
 }
 
+/** The list is in compareEvents order already (a stable sort would leave it as it is). */
+function inOrder(list: readonly CaseEvent[]): boolean {
+  for (let i = 1; i < list.length; i++)
+    if (compareEvents(list[i - 1] as CaseEvent, list[i] as CaseEvent) > 0) return false;
+  return true;
+}
+
 function byDate<T extends { on: IsoDate }>(a: T, b: T): number {
   return a.on < b.on ? -1 : a.on > b.on ? 1 : 0;
 }
@@ -108,12 +113,20 @@ export function firstEvent(
 export function readFacts(c: Case, asOf: IsoDate): CaseFacts {
   const principal = c.people.find((p) => p.role === 'principal') as Person;
   const family = c.people.filter((p) => p.role !== 'principal');
-  const all = c.events ?? [];
-  let happened: readonly CaseEvent[] = all;
+  // The events that happened by asOf, by type, each list in the order compareEvents gives: sorting a few short
+  // lists (a case mostly lists each type in date order already) rather than every event at once.
+  const byType = new Map<CaseEvent['type'], CaseEvent[]>();
   const ignored: CaseEvent[] = [];
-  for (const e of all) if (e.on > asOf) ignored.push(e);
-  if (ignored.length > 0) happened = all.filter((e) => e.on <= asOf);
-  const events = [...happened].sort(compareEvents);
+  for (const e of c.events ?? []) {
+    if (e.on > asOf) {
+      ignored.push(e);
+      continue;
+    }
+    const list = byType.get(e.type);
+    if (list === undefined) byType.set(e.type, [e]);
+    else list.push(e);
+  }
+  for (const list of byType.values()) if (!inOrder(list)) list.sort(compareEvents);
   const people = new Map<string, PersonFacts>();
   for (const p of c.people) {
     people.set(p.id, {
@@ -137,7 +150,6 @@ export function readFacts(c: Case, asOf: IsoDate): CaseFacts {
     principal,
     family,
     people,
-    events,
     ignored: ignored.sort(compareEvents),
     employerRegistered:
       c.employer.hqsRegistered !== undefined && c.employer.hqsRegistered <= asOf ? c.employer.hqsRegistered : undefined,
@@ -152,93 +164,96 @@ export function readFacts(c: Case, asOf: IsoDate): CaseFacts {
     notifications: [],
     salaryPaid: [],
     insurance: [],
-    byType: new Map(),
+    byType,
   };
-  for (const e of events) {
-    const list = facts.byType.get(e.type);
-    if (list === undefined) facts.byType.set(e.type, [e]);
-    else list.push(e);
-    // Events that concern one person default to the principal when `person` is omitted.
-    const pid = personOf(e) || principal.id;
-    switch (e.type) {
-      case 'employer-registered':
-        if (!facts.employerRegistered || e.on < facts.employerRegistered) facts.employerRegistered = e.on;
-        break;
-      case 'contract-signed':
-        facts.contractSigned.push(e.on);
-        break;
-      case 'contract-terminated':
-        facts.contractTerminated.push(e.on);
-        break;
-      case 'work-permit-filed':
-        facts.permitFiled.push(e.on);
-        break;
-      case 'work-permit-issued':
-        facts.permitIssued.push(e as EventOf<'work-permit-issued'>);
-        break;
-      case 'work-permit-collected':
-        facts.permitCollected.push(e.on);
-        break;
-      case 'work-permit-extension-filed':
-        facts.extensionFiled.push(e.on);
-        break;
-      case 'work-permit-extended':
-        facts.permitExtended.push(e as EventOf<'work-permit-extended'>);
-        break;
-      case 'work-permit-cancelled':
-        facts.permitCancelled.push(e.on);
-        break;
-      case 'invitation-issued':
-        (people.get(pid) as PersonFacts).invitations.push(e as EventOf<'invitation-issued'>);
-        break;
-      case 'visa-issued':
-        (people.get(pid) as PersonFacts).visas.push(e as EventOf<'visa-issued'>);
-        break;
-      case 'entry':
-        (people.get(pid) as PersonFacts).entries.push(e.on);
-        break;
-      case 'exit':
-        (people.get(pid) as PersonFacts).exits.push(e.on);
-        break;
-      case 'registered':
-        (people.get(pid) as PersonFacts).registrations.push(e as EventOf<'registered'>);
-        break;
-      case 'moved':
-        (people.get(pid) as PersonFacts).moves.push(e.on);
-        break;
-      case 'notification-filed':
-        facts.notifications.push(e as EventOf<'notification-filed'>);
-        break;
-      case 'salary-paid':
-        facts.salaryPaid.push(e as EventOf<'salary-paid'>);
-        break;
-      case 'insurance':
-        facts.insurance.push(e as EventOf<'insurance'>);
-        break;
-      case 'rp-filed':
-        (people.get(pid) as PersonFacts).rpFiled.push(e.on);
-        break;
-      case 'rp-issued':
-        (people.get(pid) as PersonFacts).rpIssued.push(e as EventOf<'rp-issued'>);
-        break;
-      case 'rp-annual-notification-filed':
-        (people.get(pid) as PersonFacts).rpAnnual.push(e as EventOf<'rp-annual-notification-filed'>);
-        break;
-      case 'passport-renewed':
-        (people.get(pid) as PersonFacts).passportRenewals.push(e as EventOf<'passport-renewed'>);
-        break;
-      case 'citizenship-filed':
-        (people.get(pid) as PersonFacts).citizenshipFiled.push(e.on);
-        break;
-      case 'citizenship-granted':
-        (people.get(pid) as PersonFacts).citizenshipGranted.push(e.on);
-        break;
-    }
+  for (const list of byType.values()) {
+    for (const e of list) fileEvent(facts, e);
   }
   for (const pf of people.values()) pf.trips = tripsOf(pf.entries, pf.exits);
   facts.permitIssued.sort(byDate);
   facts.permitExtended.sort(byDate);
   return facts;
+}
+
+/** Files one event under the case or the person it concerns. */
+function fileEvent(facts: CaseFacts, e: CaseEvent): void {
+  const { people, principal } = facts;
+  // Events that concern one person default to the principal when `person` is omitted.
+  const pid = personOf(e) || principal.id;
+  switch (e.type) {
+    case 'employer-registered':
+      if (!facts.employerRegistered || e.on < facts.employerRegistered) facts.employerRegistered = e.on;
+      break;
+    case 'contract-signed':
+      facts.contractSigned.push(e.on);
+      break;
+    case 'contract-terminated':
+      facts.contractTerminated.push(e.on);
+      break;
+    case 'work-permit-filed':
+      facts.permitFiled.push(e.on);
+      break;
+    case 'work-permit-issued':
+      facts.permitIssued.push(e as EventOf<'work-permit-issued'>);
+      break;
+    case 'work-permit-collected':
+      facts.permitCollected.push(e.on);
+      break;
+    case 'work-permit-extension-filed':
+      facts.extensionFiled.push(e.on);
+      break;
+    case 'work-permit-extended':
+      facts.permitExtended.push(e as EventOf<'work-permit-extended'>);
+      break;
+    case 'work-permit-cancelled':
+      facts.permitCancelled.push(e.on);
+      break;
+    case 'invitation-issued':
+      (people.get(pid) as PersonFacts).invitations.push(e as EventOf<'invitation-issued'>);
+      break;
+    case 'visa-issued':
+      (people.get(pid) as PersonFacts).visas.push(e as EventOf<'visa-issued'>);
+      break;
+    case 'entry':
+      (people.get(pid) as PersonFacts).entries.push(e.on);
+      break;
+    case 'exit':
+      (people.get(pid) as PersonFacts).exits.push(e.on);
+      break;
+    case 'registered':
+      (people.get(pid) as PersonFacts).registrations.push(e as EventOf<'registered'>);
+      break;
+    case 'moved':
+      (people.get(pid) as PersonFacts).moves.push(e.on);
+      break;
+    case 'notification-filed':
+      facts.notifications.push(e as EventOf<'notification-filed'>);
+      break;
+    case 'salary-paid':
+      facts.salaryPaid.push(e as EventOf<'salary-paid'>);
+      break;
+    case 'insurance':
+      facts.insurance.push(e as EventOf<'insurance'>);
+      break;
+    case 'rp-filed':
+      (people.get(pid) as PersonFacts).rpFiled.push(e.on);
+      break;
+    case 'rp-issued':
+      (people.get(pid) as PersonFacts).rpIssued.push(e as EventOf<'rp-issued'>);
+      break;
+    case 'rp-annual-notification-filed':
+      (people.get(pid) as PersonFacts).rpAnnual.push(e as EventOf<'rp-annual-notification-filed'>);
+      break;
+    case 'passport-renewed':
+      (people.get(pid) as PersonFacts).passportRenewals.push(e as EventOf<'passport-renewed'>);
+      break;
+    case 'citizenship-filed':
+      (people.get(pid) as PersonFacts).citizenshipFiled.push(e.on);
+      break;
+    case 'citizenship-granted':
+      (people.get(pid) as PersonFacts).citizenshipGranted.push(e.on);
+      break;
+  }
 }
 
 /** Pairs each exit with the first entry after it. An entry with no exit before it is the first arrival. */

@@ -111,7 +111,7 @@ function salaryFindings(g: Gathered, c: Case, f: CaseFacts): void {
   }
   const readings = thresholdReadings(c);
   // In the order a default sort gives the [quarter, amount] pairs (by their text).
-  for (const [q, amount] of [...quarters].sort()) {
+  for (const [q, amount] of [...quarters].sort(byText)) {
     const rule = quarterRule(ctx, readings, q);
     if (!rule || rule.to > ctx.asOf) continue; // no amount, or the quarter is not over yet
     const monthly = rule.period === 'calendar-month';
@@ -148,6 +148,19 @@ function salaryFindings(g: Gathered, c: Case, f: CaseFacts): void {
       lowConfidence(...used),
     );
   }
+}
+
+/**
+ * The order a default sort gives [quarter, amount] pairs: by their text (`2024-Q1,750000`), which for distinct
+ * quarters of the same length is the quarters' order — the text is written out only where it is not.
+ */
+function byText([a, x]: [string, number], [b, y]: [string, number]): number {
+  if (a.length !== b.length) {
+    const ta = `${a},${x}`;
+    const tb = `${b},${y}`;
+    return ta < tb ? -1 : ta > tb ? 1 : 0;
+  }
+  return a < b ? -1 : a > b ? 1 : x === y ? 0 : String(x) < String(y) ? -1 : 1;
 }
 
 /** Passports that have ended, or end before the permit or the next filing. */

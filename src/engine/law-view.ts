@@ -1,11 +1,13 @@
 // Speed lives at the boundary. An engine reads the law through this view: the same `Law` interface, whose
-// look-ups by id and date (parameter values, the thresholds that apply to a case's facts, a procedure's
-// documents, a country's legalization and visa rules, the residence grounds) are answered once and then
-// kept. The rules read the plain interface, one article at a time, and never know the view is there.
+// look-ups by id and date (the thresholds that apply to a case's facts, a procedure's documents, a country's
+// legalization and visa rules, the residence grounds) are answered once and then kept. A parameter's value
+// on a date is the law's own look-up (by id, then a scan of its few dated values): cheaper than a memo keyed
+// by the date, which a portfolio of many dates only churns. The rules read the plain interface, one article
+// at a time, and never know the view is there.
 //
 // Each look-up is kept by everything it depends on — its arguments, nothing else — so a warm view answers
 // exactly what the law answers (law-view.test.ts). The law is immutable once loaded; the view is bounded.
-import type { ApplicableThreshold, CategoryFacts, Law, LookupOptions, ParameterValue } from '../law/index.ts';
+import type { ApplicableThreshold, CategoryFacts, Law, LookupOptions } from '../law/index.ts';
 import type { IsoDate } from '../calendar/date.ts';
 
 /** Entries kept per look-up before it starts over (bounds the memory of a long-running engine). */
@@ -55,7 +57,6 @@ class Tracks<V> {
 
 /** A view of `law` that answers each look-up once. */
 export function viewOfLaw(law: Law): Law {
-  const values = new Tracks<ParameterValue>();
   const thresholds = new Tracks<readonly ApplicableThreshold[]>();
   const periodThresholds = new Tracks<readonly ApplicableThreshold[]>();
   /** The key of each facts object the engine passed (one per evaluation), so the key is built once. */
@@ -116,13 +117,10 @@ export function viewOfLaw(law: Law): Law {
     countries: { value: countries },
     documents: { value: documents },
     grounds: { value: groundsTable },
+    // A parameter's value on a date is not kept: the law finds it by id and scans the parameter's few dated
+    // values, which costs less than any memo keyed by the date (law-view.test.ts holds the view to the law).
     valueAt: {
-      value(id: string, date: IsoDate, opts?: LookupOptions) {
-        const memo = values.of(opts);
-        const hit = memo.get(id, date);
-        if (hit !== undefined) return hit ?? undefined;
-        return memo.set(id, date, law.valueAt(id, date, opts));
-      },
+      value: (id: string, date: IsoDate, opts?: LookupOptions) => law.valueAt(id, date, opts),
     },
     applicableThresholds: {
       value(facts: CategoryFacts, date: IsoDate, opts?: LookupOptions) {

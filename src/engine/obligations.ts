@@ -6,7 +6,7 @@
 import type { Case, Person } from '../case/index.ts';
 import type { ParameterValue } from '../law/index.ts';
 import { addDays, addMonths, addYears, quarterBounds, type IsoDate } from '../calendar/date.ts';
-import { type Ctx, basisOf, lowConfidence } from './context.ts';
+import { type Ctx, basisOf, basisOfAll, lowConfidenceOf } from './context.ts';
 import { inRussiaOn, type CaseFacts, type PersonFacts } from './facts.ts';
 import { msg, type Message } from './messages.ts';
 import { SALARY_NOTIFICATION_DUE } from './rules.ts';
@@ -43,7 +43,7 @@ function make(ctx: Ctx, d: Duty): Obligation {
   if (year > ctx.cal.lastYear) {
     because.push(msg('why.provisional', { year }));
     confidence = 'low';
-  } else confidence = lowConfidence(...d.values);
+  } else confidence = lowConfidenceOf(d.values);
   if (d.confidence !== undefined) confidence = d.confidence;
   if (ctx.trace) {
     const params = d.values.filter((v): v is ParameterValue => v !== undefined).map((v) => ({ id: v.parameterId, v }));
@@ -56,7 +56,7 @@ function make(ctx: Ctx, d: Duty): Obligation {
     due: d.due,
     window: { from: d.from, to: d.due },
     status,
-    basis: basisOf(...d.values),
+    basis: basisOfAll(d.values),
     because,
   };
   if (d.completedBy) o.completedBy = d.completedBy;

@@ -9,7 +9,7 @@ import type { Case, CaseEventType, Person } from '../case/index.ts';
 import { PERSON_EVENT_TYPES } from '../case/index.ts';
 import type { ParameterValue } from '../law/index.ts';
 import { addDays, addYears, type IsoDate } from '../calendar/date.ts';
-import { type Ctx, basisOf } from './context.ts';
+import { type Ctx, basisOfAll } from './context.ts';
 import { firstEvent, type CaseFacts, type PersonFacts } from './facts.ts';
 import type {
   CompletedBy,
@@ -80,7 +80,8 @@ interface StepRule {
   step: PlanStepId;
   /** The principal's step only, or each person's. */
   who: 'principal' | 'each';
-  dependsOn: (w: Who) => readonly PlanStepId[];
+  /** A fresh list each call (the step keeps it). */
+  dependsOn: (w: Who) => PlanStepId[];
   /** The event that completes the step (what "mark as done" records). */
   completedBy: CompletedBy['type'];
   /** Fields that event must have. */
@@ -578,8 +579,8 @@ function emit(w: Who, rule: StepRule, walk: Walk, principalWalk: Walk): PlanStep
     id: rule.step,
     person: person.id,
     status,
-    dependsOn: [...deps],
-    basis: basisOf(...values),
+    dependsOn: deps,
+    basis: basisOfAll(values),
     because,
     completedBy,
   };
