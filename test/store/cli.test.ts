@@ -67,7 +67,7 @@ describe('storage commands on the embedded database', () => {
     expect(await adminCommand(['create-owner', '--email', 'owner@acme.example', '--org', 'Acme Two'], capture())).toBe(
       0,
     );
-  });
+  }, 120_000); // each command opens the embedded database: seconds each on a loaded machine
 
   it('migrate reports the schema; a second process holding the directory is named', async () => {
     const io = capture();
