@@ -428,7 +428,7 @@ describe('a Chinese family (CJK text in the PDF)', () => {
     expect(text).toContain('陈伟');
     expect(text).toContain('Чэнь Вэй');
     expect(text).toContain('CHEN WEI');
-    for (const zh of ['材料清单', '护照', '邀请函', '结婚证', '海牙认证', '中国']) expect(text).toContain(zh);
+    for (const zh of ['材料清单', '护照', '邀请函', '结婚证', '附加证明书', '中国']) expect(text).toContain(zh);
     const flat = squash(text);
     // CHEN WEI's documents, in requirement.order: passport (1), invitation (3), employer letter (4).
     const at = ['01_Passport_Bio.pdf', '03_Invitation_HQS.pdf', '04_Employer_Letter.pdf'].map((f) => flat.indexOf(f));

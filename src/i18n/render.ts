@@ -57,8 +57,10 @@ function localized(text: LocalizedText, lang: Lang): string {
 
 function termText(v: Term | string, o: RenderOptions): string {
   if (typeof v === 'string') return v;
-  const steps = `${v.from} + ${v.n} ${t(o.lang, `unit.${v.unit}`)} → ${v.end}`;
-  return v.shiftedTo === undefined ? steps : `${steps}; ${t(o.lang, 'why.shifted', { from: v.end, to: v.shiftedTo })}`;
+  const steps = t(o.lang, 'term.count', { from: v.from, n: v.n, unit: t(o.lang, `unit.${v.unit}`), end: v.end });
+  return v.shiftedTo === undefined
+    ? steps
+    : steps + t(o.lang, 'list.semicolon') + t(o.lang, 'why.shifted', { from: v.end, to: v.shiftedTo });
 }
 
 function param(kind: ParamKind, v: ParamValue, o: RenderOptions): string {
@@ -83,9 +85,9 @@ function param(kind: ParamKind, v: ParamValue, o: RenderOptions): string {
     case 'legalization':
       return t(lang, `legalization.${v as string}`);
     case 'steps':
-      return (v as readonly string[]).map((s) => t(lang, `step.${s}`)).join(', ');
+      return (v as readonly string[]).map((s) => t(lang, `step.${s}`)).join(t(lang, 'list.comma'));
     case 'sez-types':
-      return (v as readonly string[]).map((s) => t(lang, `sez.${s}`)).join(', ');
+      return (v as readonly string[]).map((s) => t(lang, `sez.${s}`)).join(t(lang, 'list.comma'));
     case 'country':
       return o.law.countries.name(v as string, lang);
     case 'document':
@@ -95,7 +97,7 @@ function param(kind: ParamKind, v: ParamValue, o: RenderOptions): string {
     case 'message':
       return renderMessage(v as Message, o);
     case 'messages':
-      return (v as readonly Message[]).map((m) => renderMessage(m, o)).join('; ');
+      return (v as readonly Message[]).map((m) => renderMessage(m, o)).join(t(lang, 'list.semicolon'));
     case 'localized':
       return localized(v as LocalizedText, lang);
   }
@@ -118,7 +120,7 @@ export function renderMessage(m: Message, o: RenderOptions): string {
 /** Messages in words, one after another (how `because` reads as `why`). */
 export function renderMessages(list: readonly Message[], o: RenderOptions): string {
   if (list.length === 1) return renderMessage(list[0] as Message, o);
-  return list.map((m) => renderMessage(m, o)).join(' ');
+  return list.map((m) => renderMessage(m, o)).join(t(o.lang, 'list.sentence'));
 }
 
 /** `o` with `why` (the words of `because`) where `because` stood; `because` itself moves to the end. */
