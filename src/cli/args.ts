@@ -27,7 +27,7 @@ export function parse<O extends Options>(argv: string[], options: O) {
 }
 
 export type Format = 'text' | 'json';
-export type Lang = 'en' | 'ru';
+export type Lang = 'en' | 'ru' | 'zh';
 
 export function formatOf(v: unknown): Format {
   if (v === undefined) return 'text';
@@ -35,8 +35,9 @@ export function formatOf(v: unknown): Format {
   throw new UsageError(`--format: expected text or json, got "${String(v)}"`);
 }
 
-export function langOf(v: unknown): Lang {
-  if (v === undefined) return 'en';
-  if (v === 'en' || v === 'ru') return v;
-  throw new UsageError(`--lang: expected en or ru, got "${String(v)}"`);
+/** --lang: en or ru, and zh where the command speaks Chinese (its legal content is worded in zh). */
+export function langOf<L extends Lang = 'en' | 'ru'>(v: unknown, allowed: readonly L[] = ['en', 'ru'] as L[]): L {
+  if (v === undefined) return 'en' as L;
+  if (allowed.includes(v as L)) return v as L;
+  throw new UsageError(`--lang: expected ${allowed.join(' or ')}, got "${String(v)}"`);
 }

@@ -1,4 +1,4 @@
-// A citation as a reader writes it: "115-FZ, art. 13.2, p. 1, subp. 3" or "115-ФЗ, ст. 13.2, п. 1, пп. 3"; a
+// A citation as a reader writes it: "115-FZ, art. 13.2, p. 1, subp. 3" or "115-ФЗ, ст. 13.2, п. 1, подп. 3"; a
 // practice guide as "practice, not law". The act's name comes from law/sources.yaml (`short`).
 import type { Citation, Law } from '../law/index.ts';
 import type { Lang } from '../i18n/index.ts';

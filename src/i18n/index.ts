@@ -90,7 +90,9 @@ export function keys(lang: Lang): string[] {
 }
 
 export {
+  dateWords,
   formatAmount,
+  peopleOf,
   renderChecklistItem,
   renderEvaluation,
   renderFinding,
@@ -100,4 +102,4 @@ export {
   renderObligation,
   renderStep,
 } from './render.ts';
-export type { RenderOptions, RenderTables } from './render.ts';
+export type { PersonLabel, RenderOptions, RenderTables } from './render.ts';

@@ -4,7 +4,7 @@ import { parse, formatOf, UsageError, InputError } from '../args.ts';
 import { loadLaw, loadCalendar, dateArg, json } from '../context.ts';
 import { readCase } from './validate.ts';
 import { createEngine, type RenderedEvaluation } from '../../engine/index.ts';
-import { renderEvaluation } from '../../i18n/index.ts';
+import { peopleOf, renderEvaluation } from '../../i18n/index.ts';
 import { formatCaseErrors, type Case } from '../../case/index.ts';
 import {
   checklistJson,
@@ -49,7 +49,7 @@ export function evaluateCaseFile(
   const engine = createEngine({ law, calendar: loadCalendar() });
   let evaluation: RenderedEvaluation;
   try {
-    evaluation = renderEvaluation(engine.evaluate(c, asOf, { documents: true }), { lang, law });
+    evaluation = renderEvaluation(engine.evaluate(c, asOf, { documents: true }), { lang, law, people: peopleOf(c) });
   } catch (e) {
     if (e instanceof Error && e.name === 'CalendarRangeError') throw new InputError(e.message);
     throw e;

@@ -5,7 +5,7 @@ import { renderObligationsIcs, renderObligationsText, obligationUid, caseKey } f
 import { t } from '../i18n.ts';
 import { docLangOf, evaluateCaseFile, writeOutput } from './checklist.ts';
 
-const HELP = `usage: hqs obligations FILE [--ics OUT.ics] [--as-of DATE] [--lang en|ru] [--format text|json]
+const HELP = `usage: hqs obligations FILE [--ics OUT.ics] [--as-of DATE] [--lang en|ru|zh] [--format text|json]
 
 Every dated legal duty of the case as the evaluation finds it on DATE (default: the case's asOf, else
 today in Moscow): due date, window, status, how the date is set, and the legal basis.
@@ -21,7 +21,7 @@ export async function obligationsCommand(argv: string[], io: Io): Promise<number
   }
   if (positionals.length !== 1) throw new UsageError(`expected one FILE\n\n${HELP}`);
   const format = formatOf(values.format);
-  const lang = docLangOf(values.lang, ['en', 'ru']);
+  const lang = docLangOf(values.lang, ['en', 'ru', 'zh']);
   const { case: c, evaluation, ctx } = evaluateCaseFile(positionals[0] as string, values['as-of'], lang);
   if (values.ics !== undefined) {
     writeOutput(values.ics, renderObligationsIcs(evaluation, ctx, { now: new Date() }));
