@@ -63,11 +63,46 @@ describe('locales', () => {
     }
   });
 
-  it('writes Chinese as the glossary says: the HQS is 高技能专家, no other name', () => {
-    const wrong = Object.entries(zh).filter(([, v]) =>
-      /高素质专家|高级专家|高水平专家|高技术专家|高端人才|海牙认证/.test(v),
+  it('writes Chinese as the glossary says in every zh file of locales/: the HQS is 高技能专家, no other name', () => {
+    const app = new URL('../../locales/app/zh/', import.meta.url);
+    const files: [string, Record<string, string>][] = [
+      ['locales/zh.json', zh],
+      ...readdirSync(app)
+        .filter((f) => f.endsWith('.json'))
+        .map((f): [string, Record<string, string>] => [
+          `locales/app/zh/${f}`,
+          JSON.parse(readFileSync(new URL(f, app), 'utf8')) as Record<string, string>,
+        ]),
+    ];
+    expect(files.length).toBeGreaterThan(1);
+    const wrong = files.flatMap(([file, texts]) =>
+      Object.entries(texts)
+        .filter(([, v]) =>
+          /高素质专家|高级专家|高水平专家|高技术专家|高端人才|海牙认证|居住地移民登记|\bHQS\b(?! Desk)/.test(v),
+        )
+        .map(([k, v]) => `${file} ${k}: ${v}`),
     );
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('statuses', () => {
+  it.each(['ru', 'zh'] as const)('%s gives each status of a duty or step one name in every view', (lang) => {
+    const app = new URL(`../../locales/app/${lang}/`, import.meta.url);
+    const all: Record<string, string> = { ...catalog(lang) };
+    for (const f of readdirSync(app).filter((f) => f.endsWith('.json')))
+      for (const [k, v] of Object.entries(JSON.parse(readFileSync(new URL(f, app), 'utf8')) as Record<string, string>))
+        all[`${f}:${k}`] = v;
+    const names = new Map<string, Set<string>>();
+    for (const [k, v] of Object.entries(all)) {
+      const m =
+        /(?:^|[.:])(?:ics\.status|stepstatus|status|obStatus|stepStatus)\.(due|overdue|upcoming|done|not-applicable|blocked)$/.exec(
+          k,
+        );
+      if (m) names.set(m[1] as string, (names.get(m[1] as string) ?? new Set()).add(v.toLowerCase()));
+    }
+    const differ = [...names].filter(([, v]) => v.size > 1).map(([k, v]) => `${k}: ${[...v].join(' | ')}`);
+    expect(differ).toEqual([]);
   });
 });
 
