@@ -16,7 +16,8 @@ export type Params = Record<string, string | number | boolean | null | undefined
 /**
  * `{name}` is the param; `{name|год|года|лет}` is the word that agrees with the number the param holds, in
  * the forms the language distinguishes (see `pluralForm`): Russian one/few/many, English one/other, Chinese
- * none (a Chinese template writes the measure word itself).
+ * none (a Chinese template writes the measure word itself). A param holding a person's sex picks by it:
+ * `{sex|готов|готова|готов(а)}` — M the first form, F the second, anything else (unknown) the last.
  */
 const PLACEHOLDER = /\{(\w+)(?:\|([^{}]*))?\}/g;
 
@@ -24,6 +25,13 @@ const PLACEHOLDER = /\{(\w+)(?:\|([^{}]*))?\}/g;
  * Which plural form a number takes: 0 one, 1 few, 2 many (Russian: 1 год, 2 года, 5 лет, 21 год, 11 лет);
  * English 0 one, 1 other; Chinese always 0. A fraction takes Russian "few" (1,5 года) and English "other".
  */
+function formOf(lang: Lang, v: string | number | boolean): number {
+  if (v === 'M') return 0;
+  if (v === 'F') return 1;
+  const n = typeof v === 'number' ? v : Number(v);
+  return Number.isFinite(n) && String(v).trim() !== '' ? pluralForm(lang, n) : Number.MAX_SAFE_INTEGER;
+}
+
 export function pluralForm(lang: Lang, n: number): number {
   if (lang === 'zh') return 0;
   if (lang === 'en') return n === 1 ? 0 : 1;
@@ -79,7 +87,7 @@ export function t(lang: Lang, key: string, params?: Params): string {
         ? `{${name}}`
         : forms === undefined
           ? String(v)
-          : (forms[Math.min(pluralForm(lang, Number(v)), forms.length - 1)] ?? '');
+          : (forms[Math.min(formOf(lang, v), forms.length - 1)] ?? '');
     out += word + (c.parts[i + 1] as string);
   }
   return out;

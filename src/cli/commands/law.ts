@@ -52,7 +52,7 @@ function valueText(v: ParameterValue, p: Parameter, law: Law, lang: 'en' | 'ru')
     v.status === 'proposed'
       ? ` [${t(lang, 'law.proposed')}${v.announced ? `, ${t(lang, 'law.announced', { date: v.announced })}` : ''}]`
       : '';
-  return `${value} ${p.unit}${period}${status} — ${t(lang, 'law.from')} ${v.from}${v.to ? ` ${t(lang, 'law.to')} ${v.to}` : ''}; ${t(lang, 'law.confidence')}: ${v.confidence}; ${v.basis.map((c) => formatCitation(c, law, lang, true)).join('; ')}; ${t(lang, 'law.verified')} ${v.verified}`;
+  return `${value} ${p.unit}${period}${status} — ${t(lang, 'law.from')} ${v.from}${v.to ? ` ${t(lang, 'law.to')} ${v.to}` : ''}; ${t(lang, 'law.confidence')}: ${t(lang, `confidence.${v.confidence}`)}; ${v.basis.map((c) => formatCitation(c, law, lang, true)).join('; ')}; ${t(lang, 'law.verified')} ${v.verified}`;
 }
 
 export function lawCommand(argv: string[], io: Io): number {
