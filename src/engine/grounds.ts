@@ -66,11 +66,12 @@ function judge(ctx: Ctx, c: Case, f: CaseFacts, p: Person, g: Ground, on: IsoDat
   }
   if (w.minor !== undefined) {
     const age = ageOn(p.birthDate as IsoDate, on);
-    const minor = age < ageLimit(ctx, 'person.age-of-majority', on);
+    const limit = ageLimit(ctx, 'person.age-of-majority', on);
+    const minor = age < limit;
     say(
       out,
       minor === w.minor ? 'yes' : 'no',
-      msg(minor ? 'grounds.cond.minor' : 'grounds.cond.adult', { date: on, age }),
+      msg(minor ? 'grounds.cond.minor' : 'grounds.cond.adult', { date: on, age, limit }),
     );
   }
   if (w.incapacitated)
