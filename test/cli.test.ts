@@ -115,6 +115,42 @@ describe('hqs evaluate', () => {
     expect(r.out).toMatch(/[А-Яа-яЁё]{4,}/);
   });
 
+  it('--lang zh speaks Chinese: sentences, names instead of ids, the governing line, Russian citations', () => {
+    const r = hqs('evaluate', 'examples/executive-family.yaml', '--as-of', '2026-11-21', '--lang', 'zh');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('中文内容仅供参考，法律以俄文文本为准。');
+    expect(r.out).toContain('2026年第四季度之后一个月的最后一个工作日 → 2027年1月 → 2027年1月29日');
+    expect(r.out).toContain('季度工资通知 (THOMAS MUELLER)');
+    expect(r.out).toContain('115-ФЗ, ст. 13.2');
+    expect(r.out).not.toMatch(/\bp\d+:|salary-notification:|-FZ\b/);
+    const json = hqs(
+      'evaluate',
+      'examples/executive-family.yaml',
+      '--as-of',
+      '2026-11-21',
+      '--lang',
+      'zh',
+      '--format',
+      'json',
+    );
+    const ev = JSON.parse(json.out) as { obligations: { why: string }[] };
+    expect(ev.obligations.every((o) => /\p{Script=Han}/u.test(o.why))).toBe(true);
+  });
+
+  it('--lang ru words dates, quarters and plurals as a Russian reader writes them', () => {
+    const r = hqs('evaluate', 'examples/executive-family.yaml', '--as-of', '2026-11-21', '--lang', 'ru');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('за кварталом (IV квартал 2026 г.) → январь 2027 г. → 29 января 2027 г.');
+    expect(r.out).toContain('Уведомление о выплате зарплаты (Томас Мюллер)');
+    expect(r.out).not.toMatch(/-FZ\b|достоверность: (high|medium|low)|\.\./);
+  });
+
+  it('refuses a language it does not speak', () => {
+    const r = hqs('evaluate', 'examples/single-engineer.yaml', '--lang', 'de');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--lang: expected en or ru or zh, got "de"/);
+  });
+
   it('--with-proposed applies the 2026 bill', () => {
     const r = hqs(
       'evaluate',
@@ -129,6 +165,31 @@ describe('hqs evaluate', () => {
     const ev = JSON.parse(r.out) as { withProposed: boolean; eligibility: { threshold?: { status: string } } };
     expect(ev.withProposed).toBe(true);
     expect(ev.eligibility.threshold?.status).toBe('proposed');
+  });
+});
+
+describe('hqs grounds and obligations in Chinese', () => {
+  it('grounds --lang zh: Chinese titles and conditions, country names, worded confidence, Russian citations', () => {
+    const r = hqs('grounds', '--as-of', '2026-03-01', '--lang', 'zh');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('115-ФЗ, ст. 8, п. 2, подп. 1');
+    expect(r.out).toContain('可信度：中等');
+    expect(r.out).toMatch(/白俄罗斯/);
+    expect(r.out).not.toMatch(/\b(medium|high|low)\b|\b[A-Z]{2}, [A-Z]{2}\b|-FZ\b/);
+  });
+
+  it('grounds --lang ru: no source ids, no raw confidence level', () => {
+    const r = hqs('grounds', '--as-of', '2026-03-01', '--lang', 'ru');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('достоверность: средняя');
+    expect(r.out).not.toMatch(/-FZ\b|достоверность:? (high|medium|low)|rp\.[a-z-]+/);
+  });
+
+  it('obligations --lang zh prints the governing line and Chinese reasons', () => {
+    const r = hqs('obligations', 'examples/single-engineer.yaml', '--lang', 'zh', '--as-of', '2026-11-21');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('中文内容仅供参考，法律以俄文文本为准。');
+    expect(r.out).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
   });
 });
 

@@ -429,7 +429,7 @@ describe('a Chinese family (CJK text in the PDF)', () => {
     expect(text).toContain('陈伟');
     expect(text).toContain('Чэнь Вэй');
     expect(text).toContain('CHEN WEI');
-    for (const zh of ['材料清单', '护照', '邀请函', '结婚证', '海牙认证', '中国']) expect(text).toContain(zh);
+    for (const zh of ['材料清单', '护照', '邀请函', '结婚证', '附加证明书', '中国']) expect(text).toContain(zh);
     const flat = squash(text);
     // CHEN WEI's documents, in requirement.order: passport (1), invitation (3), employer letter (4).
     const at = ['01_Passport_Bio.pdf', '03_Invitation_HQS.pdf', '04_Employer_Letter.pdf'].map((f) => flat.indexOf(f));
@@ -445,12 +445,28 @@ describe('a Chinese family (CJK text in the PDF)', () => {
     const zh = join(OUT, 'chen.cli.zh.pdf');
     expect((await run(checklistCommand, chineseFile, '--pdf', zh, '--as-of', AS_OF, '--lang', 'zh')).code).toBe(0);
     const zhText = pdfText(zh);
+    // Glossary rule 7: a Chinese text that states legal rules says that the Russian text governs.
+    expect(squash(zhText)).toContain(squash('中文内容仅供参考，法律以俄文文本为准。'));
     expect(zhText).toContain('材料清单');
     expect(zhText).toContain('中国');
     expect(zhText).toContain('Чэнь Вэй');
     const ru = join(OUT, 'chen.cli.ru.pdf');
     expect((await run(checklistCommand, chineseFile, '--pdf', ru, '--as-of', AS_OF, '--lang', 'ru')).code).toBe(0);
     expect(pdfText(ru)).toContain('КНР');
+    expect(squash(pdfText(ru))).not.toContain(squash('中文内容仅供参考'));
+  });
+
+  it('hqs obligations --ics --lang zh: the calendar and each event say that the Russian text governs', async () => {
+    const ics = join(OUT, 'chen.zh.ics');
+    expect((await run(obligationsCommand, chineseFile, '--ics', ics, '--as-of', AS_OF, '--lang', 'zh')).code).toBe(0);
+    const lines = icsLines(readFileSync(ics, 'utf8'));
+    expect(lines).toContain('X-WR-CALDESC:中文内容仅供参考，法律以俄文文本为准。');
+    const events = lines.filter((l) => l === 'BEGIN:VEVENT').length;
+    expect(events).toBeGreaterThan(0);
+    const said = lines.filter(
+      (l) => l.startsWith('DESCRIPTION:') && l.includes('中文内容仅供参考，法律以俄文文本为准。'),
+    );
+    expect(said.length).toBe(events);
   });
 
   it('the letters go to the consulate while the visa is ahead and list the documents of the checklist', () => {

@@ -1,6 +1,6 @@
 // Argument parsing for `hqs`, on node:util parseArgs. Bad usage is a UsageError (exit 2).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { CLI_LANGS, type CliLang } from '../core/lang.ts';
+import { CLI_LANGS, type CliLang, type Lang } from '../core/lang.ts';
 import { isOneOf } from '../core/vocabulary.ts';
 
 export class UsageError extends Error {
@@ -36,9 +36,11 @@ export function formatOf(v: unknown): Format {
   throw new UsageError(`--format: expected text or json, got "${String(v)}"`);
 }
 
-/** --lang for text output: one of CLI_LANGS (src/core). */
-export function langOf(v: unknown): CliLang {
+/** --lang for text output: one of `allowed` — CLI_LANGS by default; `law` and `calendar` speak LAW_NAME_LANGS. */
+export function langOf(v: unknown): CliLang;
+export function langOf<L extends Lang>(v: unknown, allowed: readonly L[]): L;
+export function langOf(v: unknown, allowed: readonly Lang[] = CLI_LANGS): Lang {
   if (v === undefined) return 'en';
-  if (isOneOf(CLI_LANGS, v)) return v;
-  throw new UsageError(`--lang: expected ${CLI_LANGS.join(' or ')}, got "${String(v)}"`);
+  if (isOneOf(allowed, v)) return v;
+  throw new UsageError(`--lang: expected ${allowed.join(' or ')}, got "${String(v)}"`);
 }

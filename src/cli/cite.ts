@@ -1,4 +1,4 @@
-// A citation as a reader writes it: "115-FZ, art. 13.2, p. 1, subp. 3" or "115-ФЗ, ст. 13.2, п. 1, пп. 3" —
+// A citation as a reader writes it: "115-FZ, art. 13.2, p. 1, subp. 3" or "115-ФЗ, ст. 13.2, п. 1, подп. 3" —
 // src/core's formatter in the documents' style (acts by their short names from law/sources.yaml).
 import type { Citation, Law } from '../law/index.ts';
 import type { Lang } from '../core/lang.ts';

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { InputError, UsageError } from './args.ts';
 import { dateArg, loadCalendar, loadLaw, readInput } from './context.ts';
 import { createEngine, type RenderedEvaluation } from '../engine/index.ts';
-import { renderEvaluation } from '../i18n/index.ts';
+import { peopleOf, renderEvaluation } from '../i18n/index.ts';
 import { formatCaseErrors, parseCase, type Case } from '../case/index.ts';
 import type { DocContext, DocLang } from '../documents/index.ts';
 import { isOneOf } from '../core/vocabulary.ts';
@@ -41,7 +41,7 @@ export function evaluateCaseFile(
   const engine = createEngine({ law, calendar: loadCalendar() });
   let evaluation: RenderedEvaluation;
   try {
-    evaluation = renderEvaluation(engine.evaluate(c, asOf, { documents: true }), { lang, law });
+    evaluation = renderEvaluation(engine.evaluate(c, asOf, { documents: true }), { lang, law, people: peopleOf(c) });
   } catch (e) {
     if (e instanceof Error && e.name === 'CalendarRangeError') throw new InputError(e.message);
     throw e;

@@ -64,7 +64,7 @@ describe('formatCitation', () => {
       '115-FZ, art. 13.2, part 2, p. 1, subp. 3, as amended by 316-FZ',
     );
     expect(formatCitation(c, style('ru', 'doc.', { actName: (id) => id.replace('FZ', 'ФЗ') }))).toBe(
-      '115-ФЗ, ст. 13.2, ч. 2, п. 1, пп. 3, в ред. 316-ФЗ',
+      '115-ФЗ, ст. 13.2, ч. 2, п. 1, подп. 3, в ред. 316-ФЗ',
     );
     // In every language each level is in the text, in PROVISION_LEVELS order.
     for (const lang of LANGS) {

@@ -8,11 +8,14 @@ export type Lang = (typeof LANGS)[number];
 /** The languages a rendered document is written in (the checklist in all three; see LETTER_LANGS for letters). */
 export type DocLang = Lang;
 
-/** The CLI's `--lang` for text output (evaluate, law, grounds, calendar): English and Russian. */
-export const CLI_LANGS = ['en', 'ru'] as const satisfies readonly Lang[];
+/**
+ * The CLI's `--lang` for a case's text output (evaluate, obligations, grounds, checklist): every language. The
+ * `law` and `calendar` listings name acts and regions, in LAW_NAME_LANGS.
+ */
+export const CLI_LANGS = LANGS;
 export type CliLang = (typeof CLI_LANGS)[number];
 
-/** Letters (support and cover letters) and the obligations calendar file: written in English or Russian only. */
+/** Letters (support and cover letters, to the Russian authorities or the employer): English or Russian only. */
 export const LETTER_LANGS = ['en', 'ru'] as const satisfies readonly Lang[];
 export type LetterLang = (typeof LETTER_LANGS)[number];
 

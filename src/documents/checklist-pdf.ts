@@ -333,6 +333,8 @@ export async function renderChecklistPdf(ev: Evaluation, ctx: DocContext): Promi
     'black',
     4,
   );
+  // Glossary rule 7: a Chinese checklist states legal rules, so it says that the Russian text governs.
+  if (lang === 'zh') L.paragraph(t(lang, 'doc.governing'), 'bold', 8.5, 'black', 4);
   L.paragraph(t(lang, 'doc.checklist.intro'), 'regular', 8, GREY, 10);
   for (const pc of groupChecklist(ev, c.people, ctx.law)) personSection(L, pc, ctx);
   L.drawNotes();

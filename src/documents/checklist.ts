@@ -116,6 +116,7 @@ export function renderChecklistText(ev: Evaluation, ctx: DocContext): string {
     t(lang, 'doc.checklist.title'),
     t(lang, 'doc.checklist.subtitle', { id: ev.caseId ?? '—', asOf: formatDate(ev.asOf, lang), law: ev.lawVersion }),
   ];
+  if (lang === 'zh') L.push(t(lang, 'doc.governing'));
   for (const pc of groupChecklist(ev, ctx.case.people, ctx.law)) {
     L.push('', personHeading(pc, ctx));
     if (pc.procedures.length === 0) L.push(`  ${t(lang, 'doc.checklist.none')}`);

@@ -113,11 +113,13 @@ function description(o: Obligation, ctx: DocContext): string {
   if (o.doneOn)
     L.push(`${t(lang, 'ics.done-on')}: ${formatDate(o.doneOn, lang)}${o.late ? ` (${t(lang, 'ics.late')})` : ''}`);
   if (o.measure) L.push(`${t(lang, 'ics.measure')}: ${o.measure.used} / ${o.measure.limit} ${t(lang, 'text.days')}`);
-  if (o.confidence) L.push(`${t(lang, 'text.confidence')}: ${o.confidence}`);
+  if (o.confidence) L.push(`${t(lang, 'text.confidence')}: ${t(lang, `confidence.${o.confidence}`)}`);
   if (o.basis.length) {
     L.push(`${t(lang, 'ics.basis')}:`);
     for (const c of o.basis) L.push(`- ${citationText(c, ctx.law, lang)}`);
   }
+  // Glossary rule 7: a Chinese text that states legal rules says that the Russian text governs.
+  if (lang === 'zh') L.push('', t(lang, 'doc.governing'));
   return L.join('\n');
 }
 
@@ -140,6 +142,7 @@ export function renderObligationsIcs(ev: Evaluation, ctx: DocContext, opts: IcsO
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(t(ctx.lang, 'ics.calendar-name', { name: principal.name.latin, id: ev.caseId ?? c.employer.name }))}`,
+    ...(ctx.lang === 'zh' ? [`X-WR-CALDESC:${escapeText(t(ctx.lang, 'doc.governing'))}`] : []),
   ];
   for (const o of ev.obligations) {
     const text = summary(o, ctx);
@@ -169,6 +172,7 @@ export function renderObligationsIcs(ev: Evaluation, ctx: DocContext, opts: IcsO
 export function renderObligationsText(ev: Evaluation, ctx: DocContext): string {
   const { lang } = ctx;
   const L = [t(lang, 'ics.text.title', { id: ev.caseId ?? '—', asOf: ev.asOf })];
+  if (lang === 'zh') L.push(t(lang, 'doc.governing'));
   for (const o of ev.obligations) {
     const p = personById(ctx.case, o.person);
     const basis = o.basis.length

@@ -361,7 +361,13 @@ function coverLetter(ev: Evaluation, ctx: DocContext & { lang: LetterLang }): Le
     );
   }
   for (const r of eventsOf(c, 'passport-renewed', principal.id)) {
-    notes.push(t(lang, 'letter.cover.note.passport-renewed', { date: formatDate(r.on, lang), number: r.number }));
+    notes.push(
+      t(lang, 'letter.cover.note.passport-renewed', {
+        date: formatDate(r.on, lang),
+        number: r.number,
+        sex: principal.sex ?? '',
+      }),
+    );
   }
   if (notes.length) {
     blocks.push({ type: 'heading', text: t(lang, 'letter.cover.h.notes') });
@@ -372,7 +378,7 @@ function coverLetter(ev: Evaluation, ctx: DocContext & { lang: LetterLang }): Le
     blocks.push({ type: 'heading', text: t(lang, 'letter.cover.h.documents') });
     blocks.push({ type: 'list', items: docs });
   }
-  blocks.push({ type: 'paragraph', text: t(lang, 'letter.cover.thanks') });
+  blocks.push({ type: 'paragraph', text: t(lang, 'letter.cover.thanks', { sex: principal.sex ?? '' }) });
   blocks.push({ type: 'signature', lines: [who, t(lang, 'letter.cover.sign', { date })] });
   return {
     kind: 'cover',

@@ -234,7 +234,13 @@ export function evaluateEligibility(ctx: Ctx, c: Case, facts: CaseFacts): Eligib
       else if (met.length === 0) reason(g, 'sez-type-missing-none-met', 'info', {}, []);
       else {
         raise(g, 'review');
-        reason(g, 'sez-type-decides', 'warning', { met: types(met), unmet: types(unmet) }, []);
+        reason(
+          g,
+          'sez-type-decides',
+          'warning',
+          { met: types(met), unmet: types(unmet), field: 'employer.sezType' },
+          [],
+        );
       }
     }
     if (check.confidence === 'low' || check.confidence === 'low-medium') raise(g, 'review');

@@ -265,6 +265,13 @@ function permitAbsenceFindings(g: Gathered, f: CaseFacts): void {
 }
 
 /** RP absences near or over the limit, overdue duties, duties done late, a collection term that may lapse. */
+/** An obligation as a sentence names it: the quarter's salary notification, or the kind and the person. */
+function named(o: Obligation): Message {
+  return o.kind === 'salary-notification'
+    ? msg('obligation.salary-notification', { quarter: o.id.slice(o.id.indexOf(':') + 1) })
+    : msg('obligation.of', { kind: o.kind, person: o.person });
+}
+
 function obligationFindings(g: Gathered, f: CaseFacts, index: ObligationIndex): void {
   const ctx = g.ctx;
   const P = f.principal.id;
@@ -280,14 +287,22 @@ function obligationFindings(g: Gathered, f: CaseFacts, index: ObligationIndex): 
   // Overdue duties and duties done late.
   for (const o of index.overdueOrLate) {
     if (o.status === 'overdue')
-      add(g, 'error', 'obligation-overdue', [o.person], { id: o.id, due: o.due }, o.basis, o.confidence);
+      add(
+        g,
+        'error',
+        'obligation-overdue',
+        [o.person],
+        { id: o.id, due: o.due, what: named(o) },
+        o.basis,
+        o.confidence,
+      );
     else if (o.late)
       add(
         g,
         'warning',
         'obligation-done-late',
         [o.person],
-        { id: o.id, due: o.due, done: o.doneOn as IsoDate },
+        { id: o.id, due: o.due, done: o.doneOn as IsoDate, what: named(o) },
         o.basis,
       );
   }

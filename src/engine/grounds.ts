@@ -37,8 +37,8 @@ function judge(ctx: Ctx, c: Case, f: CaseFacts, p: Person, g: Ground, on: IsoDat
   const out: Verdict[] = [];
   if (w.citizenshipIn) {
     const hit = p.citizenships.filter((cc) => w.citizenshipIn?.includes(cc));
-    if (hit.length > 0) say(out, 'yes', msg('grounds.cond.citizenship.yes', { list: hit.join(', ') }));
-    else say(out, 'no', msg('grounds.cond.citizenship.no', { list: w.citizenshipIn.join(', ') }));
+    if (hit.length > 0) say(out, 'yes', msg('grounds.cond.citizenship.yes', { list: hit }));
+    else say(out, 'no', msg('grounds.cond.citizenship.no', { list: w.citizenshipIn }));
   }
   if (w.hqs) {
     const def = ctx.law.familyDefinitionAt(on);
@@ -66,11 +66,12 @@ function judge(ctx: Ctx, c: Case, f: CaseFacts, p: Person, g: Ground, on: IsoDat
   }
   if (w.minor !== undefined) {
     const age = ageOn(p.birthDate as IsoDate, on);
-    const minor = age < ageLimit(ctx, 'person.age-of-majority', on);
+    const limit = ageLimit(ctx, 'person.age-of-majority', on);
+    const minor = age < limit;
     say(
       out,
       minor === w.minor ? 'yes' : 'no',
-      msg(minor ? 'grounds.cond.minor' : 'grounds.cond.adult', { date: on, age }),
+      msg(minor ? 'grounds.cond.minor' : 'grounds.cond.adult', { date: on, age, limit }),
     );
   }
   if (w.incapacitated)
@@ -81,13 +82,13 @@ function judge(ctx: Ctx, c: Case, f: CaseFacts, p: Person, g: Ground, on: IsoDat
     );
   if (w.relation) {
     const ok = p.relation !== undefined && w.relation.includes(p.relation);
-    const relation = p.relation ?? '—';
+    const relation = p.relation ?? '';
     say(
       out,
       ok ? 'yes' : 'no',
       ok
         ? msg('grounds.cond.relation.yes', { relation })
-        : msg('grounds.cond.relation.no', { relation, list: w.relation.join(', ') }),
+        : msg('grounds.cond.relation.no', { relation, list: w.relation }),
     );
   }
   if (w.principalResidencePermit) {
@@ -109,7 +110,7 @@ function judge(ctx: Ctx, c: Case, f: CaseFacts, p: Person, g: Ground, on: IsoDat
       ok ? 'yes' : 'no',
       ok
         ? msg('grounds.cond.employer.yes', { kind })
-        : msg('grounds.cond.employer.no', { kind, list: w.employerKinds.join(', ') }),
+        : msg('grounds.cond.employer.no', { kind, list: w.employerKinds }),
     );
   }
   if (w.occupations) {
@@ -120,7 +121,7 @@ function judge(ctx: Ctx, c: Case, f: CaseFacts, p: Person, g: Ground, on: IsoDat
       ok ? 'yes' : 'no',
       ok
         ? msg('grounds.cond.occupation.yes', { occupation })
-        : msg('grounds.cond.occupation.no', { occupation, list: w.occupations.join(', ') }),
+        : msg('grounds.cond.occupation.no', { occupation, list: w.occupations }),
     );
   }
   return out;

@@ -7,12 +7,39 @@ import type { LocalizedText } from '../law/index.ts';
 
 /** How the renderer writes a param (src/i18n/render.ts). */
 export type ParamKind =
-  /** YYYY-MM-DD, as is. */
+  /** YYYY-MM-DD, written as each language writes a date in a sentence (2027-01-30, 30 января 2027 г., 2027年1月30日). */
   | 'date'
   /** A whole number. */
   | 'int'
-  /** Text shown as is: a person's id, a passport number, a quarter (2026-Q2), a country code. */
+  /** Text shown as is: a passport number, a name as a document gives it, a year. Never a code of a vocabulary. */
   | 'text'
+  /** An identifier for programs (an obligation's id): kept in the params, never written in a sentence. */
+  | 'id'
+  /** A person of the case (the id), written as the person's name (RenderOptions.people). */
+  | 'person'
+  /** A calendar quarter (2026-Q4): IV квартал 2026 г., 2026年第四季度. */
+  | 'quarter'
+  /** A calendar month (2027-01): январь 2027 г., 2027年1月. */
+  | 'month'
+  /** An obligation kind (src/engine/vocabulary.ts OBLIGATION_KINDS), written as its name. */
+  | 'obligation'
+  /** An employer kind of the case format, written as its name; and a list of them. */
+  | 'employer-kind'
+  | 'employer-kinds'
+  /** An occupation of the case format, written as its name; and a list of them. */
+  | 'occupation'
+  | 'occupations'
+  /** A family member's relation to the HQS, written as its name ('' where the case records none); and a list. */
+  | 'relation'
+  | 'relations'
+  /** An activity the HQS route excludes (`hqs.excluded-activities`), written as its name. */
+  | 'activity'
+  /** An ISO 4217 currency code, written as the currency's name where the locale has one. */
+  | 'currency'
+  /** A field of the case format (`employer.sezType`), written as the field's label. */
+  | 'field'
+  /** Country codes, written as the countries' names. */
+  | 'countries'
   /** An amount in roubles, in groups of three digits. */
   | 'rub'
   /** An amount in roubles, or null where the law sets none (written as a dash). */
@@ -68,6 +95,21 @@ interface KindValue {
   date: IsoDate;
   int: number;
   text: string;
+  id: string;
+  person: string;
+  quarter: string;
+  month: string;
+  obligation: string;
+  'employer-kind': string;
+  'employer-kinds': readonly string[];
+  occupation: string;
+  occupations: readonly string[];
+  relation: string;
+  relations: readonly string[];
+  activity: string;
+  currency: string;
+  field: string;
+  countries: readonly string[];
   rub: number;
   'rub?': number | null;
   period: string;
@@ -89,12 +131,13 @@ const term = 'term';
 const date = 'date';
 const int = 'int';
 const text = 'text';
+const person = 'person';
 
 /** Every code the engine may say, with its params and their kinds. */
 export const MESSAGES = {
   // ——— eligibility (reason codes: the part after `eligibility.`) ———
   'eligibility.eaeu-permit-not-required': { country: 'country' },
-  'eligibility.excluded-activity': { activity: text },
+  'eligibility.excluded-activity': { activity: 'activity' },
   'eligibility.employer-barred-illegal-hiring': { years: int },
   'eligibility.employer-barred-salary': { years: int },
   'eligibility.employer-not-registered': {},
@@ -123,7 +166,7 @@ export const MESSAGES = {
     from: date,
   },
   'eligibility.salary-below-threshold-at-start': { start: date, threshold: 'rub', period: 'period', salary: 'rub' },
-  'eligibility.salary-currency': { currency: text },
+  'eligibility.salary-currency': { currency: 'currency' },
   'eligibility.salary-meets-threshold': {
     salary: 'rub',
     period: 'period',
@@ -131,7 +174,7 @@ export const MESSAGES = {
     category: 'category',
     from: date,
   },
-  'eligibility.sez-type-decides': { met: 'sez-types', unmet: 'sez-types' },
+  'eligibility.sez-type-decides': { met: 'sez-types', unmet: 'sez-types', field: 'field' },
   'eligibility.sez-type-missing-all-met': {},
   'eligibility.sez-type-missing-none-met': {},
 
@@ -152,53 +195,57 @@ export const MESSAGES = {
   // ——— findings (finding codes: the part after `finding.`) ———
   'finding.collection-before-arrival': { due: date, extra: int },
   'finding.document-expiring-near-filing': {
-    person: text,
+    person,
     document: 'document',
     procedure: 'procedure',
     why: 'message',
   },
   'finding.document-legalization-missing': {
-    person: text,
+    person,
     document: 'document',
-    country: text,
+    country: 'country',
     kind: 'legalization',
   },
-  'finding.document-translation-missing': { person: text, document: 'document' },
-  'finding.document-unusable-at-filing': { person: text, document: 'document', procedure: 'procedure', why: 'message' },
+  'finding.document-translation-missing': { person, document: 'document' },
+  'finding.document-unusable-at-filing': { person, document: 'document', procedure: 'procedure', why: 'message' },
   'finding.events-after-as-of': { count: int, asOf: date, list: 'messages' },
-  'finding.events-after-as-of.item': { on: date, event: 'eventtype', person: text },
+  'finding.events-after-as-of.item': { on: date, event: 'eventtype', person },
   'finding.events-after-as-of.item-employer': { on: date, event: 'eventtype' },
-  'finding.history-deported': { person: text },
-  'finding.history-entry-ban': { person: text },
-  'finding.history-overstay': { person: text },
-  'finding.history-prior-refusal': { person: text },
-  'finding.name-mismatch': { person: text, doc: text, a: text, b: text },
-  'finding.not-a-family-member': { person: text, relation: text },
-  'finding.obligation-done-late': { done: date, due: date, id: text },
-  'finding.obligation-overdue': { due: date, id: text },
-  'finding.passport-expired': { person: text, number: text, expires: date },
-  'finding.passport-expires-before-filing': { person: text, expires: date, filing: date },
-  'finding.passport-expires-before-permit': { person: text, number: text, expires: date, until: date },
-  'finding.passport-missing': { person: text },
-  'finding.passport-number-mismatch': { person: text, number: text, known: text },
+  'finding.history-deported': { person },
+  'finding.history-entry-ban': { person },
+  'finding.history-overstay': { person },
+  'finding.history-prior-refusal': { person },
+  'finding.name-mismatch': { person, doc: 'document', a: text, b: text },
+  'finding.not-a-family-member': { person, relation: 'relation' },
+  'finding.obligation-done-late': { done: date, due: date, id: 'id', what: 'message' },
+  'finding.obligation-overdue': { due: date, id: 'id', what: 'message' },
+  'finding.passport-expired': { person, number: text, expires: date },
+  'finding.passport-expires-before-filing': { person, expires: date, filing: date },
+  'finding.passport-expires-before-permit': { person, number: text, expires: date, until: date },
+  'finding.passport-missing': { person },
+  'finding.passport-number-mismatch': { person, number: text, known: text },
   'finding.permit-absence-nearing-limit': { exit: date, limit: date, months: int },
   'finding.permit-absence-over-limit': { months: int, exit: date },
   'finding.rp-absence-nearing-limit': { year: text, used: int, limit: int },
   'finding.rp-absence-over-limit': { year: text, used: int, limit: int },
-  'finding.salary-below-threshold': { period: text, detail: 'message', years: int },
-  'finding.salary-below-threshold.month': { month: text, paid: 'rub', need: 'rub' },
+  'finding.salary-below-threshold': { period: 'quarter', detail: 'message', years: int },
+  'finding.salary-below-threshold.month': { month: 'month', paid: 'rub', need: 'rub' },
   'finding.salary-below-threshold.quarter': { paid: 'rub', need: 'rub' },
-  'finding.steps-not-recorded': { person: text, steps: 'steps' },
+  'finding.steps-not-recorded': { person, steps: 'steps' },
   'list.more': {},
+
+  // ——— an obligation named in a sentence (a finding's `what`) ———
+  'obligation.salary-notification': { quarter: 'quarter' },
+  'obligation.of': { kind: 'obligation', person },
 
   // ——— why an obligation is due when it is ———
   'why.absence-consecutive': { year: int, used: int, limit: int, months: int },
   'why.absence-total': { year: int, used: int, limit: int, months: int },
-  'why.assumed-start': {},
+  'why.assumed-start': { event: 'eventtype' },
   'why.collection': { steps: term },
   'why.contract-notification': { steps: term },
   'why.extension': { until: date, n: int, latest: date },
-  'why.extension-lead': { until: date, days: int, latest: date },
+  'why.extension-lead': { until: date, days: int, latest: date, n: int },
   'why.leave': { s1: term, s2: term },
   'why.new-contract': { steps: term },
   'why.passport': { number: text, expires: date, need: date },
@@ -212,7 +259,7 @@ export const MESSAGES = {
   'why.rp-received-assumed': { on: date },
   'why.rp-registration': { steps: term },
   'why.rp-registration-arrival': { received: date, arrival: date, steps: term },
-  'why.salary-notification': { period: text, month: text, due: date },
+  'why.salary-notification': { period: 'quarter', month: 'month', due: date },
   'why.termination-notification': { steps: term },
 
   // ——— what each plan step is ———
@@ -256,7 +303,7 @@ export const MESSAGES = {
   'checklist.missing': { filing: date },
   'checklist.note.duty': { amount: 'rub' },
   'checklist.note.law': { text: 'localized' },
-  'checklist.note.treaty': { country: text },
+  'checklist.note.treaty': { country: 'country' },
   'checklist.short-validity': { expires: date, required: date, filing: date },
   'checklist.source.document': {},
   'checklist.source.event': { event: 'eventtype', on: date },
@@ -267,28 +314,28 @@ export const MESSAGES = {
   'grounds.why.not-applicable': { detail: 'messages' },
   'grounds.why.possible': { detail: 'messages' },
   'grounds.needs': { facts: 'messages' },
-  'grounds.cond.adult': { date, age: int },
-  'grounds.cond.minor': { date, age: int },
-  'grounds.cond.citizenship.no': { list: text },
-  'grounds.cond.citizenship.yes': { list: text },
-  'grounds.cond.employer.no': { kind: text, list: text },
-  'grounds.cond.employer.yes': { kind: text },
+  'grounds.cond.adult': { date, age: int, limit: int },
+  'grounds.cond.minor': { date, age: int, limit: int },
+  'grounds.cond.citizenship.no': { list: 'countries' },
+  'grounds.cond.citizenship.yes': { list: 'countries' },
+  'grounds.cond.employer.no': { kind: 'employer-kind', list: 'employer-kinds' },
+  'grounds.cond.employer.yes': { kind: 'employer-kind' },
   'grounds.cond.hqs.cancelled': {},
   'grounds.cond.hqs.filed': { date },
   'grounds.cond.hqs.issued': { date },
-  'grounds.cond.hqs.not-family': { relation: text },
+  'grounds.cond.hqs.not-family': { relation: 'relation' },
   'grounds.cond.hqs.not-filed': {},
   'grounds.cond.hqs.not-principal': {},
   'grounds.cond.incapacitated.no': {},
   'grounds.cond.incapacitated.yes': {},
-  'grounds.cond.occupation.no': { occupation: text, list: text },
-  'grounds.cond.occupation.yes': { occupation: text },
+  'grounds.cond.occupation.no': { occupation: 'occupation', list: 'occupations' },
+  'grounds.cond.occupation.yes': { occupation: 'occupation' },
   'grounds.cond.parent-rp.filed': { date },
   'grounds.cond.parent-rp.issued': { date },
   'grounds.cond.parent-rp.none': {},
   'grounds.cond.parent-rp.not-filed': {},
-  'grounds.cond.relation.no': { relation: text, list: text },
-  'grounds.cond.relation.yes': { relation: text },
+  'grounds.cond.relation.no': { relation: 'relation', list: 'relations' },
+  'grounds.cond.relation.yes': { relation: 'relation' },
   'grounds.fact.born-in-rsfsr-ussr-citizen': {},
   'grounds.fact.citizenship-decision-revoked': {},
   'grounds.fact.citizenship-law-art-41-1': {},

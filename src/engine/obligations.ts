@@ -94,7 +94,7 @@ function employerNotifications(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[
     if (v) {
       const { date: due, steps } = ctx.termEnd(concluded, v);
       const because = [msg('why.contract-notification', { steps })];
-      if (!f.contractSigned[0]) because.push(msg('why.assumed-start'));
+      if (!f.contractSigned[0]) because.push(msg('why.assumed-start', { event: 'contract-signed' }));
       out.push(
         make(ctx, {
           kind: 'contract-notification',
@@ -250,6 +250,11 @@ function collection(ctx: Ctx, f: CaseFacts, on: IsoDate, key: string, out: Oblig
   );
 }
 
+/** The working days the Interior Ministry takes to decide on the permit, on a date (said beside the filing lead). */
+function decisionDays(ctx: Ctx, on: IsoDate): number {
+  const v = ctx.value('work-permit.decision-term', on);
+  return v ? ctx.num(v) : NaN;
+}
 /** Collection of the permit, and its extension while the work goes on past it (115-FZ art. 13.2). */
 function permitDuties(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void {
   const p = f.principal.id;
@@ -279,7 +284,7 @@ function permitDuties(ctx: Ctx, c: Case, f: CaseFacts, out: Obligation[]): void 
         completedBy,
         doneOn,
         values: [lead],
-        because: [msg('why.extension-lead', { until, days, latest })],
+        because: [msg('why.extension-lead', { until, days, latest, n: decisionDays(ctx, until) })],
       }),
     );
     return;

@@ -1,7 +1,9 @@
 // The renderer: the engine's messages (a code and typed params, src/engine/messages.ts) in words, one language
-// at a time, from the templates of locales/<lang>.json. Each param is written by its kind: a date as is, an
-// amount in groups of three digits, a code of a vocabulary by its label (period, category, step, event type…),
-// a country or a document by its name in the law data, a term as its arithmetic, a nested message in words.
+// at a time, from the templates of locales/<lang>.json. Each param is written by its kind: a date as the
+// language writes it in a sentence, an amount in groups of three digits, a code of a vocabulary by its label
+// (period, category, step, event type, employer kind, relation…), a country or a document by its name in the
+// law data, a person by name, a term as its arithmetic, a nested message in words. No code of a vocabulary
+// and no id reaches a sentence.
 // renderEvaluation() gives an evaluation the wording hqs-evaluation/1 shows: `message`, `why` and `note`.
 import { paramKinds, type Message, type ParamKind, type ParamValue, type Term } from '../engine/messages.ts';
 import type {
@@ -25,7 +27,7 @@ import type {
   TraceEntry,
 } from '../engine/types.ts';
 import type { LocalizedText } from '../law/citation.ts';
-import { t, type Lang } from './index.ts';
+import { hasKey, t, type Lang } from './index.ts';
 
 /** What the renderer reads of the law: country names and document titles. */
 export interface RenderTables {
@@ -33,9 +35,98 @@ export interface RenderTables {
   readonly documents: { document(id: string): { readonly title: LocalizedText } };
 }
 
+/** A person of the case as a sentence names them (the case's `people`: name, role, sex). */
+export interface PersonLabel {
+  /** The name in Latin letters, as in the passport. */
+  latin: string;
+  /** The name in Cyrillic, where the case gives one (a Russian sentence uses it). */
+  cyrillic?: string | undefined;
+  role?: 'principal' | 'family' | undefined;
+  sex?: 'M' | 'F' | undefined;
+}
+
 export interface RenderOptions {
   lang: Lang;
   law: RenderTables;
+  /**
+   * The people of the case by id (peopleOf(case)): a sentence names a person by name. Without it a person is
+   * "the specialist" or "family member N" (in the order the evaluation's plan gives them), never an id.
+   */
+  people?: Readonly<Record<string, PersonLabel>> | undefined;
+}
+
+/** The labels a renderer names the case's people by. */
+export function peopleOf(c: {
+  readonly people: readonly {
+    readonly id: string;
+    readonly role: 'principal' | 'family';
+    readonly sex?: 'M' | 'F' | undefined;
+    readonly name: { readonly latin: string; readonly cyrillic?: string | undefined };
+  }[];
+}): Record<string, PersonLabel> {
+  const out: Record<string, PersonLabel> = {};
+  for (const p of c.people)
+    out[p.id] = { latin: p.name.latin, cyrillic: p.name.cyrillic, role: p.role, ...(p.sex ? { sex: p.sex } : {}) };
+  return out;
+}
+
+/** Without the case: the first person of the plan is the specialist, the others family members 1, 2… */
+function peopleOfPlan(plan: readonly { person: string }[]): Record<string, PersonLabel> {
+  const out: Record<string, PersonLabel> = {};
+  let n = 0;
+  for (const s of plan) {
+    if (s.person in out) continue;
+    out[s.person] = n === 0 ? { latin: '', role: 'principal' } : { latin: '', role: 'family' };
+    n++;
+  }
+  return out;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A date as a sentence writes it: 2027-01-30 (en), 30 января 2027 г. (ru), 2027年1月30日 (zh). */
+export function dateWords(iso: string, lang: Lang): string {
+  const m = ISO_DATE.exec(iso);
+  if (m === null) return iso;
+  const [, y, mm, dd] = m as unknown as [string, string, string, string];
+  return t(lang, 'date.day', { iso, y, m: Number(mm), d: Number(dd), month: t(lang, `date.month-of.${Number(mm)}`) });
+}
+
+/** A calendar month (2027-01): 2027-01, январь 2027 г., 2027年1月. */
+function monthWords(ym: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym);
+  if (m === null) return ym;
+  const [, y, mm] = m as unknown as [string, string, string];
+  return t(lang, 'date.month', { ym, y, m: Number(mm), name: t(lang, `date.month-name.${Number(mm)}`) });
+}
+
+/** A calendar quarter (2026-Q4): 2026-Q4, IV квартал 2026 г., 2026年第四季度. */
+function quarterWords(q: string, lang: Lang): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(q);
+  return m === null ? q : t(lang, `date.quarter.${m[2] as string}`, { y: m[1] as string });
+}
+
+function personWords(id: string, o: RenderOptions): string {
+  const p = o.people?.[id];
+  if (p === undefined) return t(o.lang, 'person.unknown');
+  if (p.latin === '') {
+    if (p.role === 'principal') return t(o.lang, 'person.principal');
+    const n =
+      Object.keys(o.people ?? {})
+        .filter((k) => o.people?.[k]?.role === 'family')
+        .indexOf(id) + 1;
+    return t(o.lang, 'person.family', { n });
+  }
+  return o.lang === 'ru' && p.cyrillic ? p.cyrillic : p.latin;
+}
+
+/** A label of a vocabulary where the locale has one, else the code (a currency without a name keeps its code). */
+function labelOr(lang: Lang, key: string, code: string): string {
+  return hasKey('en', key) ? t(lang, key) : code;
+}
+
+function list(lang: Lang, codes: readonly string[], word: (c: string) => string): string {
+  return codes.map(word).join(t(lang, 'list.comma'));
 }
 
 /** An amount with thin groups of three digits ("750 000"), rounded to the rouble. */
@@ -56,18 +147,59 @@ function localized(text: LocalizedText, lang: Lang): string {
 }
 
 function termText(v: Term | string, o: RenderOptions): string {
-  if (typeof v === 'string') return v;
-  const steps = `${v.from} + ${v.n} ${t(o.lang, `unit.${v.unit}`)} → ${v.end}`;
-  return v.shiftedTo === undefined ? steps : `${steps}; ${t(o.lang, 'why.shifted', { from: v.end, to: v.shiftedTo })}`;
+  const { lang } = o;
+  if (typeof v === 'string') return dateWords(v, lang);
+  const steps = t(lang, 'term.count', {
+    from: dateWords(v.from, lang),
+    n: v.n,
+    unit: t(lang, `unit.${v.unit}`, { n: v.n }),
+    end: dateWords(v.end, lang),
+  });
+  return v.shiftedTo === undefined
+    ? steps
+    : steps +
+        t(lang, 'list.semicolon') +
+        t(lang, 'why.shifted', { from: dateWords(v.end, lang), to: dateWords(v.shiftedTo, lang) });
 }
 
 function param(kind: ParamKind, v: ParamValue, o: RenderOptions): string {
   const { lang } = o;
   switch (kind) {
     case 'date':
+      return dateWords(v as string, lang);
     case 'int':
     case 'text':
       return String(v);
+    case 'id':
+      return '';
+    case 'person':
+      return personWords(v as string, o);
+    case 'quarter':
+      return quarterWords(v as string, lang);
+    case 'month':
+      return monthWords(v as string, lang);
+    case 'obligation':
+      return t(lang, `obligation.kind.${v as string}`);
+    case 'employer-kind':
+      return t(lang, `employer-kind.${v as string}`);
+    case 'employer-kinds':
+      return list(lang, v as readonly string[], (c) => t(lang, `employer-kind.${c}`));
+    case 'occupation':
+      return t(lang, `occupation.${v as string}`);
+    case 'occupations':
+      return list(lang, v as readonly string[], (c) => t(lang, `occupation.${c}`));
+    case 'relation':
+      return t(lang, v === '' ? 'relation.none' : `relation.${v as string}`);
+    case 'relations':
+      return list(lang, v as readonly string[], (c) => t(lang, `relation.${c}`));
+    case 'activity':
+      return t(lang, `activity.${v as string}`);
+    case 'currency':
+      return labelOr(lang, `currency.${v as string}`, v as string);
+    case 'field':
+      return t(lang, `field.${v as string}`);
+    case 'countries':
+      return list(lang, v as readonly string[], (c) => o.law.countries.name(c, lang));
     case 'rub':
       return formatAmount(v as number);
     case 'rub?':
@@ -83,26 +215,52 @@ function param(kind: ParamKind, v: ParamValue, o: RenderOptions): string {
     case 'legalization':
       return t(lang, `legalization.${v as string}`);
     case 'steps':
-      return (v as readonly string[]).map((s) => t(lang, `step.${s}`)).join(', ');
+      return (v as readonly string[]).map((s) => t(lang, `step.${s}`)).join(t(lang, 'list.comma'));
     case 'sez-types':
-      return (v as readonly string[]).map((s) => t(lang, `sez.${s}`)).join(', ');
+      return (v as readonly string[]).map((s) => t(lang, `sez.${s}`)).join(t(lang, 'list.comma'));
     case 'country':
       return o.law.countries.name(v as string, lang);
     case 'document':
-      return localized(o.law.documents.document(v as string).title, lang);
+      return documentTitle(v as string, o);
     case 'term':
       return termText(v as Term | string, o);
     case 'message':
       return renderMessage(v as Message, o);
     case 'messages':
-      return (v as readonly Message[]).map((m) => renderMessage(m, o)).join('; ');
+      return (v as readonly Message[]).map((m) => renderMessage(m, o)).join(t(lang, 'list.semicolon'));
     case 'localized':
       return localized(v as LocalizedText, lang);
   }
 }
 
+/** A document type's title; a type the catalogue does not describe (the case's own) as the case names it. */
+function documentTitle(id: string, o: RenderOptions): string {
+  let title: LocalizedText;
+  try {
+    title = o.law.documents.document(id).title;
+  } catch {
+    return id;
+  }
+  return localized(title, o.lang);
+}
+
+/** A sentence that begins with a person's role ("the specialist: …") begins with a capital. */
+function capitalized(s: string): string {
+  const first = s.charAt(0);
+  return first === first.toUpperCase() ? s : first.toUpperCase() + s.slice(1);
+}
+
 /** One message in words. */
 export function renderMessage(m: Message, o: RenderOptions): string {
+  return tidy(wordsOf(m, o));
+}
+
+/** A sentence that ends on an abbreviation (г.) and then on its own period ends once. */
+function tidy(s: string): string {
+  return s.includes('..') ? s.replace(/(?<!\.)\.\.(?!\.)/g, '.') : s;
+}
+
+function wordsOf(m: Message, o: RenderOptions): string {
   const p = m.params;
   if (p === undefined) return t(o.lang, m.code);
   const kinds = paramKinds(m.code);
@@ -118,7 +276,7 @@ export function renderMessage(m: Message, o: RenderOptions): string {
 /** Messages in words, one after another (how `because` reads as `why`). */
 export function renderMessages(list: readonly Message[], o: RenderOptions): string {
   if (list.length === 1) return renderMessage(list[0] as Message, o);
-  return list.map((m) => renderMessage(m, o)).join(' ');
+  return tidy(list.map((m) => renderMessage(m, o)).join(t(o.lang, 'list.sentence')));
 }
 
 /** `o` with `why` (the words of `because`) where `because` stood; `because` itself moves to the end. */
@@ -144,7 +302,9 @@ function routeText(r: Route, o: RenderOptions): RenderedRoute {
 
 export function renderFinding(f: Finding, o: RenderOptions): RenderedFinding {
   const { severity, code, params, ...rest } = f;
-  const message = renderMessage(params ? { code: `finding.${code}`, params } : { code: `finding.${code}` }, o);
+  const message = capitalized(
+    renderMessage(params ? { code: `finding.${code}`, params } : { code: `finding.${code}` }, o),
+  );
   return { severity, code, message, ...rest, ...(params ? { params } : {}) };
 }
 
@@ -174,7 +334,8 @@ function traceText(e: TraceEntry, o: RenderOptions): RenderedTraceEntry {
 }
 
 /** The evaluation in one language: hqs-evaluation/1 with `message`, `why` and `note` filled in. */
-export function renderEvaluation(ev: Evaluation, o: RenderOptions): RenderedEvaluation {
+export function renderEvaluation(ev: Evaluation, opts: RenderOptions): RenderedEvaluation {
+  const o = opts.people === undefined ? { ...opts, people: peopleOfPlan(ev.plan) } : opts;
   const { eligibility, plan, obligations, checklist, grounds, findings, trace, ...head } = ev;
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(ev)) {

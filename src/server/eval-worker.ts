@@ -7,7 +7,7 @@ import { loadCalendar } from '../calendar/node.ts';
 import type { Case } from '../case/index.ts';
 import { createEngine } from '../engine/index.ts';
 import { loadLaw } from '../law/node.ts';
-import { renderEvaluation } from '../i18n/index.ts';
+import { peopleOf, renderEvaluation } from '../i18n/index.ts';
 import { parseCaseText } from './input.ts';
 import { toProblem } from './problem.ts';
 import type { PoolReply, PoolTask } from './eval-pool.ts';
@@ -23,7 +23,10 @@ function run(task: PoolTask): PoolReply {
   const asOf = (task.asOf ?? (task.useCaseAsOf ? c.asOf : undefined) ?? task.today) as IsoDate;
   const evaluation = engine.evaluate(c, asOf, { documents: task.documents === true, explain: task.explain === true });
   if (task.as === 'value') return { id: task.id, ok: true, value: { case: c, evaluation } };
-  const bytes = Buffer.from(JSON.stringify(renderEvaluation(evaluation, { lang: task.lang ?? 'en', law })), 'utf8');
+  const bytes = Buffer.from(
+    JSON.stringify(renderEvaluation(evaluation, { lang: task.lang ?? 'en', law, people: peopleOf(c) })),
+    'utf8',
+  );
   return { id: task.id, ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 

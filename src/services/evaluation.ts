@@ -47,12 +47,12 @@ export async function caseEvaluation(
   id: string,
   asOf: string | undefined,
   options: EvaluateOptions,
-): Promise<{ evaluation: Evaluation; stored: boolean }> {
+): Promise<{ evaluation: Evaluation; stored: boolean; case: Case }> {
   const { db, engine, today } = deps;
   if (asOf === undefined || asOf === today()) {
     const r = await store.evaluateCase(db, actor, engine, id, today(), options);
-    return { evaluation: r.evaluation, stored: true };
+    return { evaluation: r.evaluation, stored: true, case: r.case };
   }
-  const { evaluation } = await evaluateStored(deps, actor, id, asOf as IsoDate, options, 'evaluation.read', {});
-  return { evaluation, stored: false };
+  const { rec, evaluation } = await evaluateStored(deps, actor, id, asOf as IsoDate, options, 'evaluation.read', {});
+  return { evaluation, stored: false, case: rec.case };
 }

@@ -182,7 +182,7 @@ export async function evaluateCase(
   caseId: string,
   asOf: IsoDate,
   opts: EvaluateOptions = {},
-): Promise<{ evaluation: Evaluation; stored: StoredEvaluation }> {
+): Promise<{ evaluation: Evaluation; stored: StoredEvaluation; case: Case }> {
   const id = requireUuid(caseId, 'case');
   requireCaseVisible(actor, id);
   return inTenant(db, actor.orgId, async (tx) => {
@@ -198,7 +198,7 @@ export async function evaluateCase(
     ]);
     await appendAudit(tx, actor, { action: 'case.evaluate', entity: 'case', entityId: id, details: { asOf } });
     const out = await tx.query<EvaluationRow>('SELECT * FROM evaluations WHERE case_id = $1', [id]);
-    return { evaluation, stored: toStored(out[0]!) };
+    return { evaluation, stored: toStored(out[0]!), case: row.data };
   });
 }
 

@@ -47,7 +47,7 @@ const DATE_IN: Record<string, RegExp> = {
 const ELIGIBLE_HEADING: Record<string, RegExp> = {
   en: /You can be hired/,
   ru: /Вас можно нанять/,
-  zh: /您可以作为高素质专家受聘/,
+  zh: /您可以作为高技能专家受聘/,
 };
 
 describe('the public self-check in the browser', () => {

@@ -1,6 +1,7 @@
 import type { Io } from '../io.ts';
 import { parse, formatOf, langOf, UsageError, InputError } from '../args.ts';
 import { loadCalendar, dateArg, json } from '../context.ts';
+import { LAW_NAME_LANGS } from '../../core/lang.ts';
 import { t } from '../i18n.ts';
 
 const HELP = `usage: hqs calendar <question> [--format text|json] [--lang en|ru]
@@ -23,7 +24,7 @@ export function calendarCommand(argv: string[], io: Io): number {
     return values.help ? 0 : 2;
   }
   const format = formatOf(values.format);
-  const lang = langOf(values.lang);
+  const lang = langOf(values.lang, LAW_NAME_LANGS);
   const cal = loadCalendar();
   const [question, ...args] = positionals;
   const need = (n: number) => {

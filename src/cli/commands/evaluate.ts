@@ -4,12 +4,12 @@ import { parse, formatOf, langOf, UsageError, InputError } from '../args.ts';
 import { loadLaw, loadCalendar, dateArg, json } from '../context.ts';
 import { readCase } from '../shared.ts';
 import { createEngine, type Evaluation, type RenderedEvaluation } from '../../engine/index.ts';
-import { renderEvaluation } from '../../i18n/index.ts';
+import { peopleOf, renderEvaluation, type PersonLabel } from '../../i18n/index.ts';
 import { t } from '../i18n.ts';
 import { formatBasis } from '../cite.ts';
 import type { Citation, Law } from '../../law/index.ts';
 
-const HELP = `usage: hqs evaluate FILE [--as-of DATE] [--format text|json] [--lang en|ru] [--explain]
+const HELP = `usage: hqs evaluate FILE [--as-of DATE] [--format text|json] [--lang en|ru|zh] [--explain]
                     [--target-start DATE] [--with-proposed] [--no-documents]
 
 Evaluates a case (hqs-case/1) as of a date (default: the case's asOf, else today in Moscow):
@@ -20,22 +20,34 @@ leaves out the checklist, the grounds and the findings on the documents (quicker
 --target-start DATE says by when each earlier step must happen for work to start on DATE.
 --with-proposed evaluates as if the proposed changes in the law had passed.`;
 
-export function renderText(ev: RenderedEvaluation, law: Law, lang: CliLang, explain: boolean): string {
+export function renderText(
+  ev: RenderedEvaluation,
+  law: Law,
+  lang: CliLang,
+  explain: boolean,
+  people: Readonly<Record<string, PersonLabel>> = {},
+): string {
   const L: string[] = [];
+  const who = (id: string) => {
+    const p = people[id];
+    return p ? (lang === 'ru' && p.cyrillic ? p.cyrillic : p.latin) : id;
+  };
+  const confidence = (c: string) => `${t(lang, 'text.confidence')}: ${t(lang, `confidence.${c}`)}`;
   const basis = (b: readonly Citation[]) => (b.length ? `  [${formatBasis(b, law, lang)}]` : '');
   L.push(t(lang, 'text.title', { asOf: ev.asOf, law: ev.lawVersion, id: ev.caseId ?? '—' }));
+  if (lang === 'zh') L.push(t(lang, 'doc.governing'));
   if (ev.withProposed) L.push(t(lang, 'text.with-proposed'));
   L.push('', `${t(lang, 'text.eligibility')}: ${t(lang, `status.${ev.eligibility.status}`)}`);
   for (const r of ev.eligibility.reasons)
     L.push(
-      `  ${r.severity === 'error' ? '✗' : r.severity === 'warning' ? '!' : '·'} ${r.message}${r.confidence ? ` (${t(lang, 'text.confidence')}: ${r.confidence})` : ''}${basis(r.basis)}`,
+      `  ${r.severity === 'error' ? '✗' : r.severity === 'warning' ? '!' : '·'} ${r.message}${r.confidence ? ` (${confidence(r.confidence)})` : ''}${basis(r.basis)}`,
     );
   for (const a of ev.eligibility.alternatives) L.push(`  → ${a.message}${basis(a.basis)}`);
   const overdue = ev.obligations.filter((o) => o.status === 'overdue');
   const due = ev.obligations.filter((o) => o.status === 'due');
   const next = ev.obligations.filter((o) => o.status === 'upcoming').slice(0, 5);
   const line = (o: RenderedEvaluation['obligations'][number]) =>
-    `  ${o.due}  ${t(lang, `kind.${o.kind}`)} (${o.person}) — ${o.why}${o.measure ? ` [${o.measure.used}/${o.measure.limit} ${t(lang, 'text.days')}]` : ''}${basis(o.basis)}`;
+    `  ${o.due}  ${t(lang, `kind.${o.kind}`)} (${who(o.person)}) — ${o.why}${o.measure ? ` [${o.measure.used}/${o.measure.limit} ${t(lang, 'text.days')}]` : ''}${basis(o.basis)}`;
   L.push('', `${t(lang, 'text.overdue')} (${overdue.length})`, ...overdue.map(line));
   L.push('', `${t(lang, 'text.due')} (${due.length})`, ...due.map(line));
   L.push('', `${t(lang, 'text.next')}`, ...next.map(line));
@@ -44,7 +56,7 @@ export function renderText(ev: RenderedEvaluation, law: Law, lang: CliLang, expl
   for (const s of ev.plan) {
     if (s.person !== person) {
       person = s.person;
-      L.push(`  ${person}:`);
+      L.push(`  ${who(person)}:`);
     }
     const date = s.date ? `${s.date} ${t(lang, `datekind.${s.dateKind ?? 'estimate'}`)}` : '';
     L.push(
@@ -111,7 +123,7 @@ export function evaluateCommand(argv: string[], io: Io): number {
     if (e instanceof Error && e.name === 'CalendarRangeError') throw new InputError(e.message);
     throw e;
   }
-  const out = renderEvaluation(ev, { lang, law });
-  io.out(format === 'json' ? json(out) : renderText(out, law, lang, values.explain === true));
+  const out = renderEvaluation(ev, { lang, law, people: peopleOf(c) });
+  io.out(format === 'json' ? json(out) : renderText(out, law, lang, values.explain === true, peopleOf(c)));
   return 0;
 }

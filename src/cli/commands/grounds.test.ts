@@ -43,7 +43,7 @@ describe('hqs grounds', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('hqs-and-family — Высококвалифицированный специалист');
     // The one citation formatter (src/core), in Russian with the acts' Russian short names.
-    expect(r.out).toContain('115-ФЗ, ст. 8, п. 2, пп. 9');
+    expect(r.out).toContain('115-ФЗ, ст. 8, п. 2, подп. 9');
     expect(r.out).toMatch(/срок рассмотрения: 3 месяц|срок рассмотрения: 3 /);
   });
 

@@ -1,5 +1,5 @@
 import type { Io } from '../io.ts';
-import type { CliLang } from '../../core/lang.ts';
+import { LAW_NAME_LANGS, type LawNameLang } from '../../core/lang.ts';
 import { parse, formatOf, langOf, UsageError, InputError } from '../args.ts';
 import { loadLaw, dateArg, json } from '../context.ts';
 import { researchOf, type Law, type Parameter, type ParameterValue } from '../../law/index.ts';
@@ -33,7 +33,7 @@ function valueJson(v: ParameterValue, p: Parameter) {
 }
 
 /** The pages the research read for each citation of a value, one line each. */
-function evidenceText(v: ParameterValue, law: Law, lang: CliLang): string {
+function evidenceText(v: ParameterValue, law: Law, lang: LawNameLang): string {
   return v.basis
     .map((c) => {
       const r = researchOf(c);
@@ -45,7 +45,7 @@ function evidenceText(v: ParameterValue, law: Law, lang: CliLang): string {
     .join('\n');
 }
 
-function valueText(v: ParameterValue, p: Parameter, law: Law, lang: CliLang): string {
+function valueText(v: ParameterValue, p: Parameter, law: Law, lang: LawNameLang): string {
   const value =
     v.value === null ? t(lang, 'law.none') : typeof v.value === 'object' ? JSON.stringify(v.value) : String(v.value);
   const period = v.period ? ` ${t(lang, `law.per.${v.period}`)}` : '';
@@ -53,7 +53,7 @@ function valueText(v: ParameterValue, p: Parameter, law: Law, lang: CliLang): st
     v.status === 'proposed'
       ? ` [${t(lang, 'law.proposed')}${v.announced ? `, ${t(lang, 'law.announced', { date: v.announced })}` : ''}]`
       : '';
-  return `${value} ${p.unit}${period}${status} — ${t(lang, 'law.from')} ${v.from}${v.to ? ` ${t(lang, 'law.to')} ${v.to}` : ''}; ${t(lang, 'law.confidence')}: ${v.confidence}; ${v.basis.map((c) => formatCitation(c, law, lang, true)).join('; ')}; ${t(lang, 'law.verified')} ${v.verified}`;
+  return `${value} ${p.unit}${period}${status} — ${t(lang, 'law.from')} ${v.from}${v.to ? ` ${t(lang, 'law.to')} ${v.to}` : ''}; ${t(lang, 'law.confidence')}: ${t(lang, `confidence.${v.confidence}`)}; ${v.basis.map((c) => formatCitation(c, law, lang, true)).join('; ')}; ${t(lang, 'law.verified')} ${v.verified}`;
 }
 
 export function lawCommand(argv: string[], io: Io): number {
@@ -63,7 +63,7 @@ export function lawCommand(argv: string[], io: Io): number {
     return values.help ? 0 : 2;
   }
   const format = formatOf(values.format);
-  const lang = langOf(values.lang);
+  const lang = langOf(values.lang, LAW_NAME_LANGS);
   const asOf = dateArg(values['as-of'], '--as-of');
   const withProposed = values['include-proposed'] === true;
   const law = loadLaw();

@@ -3,10 +3,10 @@ import { parse, formatOf, UsageError } from '../args.ts';
 import { json } from '../context.ts';
 import { renderObligationsIcs, renderObligationsText, obligationUid, caseKey } from '../../documents/index.ts';
 import { t } from '../i18n.ts';
-import { LETTER_LANGS } from '../../core/lang.ts';
+import { LANGS } from '../../core/lang.ts';
 import { docLangOf, evaluateCaseFile, writeOutput } from '../shared.ts';
 
-const HELP = `usage: hqs obligations FILE [--ics OUT.ics] [--as-of DATE] [--lang en|ru] [--format text|json]
+const HELP = `usage: hqs obligations FILE [--ics OUT.ics] [--as-of DATE] [--lang en|ru|zh] [--format text|json]
 
 Every dated legal duty of the case as the evaluation finds it on DATE (default: the case's asOf, else
 today in Moscow): due date, window, status, how the date is set, and the legal basis.
@@ -22,7 +22,7 @@ export async function obligationsCommand(argv: string[], io: Io): Promise<number
   }
   if (positionals.length !== 1) throw new UsageError(`expected one FILE\n\n${HELP}`);
   const format = formatOf(values.format);
-  const lang = docLangOf(values.lang, LETTER_LANGS);
+  const lang = docLangOf(values.lang, LANGS);
   const { case: c, evaluation, ctx } = evaluateCaseFile(positionals[0] as string, values['as-of'], lang);
   if (values.ics !== undefined) {
     writeOutput(values.ics, renderObligationsIcs(evaluation, ctx, { now: new Date() }));

@@ -10,7 +10,7 @@ import {
   type DocLang,
   type LetterKind,
 } from '../../documents/index.ts';
-import { renderEvaluation } from '../../i18n/index.ts';
+import { peopleOf, renderEvaluation } from '../../i18n/index.ts';
 import { caseEvaluation, evaluateStored } from '../../services/evaluation.ts';
 import { requestLang } from '../lang.ts';
 import type { ServerContext } from '../context.ts';
@@ -30,7 +30,10 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
         documents: query.include === 'documents',
         explain: query.explain === 'true',
       });
-      return json(c, { evaluation: renderEvaluation(r.evaluation, { lang, law }), stored: r.stored });
+      return json(c, {
+        evaluation: renderEvaluation(r.evaluation, { lang, law, people: peopleOf(r.case) }),
+        stored: r.stored,
+      });
     },
 
     getChecklistPdf: async ({ c, actor, params, query }) => {
@@ -44,7 +47,11 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
         'case.export',
         { format: 'checklist.pdf' },
       );
-      const pdf = await renderChecklistPdf(renderEvaluation(evaluation, { lang, law }), { case: rec.case, law, lang });
+      const pdf = await renderChecklistPdf(renderEvaluation(evaluation, { lang, law, people: peopleOf(rec.case) }), {
+        case: rec.case,
+        law,
+        lang,
+      });
       return file(c, pdf, 'application/pdf', `checklist-${params.id}.pdf`);
     },
 
@@ -65,7 +72,11 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
         'case.export',
         { format: params.file },
       );
-      const letter = composeLetter(kind, renderEvaluation(evaluation, { lang, law }), { case: rec.case, law, lang });
+      const letter = composeLetter(kind, renderEvaluation(evaluation, { lang, law, people: peopleOf(rec.case) }), {
+        case: rec.case,
+        law,
+        lang,
+      });
       const bytes =
         ext === 'docx'
           ? await renderLetterDocx(letter, { title: letter.subject })
@@ -92,7 +103,7 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
       return file(
         c,
         renderObligationsIcs(
-          renderEvaluation(evaluation, { lang, law }),
+          renderEvaluation(evaluation, { lang, law, people: peopleOf(rec.case) }),
           { case: rec.case, law, lang },
           { now: x.now() },
         ),

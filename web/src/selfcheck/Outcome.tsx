@@ -114,7 +114,14 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
   ]);
   const status = ev.eligibility.status;
   const people = [...names.keys()];
-  const machineNote = t.lang === 'zh' ? <p className="hint">{t('outcome.machineLang')}</p> : null;
+  // In Chinese, the line glossary rule 7 asks of every page that states legal rules.
+  const machineNote =
+    t.lang === 'zh' ? (
+      <>
+        <p className="note">{t('governing')}</p>
+        <p className="hint">{t('outcome.machineLang')}</p>
+      </>
+    ) : null;
   return (
     <article className="outcome">
       <div className={`panel ${status}`}>

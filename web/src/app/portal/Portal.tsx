@@ -98,6 +98,7 @@ function PortalBody({
     <>
       <PageTitle sub={t('portal.hello', { name: nameOf(me, t.lang) })}>{t('portal.title')}</PageTitle>
       <EnglishNote t={t} />
+      {t.lang === 'zh' && <p className="note">{t('governing')}</p>}
       {evaluation.error && <ErrorBox error={evaluation.error} />}
       {next && (
         <div className={`card next-card${next.status === 'overdue' ? ' bad' : next.status === 'due' ? ' warn' : ''}`}>
