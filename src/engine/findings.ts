@@ -8,7 +8,7 @@ import { type Ctx, basisOf, lowConfidence } from './context.ts';
 import type { CaseFacts, PersonFacts } from './facts.ts';
 import type { Finding, Obligation, Severity } from './types.ts';
 import { msg, type FindingCode, type Message, type MessageCode, type Params, type ParamsOf } from './messages.ts';
-import { bestThreshold, thresholdReadings } from './eligibility.ts';
+import { bestThreshold } from './eligibility.ts';
 import { currentPassport, permitEnd, type ObligationIndex } from './obligations.ts';
 import type { Period } from './util.ts';
 
@@ -109,7 +109,7 @@ function salaryFindings(g: Gathered, c: Case, f: CaseFacts): void {
     const q = quarterOfPeriod(period);
     quarters.set(q, (quarters.get(q) ?? 0) + amount);
   }
-  const readings = thresholdReadings(c);
+  const readings = f.readings;
   // In the order a default sort gives the [quarter, amount] pairs (by their text).
   for (const [q, amount] of [...quarters].sort(byText)) {
     const rule = quarterRule(ctx, readings, q);
