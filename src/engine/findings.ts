@@ -60,6 +60,20 @@ export function deriveFindings(ctx: Ctx, c: Case, f: CaseFacts, index: Obligatio
   return bySeverity(g.out);
 }
 
+/** The thresholds of every category some reading fits, with the values that govern a period (in the law's order). */
+function applicableThresholdsInPeriod(
+  ctx: Ctx,
+  readings: readonly CategoryFacts[],
+  period: string,
+): readonly ApplicableThreshold[] {
+  const opts = { includeProposed: ctx.withProposed };
+  if (readings.length === 1) return ctx.law.applicableThresholdsInPeriod(readings[0] as CategoryFacts, period, opts);
+  const byId = new Map<string, ApplicableThreshold>();
+  for (const r of readings)
+    for (const a of ctx.law.applicableThresholdsInPeriod(r, period, opts)) byId.set(a.parameter.id, a);
+  return [...byId.values()].sort((a, b) => (a.parameter.id < b.parameter.id ? -1 : 1));
+}
+
 /** How the law measures pay in one quarter: the threshold that governs it, as a quarterly amount. */
 interface QuarterRule {
   from: IsoDate;
@@ -79,11 +93,7 @@ interface QuarterRule {
  */
 function quarterRule(ctx: Ctx, readings: readonly CategoryFacts[], q: string): QuarterRule | undefined {
   const { from, to } = quarterBounds(q);
-  const opts = { includeProposed: ctx.withProposed };
-  const byId = new Map<string, ApplicableThreshold>();
-  for (const r of readings)
-    for (const a of ctx.law.applicableThresholdsInPeriod(r, q, opts)) byId.set(a.parameter.id, a);
-  const best = bestThreshold([...byId.values()].sort((a, b) => (a.parameter.id < b.parameter.id ? -1 : 1)));
+  const best = bestThreshold(applicableThresholdsInPeriod(ctx, readings, q));
   if (!best || best.value.value === null) return undefined;
   const value = best.value;
   const amount = value.value as number;
