@@ -172,16 +172,20 @@ export function conditionHolds(ctx: Ctx, use: DocumentUse, p: Person, f: CaseFac
   }
 }
 
-/** Everything the case records that stands for a document of a person, newest first. */
-type DocIndex = Map<string, NonNullable<Case['documents']>>;
+/** The `documents` entries of the case, by person and then by document type (as the case lists them). */
+type DocIndex = Map<string, Map<string, NonNullable<Case['documents']>>>;
 
 function indexDocuments(c: Case): DocIndex {
   const out: DocIndex = new Map();
   for (const d of c.documents ?? []) {
-    const k = `${d.person}\u0000${d.type}`;
-    const list = out.get(k);
+    let byType = out.get(d.person);
+    if (byType === undefined) {
+      byType = new Map();
+      out.set(d.person, byType);
+    }
+    const list = byType.get(d.type);
     if (list) list.push(d);
-    else out.set(k, [d]);
+    else byType.set(d.type, [d]);
   }
   return out;
 }
@@ -209,7 +213,7 @@ function bestRecord(
   asOf: IsoDate,
 ): Record_ | undefined {
   let best: Record_ | undefined;
-  const own = docs.get(`${p.id}\u0000${docId}`);
+  const own = docs.get(p.id)?.get(docId);
   if (own !== undefined) {
     for (const d of own) {
       best = newer(best, {

@@ -3,7 +3,7 @@
 // bars; the EAEU exemption; excluded activities. Where the route does not fit, the route that would.
 import type { Case } from '../case/index.ts';
 import type { ApplicableThreshold, ParameterValue } from '../law/index.ts';
-import { SEZ_TYPES, type CategoryFacts, type SezType } from '../law/category.ts';
+import type { CategoryFacts, SezType } from '../law/category.ts';
 import type { IsoDate } from '../calendar/date.ts';
 import { type Ctx, basisOfAll, lowConfidenceOf } from './context.ts';
 import type { CaseFacts } from './facts.ts';
@@ -19,23 +19,7 @@ type ReasonParams<C extends ReasonCode> = `eligibility.${C}` extends infer K ext
 
 const RANK: Record<EligibilityStatus, number> = { eligible: 0, review: 1, ineligible: 2 };
 
-/**
- * The facts that pick the threshold categories (115-FZ art. 13.2 p.1): one reading of the case, or — for an SEZ
- * resident whose zone type the case does not give — one per zone type (a missing fact never makes the engine
- * stricter: every category some zone type would give is considered).
- */
-export function thresholdReadings(c: Case): readonly CategoryFacts[] {
-  const facts: CategoryFacts = {
-    employerKind: c.employer.kind,
-    occupation: c.contract.occupation,
-    sezType: c.employer.sezType,
-    internationalMedicalCluster: c.employer.internationalMedicalCluster,
-    siriusPriorityArea: c.employer.siriusPriorityArea,
-    regions: c.contract.regions,
-  };
-  if (facts.employerKind !== 'special-economic-zone' || facts.sezType !== undefined) return [facts];
-  return SEZ_TYPES.map((sezType) => ({ ...facts, sezType }));
-}
+export { thresholdReadings } from './facts.ts';
 
 /** The thresholds of every category some reading fits, with their values on the date (in the law's order). */
 export function applicableThresholds(
@@ -156,7 +140,7 @@ export function evaluateEligibility(ctx: Ctx, c: Case, facts: CaseFacts): Eligib
   const g: Gathered = { ctx, on, status: 'eligible', reasons: [], alternatives: [] };
   const principal = facts.principal;
   const countries = ctx.law.countries;
-  const readings = thresholdReadings(c);
+  const readings = facts.readings;
 
   // EAEU citizens work without a permit (EAEU Treaty art. 97).
   const eaeu = principal.citizenships.find((cc) => countries.isEaeu(cc, on));

@@ -2,6 +2,7 @@
 // so that the result never depends on the order events were written in.
 import type { Case, CaseEvent, Person } from '../case/index.ts';
 import type { IsoDate } from '../calendar/date.ts';
+import { SEZ_TYPES, type CategoryFacts } from '../law/category.ts';
 
 export type EventOf<T extends CaseEvent['type']> = Extract<CaseEvent, { type: T }>;
 
@@ -56,6 +57,26 @@ export interface CaseFacts {
   insurance: EventOf<'insurance'>[];
   /** The facts by event type, each list in date order. */
   byType: Map<CaseEvent['type'], CaseEvent[]>;
+  /** The readings of the case that pick its salary-threshold categories (thresholdReadings), read once. */
+  readings: readonly CategoryFacts[];
+}
+
+/**
+ * The facts that pick the threshold categories (115-FZ art. 13.2 p.1): one reading of the case, or — for an SEZ
+ * resident whose zone type the case does not give — one per zone type (a missing fact never makes the engine
+ * stricter: every category some zone type would give is considered).
+ */
+export function thresholdReadings(c: Case): readonly CategoryFacts[] {
+  const facts: CategoryFacts = {
+    employerKind: c.employer.kind,
+    occupation: c.contract.occupation,
+    sezType: c.employer.sezType,
+    internationalMedicalCluster: c.employer.internationalMedicalCluster,
+    siriusPriorityArea: c.employer.siriusPriorityArea,
+    regions: c.contract.regions,
+  };
+  if (facts.employerKind !== 'special-economic-zone' || facts.sezType !== undefined) return [facts];
+  return SEZ_TYPES.map((sezType) => ({ ...facts, sezType }));
 }
 
 function personOf(e: CaseEvent): string {
@@ -165,6 +186,7 @@ export function readFacts(c: Case, asOf: IsoDate): CaseFacts {
     salaryPaid: [],
     insurance: [],
     byType,
+    readings: thresholdReadings(c),
   };
   for (const list of byType.values()) {
     for (const e of list) fileEvent(facts, e);

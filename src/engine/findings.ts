@@ -8,7 +8,7 @@ import { type Ctx, basisOf, lowConfidence } from './context.ts';
 import type { CaseFacts, PersonFacts } from './facts.ts';
 import type { Finding, Obligation, Severity } from './types.ts';
 import { msg, type FindingCode, type Message, type MessageCode, type Params, type ParamsOf } from './messages.ts';
-import { bestThreshold, thresholdReadings } from './eligibility.ts';
+import { bestThreshold } from './eligibility.ts';
 import { currentPassport, permitEnd, type ObligationIndex } from './obligations.ts';
 import type { Period } from './util.ts';
 
@@ -60,6 +60,20 @@ export function deriveFindings(ctx: Ctx, c: Case, f: CaseFacts, index: Obligatio
   return bySeverity(g.out);
 }
 
+/** The thresholds of every category some reading fits, with the values that govern a period (in the law's order). */
+function applicableThresholdsInPeriod(
+  ctx: Ctx,
+  readings: readonly CategoryFacts[],
+  period: string,
+): readonly ApplicableThreshold[] {
+  const opts = { includeProposed: ctx.withProposed };
+  if (readings.length === 1) return ctx.law.applicableThresholdsInPeriod(readings[0] as CategoryFacts, period, opts);
+  const byId = new Map<string, ApplicableThreshold>();
+  for (const r of readings)
+    for (const a of ctx.law.applicableThresholdsInPeriod(r, period, opts)) byId.set(a.parameter.id, a);
+  return [...byId.values()].sort((a, b) => (a.parameter.id < b.parameter.id ? -1 : 1));
+}
+
 /** How the law measures pay in one quarter: the threshold that governs it, as a quarterly amount. */
 interface QuarterRule {
   from: IsoDate;
@@ -79,11 +93,7 @@ interface QuarterRule {
  */
 function quarterRule(ctx: Ctx, readings: readonly CategoryFacts[], q: string): QuarterRule | undefined {
   const { from, to } = quarterBounds(q);
-  const opts = { includeProposed: ctx.withProposed };
-  const byId = new Map<string, ApplicableThreshold>();
-  for (const r of readings)
-    for (const a of ctx.law.applicableThresholdsInPeriod(r, q, opts)) byId.set(a.parameter.id, a);
-  const best = bestThreshold([...byId.values()].sort((a, b) => (a.parameter.id < b.parameter.id ? -1 : 1)));
+  const best = bestThreshold(applicableThresholdsInPeriod(ctx, readings, q));
   if (!best || best.value.value === null) return undefined;
   const value = best.value;
   const amount = value.value as number;
@@ -109,7 +119,7 @@ function salaryFindings(g: Gathered, c: Case, f: CaseFacts): void {
     const q = quarterOfPeriod(period);
     quarters.set(q, (quarters.get(q) ?? 0) + amount);
   }
-  const readings = thresholdReadings(c);
+  const readings = f.readings;
   // In the order a default sort gives the [quarter, amount] pairs (by their text).
   for (const [q, amount] of [...quarters].sort(byText)) {
     const rule = quarterRule(ctx, readings, q);

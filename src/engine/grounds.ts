@@ -157,6 +157,23 @@ function basicFor(
   return out;
 }
 
+/**
+ * The entries of a procedure some ground filed with it could put on the person's list (documentsFor): the basic
+ * documents, the grounds' own evidence, the certificate where it applies to the person's holder group. The
+ * others never qualify, whatever the ground.
+ */
+function fileable(
+  entries: readonly IndexEntry[],
+  holders: readonly Holder[],
+  basic: ReadonlySet<string>,
+  evidence: ReadonlySet<string>,
+): IndexEntry[] {
+  return entries.filter((e) => {
+    const id = e.document.id;
+    return basic.has(id) || evidence.has(id) || (id === 'language-certificate' && usedBy(e.use, holders));
+  });
+}
+
 /** What the person would file on the ground, in index order: the basic documents, the ground's evidence, the certificate if not exempt. */
 function documentsFor(
   g: Ground,
@@ -212,7 +229,9 @@ export function deriveGrounds(ctx: Ctx, c: Case, f: CaseFacts): GroundOption[] {
         let b = basics.get(g.procedure);
         if (b === undefined) {
           const entries = ctx.law.documents.forProcedure(g.procedure, on);
-          b = { entries, basic: basicFor(ctx, f, p, on, entries, holders, evidence.get(g.procedure) ?? NONE) };
+          const own = evidence.get(g.procedure) ?? NONE;
+          const basic = basicFor(ctx, f, p, on, entries, holders, own);
+          b = { entries: fileable(entries, holders, basic, own), basic };
           basics.set(g.procedure, b);
         }
         documents = documentsFor(g, b.entries, holders, b.basic);

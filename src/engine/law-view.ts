@@ -7,7 +7,13 @@
 //
 // Each look-up is kept by everything it depends on — its arguments, nothing else — so a warm view answers
 // exactly what the law answers (law-view.test.ts). The law is immutable once loaded; the view is bounded.
-import type { ApplicableThreshold, CategoryFacts, Law, LookupOptions } from '../law/index.ts';
+import {
+  matchesCategory,
+  type ApplicableThreshold,
+  type CategoryFacts,
+  type Law,
+  type LookupOptions,
+} from '../law/index.ts';
 import type { IsoDate } from '../calendar/date.ts';
 
 /** Entries kept per look-up before it starts over (bounds the memory of a long-running engine). */
@@ -35,17 +41,6 @@ class Memo2<V> {
   }
 }
 
-/** The key of a set of category facts: every field, by name (a field added to CategoryFacts is in it). */
-function factsKey(facts: CategoryFacts): string {
-  let key = '';
-  for (const k of Object.keys(facts).sort()) {
-    const v = (facts as unknown as Record<string, unknown>)[k];
-    if (v === undefined) continue;
-    key += `${k}=${Array.isArray(v) ? v.join(',') : String(v)};`;
-  }
-  return key;
-}
-
 /** One memo for the law in force and one with proposals. */
 class Tracks<V> {
   readonly inForce = new Memo2<V>();
@@ -55,19 +50,38 @@ class Tracks<V> {
   }
 }
 
+/**
+ * The thresholds of one set of categories (those a reading of a case fits), with their values by date and by
+ * measurement period, for the law in force and with proposals. A threshold look-up depends on the facts only
+ * through which categories they fit (Law.applicableThresholds), so every reading that fits the same categories
+ * shares one table, however its facts are written.
+ */
+class ThresholdTable {
+  /** By date (applicableThresholds) and by measurement period (applicableThresholdsInPeriod). */
+  readonly onDate = new Tracks<readonly ApplicableThreshold[]>();
+  readonly inPeriod = new Tracks<readonly ApplicableThreshold[]>();
+}
+
 /** A view of `law` that answers each look-up once. */
 export function viewOfLaw(law: Law): Law {
-  const thresholds = new Tracks<readonly ApplicableThreshold[]>();
-  const periodThresholds = new Tracks<readonly ApplicableThreshold[]>();
-  /** The key of each facts object the engine passed (one per evaluation), so the key is built once. */
-  const keys = new WeakMap<CategoryFacts, string>();
-  const keyOf = (facts: CategoryFacts): string => {
-    let key = keys.get(facts);
-    if (key === undefined) {
-      key = factsKey(facts);
-      keys.set(facts, key);
+  /** The table of each set of categories, by the ids of its threshold parameters (in the law's order). */
+  const tables = new Map<string, ThresholdTable>();
+  /** The table of each facts object the engine passed (one per evaluation), so its categories are matched once. */
+  const tableOfFacts = new WeakMap<CategoryFacts, ThresholdTable>();
+  const tableOf = (facts: CategoryFacts): ThresholdTable => {
+    let table = tableOfFacts.get(facts);
+    if (table === undefined) {
+      let ids = '';
+      for (const p of law.thresholdCategories()) if (matchesCategory(p.category, facts)) ids += `${p.id}\n`;
+      table = tables.get(ids);
+      if (table === undefined) {
+        if (tables.size >= KEPT) tables.clear();
+        table = new ThresholdTable();
+        tables.set(ids, table);
+      }
+      tableOfFacts.set(facts, table);
     }
-    return key;
+    return table;
   };
   const procedures = new Memo2<ReturnType<Law['documents']['forProcedure']>>();
   const legalization = new Memo2<ReturnType<Law['countries']['legalization']>>();
@@ -124,18 +138,16 @@ export function viewOfLaw(law: Law): Law {
     },
     applicableThresholds: {
       value(facts: CategoryFacts, date: IsoDate, opts?: LookupOptions) {
-        const memo = thresholds.of(opts);
-        const key = keyOf(facts);
-        const hit = memo.get(key, date);
-        return hit ?? memo.set(key, date, law.applicableThresholds(facts, date, opts));
+        const memo = tableOf(facts).onDate.of(opts);
+        const hit = memo.get('', date);
+        return hit ?? memo.set('', date, law.applicableThresholds(facts, date, opts));
       },
     },
     applicableThresholdsInPeriod: {
       value(facts: CategoryFacts, period: string, opts?: LookupOptions) {
-        const memo = periodThresholds.of(opts);
-        const key = keyOf(facts);
-        const hit = memo.get(key, period);
-        return hit ?? memo.set(key, period, law.applicableThresholdsInPeriod(facts, period, opts));
+        const memo = tableOf(facts).inPeriod.of(opts);
+        const hit = memo.get('', period);
+        return hit ?? memo.set('', period, law.applicableThresholdsInPeriod(facts, period, opts));
       },
     },
   }) as Law;
