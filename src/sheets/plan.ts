@@ -17,7 +17,7 @@ import {
 import { storeEvaluations } from '../store/evaluations.ts';
 import { inTenant, type Db } from '../store/db.ts';
 import { isStoreError } from '../store/errors.ts';
-import { auditImport, findCasesForImport, type ImportMatch } from '../store/imports.ts';
+import { findCasesForImport, type ImportMatch } from '../store/imports.ts';
 import { checkComposed, composeMerged, originOf } from './compose.ts';
 import type { CaseDraft, ImportPreview } from './preview.ts';
 import type { ImportProblem } from './rows.ts';
@@ -369,15 +369,5 @@ export async function commitImport(
     done++;
     progress();
   }
-  if (r.created || r.updated || r.failed.length)
-    await auditImport(db, actor, {
-      file: plan.file,
-      created: r.created,
-      updated: r.updated,
-      unchanged: r.unchanged,
-      skipped: r.skipped,
-      failed: r.failed.length,
-      aborted: r.aborted,
-    });
   return r;
 }

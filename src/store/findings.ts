@@ -1,7 +1,6 @@
 // The findings across the portfolio: the risks and inconsistencies of each open case's latest stored
 // evaluation (evaluations.summary.findings), one row per finding, for the portfolio view and its export.
 import type { Finding } from '../engine/index.ts';
-import { appendAudit } from './audit.ts';
 import { requirePortfolio, type Actor } from './actor.ts';
 import { inTenant, requireUuid, type Db } from './db.ts';
 import { Invalid } from './errors.ts';
@@ -74,8 +73,6 @@ export async function listFindings(db: Db, actor: Actor, f: FindingFilter = {}):
        LIMIT ${limit} OFFSET ${offset}`,
       w.params,
     );
-    if (rows.length > 0)
-      await appendAudit(tx, actor, { action: 'finding.list', entity: 'case', details: { count: rows.length, offset } });
     return {
       items: rows.map((r) => ({
         caseId: r.case_id,
