@@ -213,6 +213,8 @@ export interface CreateCaseOptions {
   evaluate?: EvaluateWith;
   /** The writer's today (Moscow): an event dated after tomorrow is refused (events record what has happened). */
   today?: IsoDate;
+  /** More for the audit entry's details (an import names its file and rows). */
+  auditDetails?: Record<string, unknown>;
 }
 
 /** Refuses events dated after the day after `today` (a day's grace for time zones); `indexes`: only those. */
@@ -266,7 +268,7 @@ export async function createCase(db: Db, actor: Actor, input: Case, opts: Create
       action: 'case.create',
       entity: 'case',
       entityId: caseId,
-      details: { externalId: c.id ?? null, people: c.people.length },
+      details: { ...opts.auditDetails, externalId: c.id ?? null, people: c.people.length },
     });
     const rec = await readCase(tx, caseId);
     return opts.evaluate ? evaluateInTx(tx, actor.orgId, rec, opts.evaluate) : rec;

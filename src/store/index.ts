@@ -46,3 +46,5 @@ export * from './sessions.ts';
 export * from './throttle.ts';
 export * from './sweep.ts';
 export * from './backup.ts';
+export * from './imports.ts';
+export * from './findings.ts';

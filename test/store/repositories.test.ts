@@ -79,6 +79,7 @@ const TENANT_TABLES = [
   'api_tokens',
   'sessions',
   'invitations',
+  'import_mappings',
 ];
 
 describe.each(BACKENDS)('store on %s', (backendName) => {
