@@ -3,6 +3,7 @@
 // the list it comes from, headers and enumerated values in the user's language, dates as dates and
 // amounts as numbers. Rows are read page by page from the store and written as they come.
 import type { Writable } from 'node:stream';
+import { renderFinding, type RenderTables } from '../i18n/index.ts';
 import type { CountryTable } from '../law/countries.ts';
 import type { Actor } from '../store/actor.ts';
 import { listAudit, type AuditFilter } from '../store/audit.ts';
@@ -30,6 +31,8 @@ export interface ExportOptions {
   filters?: ExportFilters;
   /** Citizenship by its name in `lang` (else the ISO code). */
   countries?: CountryTable;
+  /** The law's tables the findings are worded with (renderFinding); without them a finding shows its code. */
+  law?: RenderTables;
   signal?: AbortSignal;
   onProgress?: (p: { kind: ExportKind; rows: number; total?: number }) => void;
 }
@@ -153,7 +156,7 @@ function tables(db: Db, actor: Actor, o: ExportOptions): Record<ExportKind, Tabl
             total: page.total,
             rows: page.items.map((x) => [
               enumWord(lang, 'severity', x.severity),
-              x.message,
+              o.law ? renderFinding(x.finding, { lang, law: o.law }).message : x.code,
               x.code,
               x.principalName,
               x.employerName,

@@ -19,10 +19,8 @@ export interface FindingRecord {
   asOf: string;
   severity: FindingSeverity;
   code: string;
-  /** As the stored evaluation words it. */
-  message: string;
   people: string[];
-  /** The finding as stored (its basis and, once the engine stores them, its parameters). */
+  /** The finding as stored: its code, params and basis (words come from renderFinding, src/i18n). */
   finding: Finding;
 }
 
@@ -54,7 +52,7 @@ export async function listFindings(db: Db, actor: Actor, f: FindingFilter = {}):
     JOIN cases c ON c.org_id = v.org_id AND c.case_id = v.case_id
     JOIN employers e ON e.org_id = c.org_id AND e.employer_id = c.employer_id
     CROSS JOIN LATERAL jsonb_array_elements(coalesce(v.summary -> 'findings', '[]'::jsonb)) WITH ORDINALITY AS x(f, n)`;
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${w.sql}`, w.params))[0]!.n;
     const rows = await tx.query<{
       case_id: string;
@@ -84,7 +82,6 @@ export async function listFindings(db: Db, actor: Actor, f: FindingFilter = {}):
         asOf: r.as_of,
         severity: r.f.severity,
         code: r.f.code,
-        message: r.f.message,
         people: r.f.people ?? [],
         finding: r.f,
       })),

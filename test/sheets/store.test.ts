@@ -150,6 +150,7 @@ describe.each(BACKENDS)('import and export on %s', (backendName) => {
       format: 'xlsx',
       lang: 'ru',
       countries: law.countries,
+      law,
       filters: { deadlines: { status: ['overdue', 'due', 'upcoming'] } },
     });
     expect(r.rows.cases).toBe(30);
@@ -179,6 +180,13 @@ describe.each(BACKENDS)('import and export on %s', (backendName) => {
     const d = deadlines.getRow(2);
     expect(d.getCell(1).value).toBeInstanceOf(Date);
     expect(['просрочено', 'срок идёт', 'предстоит']).toContain(d.getCell(3).value);
+    const findings = wb.getWorksheet('Замечания')!;
+    for (let i = 2; i <= findings.rowCount; i++) {
+      // The message is worded from the finding's code and params (renderFinding), in Russian.
+      const message = String(findings.getRow(i).getCell(2).value);
+      expect(message).not.toBe(findings.getRow(i).getCell(3).value);
+      expect(message).toMatch(/[А-Яа-яЁё]/);
+    }
     const audit = wb.getWorksheet('Журнал')!;
     expect(typeof audit.getRow(2).getCell(1).value).toBe('number');
     expect(audit.getRow(2).getCell(2).value).toBeInstanceOf(Date);

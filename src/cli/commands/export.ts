@@ -76,6 +76,7 @@ export async function exportCommand(argv: string[], io: Io): Promise<number> {
       lang,
       filters,
       countries: law.countries,
+      law,
     });
     if (values.format === 'json') io.out(json({ file: values.out, ...r }));
     else
