@@ -322,7 +322,7 @@ export async function commitImport(
     }
     if (opts.evaluate && written.length) {
       const w = opts.evaluate;
-      await inTenant(db, actor.orgId, (tx) =>
+      await inTenant(db, actor, (tx) =>
         storeEvaluations(
           tx,
           actor.orgId,

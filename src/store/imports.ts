@@ -48,7 +48,7 @@ export async function listImportMappings(db: Db, actor: Actor): Promise<SavedImp
   requirePortfolio(actor, 'import mappings');
   const rows = await inTenant(
     db,
-    actor.orgId,
+    actor,
     (tx) => tx.query<MappingRow>('SELECT * FROM import_mappings ORDER BY name_key, mapping_id'),
     { readOnly: true },
   );
@@ -60,7 +60,7 @@ export async function getImportMapping(db: Db, actor: Actor, idOrName: string): 
   requirePortfolio(actor, 'import mappings');
   const rows = await inTenant(
     db,
-    actor.orgId,
+    actor,
     (tx) =>
       /^[0-9a-f-]{36}$/i.test(idOrName)
         ? tx.query<MappingRow>('SELECT * FROM import_mappings WHERE mapping_id = $1::uuid', [idOrName])
@@ -81,7 +81,7 @@ export async function saveImportMapping(
   requireWrite(actor, 'saving an import mapping');
   const n = checkName(name);
   if (mapping.format !== 'hqs-import-mapping/1') throw Invalid.one('mapping.format', 'expected "hqs-import-mapping/1"');
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     let rows: MappingRow[];
     try {
       rows = await tx.query<MappingRow>(
@@ -103,7 +103,7 @@ export async function saveImportMapping(
 export async function deleteImportMapping(db: Db, actor: Actor, mappingId: string): Promise<void> {
   requireWrite(actor, 'deleting an import mapping');
   const id = requireUuid(mappingId, 'import mapping');
-  await inTenant(db, actor.orgId, async (tx) => {
+  await inTenant(db, actor, async (tx) => {
     const rows = await tx.query<{ name: string }>('DELETE FROM import_mappings WHERE mapping_id = $1 RETURNING name', [
       id,
     ]);
@@ -136,7 +136,7 @@ export async function findCasesForImport(
   if (keys.externalIds.length === 0 && keys.passportKeys.length === 0) return [];
   const rows = await inTenant(
     db,
-    actor.orgId,
+    actor,
     (tx) =>
       tx.query<{
         case_id: string;

@@ -48,3 +48,4 @@ export * from './sweep.ts';
 export * from './backup.ts';
 export * from './imports.ts';
 export * from './findings.ts';
+export * from './assignees.ts';

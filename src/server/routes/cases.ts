@@ -5,6 +5,7 @@ import type { ServerContext } from '../context.ts';
 import type { Handlers } from '../http.ts';
 import { etag, json, noContent, stripUndefined, versionOf } from '../reply.ts';
 import { contentDisposition } from '../disposition.ts';
+import { runBulk } from '../../services/bulk.ts';
 import { createEvaluated, updateEvaluated } from './case-writes.ts';
 import { routes } from './cases.contract.ts';
 
@@ -15,7 +16,8 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
   return {
     listCases: async ({ c, actor, query }) => {
       const { employer, ...rest } = query;
-      return json(c, await store.listCases(db, actor, stripUndefined({ ...rest, employerId: employer })));
+      const filter = stripUndefined({ ...rest, employerId: employer, today: x.today() });
+      return json(c, await store.listCases(db, actor, filter));
     },
     createCase: async ({ c, actor, query, body }) => {
       const rec = await createEvaluated(x, actor, body, query.employer);
@@ -36,6 +38,12 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
     deleteCase: async ({ c, actor, params }) => {
       await store.deleteCase(db, actor, params.id);
       return noContent(c);
+    },
+    assignCase: async ({ c, actor, params, body }) =>
+      json(c, await store.assignCase(db, actor, params.id, body.assignee)),
+    bulkCases: async ({ c, actor, body }) => {
+      const deps = { db, tables: x.tables, today: x.today(), evaluate: { engine: x.engine, asOf: x.today() } };
+      return json(c, await runBulk(deps, actor, body.caseIds, body.action));
     },
     exportCase: async ({ c, actor, params }) =>
       json(c, await store.exportCase(db, actor, params.id), 200, {

@@ -91,7 +91,11 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
       );
       return file(
         c,
-        renderObligationsIcs(renderEvaluation(evaluation, { lang, law }), { case: rec.case, law, lang }, { now: x.now() }),
+        renderObligationsIcs(
+          renderEvaluation(evaluation, { lang, law }),
+          { case: rec.case, law, lang },
+          { now: x.now() },
+        ),
         'text/calendar; charset=utf-8',
         `obligations-${params.id}.ics`,
       );
