@@ -49,3 +49,4 @@ export * from './backup.ts';
 export * from './imports.ts';
 export * from './findings.ts';
 export * from './assignees.ts';
+export * from './idempotency.ts';

@@ -4,6 +4,7 @@
 // case by case; the portfolio's findings worded in the asked language. Every change audited.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeExpired } from '../../src/store/index.ts';
 import { makeCase, PASSWORD } from '../store/fixtures.ts';
 import { addMember, Client, isProblem, startApi, type ApiEnv, type Res } from './harness.ts';
 
@@ -288,5 +289,41 @@ describe('the portfolio: urgency, assignees, employer scopes, bulk actions, find
     expect(entries.some((e) => JSON.stringify(e.details.kinds) === '["cases","deadlines","findings","audit"]')).toBe(
       true,
     );
+  });
+
+  it('Idempotency-Key on case create: the same request answers the first case, another request is a 422', async () => {
+    const body = makeCase(20, { employer: 1 });
+    const key = { 'idempotency-key': 'create-20-7f3a' };
+    const first = await manager.post('/api/v1/cases', { json: body, headers: key });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    // The same body, its keys in another order, is the same request.
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const again = await manager.post('/api/v1/cases', { json: reordered, headers: key });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.caseId).toBe(first.body.caseId);
+    expect(again.headers.get('location')).toBe(`/api/v1/cases/${first.body.caseId}`);
+    expect((await owner.get('/api/v1/cases?q=principal 20')).body.total).toBe(1);
+    expect((await audit('case.create', first.body.caseId)).length).toBe(1);
+
+    const other = await manager.post('/api/v1/cases', { json: makeCase(21, { employer: 1 }), headers: key });
+    expect(isProblem(other, 422)).toBe(true);
+    expect(paths(other)).toEqual(['Idempotency-Key']);
+    // Keys are per organization... and a refused request leaves its key free for the retry.
+    const invalid = await manager.post('/api/v1/cases', {
+      json: { ...makeCase(22), people: [] },
+      headers: { 'idempotency-key': 'k-22' },
+    });
+    expect(invalid.status).toBe(422);
+    const retry = await manager.post('/api/v1/cases', { json: makeCase(22), headers: { 'idempotency-key': 'k-22' } });
+    expect(retry.status).toBe(201);
+    expect(paths(await manager.post('/api/v1/cases', { json: body, headers: { 'idempotency-key': 'a b' } }))).toEqual([
+      'Idempotency-Key',
+    ]);
+    // Expired keys are purged by the hourly housekeeping.
+    await env.db.query(`UPDATE idempotency_keys SET expires_at = now() - interval '1 second'`);
+    expect((await purgeExpired(env.db)).skipped).toBe(false);
+    expect((await env.db.query('SELECT 1 FROM idempotency_keys')).length).toBe(0);
   });
 });

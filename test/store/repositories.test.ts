@@ -80,6 +80,7 @@ const TENANT_TABLES = [
   'sessions',
   'invitations',
   'import_mappings',
+  'idempotency_keys',
 ];
 
 describe.each(BACKENDS)('store on %s', (backendName) => {

@@ -20,8 +20,19 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
       return json(c, await store.listCases(db, actor, filter));
     },
     createCase: async ({ c, actor, query, body }) => {
-      const rec = await createEvaluated(x, actor, body, query.employer);
-      return json(c, rec, 201, { Location: `/api/v1/cases/${rec.caseId}`, ETag: etag(rec.version) });
+      const run = async () => ({ status: 201, body: await createEvaluated(x, actor, body, query.employer) });
+      // With an Idempotency-Key, a repeat of the same request answers the first case again, never a second.
+      const key = c.req.header(store.IDEMPOTENCY_HEADER);
+      const r =
+        key === undefined
+          ? { ...(await run()), replayed: false }
+          : await store.idempotent(db, actor, { route: 'createCase', key, request: { query, body } }, run);
+      const rec = r.body as store.CaseRecord;
+      return json(c, rec, r.status, {
+        Location: `/api/v1/cases/${rec.caseId}`,
+        ETag: etag(rec.version),
+        ...(r.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+      });
     },
     getCase: async ({ c, actor, params }) => {
       const rec = await store.getCase(db, actor, params.id);
