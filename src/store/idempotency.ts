@@ -23,7 +23,9 @@ export function requestHash(request: unknown): string {
               .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
           )
         : v;
-  return createHash('sha256').update(JSON.stringify(canon(request))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canon(request)))
+    .digest('hex');
 }
 
 export function checkIdempotencyKey(key: string): string {
