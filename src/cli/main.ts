@@ -17,6 +17,8 @@ import { sweepCommand } from './commands/sweep.ts';
 import { backupCommand } from './commands/backup.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { adminCommand } from './commands/admin.ts';
+import { importCommand } from './commands/import.ts';
+import { exportCommand } from './commands/export.ts';
 
 // The commands import Io from io.ts (never this module); it is re-exported for callers of main().
 export type { Command, Io };
@@ -51,6 +53,8 @@ const commands: Record<string, CommandEntry> = {
   sweep: { run: sweepCommand, summary: 're-evaluate every open case and store its obligations' },
   backup: { run: backupCommand, summary: 'write a backup of the database and document files to FILE' },
   restore: { run: restoreCommand, summary: 'restore a backup written by hqs backup' },
+  import: { run: importCommand, summary: 'import people and cases from a spreadsheet (.xlsx, .csv); --template' },
+  export: { run: exportCommand, summary: 'cases, deadlines, findings or the audit log to .xlsx or .csv' },
   admin: { run: adminCommand, summary: 'administration: create-owner (an organization and its owner)' },
   start: { run: startCommand, summary: 'start HQS Desk' },
 };

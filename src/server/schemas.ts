@@ -165,6 +165,10 @@ export const Member = named(
     personId: z.string().nullable(),
     disabled: z.boolean().describe('suspended in this organization'),
     lastLoginAt: z.string().nullable().describe('the last sign-in to this organization'),
+    employerScope: z
+      .array(z.string())
+      .nullable()
+      .describe('the employers (ids) a manager or viewer is limited to; null: all (the default)'),
     createdAt: z.string(),
   }),
 );
@@ -186,9 +190,17 @@ export const MemberPatch = z
     caseId: z.string().optional(),
     personId: z.string().optional(),
     disabled: z.boolean().optional().describe('suspend (true) or restore (false) the member in this organization'),
+    employerScope: z
+      .array(z.string().max(100))
+      .max(1000)
+      .nullable()
+      .optional()
+      .describe(
+        'limit a manager or viewer to these employers (ids): they see and change only those cases; null lifts the limit',
+      ),
   })
-  .refine((b) => b.role !== undefined || b.disabled !== undefined, {
-    message: 'give role and/or disabled',
+  .refine((b) => b.role !== undefined || b.disabled !== undefined || b.employerScope !== undefined, {
+    message: 'give role, disabled and/or employerScope',
     path: ['role'],
   });
 
@@ -292,20 +304,126 @@ const caseSummaryShape = {
   version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  assignee: z
+    .object({ userId: z.string(), email: z.string(), name: z.string().nullable() })
+    .nullable()
+    .describe('the member who works the case, or null'),
 };
 export const CaseSummary = named('CaseSummary', z.object(caseSummaryShape));
+export const CaseListItem = named(
+  'CaseListItem',
+  z.object({
+    ...caseSummaryShape,
+    nextDeadline: z
+      .string()
+      .nullable()
+      .describe(
+        'the earliest due date of its obligations not yet met (overdue ones included), from the stored evaluation',
+      ),
+    overdue: z.int().describe('obligations overdue as of today'),
+    eligibility: z.enum(['eligible', 'ineligible', 'review']).nullable().describe('null until evaluated'),
+  }),
+);
 export const CaseRecord = named('CaseRecord', z.object({ ...caseSummaryShape, case: CaseSchema }));
+/** A comma-separated list of free codes (checked by the store). */
+const codesQ = (what: string) =>
+  z
+    .string()
+    .max(2000)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .describe(`comma-separated ${what}`);
 export const CaseQuery = PageQuery.extend({
-  status: z.enum(['open', 'closed']).optional(),
+  status: z.enum(['open', 'closed']).optional().describe('open or closed'),
   employer: uuidP.optional().describe('employer id'),
-  stage: z.string().max(100).optional(),
+  stage: z.string().max(100).optional().describe("the principal's next plan step (or complete)"),
   q: z
     .string()
     .max(200)
     .optional()
     .describe("part of a person's name (Latin or Cyrillic), an email, or the case's own id"),
-  sort: z.enum(['updated', 'name']).optional(),
+  assignee: z
+    .union([z.enum(['me', 'none']), z.guid()])
+    .optional()
+    .describe("me (the signed-in user), none (unassigned) or a member's user id"),
+  eligibility: listQ(['eligible', 'ineligible', 'review'] as const)
+    .optional()
+    .describe('the stored evaluation says: comma-separated eligible, ineligible, review'),
+  citizenship: codesQ("ISO 3166-1 alpha-2 codes: any of the principal's citizenships").optional(),
+  finding: codesQ('finding codes: cases whose stored evaluation has one of them').optional(),
+  due: z
+    .union([z.literal('overdue'), intQ(0, 3660)])
+    .optional()
+    .describe('overdue: an obligation is overdue; N: the next deadline is within N days (or already passed)'),
+  sort: z
+    .enum(['updated', 'name', 'next-deadline', 'overdue'])
+    .optional()
+    .describe('updated (default, newest first), name, next-deadline (soonest first), overdue (most first)'),
 });
+export const AssigneeBody = z.object({
+  assignee: z
+    .guid()
+    .nullable()
+    .describe("a member's user id (an active owner or manager who may see the case), or null to clear"),
+});
+const caseIdItem = z.guid().describe('a case id');
+export const BulkBody = z.object({
+  caseIds: z
+    .array(caseIdItem)
+    .min(1)
+    .max(500)
+    .describe('the selection: 1 to 500 case ids (a repeated one counts once)'),
+  action: z
+    .discriminatedUnion('type', [
+      z
+        .object({
+          type: z.literal('salary-notification-filed'),
+          period: z
+            .string()
+            .regex(/^\d{4}-Q[1-4]$/, 'expected a quarter as YYYY-Qn (2026-Q1)')
+            .describe('the quarter the notification reports (2026-Q1)'),
+          on: dateQ.describe('the day it was filed (YYYY-MM-DD)'),
+        })
+        .describe("records { type: notification-filed, kind: salary, period } in each case's events"),
+      z.object({ type: z.literal('close') }).describe('closes each case'),
+      z
+        .object({
+          type: z.literal('assign'),
+          assignee: z.guid().nullable().describe("a member's user id, or null to clear"),
+        })
+        .describe('sets (or clears) the assignee of each case'),
+    ])
+    .describe('what to do to each case'),
+});
+const BulkProblemSchema = z.object({
+  status: z.int().describe('the status a single request for this case would have answered (403, 404, 409, 422)'),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export const BulkResult = named(
+  'BulkResult',
+  z.object({
+    action: z.enum(['salary-notification-filed', 'close', 'assign']),
+    ok: z.int().describe('cases done (changed or already so)'),
+    failed: z.int().describe('cases refused'),
+    results: z.array(
+      z.union([
+        z.object({
+          caseId: z.string(),
+          ok: z.literal(true),
+          changed: z.boolean().describe('false: it was so already'),
+          version: z.int(),
+        }),
+        z.object({ caseId: z.string(), ok: z.literal(false), problem: BulkProblemSchema }),
+      ]),
+    ),
+  }),
+  'Per case of the selection: ok, or the problem (nothing is skipped silently)',
+);
 export const CreateCaseQuery = z.object({
   employer: uuidP.optional().describe('link to this employer instead of the one with the case INN'),
 });
@@ -435,6 +553,32 @@ export const ObligationQuery = z.object({
   limit: intQ(1, 1000).optional().describe('page size, 1–1000 (default 100)'),
   offset: intQ(0, 1_000_000_000).optional(),
 });
+const SEVERITY = ['error', 'warning', 'info'] as const;
+export const FindingItem = named(
+  'PortfolioFinding',
+  z.object({
+    caseId: z.string(),
+    externalId: z.string().nullable(),
+    employerId: z.string(),
+    employerName: z.string(),
+    principalName: z.string(),
+    principalNameCyrillic: z.string().nullable(),
+    asOf: z.string().describe('the date of the stored evaluation'),
+    severity: z.enum(SEVERITY),
+    code: z.string(),
+    message: z.string().describe('the finding in words, in the asked language'),
+    people: z.array(z.string()),
+  }),
+);
+export const FindingQuery = z.object({
+  severity: listQ(SEVERITY).optional(),
+  code: codesQ('finding codes').optional(),
+  employer: uuidP.optional(),
+  case: uuidP.optional(),
+  lang: z.enum(['en', 'ru', 'zh']).optional().describe('the language of `message` (default: Accept-Language, else en)'),
+  limit: intQ(1, 1000).optional().describe('page size, 1–1000 (default 100)'),
+  offset: intQ(0, 1_000_000_000).optional(),
+});
 export const Dashboard = named(
   'Dashboard',
   z.object({
@@ -480,3 +624,26 @@ export const AuditQuery = z.object({
 export const AuditPage = z.object({ items: z.array(AuditEntry), next: z.int().optional() });
 
 export const Health = z.object({ status: z.literal('ok'), backend: z.string(), version: z.string() });
+
+// ——— exports (spreadsheets) ———
+
+const exportFormat = {
+  format: z
+    .enum(['xlsx', 'csv'])
+    .optional()
+    .describe('xlsx (default) or csv (one table; `;` and dd.mm.yyyy in Russian)'),
+  lang: z
+    .enum(['en', 'ru'])
+    .optional()
+    .describe('headers, enumerated values and findings in this language (default: Accept-Language, else en)'),
+};
+export const CaseExportQuery = CaseQuery.omit({ limit: true, offset: true }).extend(exportFormat);
+export const DeadlineExportQuery = ObligationQuery.omit({ limit: true, offset: true }).extend(exportFormat);
+export const FindingExportQuery = FindingQuery.omit({ limit: true, offset: true, lang: true }).extend(exportFormat);
+export const AuditExportQuery = AuditQuery.omit({ cursor: true, limit: true }).extend(exportFormat);
+export const PortfolioExportQuery = z.object({
+  kinds: listQ(['cases', 'deadlines', 'findings', 'audit'] as const)
+    .optional()
+    .describe('the sheets, comma-separated (default cases,deadlines,findings; audit: owners)'),
+  lang: exportFormat.lang,
+});

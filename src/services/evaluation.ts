@@ -31,7 +31,7 @@ export async function evaluateStored(
   const rec = await store.getCase(db, actor, id, { audit: false });
   const on = (asOf ?? today()) as IsoDate;
   const evaluation = await evaluateInPool(rec.case, on, options);
-  await store.inTenant(db, actor.orgId, (tx) =>
+  await store.inTenant(db, actor, (tx) =>
     store.appendAudit(tx, actor, { action, entity: 'case', entityId: rec.caseId, details: { asOf: on, ...details } }),
   );
   return { rec, evaluation };

@@ -23,6 +23,11 @@ export interface Actor {
   label: string;
   /** Where the request came from, for the audit log. */
   ip?: string;
+  /**
+   * The employers a manager or viewer is limited to (memberships.employer_scope); absent: all. The
+   * database enforces it (inTenant sets it; restrictive policies of migration 005).
+   */
+  employerScope?: readonly string[];
 }
 
 /** An actor for work done by HQS Desk itself or by its administrator on the command line. */

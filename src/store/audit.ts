@@ -121,7 +121,7 @@ export async function listAudit(db: Db, actor: Actor, f: AuditFilter = {}): Prom
   params.push(limit + 1);
   const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                ORDER BY seq ${f.newestFirst ? 'DESC' : 'ASC'} LIMIT $${params.length}`;
-  const rows = await inTenant(db, actor.orgId, (tx) => tx.query<AuditRow>(sql, params), { readOnly: true });
+  const rows = await inTenant(db, actor, (tx) => tx.query<AuditRow>(sql, params), { readOnly: true });
   const items = rows.slice(0, limit).map(toEntry);
   return rows.length > limit ? { items, next: items[items.length - 1]!.seq } : { items };
 }

@@ -37,6 +37,7 @@ export const BACKUP_TABLES = [
   'audit_log',
   'api_tokens',
   'invitations',
+  'import_mappings',
 ] as const;
 
 /** The backup tables present in this database (an older schema lacks the newer ones). */

@@ -7,10 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { CaseSchema, caseLimitProblems, eventsAfter, parseCase, type Case, type CheckTables } from '../case/index.ts';
 import type { Engine } from '../engine/index.ts';
-import { addDays, type IsoDate } from '../calendar/date.ts';
+import { addDays, isRealIsoDate, type IsoDate } from '../calendar/date.ts';
 import { appendAudit } from './audit.ts';
 import { requireCaseVisible, requireWrite, type Actor } from './actor.ts';
-import { inTenant, jsonb, requireUuid, type Db, type Tx } from './db.ts';
+import { inTenant, isUuid, jsonb, requireUuid, type Db, type Tx } from './db.ts';
 import { employerForCase, employersForCases } from './employers.ts';
 import { Conflict, Invalid, NotFound, sqlState } from './errors.ts';
 import { likePattern, pageOf, Where, type Page, type PageRequest } from './page.ts';
@@ -35,6 +35,18 @@ export interface CaseSummary {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** The member who works the case, or null. */
+  assignee: { userId: string; email: string; name: string | null } | null;
+}
+
+/** A case in the list: its summary and how urgent it is, from its stored evaluation. */
+export interface CaseListItem extends CaseSummary {
+  /** The earliest due date of its obligations not yet met (overdue ones included); null: none, or not evaluated. */
+  nextDeadline: string | null;
+  /** Obligations overdue as of today (past their due date and not met). */
+  overdue: number;
+  /** The stored evaluation's eligibility (eligible, ineligible, review); null until evaluated. */
+  eligibility: string | null;
 }
 
 export interface CaseRecord extends CaseSummary {
@@ -57,6 +69,9 @@ interface CaseRow {
   version: number;
   created_at: string;
   updated_at: string;
+  assignee_user_id: string | null;
+  assignee_email: string | null;
+  assignee_name: string | null;
   data?: Case;
 }
 
@@ -77,6 +92,9 @@ function toSummary(r: CaseRow): CaseSummary {
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    assignee: r.assignee_user_id
+      ? { userId: r.assignee_user_id, email: r.assignee_email ?? '', name: r.assignee_name ?? null }
+      : null,
   };
 }
 
@@ -86,8 +104,9 @@ function toRecord(r: CaseRow): CaseRecord {
 
 const SUMMARY_COLUMNS = `c.org_id, c.case_id, c.employer_id, e.name AS employer_name, c.external_id, c.principal_name,
   c.principal_name_cyrillic, c.principal_citizenship, c.contract_start, c.contract_end, c.status, c.stage, c.version,
-  c.created_at, c.updated_at`;
-const FROM = 'FROM cases c JOIN employers e ON e.org_id = c.org_id AND e.employer_id = c.employer_id';
+  c.created_at, c.updated_at, c.assignee_user_id, au.email AS assignee_email, au.name AS assignee_name`;
+const FROM = `FROM cases c JOIN employers e ON e.org_id = c.org_id AND e.employer_id = c.employer_id
+  LEFT JOIN users au ON au.user_id = c.assignee_user_id`;
 
 /**
  * The case in its canonical form: the schema's field order (jsonb keeps keys in its own order), nothing
@@ -193,7 +212,8 @@ export interface EvaluateWith {
   asOf: IsoDate;
 }
 
-async function readCase(tx: Tx, caseId: string): Promise<CaseRecord> {
+/** The case in a tenant transaction (NotFound when absent or outside the actor's employers). */
+export async function readCase(tx: Tx, caseId: string): Promise<CaseRecord> {
   const rows = await tx.query<CaseRow>(`SELECT ${SUMMARY_COLUMNS}, c.data ${FROM} WHERE c.case_id = $1`, [caseId]);
   if (!rows[0]) throw new NotFound('case', caseId);
   return toRecord(rows[0]);
@@ -213,6 +233,8 @@ export interface CreateCaseOptions {
   evaluate?: EvaluateWith;
   /** The writer's today (Moscow): an event dated after tomorrow is refused (events record what has happened). */
   today?: IsoDate;
+  /** More for the audit entry's details (an import names its file and rows). */
+  auditDetails?: Record<string, unknown>;
 }
 
 /** Refuses events dated after the day after `today` (a day's grace for time zones); `indexes`: only those. */
@@ -228,7 +250,7 @@ export async function createCase(db: Db, actor: Actor, input: Case, opts: Create
   const c = checkCase(input);
   refuseFutureEvents(c, opts.today);
   const cols = columnsOf(c);
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     let employerId: string;
     if (opts.employerId !== undefined) {
       employerId = requireUuid(opts.employerId, 'employer');
@@ -266,7 +288,7 @@ export async function createCase(db: Db, actor: Actor, input: Case, opts: Create
       action: 'case.create',
       entity: 'case',
       entityId: caseId,
-      details: { externalId: c.id ?? null, people: c.people.length },
+      details: { ...opts.auditDetails, externalId: c.id ?? null, people: c.people.length },
     });
     const rec = await readCase(tx, caseId);
     return opts.evaluate ? evaluateInTx(tx, actor.orgId, rec, opts.evaluate) : rec;
@@ -290,7 +312,7 @@ export async function createCases(db: Db, actor: Actor, inputs: readonly Case[])
     }
   });
   if (checked.length === 0) return [];
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const employers = await employersForCases(
       tx,
       actor,
@@ -357,7 +379,7 @@ export async function getCase(
 ): Promise<CaseRecord> {
   const id = requireUuid(caseId, 'case');
   requireCaseVisible(actor, id);
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const rec = await readCase(tx, id);
     if (opts.audit !== false) await appendAudit(tx, actor, { action: 'case.read', entity: 'case', entityId: id });
     return rec;
@@ -368,7 +390,7 @@ export async function getCase(
 export async function exportCase(db: Db, actor: Actor, caseId: string): Promise<Case> {
   const id = requireUuid(caseId, 'case');
   requireCaseVisible(actor, id);
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const rec = await readCase(tx, id);
     await appendAudit(tx, actor, { action: 'case.export', entity: 'case', entityId: id });
     return rec.case;
@@ -470,7 +492,7 @@ export async function updateCase(
   checkExpectedVersion(expectedVersion);
   const c = checkCase(input);
   columnsOf(c); // a case without a principal is refused before any lock
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const cur = await lockForEdit(tx, id, caseId, expectedVersion);
     if (opts.today !== undefined) refuseFutureEvents(c, opts.today, changedEvents((await readCase(tx, id)).case, c));
     return writeLocked(tx, actor, id, cur, c, { action: 'case.update' }, opts.evaluate);
@@ -510,7 +532,7 @@ export async function editCase(
   requireWrite(actor, 'changing a case');
   const id = requireUuid(caseId, 'case');
   checkExpectedVersion(expectedVersion);
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const cur = await lockForEdit(tx, id, caseId, expectedVersion);
     const change = await edit(await readCase(tx, id), tx);
     return writeLocked(tx, actor, id, cur, checkCase(change.case), change.audit, opts.evaluate);
@@ -529,7 +551,7 @@ export async function setCaseStatus(
   const id = requireUuid(caseId, 'case');
   if (status !== 'open' && status !== 'closed')
     throw Invalid.one('status', `expected open or closed, got ${JSON.stringify(status)}`);
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const cur = await tx.query<{ version: number; status: CaseStatus }>(
       'SELECT version, status FROM cases WHERE case_id = $1 FOR UPDATE',
       [id],
@@ -560,7 +582,7 @@ export async function setCaseStatus(
 export async function deleteCase(db: Db, actor: Actor, caseId: string): Promise<void> {
   requireWrite(actor, 'deleting a case');
   const id = requireUuid(caseId, 'case');
-  const shas = await inTenant(db, actor.orgId, async (tx) => {
+  const shas = await inTenant(db, actor, async (tx) => {
     const docs = await tx.query<{ sha256: string }>('SELECT DISTINCT sha256 FROM documents WHERE case_id = $1', [id]);
     const rows = await tx.query('DELETE FROM cases WHERE case_id = $1 RETURNING case_id', [id]);
     if (rows.length === 0) throw new NotFound('case', caseId);
@@ -575,29 +597,109 @@ export async function deleteCase(db: Db, actor: Actor, caseId: string): Promise<
   await removeUnreferencedFiles(db, shas);
 }
 
+export const CASE_SORTS = ['updated', 'name', 'next-deadline', 'overdue'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
 export interface CaseFilter extends PageRequest {
   status?: CaseStatus;
   employerId?: string;
   stage?: string;
   /** Part of a person's name (Latin or Cyrillic), the case's own id, or an email. */
   q?: string;
-  /** Sort: most recently changed first (default), or by principal's name. */
-  sort?: 'updated' | 'name';
+  /**
+   * Sort: most recently changed first (default), by principal's name, by the next deadline (soonest first,
+   * cases without one last), or by the number of overdue obligations (most first, then the next deadline).
+   */
+  sort?: CaseSort;
+  /** 'me' (the actor), 'none' (unassigned) or a member's user id. */
+  assignee?: string;
+  /** The stored evaluation's eligibility: eligible, ineligible, review. */
+  eligibility?: readonly string[];
+  /** Any of the principal's citizenships (ISO 3166-1 alpha-2). */
+  citizenship?: readonly string[];
+  /** Cases whose stored evaluation has a finding with one of these codes. */
+  finding?: readonly string[];
+  /** 'overdue': at least one obligation overdue; a number N: the next deadline within N days (or overdue). */
+  due?: 'overdue' | number;
+  /** Today in Moscow, for what is overdue (default: the database's clock in Moscow). */
+  today?: IsoDate;
 }
 
-export async function listCases(db: Db, actor: Actor, f: CaseFilter = {}): Promise<Page<CaseSummary>> {
+const ELIGIBILITY = ['eligible', 'ineligible', 'review'];
+
+/** What is overdue or next of each case, from its stored obligations ($1 is today). */
+const URGENCY = `LEFT JOIN evaluations v ON v.org_id = c.org_id AND v.case_id = c.case_id
+  LEFT JOIN LATERAL (
+    SELECT min(o.due) FILTER (WHERE o.status IN ('upcoming', 'due', 'overdue')) AS next_deadline,
+           count(*) FILTER (WHERE o.status = 'overdue' OR (o.status IN ('due', 'upcoming') AND o.due < $1::date))::int AS overdue
+    FROM obligations o WHERE o.org_id = c.org_id AND o.case_id = c.case_id) d ON true`;
+
+const ORDER: Record<CaseSort, string> = {
+  updated: 'c.updated_at DESC, c.case_id',
+  name: 'lower(c.principal_name), c.case_id',
+  'next-deadline': 'd.next_deadline ASC NULLS LAST, d.overdue DESC, lower(c.principal_name), c.case_id',
+  overdue: 'd.overdue DESC, d.next_deadline ASC NULLS LAST, lower(c.principal_name), c.case_id',
+};
+
+export async function listCases(db: Db, actor: Actor, f: CaseFilter = {}): Promise<Page<CaseListItem>> {
   const { limit, offset } = pageOf(f);
-  const w = new Where();
+  if (f.today !== undefined && !isRealIsoDate(f.today))
+    throw Invalid.one('today', `expected a date as YYYY-MM-DD, got ${JSON.stringify(f.today)}`);
+  if (f.sort !== undefined && !CASE_SORTS.includes(f.sort))
+    throw Invalid.one('sort', `expected one of ${CASE_SORTS.join(', ')}, got ${JSON.stringify(f.sort)}`);
+  const w = new Where([f.today ?? null]);
   if (actor.role === 'specialist') w.add('c.case_id = ?::uuid', actor.caseId ?? '00000000-0000-0000-0000-000000000000');
   if (f.status !== undefined) w.add('c.status = ?', f.status);
   if (f.employerId !== undefined) w.add('c.employer_id = ?::uuid', requireUuid(f.employerId, 'employer'));
   if (f.stage !== undefined) w.add('c.stage = ?', f.stage);
   if (f.q !== undefined && f.q.trim() !== '') w.add('c.search LIKE ?', likePattern(f.q));
-  const order = f.sort === 'name' ? 'lower(c.principal_name), c.case_id' : 'c.updated_at DESC, c.case_id';
-  return inTenant(db, actor.orgId, async (tx) => {
-    const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c ${w.sql}`, w.params))[0]!.n;
-    const rows = await tx.query<CaseRow>(
-      `SELECT ${SUMMARY_COLUMNS} ${FROM} ${w.sql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+  if (f.assignee !== undefined) {
+    if (f.assignee === 'none') w.clauses.push('c.assignee_user_id IS NULL');
+    else if (f.assignee === 'me') {
+      if (!actor.userId) throw Invalid.one('assignee', 'assignee=me needs a signed-in user (an API token is nobody)');
+      w.add('c.assignee_user_id = ?::uuid', actor.userId);
+    } else if (isUuid(f.assignee)) w.add('c.assignee_user_id = ?::uuid', f.assignee.toLowerCase());
+    else throw Invalid.one('assignee', `expected me, none or a member's user id, got ${JSON.stringify(f.assignee)}`);
+  }
+  if (f.eligibility?.length) {
+    const bad = f.eligibility.find((x) => !ELIGIBILITY.includes(x));
+    if (bad !== undefined)
+      throw Invalid.one('eligibility', `expected ${ELIGIBILITY.join(', ')}, got ${JSON.stringify(bad)}`);
+    w.add('v.eligibility = ANY(?::text[])', [...f.eligibility]);
+  }
+  if (f.citizenship?.length) {
+    const bad = f.citizenship.find((x) => !/^[A-Z]{2}$/.test(x));
+    if (bad !== undefined)
+      throw Invalid.one('citizenship', `expected ISO 3166-1 alpha-2 codes (CN, IN…), got ${JSON.stringify(bad)}`);
+    w.add(
+      `EXISTS (SELECT 1 FROM case_people p WHERE p.org_id = c.org_id AND p.case_id = c.case_id AND p.role = 'principal' AND p.citizenships && ?::text[])`,
+      [...f.citizenship],
+    );
+  }
+  if (f.finding?.length)
+    w.add(
+      `EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(v.summary -> 'findings', '[]'::jsonb)) x WHERE x ->> 'code' = ANY(?::text[]))`,
+      [...f.finding],
+    );
+  if (f.due === 'overdue') w.clauses.push('d.overdue > 0');
+  else if (f.due !== undefined) {
+    if (!Number.isInteger(f.due) || f.due < 0 || f.due > 3660)
+      throw Invalid.one('due', `expected overdue or a number of days from 0 to 3660, got ${JSON.stringify(f.due)}`);
+    w.add(`d.next_deadline <= coalesce($1::date, (now() AT TIME ZONE 'Europe/Moscow')::date) + ?::int`, f.due);
+  }
+  const order = ORDER[f.sort ?? 'updated'];
+  // $1 (today) defaults to the database's date in Moscow.
+  const today = `coalesce($1::date, (now() AT TIME ZONE 'Europe/Moscow')::date)`;
+  const urgency = URGENCY.replace('$1::date', today);
+  return inTenant(db, actor, async (tx) => {
+    const total = (
+      await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c ${urgency} ${w.sql}`, w.params)
+    )[0]!.n;
+    const rows = await tx.query<
+      CaseRow & { next_deadline: string | null; overdue: number | null; eligibility: string | null }
+    >(
+      `SELECT ${SUMMARY_COLUMNS}, d.next_deadline, d.overdue, v.eligibility ${FROM} ${urgency} ${w.sql}
+       ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
       w.params,
     );
     if (rows.length > 0) {
@@ -607,6 +709,16 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter = {}): Promi
         details: { count: rows.length, offset, ...(f.q ? { q: f.q } : {}) },
       });
     }
-    return { items: rows.map(toSummary), total, limit, offset };
+    return {
+      items: rows.map((r) => ({
+        ...toSummary(r),
+        nextDeadline: r.next_deadline ?? null,
+        overdue: r.overdue ?? 0,
+        eligibility: r.eligibility ?? null,
+      })),
+      total,
+      limit,
+      offset,
+    };
   });
 }

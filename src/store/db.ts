@@ -3,7 +3,7 @@
 // backend they run on. Rows come back typed the same on both: `date` as 'YYYY-MM-DD', `timestamptz` as an
 // ISO string, `bigint` as a number, jsonb as a value.
 import type { FileStore } from './files.ts';
-import { NotFound } from './errors.ts';
+import { Forbidden, NotFound, sqlState } from './errors.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -67,15 +67,44 @@ export function requireUuid(id: unknown, entity: string): string {
   return id.toLowerCase();
 }
 
+/** Who a tenant transaction is for: the organization, and the employers its actor is limited to (if any). */
+export interface TenantOf {
+  orgId: string;
+  /** The employers the actor may see and change; absent: all of them. */
+  employerScope?: readonly string[];
+}
+
 /**
  * A transaction for one organization: it runs as the application role with `hqs.org_id` set, so the
- * row-level security policies show and accept only that organization's rows, whatever the SQL says.
+ * row-level security policies show and accept only that organization's rows, whatever the SQL says. Given
+ * an actor limited to some employers, `hqs.employer_scope` is set too and the restrictive policies of
+ * migration 005 narrow every read and write to those employers' cases.
  */
-export function inTenant<T>(db: Db, orgId: string, fn: (tx: Tx) => Promise<T>, opts?: TxOptions): Promise<T> {
-  const org = requireUuid(orgId, 'organization');
+export function inTenant<T>(
+  db: Db,
+  tenant: string | TenantOf,
+  fn: (tx: Tx) => Promise<T>,
+  opts?: TxOptions,
+): Promise<T> {
+  const org = requireUuid(typeof tenant === 'string' ? tenant : tenant.orgId, 'organization');
+  const scope = typeof tenant === 'string' ? undefined : tenant.employerScope;
+  const scopeText = scope ? `{${scope.filter(isUuid).join(',')}}` : '';
   return db.transaction(async (tx) => {
-    await tx.query(`SELECT set_config('role', '${APP_ROLE}', true), set_config('hqs.org_id', $1, true)`, [org]);
-    return fn(tx);
+    await tx.query(
+      `SELECT set_config('role', '${APP_ROLE}', true), set_config('hqs.org_id', $1, true), set_config('hqs.employer_scope', $2, true)`,
+      [org, scopeText],
+    );
+    if (!scope) return fn(tx);
+    try {
+      return await fn(tx);
+    } catch (e) {
+      // A write the employer scope refuses (the policy's WITH CHECK): the actor's limit, not a bug.
+      if (sqlState(e) === '42501')
+        throw new Forbidden('this case or employer is outside the employers you may work with', [
+          { path: 'employer', message: 'outside your employer scope' },
+        ]);
+      throw e;
+    }
   }, opts);
 }
 

@@ -141,7 +141,7 @@ export async function storeDocument(
   // Check the case and person before writing bytes, so a refused upload leaves nothing on disk.
   await inTenant(
     db,
-    actor.orgId,
+    actor,
     async (tx) => {
       const person = await tx.query<{ ok: boolean }>(
         'SELECT EXISTS (SELECT 1 FROM case_people WHERE case_id = $1 AND person_id = $2) AS ok FROM cases WHERE case_id = $1',
@@ -158,7 +158,7 @@ export async function storeDocument(
     { readOnly: true },
   );
   const file = await db.files.put(input.bytes);
-  const result = await inTenant(db, actor.orgId, async (tx) => {
+  const result = await inTenant(db, actor, async (tx) => {
     const inserted = await tx.query<DocumentRow>(
       `INSERT INTO documents (org_id, document_id, case_id, person_id, type, file_name, sha256, size, media_type, uploaded_by, shared)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -204,7 +204,7 @@ export async function listDocuments(db: Db, actor: Actor, caseId: string): Promi
   requireCaseVisible(actor, id);
   return inTenant(
     db,
-    actor.orgId,
+    actor,
     async (tx) => {
       const exists = await tx.query('SELECT 1 FROM cases WHERE case_id = $1', [id]);
       if (exists.length === 0) throw new NotFound('case', caseId);
@@ -228,7 +228,7 @@ async function visibleDocument(db: Db, actor: Actor, documentId: string): Promis
   const specialist = actor.role === 'specialist';
   const rows = await inTenant(
     db,
-    actor.orgId,
+    actor,
     (tx) =>
       specialist
         ? tx.query<DocumentRow>(
@@ -267,7 +267,7 @@ export async function readDocument(
 
 /** Records a download of a document in the audit log. */
 export async function auditDownload(db: Db, actor: Actor, document: DocumentRecord): Promise<void> {
-  await inTenant(db, actor.orgId, (tx) =>
+  await inTenant(db, actor, (tx) =>
     appendAudit(tx, actor, {
       action: 'document.download',
       entity: 'document',
@@ -295,7 +295,7 @@ export async function setDocumentShared(
         ? "sharing a document: a specialist shares their own documents, not another person's"
         : `sharing a document: a ${actor.role} may not make changes`,
     );
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const rows = await tx.query<DocumentRow>('UPDATE documents SET shared = $2 WHERE document_id = $1 RETURNING *', [
       doc.documentId,
       shared,
@@ -315,7 +315,7 @@ export async function setDocumentShared(
 export async function deleteDocument(db: Db, actor: Actor, documentId: string): Promise<void> {
   const doc = await visibleDocument(db, actor, documentId);
   if (!canWrite(actor)) throw new Forbidden(`deleting a document: a ${actor.role} may not make changes`);
-  await inTenant(db, actor.orgId, async (tx) => {
+  await inTenant(db, actor, async (tx) => {
     const rows = await tx.query('DELETE FROM documents WHERE document_id = $1 RETURNING document_id', [doc.documentId]);
     if (rows.length === 0) throw new NotFound('document', documentId);
     await appendAudit(tx, actor, {

@@ -139,7 +139,7 @@ export async function employersForCases(
 export async function createEmployer(db: Db, actor: Actor, input: unknown): Promise<EmployerRecord> {
   requireWrite(actor, 'creating an employer');
   const employer = checkEmployer(input);
-  return inTenant(db, actor.orgId, (tx) => insertEmployer(tx, actor, employer));
+  return inTenant(db, actor, (tx) => insertEmployer(tx, actor, employer));
 }
 
 export async function getEmployer(db: Db, actor: Actor, employerId: string): Promise<EmployerRecord> {
@@ -147,7 +147,7 @@ export async function getEmployer(db: Db, actor: Actor, employerId: string): Pro
   const id = requireUuid(employerId, 'employer');
   const rows = await inTenant(
     db,
-    actor.orgId,
+    actor,
     (tx) => tx.query<EmployerRow>('SELECT * FROM employers WHERE employer_id = $1', [id]),
     { readOnly: true },
   );
@@ -175,7 +175,7 @@ export async function listEmployers(
   if (f.kind !== undefined) w.add('e.kind = ?', f.kind);
   return inTenant(
     db,
-    actor.orgId,
+    actor,
     async (tx) => {
       const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM employers e ${w.sql}`, w.params))[0]!
         .n;
@@ -200,7 +200,7 @@ export async function updateEmployer(
   requireWrite(actor, 'changing an employer');
   const id = requireUuid(employerId, 'employer');
   const employer = checkEmployer(input);
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     let rows: EmployerRow[];
     try {
       rows = await tx.query<EmployerRow>(
@@ -225,7 +225,7 @@ export async function updateEmployer(
 export async function deleteEmployer(db: Db, actor: Actor, employerId: string): Promise<void> {
   requireWrite(actor, 'deleting an employer');
   const id = requireUuid(employerId, 'employer');
-  await inTenant(db, actor.orgId, async (tx) => {
+  await inTenant(db, actor, async (tx) => {
     const n = (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE employer_id = $1', [id]))[0]!
       .n;
     const rows = await tx.query('DELETE FROM employers WHERE employer_id = $1 AND $2::int = 0 RETURNING employer_id', [

@@ -185,7 +185,7 @@ export async function evaluateCase(
 ): Promise<{ evaluation: Evaluation; stored: StoredEvaluation; case: Case }> {
   const id = requireUuid(caseId, 'case');
   requireCaseVisible(actor, id);
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const rows = await tx.query<{ employer_id: string; version: number; data: Case }>(
       'SELECT employer_id, version, data FROM cases WHERE case_id = $1',
       [id],
@@ -206,7 +206,7 @@ export async function evaluateCase(
 export async function getEvaluation(db: Db, actor: Actor, caseId: string): Promise<StoredEvaluation> {
   const id = requireUuid(caseId, 'case');
   requireCaseVisible(actor, id);
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const rows = await tx.query<EvaluationRow>('SELECT * FROM evaluations WHERE case_id = $1', [id]);
     if (!rows[0]) {
       const exists = await tx.query('SELECT 1 FROM cases WHERE case_id = $1', [id]);
@@ -274,7 +274,7 @@ export async function listObligations(db: Db, actor: Actor, f: ObligationFilter 
   const person = `LEFT JOIN case_people p ON p.org_id = o.org_id AND p.case_id = o.case_id AND p.person_id = o.person_id`;
   return inTenant(
     db,
-    actor.orgId,
+    actor,
     async (tx) => {
       const total = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${w.sql}`, w.params))[0]!.n;
       const rows = await tx.query<Record<string, unknown>>(
@@ -327,7 +327,7 @@ export async function dashboard(db: Db, actor: Actor, today: IsoDate): Promise<D
   const weekEnd = addDays(today, 7);
   return inTenant(
     db,
-    actor.orgId,
+    actor,
     async (tx) => {
       const [counts] = await tx.query<{
         open: number;

@@ -46,3 +46,7 @@ export * from './sessions.ts';
 export * from './throttle.ts';
 export * from './sweep.ts';
 export * from './backup.ts';
+export * from './imports.ts';
+export * from './findings.ts';
+export * from './assignees.ts';
+export * from './idempotency.ts';

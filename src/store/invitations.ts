@@ -99,7 +99,7 @@ export async function createInvitation(
   }
   const ttlDays = opts.ttlDays ?? INVITATION_TTL_DAYS;
   const token = INVITATION_PREFIX + randomBytes(32).toString('base64url');
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const target = await checkSpecialistTarget(tx, {
       role: input.role,
       ...(input.caseId !== undefined ? { caseId: input.caseId } : {}),
@@ -154,7 +154,7 @@ export async function listInvitations(db: Db, actor: Actor): Promise<Invitation[
   requireOwner(actor, 'listing invitations');
   const rows = await inTenant(
     db,
-    actor.orgId,
+    actor,
     (tx) =>
       tx.query<InvitationRow>(
         `SELECT ${COLUMNS} FROM invitations WHERE accepted_at IS NULL AND expires_at > now() ORDER BY created_at DESC, invitation_id`,
@@ -168,7 +168,7 @@ export async function listInvitations(db: Db, actor: Actor): Promise<Invitation[
 export async function revokeInvitation(db: Db, actor: Actor, invitationId: string): Promise<void> {
   requireOwner(actor, 'revoking an invitation');
   const id = requireUuid(invitationId, 'invitation');
-  await inTenant(db, actor.orgId, async (tx) => {
+  await inTenant(db, actor, async (tx) => {
     const cur = await tx.query<InvitationRow>(
       `SELECT ${COLUMNS} FROM invitations WHERE invitation_id = $1 FOR UPDATE`,
       [id],

@@ -2,7 +2,7 @@
 // organization always keeps at least one owner.
 import { appendAudit } from './audit.ts';
 import { ROLES, requireOwner, requireWrite, type Actor, type Role } from './actor.ts';
-import { inSystem, inTenant, requireUuid, type Db, type Tx } from './db.ts';
+import { inSystem, inTenant, isUuid, requireUuid, type Db, type Tx } from './db.ts';
 import { Conflict, Invalid, NotFound, sqlState } from './errors.ts';
 import { findOrganizationByName, insertOrganization, type Organization } from './orgs.ts';
 import { findUserByEmail, insertUser, normalizeEmail, type User } from './users.ts';
@@ -20,6 +20,8 @@ export interface Membership {
   disabled: boolean;
   /** The last sign-in to this organization (null: never since it was recorded). */
   lastLoginAt: string | null;
+  /** The employers a manager or viewer is limited to; null: all (the default). */
+  employerScope: string[] | null;
   createdAt: string;
 }
 
@@ -33,6 +35,7 @@ interface MemberRow {
   person_id: string | null;
   disabled: boolean;
   last_login_at: string | null;
+  employer_scope: string[] | null;
   created_at: string;
 }
 
@@ -46,10 +49,11 @@ const toMembership = (r: MemberRow): Membership => ({
   personId: r.person_id,
   disabled: r.disabled,
   lastLoginAt: r.last_login_at,
+  employerScope: r.employer_scope ?? null,
   createdAt: r.created_at,
 });
 
-const SELECT = `SELECT m.org_id, m.user_id, u.email, u.name, m.role, m.case_id, m.person_id, m.disabled, m.last_login_at, m.created_at
+const SELECT = `SELECT m.org_id, m.user_id, u.email, u.name, m.role, m.case_id, m.person_id, m.disabled, m.last_login_at, m.employer_scope, m.created_at
                 FROM memberships m JOIN users u ON u.user_id = m.user_id`;
 
 function checkRole(role: unknown): Role {
@@ -95,7 +99,7 @@ export async function addMembership(db: Db, actor: Actor, input: MembershipInput
   requireOwner(actor, 'adding a member');
   const role = checkRole(input.role);
   const userId = requireUuid(input.userId, 'user');
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const target = await checkSpecialistTarget(tx, { ...input, role });
     try {
       await tx.query(
@@ -122,7 +126,7 @@ export async function addMembership(db: Db, actor: Actor, input: MembershipInput
 /** Owners and managers: the members of the organization. */
 export async function listMemberships(db: Db, actor: Actor): Promise<Membership[]> {
   requireWrite(actor, 'listing members');
-  const rows = await inTenant(db, actor.orgId, (tx) => tx.query<MemberRow>(`${SELECT} ORDER BY u.email`), {
+  const rows = await inTenant(db, actor, (tx) => tx.query<MemberRow>(`${SELECT} ORDER BY u.email`), {
     readOnly: true,
   });
   return rows.map(toMembership);
@@ -149,6 +153,8 @@ export interface MembershipChange {
   personId?: string;
   /** Suspend (true) or restore (false) the membership in this organization. */
   disabled?: boolean;
+  /** Limit a manager or viewer to these employers (ids), or lift the limit (null). */
+  employerScope?: readonly string[] | null;
 }
 
 /**
@@ -158,13 +164,13 @@ export interface MembershipChange {
  */
 export async function updateMembership(db: Db, actor: Actor, input: MembershipChange): Promise<Membership> {
   requireOwner(actor, input.role === undefined ? 'suspending or restoring a member' : 'changing a role');
-  if (input.role === undefined && input.disabled === undefined)
-    throw Invalid.one('(body)', 'nothing to change: give role and/or disabled');
+  if (input.role === undefined && input.disabled === undefined && input.employerScope === undefined)
+    throw Invalid.one('(body)', 'nothing to change: give role, disabled and/or employerScope');
   const role = input.role === undefined ? undefined : checkRole(input.role);
   if (input.disabled !== undefined && typeof input.disabled !== 'boolean')
     throw Invalid.one('disabled', `expected true or false, got ${JSON.stringify(input.disabled)}`);
   const userId = requireUuid(input.userId, 'user');
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const cur = await tx.query<MemberRow>(`${SELECT} WHERE m.user_id = $1 FOR UPDATE OF m`, [userId]);
     if (!cur[0]) throw new NotFound('member', input.userId);
     const from = cur[0];
@@ -188,12 +194,12 @@ export async function updateMembership(db: Db, actor: Actor, input: MembershipCh
         ...(input.caseId !== undefined ? { caseId: input.caseId } : {}),
         ...(input.personId !== undefined ? { personId: input.personId } : {}),
       });
-      await tx.query('UPDATE memberships SET role = $2, case_id = $3, person_id = $4 WHERE user_id = $1', [
-        userId,
-        role,
-        target.caseId,
-        target.personId,
-      ]);
+      await tx.query(
+        `UPDATE memberships SET role = $2, case_id = $3, person_id = $4,
+                employer_scope = CASE WHEN $2 IN ('manager', 'viewer') THEN employer_scope END
+         WHERE user_id = $1`,
+        [userId, role, target.caseId, target.personId],
+      );
       await appendAudit(tx, actor, {
         action: 'member.role',
         entity: 'member',
@@ -213,22 +219,70 @@ export async function updateMembership(db: Db, actor: Actor, input: MembershipCh
         details: { email: from.email },
       });
     }
+    if (input.employerScope !== undefined) await setEmployerScope(tx, actor, userId, nextRole, input.employerScope);
     const rows = await tx.query<MemberRow>(`${SELECT} WHERE m.user_id = $1`, [userId]);
     return toMembership(rows[0]!);
   });
+}
+
+/**
+ * Limits a manager or viewer to some employers (or lifts the limit: null). An owner sees everything and a
+ * specialist their own case, so neither takes a scope. Every employer must be the organization's.
+ */
+async function setEmployerScope(
+  tx: Tx,
+  actor: Actor,
+  userId: string,
+  role: Role,
+  scope: readonly string[] | null,
+): Promise<void> {
+  if (scope !== null && role !== 'manager' && role !== 'viewer')
+    throw Invalid.one('employerScope', `only a manager or a viewer is limited to employers (this member is ${role})`);
+  let ids: string[] | null = null;
+  if (scope !== null) {
+    if (!Array.isArray(scope) || scope.length > 1000)
+      throw Invalid.one('employerScope', 'expected a list of at most 1000 employer ids, or null for all');
+    ids = [...new Set(scope.map((id, i) => requireUuidAt(id, `employerScope.${i}`)))];
+    const found = await tx.query<{ employer_id: string }>(
+      'SELECT employer_id FROM employers WHERE employer_id = ANY($1::uuid[])',
+      [ids],
+    );
+    const known = new Set(found.map((r) => r.employer_id));
+    const unknown = ids.findIndex((id) => !known.has(id));
+    if (unknown >= 0) throw Invalid.one(`employerScope.${unknown}`, `no employer ${ids[unknown]} in this organization`);
+  }
+  await tx.query('UPDATE memberships SET employer_scope = $2::uuid[] WHERE user_id = $1', [userId, ids]);
+  // An assignee who may no longer see a case is no longer its assignee.
+  if (ids !== null)
+    await tx.query(
+      'UPDATE cases SET assignee_user_id = NULL WHERE assignee_user_id = $1 AND NOT employer_id = ANY($2::uuid[])',
+      [userId, ids],
+    );
+  await appendAudit(tx, actor, {
+    action: 'member.scope',
+    entity: 'member',
+    entityId: userId,
+    details: { employers: ids },
+  });
+}
+
+function requireUuidAt(id: unknown, path: string): string {
+  if (!isUuid(id)) throw Invalid.one(path, `expected an employer id (UUID), got ${JSON.stringify(id)}`);
+  return id.toLowerCase();
 }
 
 /** Owner: removes a member (never the last owner) and ends their sessions in this organization. */
 export async function removeMembership(db: Db, actor: Actor, userId: string): Promise<void> {
   requireOwner(actor, 'removing a member');
   const id = requireUuid(userId, 'user');
-  await inTenant(db, actor.orgId, async (tx) => {
+  await inTenant(db, actor, async (tx) => {
     const cur = await tx.query<MemberRow>('SELECT role FROM memberships WHERE user_id = $1 FOR UPDATE', [id]);
     if (!cur[0]) throw new NotFound('member', userId);
     if (cur[0].role === 'owner' && (await ownersLeftWithout(tx, id)) === 0)
       throw new Conflict('cannot remove the last owner of the organization');
     await tx.query('DELETE FROM memberships WHERE user_id = $1', [id]);
     await tx.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+    await tx.query('UPDATE cases SET assignee_user_id = NULL WHERE assignee_user_id = $1', [id]);
     await appendAudit(tx, actor, { action: 'member.remove', entity: 'member', entityId: id });
   });
 }
@@ -279,7 +333,7 @@ export async function organizationsOfUser(db: Db, userId: string): Promise<UserO
 /** In a tenant: records a sign-in of the actor's user (the membership's last sign-in, and the audit log). */
 export async function recordSignIn(db: Db, actor: Actor, details: Record<string, unknown> = {}): Promise<void> {
   if (!actor.userId) return;
-  await inTenant(db, actor.orgId, async (tx) => {
+  await inTenant(db, actor, async (tx) => {
     await tx.query('UPDATE memberships SET last_login_at = now() WHERE user_id = $1', [actor.userId]);
     await appendAudit(tx, actor, { action: 'auth.login', entity: 'user', entityId: actor.userId, details });
   });
@@ -308,6 +362,7 @@ export async function resolveActor(db: Db, input: { userId: string; orgId: strin
     ...(m.person_id ? { personId: m.person_id } : {}),
     label: `user:${m.email}`,
     ...(input.ip ? { ip: input.ip } : {}),
+    ...(m.employer_scope && (m.role === 'manager' || m.role === 'viewer') ? { employerScope: m.employer_scope } : {}),
   };
 }
 
@@ -417,7 +472,7 @@ export interface ActorDetails {
 export async function describeActor(db: Db, actor: Actor): Promise<ActorDetails> {
   const rows = await inTenant(
     db,
-    actor.orgId,
+    actor,
     (tx) =>
       tx.query<{ org_name: string; email: string | null; name: string | null }>(
         'SELECT o.name AS org_name, u.email, u.name FROM organizations o LEFT JOIN users u ON u.user_id = $1::uuid',

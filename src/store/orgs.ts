@@ -52,7 +52,7 @@ export function createOrganization(db: Db, input: { name: string }, actorLabel =
 }
 
 export async function getOrganization(db: Db, actor: Actor): Promise<Organization> {
-  const rows = await inTenant(db, actor.orgId, (tx) => tx.query<OrgRow>('SELECT * FROM organizations'), {
+  const rows = await inTenant(db, actor, (tx) => tx.query<OrgRow>('SELECT * FROM organizations'), {
     readOnly: true,
   });
   if (rows.length === 0) throw new NotFound('organization', actor.orgId);
@@ -112,7 +112,7 @@ export async function organizationSummary(db: Db, actor: Actor): Promise<Organiz
   requirePortfolio(actor, 'the organization');
   const rows = await inTenant(
     db,
-    actor.orgId,
+    actor,
     (tx) =>
       tx.query<OrgRow & { members: number; active_members: number; cases: number; open_cases: number }>(
         `SELECT o.*,

@@ -101,7 +101,7 @@ export async function createApiToken(
     throw Invalid.one('role', `expected manager or viewer, got ${JSON.stringify(input.role)}`);
   const expiresAt = input.expiresAt === undefined ? null : tokenExpiry(input.expiresAt, new Date());
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const rows = await tx.query<TokenRow>(
       `INSERT INTO api_tokens (org_id, token_id, name, role, prefix, token_hash, created_by, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
@@ -131,7 +131,7 @@ export async function listApiTokens(db: Db, actor: Actor): Promise<ApiToken[]> {
   requireOwner(actor, 'listing API tokens');
   const rows = await inTenant(
     db,
-    actor.orgId,
+    actor,
     (tx) => tx.query<TokenRow>(`SELECT ${COLUMNS} FROM api_tokens ORDER BY created_at, token_id`),
     { readOnly: true },
   );
@@ -141,7 +141,7 @@ export async function listApiTokens(db: Db, actor: Actor): Promise<ApiToken[]> {
 export async function revokeApiToken(db: Db, actor: Actor, tokenId: string): Promise<ApiToken> {
   requireOwner(actor, 'revoking an API token');
   const id = requireUuid(tokenId, 'token');
-  return inTenant(db, actor.orgId, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const rows = await tx.query<TokenRow>(
       `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE token_id = $1 RETURNING ${COLUMNS}`,
       [id],

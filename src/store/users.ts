@@ -108,7 +108,7 @@ export async function getUser(db: Db, actor: Actor, userId: string): Promise<Use
   const id = requireUuid(userId, 'user');
   const rows = await inTenant(
     db,
-    actor.orgId,
+    actor,
     (tx) => tx.query<UserRow>('SELECT user_id, email, name, disabled, created_at FROM users WHERE user_id = $1', [id]),
     { readOnly: true },
   );

@@ -235,6 +235,14 @@ describe('every route, through the typed client, answers as the document says', 
     let rec = await owner.createCase({ body: makeCase(1, { employer: 1 }) });
     const id = rec.caseId;
     await owner.listCases({ query: { status: 'open', sort: 'name' } });
+    const me = (await owner.getSession()).user.userId!;
+    const listed = await owner.listCases({ query: { assignee: 'none', due: '3650', sort: 'next-deadline' } });
+    expect(listed.items[0]).toMatchObject({ caseId: id, overdue: expect.any(Number) });
+    expect((await owner.assignCase({ id, body: { assignee: me } })).assignee?.userId).toBe(me);
+    const bulk = await owner.bulkCases({
+      body: { caseIds: [id, '00000000-0000-4000-8000-000000000000'], action: { type: 'assign', assignee: null } },
+    });
+    expect(bulk.results.map((r) => r.ok)).toEqual([true, false]);
     await owner.getCase({ id });
     rec = await owner.replaceCase({ id, body: rec.case, query: { version: rec.version } });
     rec = await owner.setCaseStatus({ id, body: { status: 'closed', version: rec.version } });
@@ -302,7 +310,13 @@ describe('every route, through the typed client, answers as the document says', 
     await owner.revokeInvitation({ id: pending.invitationId });
 
     await owner.listObligations({ query: { status: 'upcoming,due,overdue', limit: 10 } });
+    await owner.listFindings({ query: { severity: 'error,warning,info', lang: 'ru' } });
     await owner.getDashboard();
+    expect((await owner.exportCases({ query: { format: 'csv', lang: 'ru', sort: 'name' } })).size).toBeGreaterThan(0);
+    await owner.exportDeadlines({ query: { status: 'upcoming,due,overdue' } });
+    await owner.exportFindings({ query: { severity: 'error', format: 'csv' } });
+    await owner.exportAudit({ query: { order: 'desc' } });
+    await owner.exportPortfolio({ query: { kinds: 'cases,audit', lang: 'en' } });
     await owner.listAudit({ query: { order: 'desc', limit: 5 } });
     expect((await anyone.evaluate({ body: makeCase(3), query: { lang: 'en' } })).format).toBe('hqs-evaluation/1');
     expect(
@@ -356,6 +370,8 @@ const ROUTES = [
   'PUT /api/v1/cases/{id}',
   'PATCH /api/v1/cases/{id}',
   'DELETE /api/v1/cases/{id}',
+  'PUT /api/v1/cases/{id}/assignee',
+  'POST /api/v1/cases/bulk',
   'GET /api/v1/cases/{id}/export',
   'POST /api/v1/cases/{id}/events',
   'PUT /api/v1/cases/{id}/events/{index}',
@@ -375,7 +391,13 @@ const ROUTES = [
   'PATCH /api/v1/documents/{id}',
   'DELETE /api/v1/documents/{id}',
   'GET /api/v1/obligations',
+  'GET /api/v1/findings',
   'GET /api/v1/dashboard',
+  'GET /api/v1/exports/cases',
+  'GET /api/v1/exports/deadlines',
+  'GET /api/v1/exports/findings',
+  'GET /api/v1/exports/audit',
+  'GET /api/v1/exports/portfolio',
   'GET /api/v1/audit',
   'POST /api/v1/evaluate',
 ];

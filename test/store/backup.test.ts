@@ -18,6 +18,7 @@ import {
   exportCase,
   getCase,
   listAudit,
+  saveImportMapping,
   loadMigrations,
   readDocument,
   restore,
@@ -65,6 +66,10 @@ async function populate(db: Db): Promise<Source & { owner: Awaited<ReturnType<ty
   }
   await getCase(db, a.owner, caseIds[0]!);
   await createApiToken(db, a.owner, { name: 'HR', role: 'viewer' });
+  await saveImportMapping(db, a.owner, 'Агентство', {
+    format: 'hqs-import-mapping/1',
+    columns: { ИНН: 'employer.inn' },
+  });
   await createInvitation(db, a.owner, {
     email: 'invited@example.com',
     role: 'specialist',

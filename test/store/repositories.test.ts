@@ -79,6 +79,8 @@ const TENANT_TABLES = [
   'api_tokens',
   'sessions',
   'invitations',
+  'import_mappings',
+  'idempotency_keys',
 ];
 
 describe.each(BACKENDS)('store on %s', (backendName) => {
@@ -167,12 +169,26 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
 
     it('every table with org_id has a policy and row-level security on', async () => {
       const rows = await db.query<{ t: string; rls: boolean; policies: number }>(
-        `SELECT c.relname AS t, c.relrowsecurity AS rls, (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+        `SELECT c.relname AS t, c.relrowsecurity AS rls,
+                (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid AND p.polpermissive) AS policies
          FROM pg_class c JOIN information_schema.columns col ON col.table_name = c.relname AND col.column_name = 'org_id'
          WHERE c.relkind = 'r' AND col.table_schema = 'public' ORDER BY 1`,
       );
       expect(rows.map((r) => r.t).sort()).toEqual([...TENANT_TABLES].sort());
+      // One permissive policy (the tenant); the employer scope's policies (migration 005) only narrow it.
       for (const r of rows) expect(r, r.t).toMatchObject({ rls: true, policies: 1 });
+      const scoped = await db.query<{ t: string }>(
+        `SELECT c.relname AS t FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
+         WHERE p.polname = 'employer_scope' AND NOT p.polpermissive ORDER BY 1`,
+      );
+      expect(scoped.map((r) => r.t)).toEqual([
+        'case_people',
+        'cases',
+        'documents',
+        'employers',
+        'evaluations',
+        'obligations',
+      ]);
     });
   });
 

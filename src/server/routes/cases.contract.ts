@@ -6,16 +6,17 @@ export const routes = contracts({
   listCases: {
     method: 'get',
     path: '/api/v1/cases',
-    summary: 'Cases (filters, search, pages)',
+    summary: 'Cases with their next deadline and overdue count (filters, search, sorts, pages)',
     tag: 'cases',
     auth: 'user',
     query: S.CaseQuery,
-    responses: { 200: { description: 'a page', schema: S.pageOf(S.CaseSummary) } },
+    responses: { 200: { description: 'a page', schema: S.pageOf(S.CaseListItem) } },
   },
   createCase: {
     method: 'post',
     path: '/api/v1/cases',
-    summary: 'Import a case (hqs-case/1, JSON or YAML); it is evaluated as of today',
+    summary:
+      'Import a case (hqs-case/1, JSON or YAML); it is evaluated as of today. Header Idempotency-Key (1–200 visible ASCII characters, kept a day per organization): the same key with the same request answers the first case again (Idempotent-Replayed: true), never a second; with another request it is a 422 at Idempotency-Key',
     tag: 'cases',
     auth: 'user',
     query: S.CreateCaseQuery,
@@ -60,6 +61,27 @@ export const routes = contracts({
     auth: 'user',
     params: S.IdParams,
     responses: { 204: { description: 'deleted' } },
+  },
+  assignCase: {
+    method: 'put',
+    path: '/api/v1/cases/{id}/assignee',
+    summary:
+      'Set or clear who works the case (owner or manager; the assignee: an active owner or manager who may see it); audited case.assign',
+    tag: 'cases',
+    auth: 'user',
+    params: S.IdParams,
+    body: { kind: 'json', schema: S.AssigneeBody },
+    responses: { 200: { description: 'the case summary with its assignee', schema: S.CaseSummary } },
+  },
+  bulkCases: {
+    method: 'post',
+    path: '/api/v1/cases/bulk',
+    summary:
+      "One action on a selection of cases: record a quarter's salary notification as filed, close, or assign; each case its own write, audited, answered ok or with its problem",
+    tag: 'cases',
+    auth: 'user',
+    body: { kind: 'json', schema: S.BulkBody },
+    responses: { 200: { description: 'the result per case', schema: S.BulkResult } },
   },
   exportCase: {
     method: 'get',

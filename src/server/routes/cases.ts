@@ -5,6 +5,7 @@ import type { ServerContext } from '../context.ts';
 import type { Handlers } from '../http.ts';
 import { etag, json, noContent, stripUndefined, versionOf } from '../reply.ts';
 import { contentDisposition } from '../disposition.ts';
+import { runBulk } from '../../services/bulk.ts';
 import { createEvaluated, updateEvaluated } from './case-writes.ts';
 import { routes } from './cases.contract.ts';
 
@@ -15,11 +16,23 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
   return {
     listCases: async ({ c, actor, query }) => {
       const { employer, ...rest } = query;
-      return json(c, await store.listCases(db, actor, stripUndefined({ ...rest, employerId: employer })));
+      const filter = stripUndefined({ ...rest, employerId: employer, today: x.today() });
+      return json(c, await store.listCases(db, actor, filter));
     },
     createCase: async ({ c, actor, query, body }) => {
-      const rec = await createEvaluated(x, actor, body, query.employer);
-      return json(c, rec, 201, { Location: `/api/v1/cases/${rec.caseId}`, ETag: etag(rec.version) });
+      const run = async () => ({ status: 201, body: await createEvaluated(x, actor, body, query.employer) });
+      // With an Idempotency-Key, a repeat of the same request answers the first case again, never a second.
+      const key = c.req.header(store.IDEMPOTENCY_HEADER);
+      const r =
+        key === undefined
+          ? { ...(await run()), replayed: false }
+          : await store.idempotent(db, actor, { route: 'createCase', key, request: { query, body } }, run);
+      const rec = r.body as store.CaseRecord;
+      return json(c, rec, r.status, {
+        Location: `/api/v1/cases/${rec.caseId}`,
+        ETag: etag(rec.version),
+        ...(r.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+      });
     },
     getCase: async ({ c, actor, params }) => {
       const rec = await store.getCase(db, actor, params.id);
@@ -36,6 +49,12 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
     deleteCase: async ({ c, actor, params }) => {
       await store.deleteCase(db, actor, params.id);
       return noContent(c);
+    },
+    assignCase: async ({ c, actor, params, body }) =>
+      json(c, await store.assignCase(db, actor, params.id, body.assignee)),
+    bulkCases: async ({ c, actor, body }) => {
+      const deps = { db, tables: x.tables, today: x.today(), evaluate: { engine: x.engine, asOf: x.today() } };
+      return json(c, await runBulk(deps, actor, body.caseIds, body.action));
     },
     exportCase: async ({ c, actor, params }) =>
       json(c, await store.exportCase(db, actor, params.id), 200, {

@@ -7,6 +7,7 @@ import { routes as cases } from './cases.contract.ts';
 import { routes as documents } from './documents.contract.ts';
 import { routes as employers } from './employers.contract.ts';
 import { routes as evaluation } from './evaluation.contract.ts';
+import { routes as exportsRoutes } from './exports.contract.ts';
 import { routes as meta } from './meta.contract.ts';
 import { routes as organization } from './organization.contract.ts';
 import { routes as portfolio } from './portfolio.contract.ts';
@@ -23,6 +24,7 @@ export const resources = {
   evaluation,
   documents,
   portfolio,
+  exports: exportsRoutes,
   audit,
   public: publicRoutes,
 } as const;
@@ -38,6 +40,7 @@ export const contracts = {
   ...evaluation,
   ...documents,
   ...portfolio,
+  ...exportsRoutes,
   ...audit,
   ...publicRoutes,
 };

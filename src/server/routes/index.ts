@@ -10,6 +10,7 @@ import * as cases from './cases.ts';
 import * as documents from './documents.ts';
 import * as employers from './employers.ts';
 import * as evaluation from './evaluation.ts';
+import * as exportsRoutes from './exports.ts';
 import * as meta from './meta.ts';
 import * as organization from './organization.ts';
 import * as portfolio from './portfolio.ts';
@@ -34,6 +35,7 @@ export function mountAll(api: Api, x: ServerContext, document: () => unknown): v
   api.mount(evaluation.routes, evaluation.handlers(x));
   api.mount(documents.routes, documents.handlers(x));
   api.mount(portfolio.routes, portfolio.handlers(x));
+  api.mount(exportsRoutes.routes, exportsRoutes.handlers(x));
   api.mount(audit.routes, audit.handlers(x));
   api.mount(publicEvaluate.routes, publicEvaluate.handlers(x));
 }

@@ -12,6 +12,16 @@ export const routes = contracts({
     query: S.ObligationQuery,
     responses: { 200: { description: 'a page', schema: S.pageOf(S.ObligationRecord) } },
   },
+  listFindings: {
+    method: 'get',
+    path: '/api/v1/findings',
+    summary:
+      "Findings across all open cases (errors first), from each case's stored evaluation, worded in the asked language",
+    tag: 'portfolio',
+    auth: 'user',
+    query: S.FindingQuery,
+    responses: { 200: { description: 'a page', schema: S.pageOf(S.FindingItem) } },
+  },
   getDashboard: {
     method: 'get',
     path: '/api/v1/dashboard',

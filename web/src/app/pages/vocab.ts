@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = [
   'organization.create',
   'organization.rename',
   'sweep',
+  ...(['case.assign', 'member.scope', 'finding.list', 'portfolio.export'] as const),
 ] as const;
 
 /** The kinds of record the audit log names; words: audit.entity.<entity>. */
