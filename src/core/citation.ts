@@ -3,6 +3,8 @@
 // and the web app all write citations with formatCitation; each gives the words of its own catalogue
 // (locales/*.json `doc.cite.*`, `web.cite.*`), so no text lives here.
 
+import type { LawNameLang } from './lang.ts';
+
 /** The kinds of source a citation can name (law/README.md "sources.yaml"). */
 export const SOURCE_KINDS = [
   'constitution',
@@ -41,6 +43,8 @@ export interface Citation {
   readonly url?: string;
   /** `search`: `url` is the official portal's search for the act (its own page was not verified). */
   readonly urlKind?: 'search';
+  /** The act's short name as readers write it (law/sources.yaml `short`: 115-FZ / 115-ФЗ, КоАП РФ). */
+  readonly short?: { readonly en: string; readonly ru: string };
 }
 
 /** The levels of a provision, outermost first: the order a citation is written in (ст. 18.15, ч. 3). */
@@ -53,8 +57,10 @@ export type CitationWordKey = `cite.${ProvisionLevel}` | 'cite.amended';
 export interface CitationStyle {
   /** A catalogue's words: `word('cite.part', { n: '3' })` → "part 3", "ч. 3", "第3部分". */
   word: (key: CitationWordKey, params: Readonly<Record<string, string>>) => string;
-  /** The act's name as a reader writes it (law/sources.yaml `short`: 115-FZ, КоАП РФ); default: the id. */
+  /** The act's name as a reader writes it (law/sources.yaml `short`: 115-FZ, КоАП РФ); default: the citation's own `short` in `lawLang`, else the id. */
   actName?: (id: string) => string;
+  /** The language of the citation's own `short` name where no `actName` is given (Russian for a Chinese reader). */
+  lawLang?: LawNameLang;
   /** Write "as amended by …" when the citation names the amending act (default true). */
   amendment?: boolean;
   /** Between the act and each level (default ", "). */
@@ -69,7 +75,8 @@ export function provisionKey(c: Citation): string {
 /** The provision a citation names, every level it has: "КоАП РФ, ст. 18.15, ч. 3"; "115-FZ, art. 13.2, p. 1, subp. 3". */
 export function formatCitation(c: Citation, style: CitationStyle): string {
   const name = style.actName ?? ((id: string) => id);
-  const parts = [name(c.source)];
+  const act = style.actName === undefined && style.lawLang && c.short ? c.short[style.lawLang] : name(c.source);
+  const parts = [act];
   for (const level of PROVISION_LEVELS) {
     const n = c[level];
     if (n) parts.push(style.word(`cite.${level}`, { n }));

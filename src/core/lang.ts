@@ -19,6 +19,10 @@ export type CliLang = (typeof CLI_LANGS)[number];
 export const LETTER_LANGS = ['en', 'ru'] as const satisfies readonly Lang[];
 export type LetterLang = (typeof LETTER_LANGS)[number];
 
+/** Spreadsheets in and out (headers, the template, exported sheets): the workspace's languages, English and Russian. */
+export const SHEET_LANGS = ['en', 'ru'] as const satisfies readonly Lang[];
+export type SheetLang = (typeof SHEET_LANGS)[number];
+
 /** The signed-in workspace of the web app: English and Russian (the portal and the self-check speak all LANGS). */
 export const WORKSPACE_LANGS = ['en', 'ru'] as const satisfies readonly Lang[];
 export type WorkspaceLang = (typeof WORKSPACE_LANGS)[number];

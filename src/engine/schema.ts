@@ -52,6 +52,10 @@ export const CitationSchema = z.object({
   amendedBy: z.string().optional().describe('the act that gave the provision the cited wording'),
   url: z.string().optional().describe("the act's official text"),
   urlKind: z.literal('search').optional().describe("`url` is the official portal's search for the act"),
+  short: z
+    .object({ en: z.string(), ru: z.string() })
+    .optional()
+    .describe("the act's short name as readers write it (115-FZ / 115-ФЗ)"),
 });
 const Basis = z.array(CitationSchema).readonly();
 
@@ -161,7 +165,7 @@ const ObligationSchema = z.object({
 
 const RequirementSchema = z.object({
   title: LocalizedSchema,
-  issuer: z.object({ en: z.string(), ru: z.string() }),
+  issuer: z.object({ en: z.string(), ru: z.string(), zh: z.string().optional() }),
   form: z.enum(['original', 'copy', 'notarized-copy']),
   copies: z.number(),
   legalization: z.enum(LEGALIZATIONS),

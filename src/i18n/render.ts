@@ -27,7 +27,7 @@ import type {
   TraceEntry,
 } from '../engine/types.ts';
 import type { LocalizedText } from '../law/citation.ts';
-import { hasKey, t, type Lang } from './index.ts';
+import { hasKey, t, type Lang } from './catalog.ts';
 
 /** What the renderer reads of the law: country names and document titles. */
 export interface RenderTables {

@@ -52,6 +52,7 @@ export interface SourceRef {
   readonly kind: SourceKind;
   readonly url?: string;
   readonly urlKind?: 'text' | 'search';
+  readonly short?: { readonly en: string; readonly ru: string };
 }
 
 const research = new WeakMap<Citation, CitationResearch>();
@@ -108,6 +109,7 @@ export const CitationSchema = z
       ...(d.amendedBy !== undefined ? { amendedBy: d.amendedBy } : {}),
       ...(ref?.url !== undefined ? { url: ref.url } : {}),
       ...(ref?.urlKind === 'search' ? { urlKind: 'search' as const } : {}),
+      ...(ref?.short !== undefined ? { short: { en: ref.short.en, ru: ref.short.ru } } : {}),
     };
     research.set(c, { evidence: d.evidence, ...(d.note !== undefined ? { note: d.note } : {}) });
     return c;

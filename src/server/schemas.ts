@@ -575,7 +575,7 @@ export const FindingQuery = z.object({
   code: codesQ('finding codes').optional(),
   employer: uuidP.optional(),
   case: uuidP.optional(),
-  lang: z.enum(['en', 'ru', 'zh']).optional().describe('the language of `message` (default: Accept-Language, else en)'),
+  lang: z.enum(LANGS).optional().describe('the language of `message` (default: Accept-Language, else en)'),
   limit: intQ(1, 1000).optional().describe('page size, 1–1000 (default 100)'),
   offset: intQ(0, 1_000_000_000).optional(),
 });

@@ -9,11 +9,12 @@ import type { CountryTable } from '../law/countries.ts';
 import { exportSheets, type ExportFilters, type ExportKind } from '../sheets/index.ts';
 import * as store from '../store/index.ts';
 import type { Actor } from '../store/actor.ts';
+import type { SheetLang } from '../core/lang.ts';
 
 export interface ExportRequest {
   kinds: readonly ExportKind[];
   format: 'xlsx' | 'csv';
-  lang: 'en' | 'ru';
+  lang: SheetLang;
   filters: ExportFilters;
 }
 

@@ -3,6 +3,7 @@
 // and dated facts (permit, entry, registration, residence permit) that become events or documents.
 // Header names in both languages are wording (locales/sheets); the list and the kinds are here.
 import { catalog, normalizeWord, SHEET_LANGS } from './words.ts';
+import type { SheetLang } from '../core/lang.ts';
 
 export const FIELDS = [
   'case.id',
@@ -120,7 +121,7 @@ export const CASE_FIELDS: ReadonlySet<FieldId> = new Set<FieldId>([
 ]);
 
 /** The column header of a field in a language (the template's and the preview's wording). */
-export function fieldHeader(field: FieldId, lang: 'en' | 'ru'): string {
+export function fieldHeader(field: FieldId, lang: SheetLang): string {
   return catalog(lang).fields[field].header;
 }
 

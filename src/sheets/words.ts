@@ -4,8 +4,9 @@
 import en from '../../locales/sheets/en.json' with { type: 'json' };
 import ru from '../../locales/sheets/ru.json' with { type: 'json' };
 
-export type SheetLang = 'en' | 'ru';
-export const SHEET_LANGS: readonly SheetLang[] = ['en', 'ru'];
+import { SHEET_LANGS, type SheetLang } from '../core/lang.ts';
+
+export { SHEET_LANGS, type SheetLang };
 
 type Catalog = typeof en;
 const catalogs: Record<SheetLang, Catalog> = { en, ru: ru as Catalog };

@@ -201,3 +201,29 @@ export function tooWide(page: Page): Promise<string[]> {
     `[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && getComputedStyle(e).position !== 'absolute' && !e.closest('.table-wrap')).slice(0, 5).map((e) => e.tagName + '.' + e.className + ': ' + (e.textContent || '').slice(0, 40))`,
   ) as Promise<string[]>;
 }
+
+/**
+ * The lines of `main` in a Chinese page that still carry English: a Latin word of three letters or more left
+ * after what is meant to be Latin is taken out — names in capitals as in a passport (LI NA), passport and
+ * document numbers, e-mail addresses, the product's name, currency codes, file names.
+ */
+export async function englishLines(page: Page): Promise<string[]> {
+  // Folded parts count too (the legal notes sit in <details>).
+  await page.evaluate('document.querySelectorAll("main details").forEach((d) => { d.open = true; })');
+  const text = await page.locator('main').innerText();
+  const allowed = [
+    /\bHQS Desk\b/g,
+    /\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)*\b/g, // a name or a code in capitals, as in a passport
+    /\b[A-Z0-9]*\d[A-Z0-9]*\b/g, // a passport or document number
+    /\S+@\S+/g,
+    /\b[\w.-]+\.(?:pdf|jpe?g|png|xlsx|csv|ics|docx)\b/gi,
+  ];
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => {
+      let rest = line;
+      for (const re of allowed) rest = rest.replace(re, ' ');
+      return /[A-Za-z]{3,}/.test(rest);
+    });
+}

@@ -15,6 +15,7 @@ import {
   startServer,
   tooWide,
   type TestServer,
+  englishLines,
 } from './harness.ts';
 
 let server: TestServer | undefined;
@@ -110,6 +111,8 @@ describe('the public self-check in the browser', () => {
       expect(await toOutcome(page)).toBe('eligible');
       await expect.poll(() => page.locator('h1').innerText()).toMatch(ELIGIBLE_HEADING[lang]!);
       expect(await page.locator('main').innerText()).toMatch(DATE_IN[lang]!);
+      // The legal content in Chinese: reasons, steps, documents and issuers, not English under a note.
+      if (lang === 'zh') expect(await englishLines(page), 'English lines on the Chinese outcome').toEqual([]);
       await expectAccessible(page, `the ${lang} eligible outcome`);
       await page.screenshot({ path: join(SHOTS, `selfcheck-${lang}-eligible-phone.png`) });
       // The page must not scroll sideways on a phone.
@@ -122,6 +125,7 @@ describe('the public self-check in the browser', () => {
       expect(await page.locator('#f-citizenship').inputValue()).toBe('');
       await walkToSummary(page, { salary: 50000, family: false });
       expect(await toOutcome(page)).toBe('ineligible');
+      if (lang === 'zh') expect(await englishLines(page), 'English lines on the Chinese outcome').toEqual([]);
       await expectAccessible(page, `the ${lang} ineligible outcome`);
       await page.screenshot({ path: join(SHOTS, `selfcheck-${lang}-ineligible-phone.png`) });
       expect(page.errors).toEqual([]);

@@ -18,6 +18,7 @@ import {
   tooWide,
   type TestPage,
   type TestServer,
+  englishLines,
 } from './harness.ts';
 
 let server: TestServer | undefined;
@@ -283,6 +284,10 @@ describe('the workspace in the browser', () => {
     await sp.screenshot({ path: join(SHOTS, 'portal-en-phone.png') });
     await sp.locator('header button[lang=zh]').click();
     await expect.poll(() => sp.evaluate('document.documentElement.lang')).toBe('zh-CN');
+    await sp.waitForLoadState('networkidle');
+    await expect.poll(() => sp.locator('main').innerText()).toContain('中文内容仅供参考，法律以俄文文本为准。');
+    // What the specialist reads is Chinese: duties, steps, documents, the legal notes.
+    await expect.poll(() => englishLines(sp), { timeout: 15_000 }).toEqual([]);
     await expectAccessible(sp, 'the portal in Chinese');
     await sp.screenshot({ path: join(SHOTS, 'portal-zh-phone.png') });
 

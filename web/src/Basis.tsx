@@ -2,12 +2,13 @@
 // every reason, step, obligation and finding, in the self-check and in the signed-in app alike. Citations are
 // written by src/core's formatter (the one the CLI and the documents use) with the words of `web.cite.*`.
 import { formatCitation, type CitationStyle } from '../../src/core/citation.ts';
+import { lawNameLang } from '../../src/core/lang.ts';
 import type { Citation } from '../../src/engine/types.ts';
 import type { T } from './i18n.ts';
 
-/** How the web writes a citation: acts by their id (the app has no sources table), without the amending act. */
+/** How the web writes a citation: acts by their short names (Russian for a Chinese reader), without the amending act. */
 export function webCitationStyle(t: T): CitationStyle {
-  return { word: (key, params) => t(key, params), amendment: false };
+  return { word: (key, params) => t(key, params), amendment: false, lawLang: lawNameLang(t.lang) };
 }
 
 export function Basis({ t, basis }: { t: T; basis: readonly Citation[] }) {

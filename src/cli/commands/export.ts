@@ -5,7 +5,7 @@ import { json, loadLaw } from '../context.ts';
 import { systemActor } from '../../store/actor.ts';
 import { EXPORT_KINDS, exportSheets, type ExportFilters, type ExportKind } from '../../sheets/index.ts';
 import { withStore } from '../with-store.ts';
-import { resolveOrg } from './org.ts';
+import { resolveOrg } from '../org.ts';
 
 const HELP = `usage: hqs export cases|deadlines|findings|audit|all --out FILE [--format xlsx|csv] [--lang en|ru]
                    [--org NAME|ID] [--status S] [--employer ID] [--q TEXT] [--from DATE] [--to DATE]

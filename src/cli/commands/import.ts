@@ -19,7 +19,7 @@ import {
   type SheetLang,
 } from '../../sheets/index.ts';
 import { withStore } from '../with-store.ts';
-import { resolveOrg } from './org.ts';
+import { resolveOrg } from '../org.ts';
 
 const HELP = `usage: hqs import FILE [--mapping FILE.json | --mapping-name NAME] [--dry-run] [--format text|json]
                    [--org NAME|ID] [--lang en|ru] [--region RU-MOW] [--encoding utf-8|windows-1251]

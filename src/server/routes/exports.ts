@@ -7,6 +7,7 @@ import type { Handlers } from '../http.ts';
 import { requestLang } from '../lang.ts';
 import { stripUndefined } from '../reply.ts';
 import { routes } from './exports.contract.ts';
+import type { SheetLang } from '../../core/lang.ts';
 
 export { routes };
 
@@ -30,17 +31,14 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
       'Content-Disposition': contentDisposition(`${name}-${x.today()}.${r.format}`),
     });
   };
-  const langOf = (
-    c: { req: { header(n: string): string | undefined } },
-    lang: 'en' | 'ru' | undefined,
-  ): 'en' | 'ru' => {
+  const langOf = (c: { req: { header(n: string): string | undefined } }, lang: SheetLang | undefined): SheetLang => {
     const l = requestLang(lang, c.req.header('accept-language'));
     return l === 'ru' ? 'ru' : 'en';
   };
   const one = (
     kind: ExportKind,
     format: 'xlsx' | 'csv' | undefined,
-    lang: 'en' | 'ru',
+    lang: SheetLang,
     filters: ExportRequest['filters'],
   ) => ({
     kinds: [kind],

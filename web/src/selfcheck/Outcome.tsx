@@ -23,7 +23,7 @@ type State = { kind: 'loading' } | { kind: 'done'; evaluation: Evaluation } | { 
 
 export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const lang = t.lang === 'ru' ? 'ru' : 'en';
+  const lang = t.lang;
   useEffect(() => {
     if (id !== 'outcome-evaluation') return;
     let live = true;
@@ -115,13 +115,7 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
   const status = ev.eligibility.status;
   const people = [...names.keys()];
   // In Chinese, the line glossary rule 7 asks of every page that states legal rules.
-  const machineNote =
-    t.lang === 'zh' ? (
-      <>
-        <p className="note">{t('governing')}</p>
-        <p className="hint">{t('outcome.machineLang')}</p>
-      </>
-    ) : null;
+  const machineNote = t.lang === 'zh' ? <p className="note">{t('governing')}</p> : null;
   return (
     <article className="outcome">
       <div className={`panel ${status}`}>

@@ -184,7 +184,7 @@ function DocItem({
 }) {
   const r = item.requirement;
   const title = (t.lang === 'zh' ? r.title.zh : undefined) ?? (t.lang === 'ru' ? r.title.ru : r.title.en);
-  const issuer = t.lang === 'ru' ? r.issuer.ru : r.issuer.en;
+  const issuer = (t.lang === 'zh' ? r.issuer.zh : undefined) ?? (t.lang === 'ru' ? r.issuer.ru : r.issuer.en);
   const base = `up-${slug(item.person)}-${slug(item.procedure)}-${slug(item.document)}`;
   return (
     <li className="doc-item">

@@ -27,9 +27,3 @@ export function DueIn({ t, status, due, today }: { t: T; status: string; due: st
     </span>
   );
 }
-
-/** The note for Chinese readers: the engine's explanations come in English. */
-export function EnglishNote({ t }: { t: T }) {
-  if (t.lang !== 'zh') return null;
-  return <p className="notice">{t('portal.englishNote')}</p>;
-}

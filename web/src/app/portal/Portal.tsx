@@ -10,7 +10,7 @@ import { Basis } from '../../Basis.tsx';
 import type { T } from '../../i18n.ts';
 import { Checklist } from '../case/Checklist.tsx';
 import { isOpen, peopleOrder, sortObligations } from '../case/model.ts';
-import { DueIn, EnglishNote, nameOf } from '../case/parts.tsx';
+import { DueIn, nameOf } from '../case/parts.tsx';
 import { PlanList } from '../case/Plan.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, Load, PageTitle, StatusTag, todayMoscow, useData, type Loaded } from '../ui.tsx';
@@ -43,11 +43,10 @@ export function Portal() {
 
 function PortalCase({ caseId, personId }: { caseId: string; personId: string | undefined }) {
   const { t, lang } = useApp();
-  const engineLang = lang === 'ru' ? 'ru' : 'en';
   const record = useData((signal) => api.getCase({ id: caseId }, { signal }), [caseId]);
   const evaluation = useData(
-    (signal) => api.getCaseEvaluation({ id: caseId, query: { lang: engineLang, include: 'documents' } }, { signal }),
-    [caseId, engineLang],
+    (signal) => api.getCaseEvaluation({ id: caseId, query: { lang, include: 'documents' } }, { signal }),
+    [caseId, lang],
   );
   const documents = useData((signal) => api.listDocuments({ id: caseId }, { signal }), [caseId]);
   return (
@@ -97,7 +96,6 @@ function PortalBody({
   return (
     <>
       <PageTitle sub={t('portal.hello', { name: nameOf(me, t.lang) })}>{t('portal.title')}</PageTitle>
-      <EnglishNote t={t} />
       {t.lang === 'zh' && <p className="note">{t('governing')}</p>}
       {evaluation.error && <ErrorBox error={evaluation.error} />}
       {next && (

@@ -1,7 +1,7 @@
 // Which organization a storage command acts for: --org NAME|ID, or the only one there is.
-import { UsageError, InputError } from '../args.ts';
-import { findOrganizationByName, listOrganizations, type Organization } from '../../store/orgs.ts';
-import { isUuid, type Db } from '../../store/db.ts';
+import { UsageError, InputError } from './args.ts';
+import { findOrganizationByName, listOrganizations, type Organization } from '../store/orgs.ts';
+import { isUuid, type Db } from '../store/db.ts';
 
 export async function resolveOrg(db: Db, org: string | undefined): Promise<Organization> {
   const all = await listOrganizations(db);
