@@ -354,7 +354,7 @@ function requirementOf(
   }
   const requirement: DocumentRequirement = {
     title: doc.title,
-    issuer: doc.issuer,
+    issuer: { ...doc.issuer },
     form: use.form,
     copies: use.copies,
     legalization,
