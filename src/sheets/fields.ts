@@ -102,23 +102,9 @@ export const FIELD_KINDS: Record<FieldId, FieldKind> = {
 };
 
 /** Fields read from the principal's row only: they describe the case, not a person. */
-export const CASE_FIELDS: ReadonlySet<FieldId> = new Set<FieldId>([
-  'employer.name',
-  'employer.inn',
-  'employer.kind',
-  'contract.position',
-  'contract.occupation',
-  'contract.kind',
-  'contract.salary',
-  'contract.salaryPer',
-  'contract.currency',
-  'contract.start',
-  'contract.end',
-  'contract.regions',
-  'workPermit.number',
-  'workPermit.issued',
-  'workPermit.validUntil',
-]);
+export const CASE_FIELDS: ReadonlySet<FieldId> = new Set(
+  FIELDS.filter((f) => f.startsWith('employer.') || f.startsWith('contract.') || f.startsWith('workPermit.')),
+);
 
 /** The column header of a field in a language (the template's and the preview's wording). */
 export function fieldHeader(field: FieldId, lang: SheetLang): string {
