@@ -246,7 +246,11 @@ export const InvitationBody = z.object({
 export const NewInvitation = z.object({
   invitationId: z.string(),
   token: z.string().describe('shown once'),
-  url: z.string().describe('the link to pass on: /invite#<token>'),
+  url: z
+    .string()
+    .describe(
+      'the link to pass on: <PUBLIC_URL>/invite#<token>, or /invite#<token> (relative to the workspace) when PUBLIC_URL is not set',
+    ),
   expiresAt: z.string(),
   invitation: Invitation,
 });

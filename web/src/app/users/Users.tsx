@@ -14,6 +14,9 @@ import { asApiError, useAction } from '../useAction.ts';
 import { CasePersonPicker, ShownOnce, peopleOf, type CasePerson } from './pickers.tsx';
 
 type Invitation = z.infer<typeof S.Invitation>;
+
+/** A link on a loopback address opens only on the machine that made it (PUBLIC_URL not set). */
+const loopbackHost = (u: URL): boolean => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(u.hostname);
 type NewInvitation = z.infer<typeof S.NewInvitation>;
 type ApiToken = z.infer<typeof S.ApiToken>;
 type NewToken = z.infer<typeof S.NewToken>;
@@ -414,6 +417,11 @@ function InviteSection({ onInvited }: { onInvited: () => void }) {
             value={new URL(created.url, location.origin).href}
             note={t('users.invite.once', { date: t.dateTime(created.expiresAt) })}
           />
+          {loopbackHost(new URL(created.url, location.origin)) && (
+            <p className="hint warn" role="note">
+              {t('users.invite.localOnly', { host: new URL(created.url, location.origin).host })}
+            </p>
+          )}
           <button type="button" className="secondary" onClick={() => setCreated(null)}>
             {t('users.invite.done')}
           </button>
