@@ -20,6 +20,7 @@ import {
   formatDate,
   footnoteText,
   Footnotes,
+  localized,
   procedureAuthority,
   procedureLabel,
   type DocContext,
@@ -174,7 +175,7 @@ function rowCells(item: ChecklistItem, refs: readonly number[], ctx: DocContext)
     },
   ];
   if (lang !== 'ru') doc.push({ text: r.title.ru, size: 7.5, color: GREY });
-  doc.push({ text: `${t(lang, 'doc.issuer')}: ${lang === 'ru' ? r.issuer.ru : r.issuer.en}`, size: 7, color: GREY });
+  doc.push({ text: `${t(lang, 'doc.issuer')}: ${localized(r.issuer, lang)}`, size: 7, color: GREY });
   if (r.note) doc.push({ text: r.note, size: 7, color: GREY });
   if (item.why) doc.push({ text: item.why, size: 7, color: GREY });
   const flagged = item.status !== 'collected';
