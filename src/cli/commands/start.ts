@@ -36,6 +36,8 @@ PostgreSQL server of DATABASE_URL; migrations are applied on start.
   HOST              address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
   PUBLIC_URL        the address people reach this server at (e.g. https://hqs.example.ru): invitation
                     links are made on it, so they open on a phone (default: relative to the page)
+  HQS_FILE_KEY      the key that encrypts document files at rest (base64 of 32 bytes); unset: a key file
+                    made in HQS_DATA_DIR/keys/files.json (hqs keys --help)
   HQS_TRUST_PROXY   the number of reverse proxies in front (default 0): the client address is that many
                     entries from the right of X-Forwarded-For, https from the nearest one's X-Forwarded-Proto
   HQS_EVAL_WORKERS  evaluation worker threads (default: the cores less one, 1 to 4)
