@@ -651,7 +651,9 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter = {}): Promi
   if (actor.role === 'specialist') w.add('c.case_id = ?::uuid', actor.caseId ?? '00000000-0000-0000-0000-000000000000');
   if (f.status !== undefined) w.add('c.status = ?', f.status);
   if (f.employerId !== undefined) w.add('c.employer_id = ?::uuid', requireUuid(f.employerId, 'employer'));
-  if (f.stage !== undefined) w.add('c.stage = ?', f.stage);
+  // not-evaluated: no stored evaluation yet (the dashboard's count of them opens this list).
+  if (f.stage === 'not-evaluated') w.clauses.push('v.case_id IS NULL');
+  else if (f.stage !== undefined) w.add('c.stage = ?', f.stage);
   if (f.q !== undefined && f.q.trim() !== '') w.add('c.search LIKE ?', likePattern(f.q));
   if (f.assignee !== undefined) {
     if (f.assignee === 'none') w.clauses.push('c.assignee_user_id IS NULL');
