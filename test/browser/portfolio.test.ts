@@ -235,8 +235,8 @@ describe('the portfolio in the browser', () => {
     const { page } = owner;
     await page.goto(`${base}/app/cases/new`);
     await page.waitForLoadState('networkidle');
-    await page.getByLabel('Find the employer').fill('Работодатель 1');
-    await page.getByRole('radio', { name: /Работодатель 1/ }).check();
+    await page.getByLabel('Find the employer').fill('Работодатель 2');
+    await page.getByRole('radio', { name: /Работодатель 2/ }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('Name in Latin letters, as in the passport').fill('DELTA DRAFT');
     await page.getByLabel('Date of birth').fill('1987-03-04');
@@ -276,8 +276,8 @@ describe('the portfolio in the browser', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.locator('main').innerText()).not.toMatch(/draft you were typing/);
     // Something chosen again is a draft; discarded, nothing stays and the form starts afresh.
-    await page.getByLabel('Find the employer').fill('Работодатель 2');
-    await page.getByRole('radio', { name: /Работодатель 2/ }).check();
+    await page.getByLabel('Find the employer').fill('Работодатель 1');
+    await page.getByRole('radio', { name: /Работодатель 1/ }).check();
     await expect.poll(() => drafts(page)).toHaveLength(1);
     await page.getByRole('button', { name: 'Discard the draft' }).click();
     await page.getByRole('button', { name: 'Yes, discard it' }).click();
@@ -319,5 +319,74 @@ describe('the portfolio in the browser', () => {
       .toMatch(/Someone else changed this case meanwhile/);
     expect(await page.locator('table.events').innerText()).not.toContain('A second thought');
     await expectAccessible(page, 'the events tab');
+    // The refused write is the one error the browser logged (Chromium logs every 409 it receives).
+    expect(page.errors).toEqual(['Failed to load resource: the server responded with a status of 409 (Conflict)']);
+    page.errors.length = 0;
   }, 60_000);
+
+  it("records the quarter's salary notification for all of an employer's cases, summed up", async () => {
+    const { page } = owner;
+    const employer1 = (await api.get(`/api/v1/cases/${ids.get('BRAVO TWO')}`)).body.employerId as string;
+    await page.goto(`${base}/app/cases?employer=${employer1}`);
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: 'Select all 2 cases of this list' }).click();
+    await expect.poll(() => page.locator('.bulk .count-line').innerText()).toMatch(/2 cases selected/);
+    await page.getByLabel('Action').selectOption('salary-notification-filed');
+    const period = await page.getByLabel('Quarter').inputValue();
+    expect(period).toMatch(/^\d{4}-Q[1-4]$/);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await page.locator('#bulk-q').innerText()).toMatch(
+      /^record the salary notification for Q[1-4] \d{4} as filed on .+: 2 cases\. Go ahead\?$/,
+    );
+    await page.getByRole('button', { name: 'Yes, for 2 cases' }).click();
+    await expect
+      .poll(() => page.locator('.bulk-summary').innerText())
+      .toMatch(/: \d changed, \d already so, 0 refused\./);
+    const text = await page.locator('.bulk-summary').innerText();
+    const [, changed, already] = /: (\d) changed, (\d) already so/.exec(text)!;
+    expect(Number(changed) + Number(already)).toBe(2);
+    for (const name of ['ALPHA ONE', 'BRAVO TWO']) {
+      const c = (await api.get(`/api/v1/cases/${ids.get(name)}`)).body.case as {
+        events: { type: string; kind?: string; period?: string }[];
+      };
+      expect(
+        c.events.filter((e) => e.type === 'notification-filed' && e.kind === 'salary' && e.period === period).length,
+        name,
+      ).toBe(1);
+    }
+    expect(page.errors).toEqual([]);
+  }, 60_000);
+
+  it("limits a manager to one employer from the members page; the manager's list shows only its cases", async () => {
+    const { page } = owner;
+    await page.goto(`${base}/app/users`);
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: `Employers — ${MANAGER.email}` }).click();
+    await page.getByLabel('Only the employers ticked below').check();
+    await page.getByRole('button', { name: 'Save the employers' }).click();
+    await expect.poll(() => page.locator('.error').first().innerText()).toMatch(/Tick at least one employer/);
+    await page.getByLabel('ООО «Работодатель 1»').check();
+    await page.getByRole('button', { name: 'Save the employers' }).click();
+    await expect.poll(() => page.locator('main').innerText()).toMatch(/Saved which employers/);
+    await expect.poll(() => page.locator('table.members').innerText()).toMatch(/Only: ООО «Работодатель 1»/);
+    await expectAccessible(page, 'the members page');
+    const members = (await api.get('/api/v1/members')).body as { email: string; employerScope: string[] | null }[];
+    const employer1 = (await api.get(`/api/v1/cases/${ids.get('BRAVO TWO')}`)).body.employerId as string;
+    expect(members.find((m) => m.email === MANAGER.email)!.employerScope).toEqual([employer1]);
+
+    const manager = await newPage(browser!, { width: 1280 });
+    try {
+      await manager.page.goto(`${base}/login`);
+      await manager.page.getByLabel('Email').fill(MANAGER.email);
+      await manager.page.getByLabel('Password').fill(PASSWORD);
+      await manager.page.getByRole('button', { name: 'Sign in' }).click();
+      await manager.page.waitForURL(/\/app$/);
+      await manager.page.goto(`${base}/app/cases?sort=name`);
+      await manager.page.waitForLoadState('networkidle');
+      await expect.poll(() => listed(manager.page)).toEqual(['ALPHA ONE', 'BRAVO TWO']);
+      expect(manager.page.errors).toEqual([]);
+    } finally {
+      await manager.context.close();
+    }
+  }, 90_000);
 });
