@@ -344,7 +344,11 @@ const codesQ = (what: string) =>
 export const CaseQuery = PageQuery.extend({
   status: z.enum(['open', 'closed']).optional().describe('open or closed'),
   employer: uuidP.optional().describe('employer id'),
-  stage: z.string().max(100).optional().describe("the principal's next plan step (or complete)"),
+  stage: z
+    .string()
+    .max(100)
+    .optional()
+    .describe("the principal's next plan step (or complete); not-evaluated: cases without a stored evaluation"),
   q: z
     .string()
     .max(200)
