@@ -20,6 +20,7 @@ import {
 } from './build.ts';
 import { ContractStep, EmployerStep, FamilyStep, PrincipalStep, ReviewStep } from './steps.tsx';
 import { Problems, type ProblemItem } from './Problems.tsx';
+import { DuplicatePassport, duplicateHolders } from './DuplicatePassport.tsx';
 import type { ErrorOf, StepProps } from './fields.tsx';
 
 export function CaseWizard({
@@ -43,9 +44,13 @@ export function CaseWizard({
 
   const problems = useMemo(() => validateForm(form, today), [form, today]);
   const creating = useAction(
-    () => {
+    (anyway: boolean = false) => {
       const link = employerLink(form);
-      return api.createCase({ body: buildCase(form), ...(link ? { query: { employer: link } } : {}) });
+      const query = {
+        ...(link ? { employer: link } : {}),
+        ...(anyway ? { allowDuplicatePassport: 'true' as const } : {}),
+      };
+      return api.createCase({ body: buildCase(form), query });
     },
     {
       onDone: (rec) => navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`),
@@ -105,7 +110,7 @@ export function CaseWizard({
       setFocusKey((k) => k + 1);
       return;
     }
-    void creating.run();
+    void creating.run(false);
   };
 
   const people = [form.principal.latin.trim(), ...form.family.map((m) => m.latin.trim())];
@@ -143,7 +148,10 @@ export function CaseWizard({
           <span className="hint">{t('newcase.stepOf', { n: index + 1, total: STEPS.length })}</span>{' '}
           {t(`newcase.title.${step}`)}
         </h2>
-        {serverError && serverError.status !== 422 && <ErrorBox error={serverError} />}
+        <DuplicatePassport error={serverError} busy={creating.busy} onCreateAnyway={() => void creating.run(true)} />
+        {serverError && serverError.status !== 422 && !duplicateHolders(serverError).length && (
+          <ErrorBox error={serverError} />
+        )}
         <Problems
           title={
             step === 'review' && serverItems.length
