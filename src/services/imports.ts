@@ -168,6 +168,8 @@ export interface RowView {
   problems: ProblemView[];
 }
 
+/** How much of a too-large upload is read and dropped before the connection is cut. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
 const ALLOWED_EXT = new Set(['.xlsx', '.xlsm', '.csv', '.txt', '.tsv', '']);
 const CELL_MAX = 300;
 
@@ -323,12 +325,16 @@ export class ImportJobs {
     const path = join(this.dir, `${id}${ext}`);
     let bytes = 0;
     const max = this.maxBytes;
+    const tooLarge = () =>
+      new ImportJobError(413, 'import.tooLarge', `the file is larger than ${max / 1024 / 1024} MB`, { max });
+    // Past the limit the rest is read and dropped (up to 64 MB more), so the client, still sending, gets
+    // the 413 rather than a reset connection; beyond that the connection is cut.
     const counter = new Transform({
       transform(chunk: Buffer, _enc, done) {
         bytes += chunk.length;
-        if (bytes > max)
-          done(new ImportJobError(413, 'import.tooLarge', `the file is larger than ${max / 1024 / 1024} MB`, { max }));
-        else done(null, chunk);
+        if (bytes <= max) done(null, chunk);
+        else if (bytes > max + DRAIN_BYTES) done(tooLarge());
+        else done();
       },
     });
     try {
@@ -338,6 +344,10 @@ export class ImportJobs {
       if (e instanceof ImportJobError) throw e;
       if ((e as Error).name === 'BodyLimitError') throw e;
       throw new ImportJobError(422, 'import.uploadFailed', `the upload did not arrive whole: ${(e as Error).message}`);
+    }
+    if (bytes > max) {
+      await unlink(path).catch(() => {});
+      throw tooLarge();
     }
     if (bytes === 0) {
       await unlink(path).catch(() => {});

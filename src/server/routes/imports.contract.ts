@@ -144,7 +144,7 @@ export const routes = contracts({
       lang: sheetLang.optional(),
       mapping: z.string().max(200).optional().describe('a saved mapping to apply, by id or name'),
     }),
-    body: { kind: 'upload', description: 'the file as it is' },
+    body: { kind: 'upload', description: 'the file as it is', streamed: true },
     responses: { 202: { description: 'the job, reading', schema: ImportJob } },
   },
   getImport: {
