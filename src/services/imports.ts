@@ -214,6 +214,18 @@ export function problemView(p: ImportProblem, lang: SheetLang): ProblemView {
   };
 }
 
+/** The temporary directories of this process's job registries, removed when the process exits. */
+const liveDirs = new Set<string>();
+let exitHook = false;
+function removeOnExit(dir: string): void {
+  liveDirs.add(dir);
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const d of liveDirs) rmSync(d, { recursive: true, force: true });
+  });
+}
+
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
   private readonly dir: string;
@@ -230,6 +242,7 @@ export class ImportJobs {
     this.ttlMs = opts.ttlMs ?? 30 * 60 * 1000;
     this.maxBytes = opts.maxBytes ?? 20 * 1024 * 1024;
     this.perOrg = opts.perOrg ?? 10;
+    removeOnExit(this.dir);
     this.timer = setInterval(() => this.sweep(), 60_000);
     this.timer.unref();
   }
@@ -250,6 +263,7 @@ export class ImportJobs {
     for (const j of this.jobs.values()) j.abort?.abort();
     this.jobs.clear();
     rmSync(this.dir, { recursive: true, force: true });
+    liveDirs.delete(this.dir);
   }
 
   private key(orgId: string, id: string): string {
@@ -467,13 +481,7 @@ export class ImportJobs {
           state: j.state,
         },
       );
-    let mapping: ImportMapping;
-    try {
-      mapping = parseMapping(input);
-    } catch (e) {
-      if (e instanceof MappingError) throw e;
-      throw e;
-    }
+    const mapping = parseMapping(input); // a MappingError names each bad column
     j.mapping = mapping;
     j.implicitMapping = false;
     if (lang) j.lang = lang;
