@@ -130,12 +130,18 @@ const inn = described(
     .superRefine((value, ctx) => {
       const problem = innProblem(value);
       if (problem === 'checksum')
-        ctx.addIssue({ code: 'custom', message: `checksum does not match (${value})`, input: value });
+        ctx.addIssue({
+          code: 'custom',
+          message: `checksum does not match (${value})`,
+          input: value,
+          params: { code: 'inn.checksum' },
+        });
       if (problem === 'region') {
         ctx.addIssue({
           code: 'custom',
           message: `not a real INN (${value}): the first two digits are a region code and 00 is never assigned`,
           input: value,
+          params: { code: 'inn.region' },
         });
       }
     }),

@@ -102,7 +102,9 @@ export class EvalPool {
       this.stats.done++;
       if (m.ok) p.resolve(m);
       else if ('problem' in m)
-        p.reject(new HttpProblem(m.problem.status, m.problem.detail, m.problem.errors, m.headers));
+        p.reject(
+          new HttpProblem(m.problem.status, m.problem.detail, m.problem.errors, m.headers, { code: m.problem.code }),
+        );
       else p.reject(Object.assign(new Error(m.error.message), { name: m.error.name, stack: m.error.stack }));
       this.pump();
     });

@@ -4,6 +4,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { countries, regions, type Named } from 'virtual:hqs-data';
 import { initialLang, LANGS, loadMessages, translator, type Lang, type T } from '../i18n.ts';
+import { setErrorWording } from '../api.ts';
+import { wordError } from '../problems.ts';
 import {
   FLOW,
   OCCUPATIONS,
@@ -78,7 +80,13 @@ export function SelfCheck() {
     heading.current?.focus();
   }, [node, messages === null]);
 
-  const t = useMemo(() => (messages ? translator(lang, messages) : null), [lang, messages]);
+  const t = useMemo(() => {
+    if (!messages) return null;
+    const made = translator(lang, messages);
+    // Refusals from now on arrive in this language (web/src/problems.ts).
+    setErrorWording((e) => wordError(made, e));
+    return made;
+  }, [lang, messages]);
   useEffect(() => {
     if (t) document.title = `${t(`title.${node}`)} — ${t('app')}`;
   }, [t, node]);
