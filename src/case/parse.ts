@@ -4,7 +4,15 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, stringify, type Nod
 import type { z } from 'zod';
 import { issueCode } from './codes.ts';
 import { crossFieldIssues, formatPath, type CheckTables, type PathSegment, type RawIssue } from './checks.ts';
-import { CASE_FORMAT, CaseSchema, EVENT_TYPES, NUMERIC_FIELDS, expectations, type Case } from './schema.ts';
+import {
+  CASE_FORMAT,
+  CaseSchema,
+  CaseWithoutInnSchema,
+  EVENT_TYPES,
+  NUMERIC_FIELDS,
+  expectations,
+  type Case,
+} from './schema.ts';
 
 export interface CaseError {
   /** Where: `people[0].birthDate`, `employer.inn`; `(root)` for the file as a whole. */
@@ -31,6 +39,11 @@ export interface ParseCaseOptions extends CheckTables {
    * size limits here, so that an oversized case costs no validation).
    */
   inspect?: (value: unknown) => void;
+  /**
+   * The employer's INN may be missing (CaseWithoutInnSchema: an evaluation that stores nothing, for a reader
+   * who does not know it yet). The result is then a Case whose `employer.inn` may be undefined.
+   */
+  innUnknown?: boolean;
 }
 
 export const ROOT_PATH = '(root)';
@@ -584,7 +597,11 @@ function finish(raw: RawIssue[], positions: Map<string, Position>): CaseError[] 
 // ——— Public API ———
 
 /** Checks an already loaded value (a parsed JSON body, say) as a case. */
-function validate(data: unknown, opts: CheckTables, positions: Map<string, Position>): ParseResult {
+function validate(
+  data: unknown,
+  opts: CheckTables & { innUnknown?: boolean | undefined },
+  positions: Map<string, Position>,
+): ParseResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     const what = data === null || data === undefined ? 'the file is empty' : `got ${show(data)}`;
     return {
@@ -606,12 +623,13 @@ function validate(data: unknown, opts: CheckTables, positions: Map<string, Posit
       errors: finish([{ path: ['format'], message: formatMessage(format), code: 'case.format' }], positions),
     };
   }
-  const parsed = CaseSchema.safeParse(data, { reportInput: true });
+  const parsed = (opts.innUnknown ? CaseWithoutInnSchema : CaseSchema).safeParse(data, { reportInput: true });
   const raw: RawIssue[] = [];
   if (!parsed.success) for (const issue of parsed.error.issues) raw.push(...issueToErrors(issue, data));
   raw.push(...crossFieldIssues(data, opts));
   if (raw.length > 0 || !parsed.success) return { ok: false, errors: finish(raw, positions) };
-  return { ok: true, case: parsed.data };
+  // Without an INN only where the caller allowed it (the engine never reads it).
+  return { ok: true, case: parsed.data as Case };
 }
 
 /**

@@ -341,5 +341,14 @@ export const CaseSchema = z.strictObject({
 });
 export type Case = z.infer<typeof CaseSchema>;
 
+/**
+ * A case whose employer's INN is not known yet: only for an evaluation that stores nothing (the public
+ * self-check, `POST /api/v1/evaluate?unknown=employer.inn`). The employer's kind decides the threshold, not
+ * its INN, and the engine never reads it; a stored or exported case always has one (CaseSchema).
+ */
+export const CaseWithoutInnSchema = CaseSchema.extend({
+  employer: EmployerSchema.extend({ inn: EmployerSchema.shape.inn.optional() }),
+});
+
 /** Fields whose value is a number; a bare YAML number anywhere else is kept as the text written. */
 export const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['amount', 'year']);

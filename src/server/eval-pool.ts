@@ -15,6 +15,8 @@ export interface PoolTask {
   /** Case text to parse and check in the worker, in this format … */
   text?: string;
   format?: 'json' | 'yaml';
+  /** The text's employer may lack its INN (the public self-check: nothing is stored). */
+  innUnknown?: boolean;
   /** … or a case value already checked (a stored case). */
   case?: unknown;
   /** The date: asOf if given, else the case's own asOf when `useCaseAsOf`, else today. */

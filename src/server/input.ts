@@ -266,10 +266,21 @@ export const inspectCase = (value: unknown): void => refuse(caseInputProblems(va
  * Parses case text, its limits checked on the loaded value before the schema sees it; Invalid names every
  * bad field; nesting the parser cannot follow is a 413.
  */
-export function parseCaseText(text: string, format: 'json' | 'yaml', tables: CheckTables): Case {
+export function parseCaseText(
+  text: string,
+  format: 'json' | 'yaml',
+  tables: CheckTables,
+  opts: { innUnknown?: boolean } = {},
+): Case {
   let r: ReturnType<typeof parseCase>;
   try {
-    r = parseCase(text, { ...tables, format, fileName: `case.${format}`, inspect: inspectCase });
+    r = parseCase(text, {
+      ...tables,
+      format,
+      fileName: `case.${format}`,
+      inspect: inspectCase,
+      ...(opts.innUnknown ? { innUnknown: true } : {}),
+    });
   } catch (e) {
     if (e instanceof RangeError)
       throw new HttpProblem(413, 'the case is nested too deeply to read', [

@@ -497,6 +497,16 @@ export const EvaluateQuery = z.object({
     .optional()
     .describe('true: add the trace (rules, parameter values, calendar steps)'),
 });
+
+/** The public evaluation's query: the stored case's, and what the reader does not know yet. */
+export const PublicEvaluateQuery = EvaluateQuery.extend({
+  unknown: z
+    .enum(['employer.inn'])
+    .optional()
+    .describe(
+      "employer.inn: the reader does not know the employer's INN yet; the case may leave it out (the employer's kind decides the threshold). Nothing is stored; a stored case always has an INN",
+    ),
+});
 export const CaseEvaluation = z.object({
   evaluation: Evaluation,
   stored: z.boolean().describe('whether this became the stored evaluation of the case'),

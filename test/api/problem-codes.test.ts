@@ -49,6 +49,20 @@ describe('problem codes over HTTP', () => {
     expect(pub.body.errors).toContainEqual(expect.objectContaining({ path: 'employer.inn', code: 'inn.format' }));
   });
 
+  it("the public evaluation takes a case without the employer's INN only when asked (?unknown=employer.inn)", async () => {
+    const c = makeCase(3, { employer: 1 }) as { employer: Record<string, unknown> };
+    delete c.employer.inn;
+    const anyone = new Client(env.url);
+    const refused = await anyone.post('/api/v1/evaluate', { json: c });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toContainEqual(expect.objectContaining({ path: 'employer.inn', code: 'required' }));
+    const taken = await anyone.post('/api/v1/evaluate?unknown=employer.inn', { json: c });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    expect(taken.body.format).toBe('hqs-evaluation/1');
+    // A stored case still needs one.
+    expect((await owner.post('/api/v1/cases?unknown=employer.inn', { json: c })).status).toBe(422);
+  });
+
   it('a file that is not a PDF or an image: file.not-pdf-or-image', async () => {
     const r = await owner.post(`/api/v1/cases/${caseId}/documents?type=passport&personId=p1`, {
       body: new TextEncoder().encode('hello, this is text'),

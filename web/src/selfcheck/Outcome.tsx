@@ -34,7 +34,10 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
     setState({ kind: 'loading' });
     (async () => {
       try {
-        return await api.evaluate({ query: { lang, include: 'documents' }, body: toCase(answers) });
+        return await api.evaluate({
+          query: { lang, include: 'documents', ...(answers.employer?.innUnknown ? { unknown: 'employer.inn' } : {}) },
+          body: toCase(answers),
+        });
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         // Worded in the reader's language (web/src/problems.ts): the problem, then each field's, once.

@@ -475,11 +475,23 @@ function QuestionPage({
                   {...p}
                   inputMode="numeric"
                   className="w10"
-                  value={e.inn}
+                  value={e.innUnknown ? '' : e.inn}
+                  disabled={e.innUnknown === true}
                   onChange={(x) => set('employer', { ...e, inn: x.target.value })}
                 />
               )}
             </Field>
+            <div className="field checkbox">
+              <input
+                type="checkbox"
+                id="f-employer-inn-unknown"
+                checked={e.innUnknown === true}
+                onChange={(x) =>
+                  set('employer', { ...e, inn: x.target.checked ? '' : e.inn, innUnknown: x.target.checked })
+                }
+              />{' '}
+              <label htmlFor="f-employer-inn-unknown">{t('field.employer.innUnknown')}</label>
+            </div>
           </>
         );
       }
@@ -712,7 +724,9 @@ export function answerText(t: T, id: QuestionId, a: Answers): string {
     case 'employerKind':
       return t(`employerKind.${a.employerKind}`);
     case 'employer':
-      return `${a.employer?.name}, ${t('inn')} ${a.employer?.inn}`;
+      return a.employer?.innUnknown
+        ? `${a.employer.name}, ${t('innNotKnown')}`
+        : `${a.employer?.name}, ${t('inn')} ${a.employer?.inn}`;
     case 'occupation':
       return `${a.occupation?.position} (${t(`occupation.${a.occupation?.occupation}`)})`;
     case 'salary':
