@@ -33,8 +33,9 @@ function wordParams(t: T, params: Record<string, string | number> | undefined): 
 export function problemText(t: T, p: Pick<FieldProblem, 'path' | 'code' | 'params'>): string {
   const field = fieldName(t, p.path) ?? t('problem.thisField');
   const key = `problem.code.${p.code ?? 'invalid'}`;
-  if (t.has(key)) return t(key, { ...wordParams(t, p.params), field });
-  return t('problem.unknown', { field });
+  const text = t.has(key) ? t(key, { ...wordParams(t, p.params), field }) : t('problem.unknown', { field });
+  // A date that ends in «г.» before the sentence's own period: one period.
+  return text.replace(/\.\.(?=\s|$)/g, '.');
 }
 
 /**

@@ -84,7 +84,8 @@ export function ErrorBox({ error, fieldIds }: { error: unknown; fieldIds?: Recor
   };
   const linked = e.errors.filter((p) => onPage(p.path));
   const rest = e.errors.filter((p) => !onPage(p.path) && p.message !== e.detail);
-  const detail = linked.length ? t('problem.checkFields') : e.detail;
+  // No answer (a network failure, or a script error): the reader's words, never the browser's English.
+  const detail = e.status === 0 ? t('problem.status.0') : linked.length ? t('problem.checkFields') : e.detail;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
       <h2>
