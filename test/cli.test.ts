@@ -89,6 +89,25 @@ describe('hqs validate', () => {
     expect(all).toContain('2025-02-30');
   });
 
+  it('--lang ru names each path and says what is wrong in Russian, without the English message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hqs-cli-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(
+      file,
+      readFileSync(join(ROOT, 'examples/single-engineer.yaml'), 'utf8')
+        .replace('inn: "7714582300"', 'inn: "7714582301"')
+        .replace('birthDate: 1991-07-22', 'birthDate: 2025-02-30'),
+    );
+    const r = hqs('validate', file, '--lang', 'ru');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('проблем: 2');
+    expect(r.err).toContain('employer.inn: В ИНН опечатка: не сходится контрольная цифра.');
+    expect(r.err).toContain('people[0].birthDate: Укажите существующую дату.');
+    expect(r.err).not.toMatch(/checksum|not a real date/);
+    const en = hqs('validate', file);
+    expect(en.err).toMatch(/employer\.inn: checksum does not match/);
+  }, 120_000);
+
   it.each(EXAMPLES)('%s is valid', (file) => {
     const r = hqs('validate', file);
     expect(r.code, r.err).toBe(0);

@@ -194,6 +194,7 @@ function fixtureChecklist(): ChecklistItem[] {
     requirement: {
       title,
       issuer: { en: 'competent authority', ru: 'компетентный орган' },
+      provider: 'specialist',
       form: 'original',
       copies: 1,
       legalization: 'not-applicable',

@@ -407,8 +407,13 @@ describe('cross-field rules', () => {
       {
         path: ['people', 0, 'relation'],
         message: expect.stringMatching(/^required for a family member/) as unknown as string,
+        code: 'required',
       },
-      { path: ['people'], message: 'no principal: exactly one person needs role: principal' },
+      {
+        path: ['people'],
+        message: 'no principal: exactly one person needs role: principal',
+        code: 'person.no-principal',
+      },
     ]);
   });
 

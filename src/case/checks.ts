@@ -17,6 +17,9 @@ export type PathSegment = string | number;
 export interface RawIssue {
   path: PathSegment[];
   message: string;
+  /** The stable code (docs/api.md "Problem codes"); `invalid` when not given. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface CheckTables {
@@ -88,8 +91,8 @@ function at(path: readonly PathSegment[]): string {
 
 export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] {
   const issues: RawIssue[] = [];
-  const push = (path: PathSegment[], message: string): void => {
-    issues.push({ path, message });
+  const push = (path: PathSegment[], message: string, code = 'invalid', params?: Record<string, string>): void => {
+    issues.push({ path, message, code, ...(params ? { params } : {}) });
   };
   const root = rec(raw);
   if (root === undefined) return issues;
@@ -99,24 +102,30 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
     if (code === undefined || !COUNTRY_SHAPE.test(code) || tables.countries.has(code)) return;
     const alias = COUNTRY_ALIASES[code];
     const hint = alias !== undefined && tables.countries.has(alias) ? `; did you mean "${alias}"?` : '';
-    push(path, `unknown country code "${code}" (expected ISO 3166-1 alpha-2)${hint}`);
+    push(path, `unknown country code "${code}" (expected ISO 3166-1 alpha-2)${hint}`, 'country.unknown', {
+      value: code,
+    });
   };
   const region = (v: unknown, path: PathSegment[]): void => {
     const code = str(v);
     if (code === undefined || !REGION_SHAPE.test(code) || tables.regions.has(code)) return;
-    push(path, `unknown region code "${code}" (expected ISO 3166-2:RU, e.g. "RU-MOW")`);
+    push(path, `unknown region code "${code}" (expected ISO 3166-2:RU, e.g. "RU-MOW")`, 'region.unknown', {
+      value: code,
+    });
   };
   /** `later` must be strictly after `earlier` (both real dates, else the schema has reported them). */
   const after = (earlier: unknown, later: unknown, path: PathSegment[], what: string): void => {
     const a = date(earlier);
     const b = date(later);
-    if (a !== undefined && b !== undefined && b <= a) push(path, `must be after ${what} (${a})`);
+    if (a !== undefined && b !== undefined && b <= a)
+      push(path, `must be after ${what} (${a})`, 'date.after', { date: a });
   };
   /** `later` must be on or after `earlier`. */
   const notBefore = (earlier: unknown, later: unknown, path: PathSegment[], what: string): void => {
     const a = date(earlier);
     const b = date(later);
-    if (a !== undefined && b !== undefined && b < a) push(path, `must not be before ${what} (${a})`);
+    if (a !== undefined && b !== undefined && b < a)
+      push(path, `must not be before ${what} (${a})`, 'date.not-before', { date: a });
   };
 
   // ——— Employer ———
@@ -141,7 +150,8 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
     const id = str(get(p, 'id'));
     if (id !== undefined) {
       const first = idIndex.get(id);
-      if (first !== undefined) push(['people', i, 'id'], `duplicate id "${id}" (also people[${first}].id)`);
+      if (first !== undefined)
+        push(['people', i, 'id'], `duplicate id "${id}" (also people[${first}].id)`, 'id.duplicate');
       else idIndex.set(id, i);
     }
     const birth = date(get(p, 'birthDate'));
@@ -154,7 +164,7 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
         if (has(p, key)) push(['people', i, key], `only family members have ${key} (this person is the principal)`);
       }
     } else if (role === 'family' && !has(p, 'relation')) {
-      push(['people', i, 'relation'], `required for a family member: one of ${RELATIONS.join(', ')}`);
+      push(['people', i, 'relation'], `required for a family member: one of ${RELATIONS.join(', ')}`, 'required');
     }
 
     list(get(p, 'citizenships')).forEach((c, j) => country(c, ['people', i, 'citizenships', j]));
@@ -169,13 +179,14 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
     });
   });
   if (people.length > 0 && principals.length === 0 && people.some((p) => rec(p) !== undefined)) {
-    push(['people'], 'no principal: exactly one person needs role: principal');
+    push(['people'], 'no principal: exactly one person needs role: principal', 'person.no-principal');
   }
   const firstPrincipal = principals[0];
   for (const i of principals.slice(1)) {
     push(
       ['people', i, 'role'],
       `a second principal (people[${firstPrincipal}] is the principal); a case has exactly one`,
+      'person.second-principal',
     );
   }
   const principalId = firstPrincipal === undefined ? undefined : str(get(rec(people[firstPrincipal]), 'id'));
@@ -185,7 +196,7 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
     const id = str(v);
     if (id === undefined) return undefined;
     if (!idIndex.has(id)) {
-      push(path, `no person with id "${id}"${knownIds()}`);
+      push(path, `no person with id "${id}"${knownIds()}`, 'person.unknown');
       return undefined;
     }
     return id;
@@ -240,7 +251,7 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
       case 'notification-filed': {
         const kind = str(get(e, 'kind'));
         if (kind === 'salary' && !has(e, 'period')) {
-          push(path('period'), 'required for a salary notification: a quarter as YYYY-Qn (e.g. "2026-Q1")');
+          push(path('period'), 'required for a salary notification: a quarter as YYYY-Qn (e.g. "2026-Q1")', 'required');
         } else if (
           kind !== undefined &&
           kind !== 'salary' &&
@@ -260,7 +271,7 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
         if (indefinite === true && hasUntil) {
           push(path('indefinite'), 'give either validUntil or indefinite: true, not both');
         } else if (!hasUntil && (indefinite === undefined || indefinite === false)) {
-          push(path('validUntil'), 'required unless indefinite: true (a date as YYYY-MM-DD)');
+          push(path('validUntil'), 'required unless indefinite: true (a date as YYYY-MM-DD)', 'required');
         }
         notBefore(on, get(e, 'validUntil'), path('validUntil'), 'the event date');
         notBefore(on, get(e, 'received'), path('received'), 'the event date (the day it was issued)');
@@ -279,6 +290,8 @@ export function crossFieldIssues(raw: unknown, tables: CheckTables): RawIssue[] 
       push(
         ['people', person.index, 'birthDate'],
         `${person.birth} is after events[${first.index}] (${first.type} on ${first.on}); a person cannot take part in events before birth`,
+        'date.birth-after-event',
+        { date: first.on },
       );
     }
   }
@@ -309,14 +322,16 @@ export function eventsAfter(
   c: { events?: readonly { on: string }[] | undefined },
   latest: string,
   indexes?: readonly number[],
-): { path: string; message: string }[] {
-  const out: { path: string; message: string }[] = [];
+): { path: string; message: string; code: string; params: { latest: string } }[] {
+  const out: { path: string; message: string; code: string; params: { latest: string } }[] = [];
   (c.events ?? []).forEach((e, i) => {
     if (indexes !== undefined && !indexes.includes(i)) return;
     if (e.on > latest)
       out.push({
         path: `events[${i}].on`,
         message: `${e.on} is in the future (latest allowed ${latest}): an event records what has happened — record it on the day it happens`,
+        code: 'date.future-event',
+        params: { latest },
       });
   });
   return out;

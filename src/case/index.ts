@@ -8,3 +8,5 @@ export { innProblem, isValidInn, innWithCheckDigits } from './inn.ts';
 export type { InnProblem } from './inn.ts';
 export { CASE_LIMITS, caseLimitProblems, textProblem } from './limits.ts';
 export type { CaseLimits, LimitProblem } from './limits.ts';
+export { issueCode, issueProblems } from './codes.ts';
+export type { Coded, ProblemParams } from './codes.ts';

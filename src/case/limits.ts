@@ -29,6 +29,9 @@ export interface LimitProblem {
   message: string;
   /** 'size': too much of something (HTTP 413); 'value': a value out of range (HTTP 422). */
   kind: 'size' | 'value';
+  /** The stable code (docs/api.md "Problem codes"). */
+  code: string;
+  params?: Record<string, string | number>;
 }
 
 const DATE = /^(\d{4})-\d{2}-\d{2}$/;
@@ -73,7 +76,7 @@ export function caseLimitProblems(value: unknown, limits: CaseLimits = CASE_LIMI
     if (typeof v === 'string') {
       const bad = textProblem(v);
       if (bad) {
-        out.push({ path: formatPath(pathOf(step)), message: bad, kind: 'value' });
+        out.push({ path: formatPath(pathOf(step)), message: bad, kind: 'value', code: 'text.unstorable' });
         continue;
       }
       const m = DATE.exec(v);
@@ -84,6 +87,8 @@ export function caseLimitProblems(value: unknown, limits: CaseLimits = CASE_LIMI
             path: formatPath(pathOf(step)),
             message: `dates from ${limits.firstYear} to ${limits.lastYear} only (got ${v})`,
             kind: 'value',
+            code: 'date.range',
+            params: { from: limits.firstYear, to: limits.lastYear },
           });
       }
     } else if (Array.isArray(v)) {
@@ -96,6 +101,8 @@ export function caseLimitProblems(value: unknown, limits: CaseLimits = CASE_LIMI
           path: formatPath(pathOf(step)),
           message: `at most ${limit} ${key ?? 'items'} in a case (got ${v.length})`,
           kind: 'size',
+          code: 'too-many',
+          params: { max: limit },
         });
         continue; // its items are not looked at
       }
@@ -105,7 +112,12 @@ export function caseLimitProblems(value: unknown, limits: CaseLimits = CASE_LIMI
       for (let i = entries.length - 1; i >= 0; i--) {
         const bad = textProblem(entries[i]![0]);
         if (bad)
-          out.push({ path: formatPath(pathOf(step)) || '(root)', message: `a field name ${bad}`, kind: 'value' });
+          out.push({
+            path: formatPath(pathOf(step)) || '(root)',
+            message: `a field name ${bad}`,
+            kind: 'value',
+            code: 'text.unstorable',
+          });
         else stack.push({ v: entries[i]![1], seg: entries[i]![0], parent: step });
       }
     }

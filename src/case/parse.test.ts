@@ -228,6 +228,7 @@ describe('the format line', () => {
       {
         path: 'format',
         message: 'this is an evaluation (hqs-evaluation/1), not a case; a case file has format: hqs-case/1',
+        code: 'case.format',
       },
     ]);
     expect(messageAt(withFormat('hqs-case/2'), 'format')).toBe(
@@ -505,8 +506,14 @@ describe('export', () => {
 describe('formatCaseErrors', () => {
   it('writes one line per error, with the file and line when known', () => {
     const list: CaseError[] = [
-      { path: 'employer.inn', message: 'checksum does not match (7707083894)', line: 4, column: 3 },
-      { path: 'contract', message: 'required' },
+      {
+        path: 'employer.inn',
+        message: 'checksum does not match (7707083894)',
+        code: 'inn.checksum',
+        line: 4,
+        column: 3,
+      },
+      { path: 'contract', message: 'required', code: 'required' },
     ];
     expect(formatCaseErrors(list)).toBe('employer.inn: checksum does not match (7707083894)\ncontract: required');
     expect(formatCaseErrors(list, 'a.yaml')).toBe(

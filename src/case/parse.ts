@@ -2,14 +2,26 @@
 // at once, each with the path of the field it concerns and what was expected there.
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, stringify, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
+import { issueCode } from './codes.ts';
 import { crossFieldIssues, formatPath, type CheckTables, type PathSegment, type RawIssue } from './checks.ts';
-import { CASE_FORMAT, CaseSchema, EVENT_TYPES, NUMERIC_FIELDS, expectations, type Case } from './schema.ts';
+import {
+  CASE_FORMAT,
+  CaseSchema,
+  CaseWithoutInnSchema,
+  EVENT_TYPES,
+  NUMERIC_FIELDS,
+  expectations,
+  type Case,
+} from './schema.ts';
 
 export interface CaseError {
   /** Where: `people[0].birthDate`, `employer.inn`; `(root)` for the file as a whole. */
   path: string;
-  /** What is wrong and what was expected, without the path. */
+  /** What is wrong and what was expected, without the path (English). */
   message: string;
+  /** The stable code of the problem (docs/api.md "Problem codes"), and what its wording needs. */
+  code: string;
+  params?: Record<string, string | number>;
   /** 1-based line and column in the YAML or JSON text, when known. */
   line?: number;
   column?: number;
@@ -27,6 +39,11 @@ export interface ParseCaseOptions extends CheckTables {
    * size limits here, so that an oversized case costs no validation).
    */
   inspect?: (value: unknown) => void;
+  /**
+   * The employer's INN may be missing (CaseWithoutInnSchema: an evaluation that stores nothing, for a reader
+   * who does not know it yet). The result is then a Case whose `employer.inn` may be undefined.
+   */
+  innUnknown?: boolean;
 }
 
 export const ROOT_PATH = '(root)';
@@ -142,6 +159,7 @@ function duplicateKeys(root: unknown, lines: LineCounter, what: 'YAML' | 'JSON')
             const error: CaseError = {
               path: ROOT_PATH,
               message: `${what} syntax: Map keys must be unique: ${JSON.stringify(key)} is written twice`,
+              code: 'syntax',
             };
             if (pair.key.range) Object.assign(error, toPosition(lines, pair.key.range[0]));
             errors.push(error);
@@ -166,7 +184,7 @@ function loadYaml(text: string, what: 'YAML' | 'JSON'): LoadResult {
       ok: false,
       errors: problems.slice(0, MAX_SYNTAX_ERRORS).map((e) => {
         const pos = e.linePos?.[0];
-        const error: CaseError = { path: ROOT_PATH, message: syntaxMessage(what, e.message) };
+        const error: CaseError = { path: ROOT_PATH, message: syntaxMessage(what, e.message), code: 'syntax' };
         if (pos) Object.assign(error, { line: pos.line, column: pos.col });
         return error;
       }),
@@ -181,7 +199,11 @@ function loadYaml(text: string, what: 'YAML' | 'JSON'): LoadResult {
     return {
       ok: false,
       errors: [
-        { path: ROOT_PATH, message: `${what} could not be read: ${err instanceof Error ? err.message : String(err)}` },
+        {
+          path: ROOT_PATH,
+          message: `${what} could not be read: ${err instanceof Error ? err.message : String(err)}`,
+          code: 'syntax',
+        },
       ],
     };
   }
@@ -190,7 +212,7 @@ function loadYaml(text: string, what: 'YAML' | 'JSON'): LoadResult {
     value = walkYaml(doc.contents, [], value, lines, positions);
   } catch (err) {
     if (err instanceof RangeError)
-      return { ok: false, errors: [{ path: ROOT_PATH, message: `${what}: nested too deeply` }] };
+      return { ok: false, errors: [{ path: ROOT_PATH, message: `${what}: nested too deeply`, code: 'too-deep' }] };
     throw err;
   }
   return { ok: true, loaded: { value, positions } };
@@ -201,7 +223,7 @@ function loadJson(text: string): LoadResult {
     JSON.parse(text);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const error: CaseError = { path: ROOT_PATH, message: `JSON syntax: ${message}` };
+    const error: CaseError = { path: ROOT_PATH, message: `JSON syntax: ${message}`, code: 'syntax' };
     const offset = /position (\d+)/.exec(message)?.[1];
     if (offset !== undefined) {
       const before = text.slice(0, Number(offset)).split('\n');
@@ -445,8 +467,10 @@ function formatMessage(input: unknown): string {
 function issueToErrors(issue: z.core.$ZodIssue, data: unknown): RawIssue[] {
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
   const input = (issue as { input?: unknown }).input;
-  const one = (message: string): RawIssue[] => [{ path, message }];
-  if (path.length === 1 && path[0] === 'format' && issue.code !== 'custom') return one(formatMessage(input));
+  const coded = issueCode(issue);
+  const one = (message: string): RawIssue[] => [{ path, message, ...coded }];
+  if (path.length === 1 && path[0] === 'format' && issue.code !== 'custom')
+    return [{ path, message: formatMessage(input), code: input === undefined ? 'required' : 'case.format' }];
   const schema = schemaAt(path, data);
   const expected = expectedOf(schema);
 
@@ -501,7 +525,11 @@ function issueToErrors(issue: z.core.$ZodIssue, data: unknown): RawIssue[] {
       return issue.keys.map((key) => {
         const hint = suggestion(key, allowed);
         const list = allowed.length > 0 && allowed.length <= 12 ? ` (allowed: ${allowed.join(', ')})` : '';
-        return { path: [...path, key], message: `unknown field${where}${hint !== '' ? hint : list}` };
+        return {
+          path: [...path, key],
+          message: `unknown field${where}${hint !== '' ? hint : list}`,
+          code: 'unknown-field',
+        };
       });
     }
     default:
@@ -552,7 +580,12 @@ function finish(raw: RawIssue[], positions: Map<string, Position>): CaseError[] 
       a.order - b.order,
   );
   return ranked.map(({ r, pos }) => {
-    const error: CaseError = { path: r.path.length === 0 ? ROOT_PATH : formatPath(r.path), message: r.message };
+    const error: CaseError = {
+      path: r.path.length === 0 ? ROOT_PATH : formatPath(r.path),
+      message: r.message,
+      code: r.code ?? 'invalid',
+      ...(r.params ? { params: r.params } : {}),
+    };
     if (pos !== undefined) {
       error.line = pos.line;
       error.column = pos.column;
@@ -564,7 +597,11 @@ function finish(raw: RawIssue[], positions: Map<string, Position>): CaseError[] 
 // ——— Public API ———
 
 /** Checks an already loaded value (a parsed JSON body, say) as a case. */
-function validate(data: unknown, opts: CheckTables, positions: Map<string, Position>): ParseResult {
+function validate(
+  data: unknown,
+  opts: CheckTables & { innUnknown?: boolean | undefined },
+  positions: Map<string, Position>,
+): ParseResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     const what = data === null || data === undefined ? 'the file is empty' : `got ${show(data)}`;
     return {
@@ -573,6 +610,7 @@ function validate(data: unknown, opts: CheckTables, positions: Map<string, Posit
         {
           path: ROOT_PATH,
           message: `${what}; expected a case: a mapping with format: ${CASE_FORMAT}, employer, people, contract`,
+          code: 'case.not-a-case',
         },
       ],
     };
@@ -580,14 +618,18 @@ function validate(data: unknown, opts: CheckTables, positions: Map<string, Posit
   const format = field(data, 'format');
   if (typeof format === 'string' && format !== CASE_FORMAT && /^hqs-/.test(format)) {
     // Another document or version: the field-by-field errors would only be noise.
-    return { ok: false, errors: finish([{ path: ['format'], message: formatMessage(format) }], positions) };
+    return {
+      ok: false,
+      errors: finish([{ path: ['format'], message: formatMessage(format), code: 'case.format' }], positions),
+    };
   }
-  const parsed = CaseSchema.safeParse(data, { reportInput: true });
+  const parsed = (opts.innUnknown ? CaseWithoutInnSchema : CaseSchema).safeParse(data, { reportInput: true });
   const raw: RawIssue[] = [];
   if (!parsed.success) for (const issue of parsed.error.issues) raw.push(...issueToErrors(issue, data));
   raw.push(...crossFieldIssues(data, opts));
   if (raw.length > 0 || !parsed.success) return { ok: false, errors: finish(raw, positions) };
-  return { ok: true, case: parsed.data };
+  // Without an INN only where the caller allowed it (the engine never reads it).
+  return { ok: true, case: parsed.data as Case };
 }
 
 /**

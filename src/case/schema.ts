@@ -130,12 +130,18 @@ const inn = described(
     .superRefine((value, ctx) => {
       const problem = innProblem(value);
       if (problem === 'checksum')
-        ctx.addIssue({ code: 'custom', message: `checksum does not match (${value})`, input: value });
+        ctx.addIssue({
+          code: 'custom',
+          message: `checksum does not match (${value})`,
+          input: value,
+          params: { code: 'inn.checksum' },
+        });
       if (problem === 'region') {
         ctx.addIssue({
           code: 'custom',
           message: `not a real INN (${value}): the first two digits are a region code and 00 is never assigned`,
           input: value,
+          params: { code: 'inn.region' },
         });
       }
     }),
@@ -334,6 +340,15 @@ export const CaseSchema = z.strictObject({
   documents: z.array(CaseDocumentSchema).optional(),
 });
 export type Case = z.infer<typeof CaseSchema>;
+
+/**
+ * A case whose employer's INN is not known yet: only for an evaluation that stores nothing (the public
+ * self-check, `POST /api/v1/evaluate?unknown=employer.inn`). The employer's kind decides the threshold, not
+ * its INN, and the engine never reads it; a stored or exported case always has one (CaseSchema).
+ */
+export const CaseWithoutInnSchema = CaseSchema.extend({
+  employer: EmployerSchema.extend({ inn: EmployerSchema.shape.inn.optional() }),
+});
 
 /** Fields whose value is a number; a bare YAML number anywhere else is kept as the text written. */
 export const NUMERIC_FIELDS: ReadonlySet<string> = new Set(['amount', 'year']);

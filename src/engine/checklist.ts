@@ -355,6 +355,7 @@ function requirementOf(
   const requirement: DocumentRequirement = {
     title: doc.title,
     issuer: { ...doc.issuer },
+    provider: doc.provider,
     form: use.form,
     copies: use.copies,
     legalization,

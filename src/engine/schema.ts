@@ -166,6 +166,11 @@ const ObligationSchema = z.object({
 const RequirementSchema = z.object({
   title: LocalizedSchema,
   issuer: z.object({ en: z.string(), ru: z.string(), zh: z.string().optional() }),
+  provider: z
+    .enum(['specialist', 'employer'])
+    .describe(
+      'who brings it to the filing: the specialist, or the employer (its petition, guarantees, the duties it pays)',
+    ),
   form: z.enum(['original', 'copy', 'notarized-copy']),
   copies: z.number(),
   legalization: z.enum(LEGALIZATIONS),

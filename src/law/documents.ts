@@ -45,6 +45,15 @@ export const ORIGINS = ['foreign-public', 'foreign-identity', 'foreign-private',
 export const OriginSchema = z.enum(ORIGINS);
 export type Origin = z.infer<typeof OriginSchema>;
 
+/**
+ * Who brings a document to the filing: the specialist (their passport, diploma, photos, the forms they sign,
+ * the fees they pay), or the employer (its petition, registration card, guarantees, the duties it pays). The
+ * specialist's portal lists only what is theirs; the workspace lists everything.
+ */
+export const PROVIDERS = ['specialist', 'employer'] as const;
+export const ProviderSchema = z.enum(PROVIDERS);
+export type Provider = z.infer<typeof ProviderSchema>;
+
 export const FORMS = ['original', 'copy', 'notarized-copy'] as const;
 export const FormSchema = z.enum(FORMS);
 export type DocumentForm = z.infer<typeof FormSchema>;
@@ -134,6 +143,8 @@ export const DocumentTypeSchema = z.strictObject({
   title: LocalizedTextSchema,
   issuer: LocalizedTextSchema,
   origin: OriginSchema,
+  /** Who brings it (default: the specialist). */
+  provider: ProviderSchema.optional(),
   /** The stem of the scan's file name, e.g. Passport_Bio (→ 01_Passport_Bio.pdf). */
   fileStem: z.string().regex(/^[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$/, {
     message: 'expected words in CamelCase joined by underscores, e.g. Passport_Bio',
@@ -190,6 +201,7 @@ export interface DocumentType {
   readonly title: LocalizedText;
   readonly issuer: LocalizedText;
   readonly origin: Origin;
+  readonly provider: Provider;
   readonly fileStem: string;
   readonly uses: readonly DocumentUse[];
   readonly confidence: Confidence;

@@ -57,6 +57,7 @@ export {
   HOLDERS,
   ORIGINS,
   PROCEDURES,
+  PROVIDERS,
   VALIDITY_ANCHORS,
   useInForce,
 } from './documents.ts';
@@ -69,6 +70,7 @@ export type {
   Holder,
   IndexEntry,
   Origin,
+  Provider,
   PhotoSpec,
   Procedure,
   ProcedureId,

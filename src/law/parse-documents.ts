@@ -130,6 +130,7 @@ function parseDocuments(file: DataFile, refs: CrossRefs, report: Report): { doc:
         title: d.title,
         issuer: d.issuer,
         origin: d.origin,
+        provider: d.provider ?? 'specialist',
         fileStem: d.fileStem,
         uses,
         confidence: d.confidence,

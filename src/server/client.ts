@@ -184,9 +184,12 @@ export interface ClientOptions {
 
 // ——— errors ———
 
+/** A bad field: `code` (and `params`) for the wording, `message` in English (docs/api.md "Problem codes"). */
 export interface FieldProblem {
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** A refusal (problem details, RFC 9457) or no answer at all (status 0). */
@@ -198,6 +201,8 @@ export class ApiError extends Error {
     readonly currentVersion?: number,
     /** A sign-in that must choose (409): the organizations to choose from. */
     readonly organizations?: readonly { orgId: string; orgName: string; role: string }[],
+    /** The problem's stable code (`case.version-conflict`, `invalid`…); undefined without an answer. */
+    readonly code?: string,
   ) {
     super(detail || `HTTP ${status}`);
   }
@@ -289,6 +294,7 @@ export function createClient<Narrow extends Partial<Record<RouteName, unknown>> 
         detail?: string;
         title?: string;
         errors?: FieldProblem[];
+        code?: string;
         currentVersion?: number;
         organizations?: { orgId: string; orgName: string; role: string }[];
       };
@@ -298,6 +304,7 @@ export function createClient<Narrow extends Partial<Record<RouteName, unknown>> 
         p.errors ?? [],
         p.currentVersion,
         Array.isArray(p.organizations) ? p.organizations : undefined,
+        typeof p.code === 'string' ? p.code : undefined,
       );
       const extra = data as { code?: unknown; params?: unknown } | undefined;
       if (typeof extra?.code === 'string') err.code = extra.code;

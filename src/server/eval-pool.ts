@@ -15,6 +15,8 @@ export interface PoolTask {
   /** Case text to parse and check in the worker, in this format … */
   text?: string;
   format?: 'json' | 'yaml';
+  /** The text's employer may lack its INN (the public self-check: nothing is stored). */
+  innUnknown?: boolean;
   /** … or a case value already checked (a stored case). */
   case?: unknown;
   /** The date: asOf if given, else the case's own asOf when `useCaseAsOf`, else today. */
@@ -102,7 +104,9 @@ export class EvalPool {
       this.stats.done++;
       if (m.ok) p.resolve(m);
       else if ('problem' in m)
-        p.reject(new HttpProblem(m.problem.status, m.problem.detail, m.problem.errors, m.headers));
+        p.reject(
+          new HttpProblem(m.problem.status, m.problem.detail, m.problem.errors, m.headers, { code: m.problem.code }),
+        );
       else p.reject(Object.assign(new Error(m.error.message), { name: m.error.name, stack: m.error.stack }));
       this.pump();
     });

@@ -19,7 +19,9 @@ const port = parentPort!;
 
 function run(task: PoolTask): PoolReply {
   const c: Case =
-    task.text !== undefined ? parseCaseText(task.text, task.format ?? 'json', tables) : (task.case as Case);
+    task.text !== undefined
+      ? parseCaseText(task.text, task.format ?? 'json', tables, { innUnknown: task.innUnknown === true })
+      : (task.case as Case);
   const asOf = (task.asOf ?? (task.useCaseAsOf ? c.asOf : undefined) ?? task.today) as IsoDate;
   const evaluation = engine.evaluate(c, asOf, { documents: task.documents === true, explain: task.explain === true });
   if (task.as === 'value') return { id: task.id, ok: true, value: { case: c, evaluation } };

@@ -12,6 +12,7 @@ import type { Db } from '../store/db.ts';
 import { csrfMatches, resolveSession, type Session } from '../store/sessions.ts';
 import { resolveApiToken } from '../store/tokens.ts';
 import type { Case, CheckTables } from '../case/index.ts';
+import { issueCode } from '../case/codes.ts';
 import { HttpProblem, type FieldProblem } from './problem.ts';
 import {
   caseInputProblems,
@@ -60,6 +61,7 @@ function issues(e: z.ZodError, nameOnly: boolean): FieldProblem[] {
   return e.issues.map((i) => ({
     path: (nameOnly ? i.path.slice(0, 1) : i.path).map(String).join('.') || '(body)',
     message: i.message,
+    ...issueCode(i),
   }));
 }
 
@@ -156,7 +158,7 @@ export class Api {
       throw new HttpProblem(
         403,
         `a write signed in by cookie must send the session's CSRF token in the X-CSRF-Token header (GET /api/v1/auth/session gives it)`,
-        [{ path: 'X-CSRF-Token', message: 'missing or wrong' }],
+        [{ path: 'X-CSRF-Token', message: 'missing or wrong', code: 'csrf' }],
       );
     }
     return found;

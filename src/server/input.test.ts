@@ -12,8 +12,8 @@ describe('request input checks', () => {
   });
   it('names each value that cannot be stored, at its path', () => {
     expect(valueProblems({ a: ['ok', 'x\u0000'], b: { c: 'y\ud800' } })).toEqual([
-      { path: 'a[1]', message: expect.stringMatching(/U\+0000/), status: 422 },
-      { path: 'b.c', message: expect.stringMatching(/lone UTF-16 surrogate/), status: 422 },
+      { path: 'a[1]', message: expect.stringMatching(/U\+0000/), status: 422, code: 'text.unstorable' },
+      { path: 'b.c', message: expect.stringMatching(/lone UTF-16 surrogate/), status: 422, code: 'text.unstorable' },
     ]);
     expect(valueProblems({ s: 'x'.repeat(10_001) })[0]).toMatchObject({ path: 's', status: 413 });
     expect(valueProblems({ '\u0000': 1 })[0]).toMatchObject({ status: 422 });
@@ -22,7 +22,13 @@ describe('request input checks', () => {
   it('refuses a case for its people before walking it', () => {
     const people = Array.from({ length: 31 }, () => ({ id: 'x' }));
     expect(caseInputProblems({ people })).toEqual([
-      { path: 'people', message: 'at most 30 people in a case (got 31)', status: 413 },
+      {
+        path: 'people',
+        message: 'at most 30 people in a case (got 31)',
+        status: 413,
+        code: 'too-many',
+        params: { max: 30 },
+      },
     ]);
   });
   it('checks parameters by name', () => {

@@ -94,7 +94,13 @@ export function valueProblems(value: unknown, max = 20): InputProblem[] {
     const step = stack.pop()!;
     const v = step.v;
     if (++nodes > L.nodes) {
-      out.push({ path: '(body)', message: `at most ${L.nodes} values in one request`, status: 413 });
+      out.push({
+        path: '(body)',
+        message: `at most ${L.nodes} values in one request`,
+        status: 413,
+        code: 'too-many',
+        params: { max: L.nodes },
+      });
       break;
     }
     if (typeof v === 'string') {
@@ -103,16 +109,24 @@ export function valueProblems(value: unknown, max = 20): InputProblem[] {
           path: pathOf(step),
           message: `at most ${L.string} characters (got ${v.length})`,
           status: 413,
+          code: 'too-long',
+          params: { max: L.string },
         });
       else {
         const why = textProblem(v);
-        if (why) out.push({ path: pathOf(step), message: why, status: 422 });
+        if (why) out.push({ path: pathOf(step), message: why, status: 422, code: 'text.unstorable' });
       }
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
     if (step.depth >= L.depth) {
-      out.push({ path: pathOf(step), message: `nested more than ${L.depth} levels deep`, status: 413 });
+      out.push({
+        path: pathOf(step),
+        message: `nested more than ${L.depth} levels deep`,
+        status: 413,
+        code: 'too-deep',
+        params: { max: L.depth },
+      });
       continue;
     }
     if (Array.isArray(v)) {
@@ -125,6 +139,8 @@ export function valueProblems(value: unknown, max = 20): InputProblem[] {
         path: pathOf(step),
         message: `at most ${L.keys} fields in one object (got ${keys.length})`,
         status: 413,
+        code: 'too-many',
+        params: { max: L.keys },
       });
       continue;
     }
@@ -132,7 +148,13 @@ export function valueProblems(value: unknown, max = 20): InputProblem[] {
       const k = keys[i]!;
       const bad = k.length > L.key ? `a field name of at most ${L.key} characters` : textProblem(k);
       if (bad) {
-        out.push({ path: pathOf(step, k.length > 40 ? `${k.slice(0, 40)}…` : k), message: bad, status: 422 });
+        out.push({
+          path: pathOf(step, k.length > 40 ? `${k.slice(0, 40)}…` : k),
+          message: bad,
+          status: 422,
+          code: k.length > L.key ? 'too-long' : 'text.unstorable',
+          ...(k.length > L.key ? { params: { max: L.key } } : {}),
+        });
         continue;
       }
       stack.push({ v: (v as Record<string, unknown>)[k], seg: k, parent: step, depth: step.depth + 1 });
@@ -145,7 +167,12 @@ export function valueProblems(value: unknown, max = 20): InputProblem[] {
 export function refuse(problems: readonly InputProblem[], what = 'the request'): void {
   if (problems.length === 0) return;
   const status = problems.some((p) => p.status === 413) ? 413 : 422;
-  const errors = problems.map(({ path, message }) => ({ path, message }));
+  const errors = problems.map(({ path, message, code, params }) => ({
+    path,
+    message,
+    ...(code ? { code } : {}),
+    ...(params ? { params } : {}),
+  }));
   throw new HttpProblem(
     status,
     `${what} ${status === 413 ? 'is larger than allowed' : 'holds what cannot be taken'}: ${errors
@@ -163,19 +190,19 @@ export function parseJsonText(text: string): unknown {
     throw new HttpProblem(
       413,
       `the body is nested more than ${INPUT_LIMITS.depth} levels deep (at character ${tooDeep})`,
-      [{ path: '(body)', message: `nested more than ${INPUT_LIMITS.depth} levels deep` }],
+      [{ path: '(body)', message: `nested more than ${INPUT_LIMITS.depth} levels deep`, code: 'too-deep' }],
     );
   if (tooWide !== undefined)
     throw new HttpProblem(
       413,
       `an object of the body has more than ${INPUT_LIMITS.keys} fields (at character ${tooWide})`,
-      [{ path: '(body)', message: `at most ${INPUT_LIMITS.keys} fields in one object` }],
+      [{ path: '(body)', message: `at most ${INPUT_LIMITS.keys} fields in one object`, code: 'too-many' }],
     );
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
     throw new HttpProblem(400, `the body is not valid JSON: ${(e as Error).message}`, [
-      { path: '(body)', message: 'not valid JSON' },
+      { path: '(body)', message: 'not valid JSON', code: 'syntax' },
     ]);
   }
 }
@@ -192,6 +219,8 @@ export function caseInputProblems(value: unknown): InputProblem[] {
           path: key,
           message: `at most ${CASE_LIMITS[key]} ${key} in a case (got ${list.length})`,
           status: 413,
+          code: 'too-many',
+          params: { max: CASE_LIMITS[key] },
         });
     }
     if (top.length) return top;
@@ -202,6 +231,8 @@ export function caseInputProblems(value: unknown): InputProblem[] {
     path: p.path || '(body)',
     message: p.message,
     status: p.kind === 'size' ? 413 : 422,
+    code: p.code,
+    ...(p.params ? { params: p.params } : {}),
   }));
 }
 
@@ -211,9 +242,16 @@ export function paramProblems(values: Record<string, unknown>): InputProblem[] {
   for (const [k, v] of Object.entries(values)) {
     for (const s of Array.isArray(v) ? v : [v]) {
       if (typeof s !== 'string') continue;
-      const why = s.length > INPUT_LIMITS.string ? `at most ${INPUT_LIMITS.string} characters` : textProblem(s);
+      const long = s.length > INPUT_LIMITS.string;
+      const why = long ? `at most ${INPUT_LIMITS.string} characters` : textProblem(s);
       if (why) {
-        out.push({ path: k, message: why, status: 422 });
+        out.push({
+          path: k,
+          message: why,
+          status: 422,
+          code: long ? 'too-long' : 'text.unstorable',
+          ...(long ? { params: { max: INPUT_LIMITS.string } } : {}),
+        });
         break;
       }
     }
@@ -228,17 +266,36 @@ export const inspectCase = (value: unknown): void => refuse(caseInputProblems(va
  * Parses case text, its limits checked on the loaded value before the schema sees it; Invalid names every
  * bad field; nesting the parser cannot follow is a 413.
  */
-export function parseCaseText(text: string, format: 'json' | 'yaml', tables: CheckTables): Case {
+export function parseCaseText(
+  text: string,
+  format: 'json' | 'yaml',
+  tables: CheckTables,
+  opts: { innUnknown?: boolean } = {},
+): Case {
   let r: ReturnType<typeof parseCase>;
   try {
-    r = parseCase(text, { ...tables, format, fileName: `case.${format}`, inspect: inspectCase });
+    r = parseCase(text, {
+      ...tables,
+      format,
+      fileName: `case.${format}`,
+      inspect: inspectCase,
+      ...(opts.innUnknown ? { innUnknown: true } : {}),
+    });
   } catch (e) {
     if (e instanceof RangeError)
       throw new HttpProblem(413, 'the case is nested too deeply to read', [
-        { path: '(body)', message: 'nested too deeply' },
+        { path: '(body)', message: 'nested too deeply', code: 'too-deep' },
       ]);
     throw e;
   }
-  if (!r.ok) throw new Invalid(r.errors.map((e) => ({ path: e.path, message: e.message })));
+  if (!r.ok)
+    throw new Invalid(
+      r.errors.map((e) => ({
+        path: e.path,
+        message: e.message,
+        code: e.code,
+        ...(e.params ? { params: e.params } : {}),
+      })),
+    );
   return r.case;
 }

@@ -44,7 +44,7 @@ export function versionOf(c: Context, q: { version?: number | undefined }): numb
   const m = /^(?:W\/)?"v?(\d{1,9})"$/.exec(c.req.header('if-match')?.trim() ?? '');
   if (m) return Number(m[1]);
   throw new HttpProblem(428, 'send the version you edited: If-Match: "vN" (the ETag of GET) or ?version=N', [
-    { path: 'If-Match', message: 'the version read is required' },
+    { path: 'If-Match', message: 'the version read is required', code: 'version.required' },
   ]);
 }
 

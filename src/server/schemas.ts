@@ -29,8 +29,27 @@ export const Problem = named(
     type: z.string(),
     title: z.string(),
     status: z.int(),
+    code: z
+      .string()
+      .describe(
+        'stable code of the problem as a whole (docs/api.md "Problem codes"): `case.version-conflict`, else the status\'s (`invalid`, `not-found`…)',
+      ),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          code: z
+            .string()
+            .describe("stable code of the field's problem: `inn.format`, `required`, `file.not-pdf-or-image`…"),
+          params: z
+            .record(z.string(), z.union([z.string(), z.number()]))
+            .optional()
+            .describe('what the wording of the code needs (`max`, `date`…)'),
+          message: z.string().describe('the problem in English, for people reading the API; may change'),
+        }),
+      )
+      .optional(),
     errorId: z.string().optional(),
     currentVersion: z.int().optional(),
     organizations: z
@@ -493,6 +512,16 @@ export const EvaluateQuery = z.object({
     .enum(['true', 'false'])
     .optional()
     .describe('true: add the trace (rules, parameter values, calendar steps)'),
+});
+
+/** The public evaluation's query: the stored case's, and what the reader does not know yet. */
+export const PublicEvaluateQuery = EvaluateQuery.extend({
+  unknown: z
+    .enum(['employer.inn'])
+    .optional()
+    .describe(
+      "employer.inn: the reader does not know the employer's INN yet; the case may leave it out (the employer's kind decides the threshold). Nothing is stored; a stored case always has an INN",
+    ),
 });
 export const CaseEvaluation = z.object({
   evaluation: Evaluation,

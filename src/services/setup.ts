@@ -39,7 +39,7 @@ export async function setUp(db: store.Db, input: SetupInput): ReturnType<typeof 
         reasons: ['a user exists'],
       });
     const weak = store.passwordProblem(input.password, input.email);
-    if (weak) throw store.Invalid.one('password', weak);
+    if (weak) throw store.Invalid.one('password', weak, 'password.weak');
     return store.createOwner(db, {
       email: input.email,
       password: input.password,

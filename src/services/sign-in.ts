@@ -107,7 +107,7 @@ export async function passwordSignIn(
   await store.finishLoginAttempt(db, attemptId, user !== null);
   if (!user)
     throw new store.Unauthenticated('wrong email or password', [
-      { path: 'password', message: 'wrong email or password' },
+      { path: 'password', message: 'wrong email or password', code: 'sign-in.wrong' },
     ]);
   const choice = await chooseOrganization(db, user.userId, input.orgId);
   const device = await store.trustDevice(db, user.userId, from.device);
@@ -173,6 +173,6 @@ export async function changeOwnPassword(
     throw e;
   }
   await store.finishLoginAttempt(db, attemptId, r.ok);
-  if (!r.ok) throw store.Invalid.one('currentPassword', 'not your current password');
+  if (!r.ok) throw store.Invalid.one('currentPassword', 'not your current password', 'password.wrong');
   return { endedSessions: r.endedSessions };
 }

@@ -5,7 +5,15 @@
 // obligations table does that), and keeping them there makes export the exact inverse of import.
 // Writes carry the version read (optimistic concurrency): a stale version is a Conflict, never a lost edit.
 import { randomUUID } from 'node:crypto';
-import { CaseSchema, caseLimitProblems, eventsAfter, parseCase, type Case, type CheckTables } from '../case/index.ts';
+import {
+  CaseSchema,
+  caseLimitProblems,
+  eventsAfter,
+  issueProblems,
+  parseCase,
+  type Case,
+  type CheckTables,
+} from '../case/index.ts';
 import type { Engine } from '../engine/index.ts';
 import { addDays, isRealIsoDate, type IsoDate } from '../calendar/date.ts';
 import { appendAudit } from './audit.ts';
@@ -125,15 +133,17 @@ export function canonicalCase(data: unknown): Case {
 export function checkCase(input: unknown): Case {
   // The product's limits (size, dates the engine can count from) hold for every stored case, whatever wrote it.
   const limits = caseLimitProblems(input);
-  if (limits.length) throw new Invalid(limits.map(({ path, message }) => ({ path: path || '(root)', message })));
-  const r = CaseSchema.safeParse(input);
-  if (!r.success)
+  if (limits.length)
     throw new Invalid(
-      r.error.issues.map((i) => ({
-        path: i.path.length ? i.path.map(String).join('.') : '(root)',
-        message: i.message,
+      limits.map(({ path, message, code, params }) => ({
+        path: path || '(root)',
+        message,
+        code,
+        ...(params ? { params } : {}),
       })),
     );
+  const r = CaseSchema.safeParse(input);
+  if (!r.success) throw new Invalid(issueProblems(r.error.issues));
   return r.data;
 }
 
@@ -145,7 +155,15 @@ export function parseCaseInput(
   inspect?: (value: unknown) => void,
 ): Case {
   const r = parseCase(input, { ...tables, ...(fileName ? { fileName } : {}), ...(inspect ? { inspect } : {}) });
-  if (!r.ok) throw new Invalid(r.errors.map((e) => ({ path: e.path, message: e.message })));
+  if (!r.ok)
+    throw new Invalid(
+      r.errors.map((e) => ({
+        path: e.path,
+        message: e.message,
+        code: e.code,
+        ...(e.params ? { params: e.params } : {}),
+      })),
+    );
   return r.case;
 }
 
@@ -202,6 +220,7 @@ function duplicateExternal(e: unknown, c: Case): never {
   if (sqlState(e) === '23505')
     throw new Conflict(`a case with id "${c.id}" already exists in this organization; update that case instead`, {
       field: 'id',
+      code: 'case.id-taken',
     });
   throw e;
 }
@@ -307,8 +326,7 @@ export async function createCases(db: Db, actor: Actor, inputs: readonly Case[])
     try {
       return checkCase(c);
     } catch (e) {
-      if (e instanceof Invalid)
-        throw new Invalid(e.problems.map((p) => ({ path: `[${i}].${p.path}`, message: p.message })));
+      if (e instanceof Invalid) throw new Invalid(e.problems.map((p) => ({ ...p, path: `[${i}].${p.path}` })));
       throw e;
     }
   });

@@ -103,21 +103,32 @@ export function checkUpload(
     throw Invalid.one(
       'type',
       `expected a document type in kebab-case (e.g. "passport"), got ${JSON.stringify(input.type)}`,
+      'document-type.format',
     );
   if (
     input.fileName !== undefined &&
     (input.fileName.length > 255 || [...input.fileName].some((ch) => ch < ' ' || ch === '/' || ch === '\\'))
   ) {
-    throw Invalid.one('fileName', 'a file name of at most 255 characters, without slashes or control characters');
+    throw Invalid.one(
+      'fileName',
+      'a file name of at most 255 characters, without slashes or control characters',
+      'file.name',
+    );
   }
-  if (input.bytes.length === 0) throw Invalid.one('file', 'the file is empty');
+  if (input.bytes.length === 0) throw Invalid.one('file', 'the file is empty', 'file.empty');
   if (input.bytes.length > maxBytes)
-    throw Invalid.one('file', `the file is ${input.bytes.length} bytes; at most ${maxBytes} are accepted`);
+    throw Invalid.one(
+      'file',
+      `the file is ${input.bytes.length} bytes; at most ${maxBytes} are accepted`,
+      'file.too-large',
+      { maxMb: Math.floor(maxBytes / 1024 / 1024) },
+    );
   const mediaType = detectMediaType(input.bytes);
   if (!mediaType)
     throw Invalid.one(
       'file',
       `not a PDF, JPEG, PNG, HEIC or TIFF file: ${describeStart(input.bytes)} (the type is read from the content, not the name)`,
+      'file.not-pdf-or-image',
     );
   return mediaType;
 }
@@ -149,7 +160,11 @@ export async function storeDocument(
       );
       if (!person[0]) throw new NotFound('case', input.caseId);
       if (!person[0].ok)
-        throw Invalid.one('personId', `case ${caseId} has no person ${JSON.stringify(input.personId)}`);
+        throw Invalid.one(
+          'personId',
+          `case ${caseId} has no person ${JSON.stringify(input.personId)}`,
+          'person.unknown',
+        );
       if (actor.role === 'specialist' && !(await specialistMayUploadFor(tx, actor, caseId, input.personId)))
         throw new Forbidden(
           'uploading a document: a specialist uploads for themselves and for the children under 18 of their case',

@@ -1,7 +1,7 @@
 // Employers of an organization's portfolio. The row keeps the employer as a case file writes it (the
 // hqs-case/1 `employer` object) and copies name, INN and kind into columns; one row per INN.
 import { randomUUID } from 'node:crypto';
-import { EmployerSchema, type Employer } from '../case/index.ts';
+import { EmployerSchema, issueProblems, type Employer } from '../case/index.ts';
 import { appendAudit } from './audit.ts';
 import { requirePortfolio, requireWrite, type Actor } from './actor.ts';
 import { inTenant, jsonb, requireUuid, type Db, type Tx } from './db.ts';
@@ -47,16 +47,17 @@ export const toEmployer = (r: EmployerRow): EmployerRecord => ({
 export function checkEmployer(input: unknown): Employer {
   const r = EmployerSchema.safeParse(input);
   if (!r.success) {
-    throw new Invalid(
-      r.error.issues.map((i) => ({ path: ['employer', ...i.path.map(String)].join('.'), message: i.message })),
-    );
+    throw new Invalid(issueProblems(r.error.issues, ['employer']));
   }
   return r.data;
 }
 
 function dupInn(e: unknown, inn: string): never {
   if (sqlState(e) === '23505')
-    throw new Conflict(`an employer with INN ${inn} already exists in this organization`, { field: 'inn' });
+    throw new Conflict(`an employer with INN ${inn} already exists in this organization`, {
+      field: 'inn',
+      code: 'inn.duplicate',
+    });
   throw e;
 }
 

@@ -3,10 +3,16 @@
 
 export type StoreErrorKind = 'not-found' | 'conflict' | 'forbidden' | 'invalid' | 'unauthenticated' | 'throttled';
 
-/** A field the error is about and what is wrong with it. */
+/**
+ * A field the error is about and what is wrong with it: `message` in English for API users, `code` (and
+ * its `params`) stable for programs and for the web, which words it in the reader's language
+ * (docs/api.md lists the codes). A problem without a code is answered with the generic `invalid`.
+ */
 export interface FieldProblem {
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export abstract class StoreError extends Error {
@@ -62,8 +68,8 @@ export class Invalid extends StoreError {
     super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
   }
 
-  static one(path: string, message: string): Invalid {
-    return new Invalid([{ path, message }]);
+  static one(path: string, message: string, code?: string, params?: Record<string, string | number>): Invalid {
+    return new Invalid([{ path, message, ...(code ? { code } : {}), ...(params ? { params } : {}) }]);
   }
 }
 

@@ -92,7 +92,7 @@ export async function saveImportMapping(
       );
     } catch (e) {
       if (sqlState(e) === '23505')
-        throw new Conflict(`an import mapping named "${n}" already exists`, { field: 'name' });
+        throw new Conflict(`an import mapping named "${n}" already exists`, { field: 'name', code: 'name.taken' });
       throw e;
     }
     // Not audited yet: the web's audit vocabulary (web/src/app/pages/vocab.ts) has no words for it.

@@ -35,7 +35,8 @@ export async function insertOrganization(tx: Tx, name: string, actorLabel = 'cli
   try {
     rows = await tx.query<OrgRow>('INSERT INTO organizations (org_id, name) VALUES ($1, $2) RETURNING *', [orgId, n]);
   } catch (e) {
-    if (sqlState(e) === '23505') throw new Conflict(`an organization named "${n}" already exists`, { field: 'name' });
+    if (sqlState(e) === '23505')
+      throw new Conflict(`an organization named "${n}" already exists`, { field: 'name', code: 'name.taken' });
     throw e;
   }
   await appendAudit(tx, systemActor(orgId, actorLabel), {
@@ -71,7 +72,8 @@ export async function renameOrganization(db: Db, actor: Actor, name: string): Pr
         n,
       ]);
     } catch (e) {
-      if (sqlState(e) === '23505') throw new Conflict(`an organization named "${n}" already exists`, { field: 'name' });
+      if (sqlState(e) === '23505')
+        throw new Conflict(`an organization named "${n}" already exists`, { field: 'name', code: 'name.taken' });
       throw e;
     }
     if (rows.length === 0) throw new NotFound('organization', actor.orgId);

@@ -35,8 +35,7 @@ function checkWith(next: unknown, tables: CheckTables, from: string, to: string)
   try {
     return parseCaseInput(next, tables);
   } catch (e) {
-    if (e instanceof Invalid)
-      throw new Invalid(e.problems.map((p) => ({ path: rePath(p.path, from, to), message: p.message })));
+    if (e instanceof Invalid) throw new Invalid(e.problems.map((p) => ({ ...p, path: rePath(p.path, from, to) })));
     throw e;
   }
 }
@@ -46,8 +45,7 @@ function refusePart(check: () => void, from: string, to: string): void {
   try {
     check();
   } catch (e) {
-    if (e instanceof Invalid)
-      throw new Invalid(e.problems.map((p) => ({ path: rePath(p.path, from, to), message: p.message })));
+    if (e instanceof Invalid) throw new Invalid(e.problems.map((p) => ({ ...p, path: rePath(p.path, from, to) })));
     throw e;
   }
 }
@@ -202,6 +200,7 @@ export function removePerson(
       if (refs.length)
         throw new Conflict(`person ${personId} cannot be removed: ${refs.join('; ')}`, {
           field: 'personId',
+          code: 'person.referenced',
           reasons: refs,
         });
       const people = cur.case.people.filter((_, k) => k !== i);

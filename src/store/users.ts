@@ -39,7 +39,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function normalizeEmail(email: unknown): string {
   const e = typeof email === 'string' ? email.trim().toLowerCase() : '';
   if (!EMAIL.test(e) || e.length > 254)
-    throw Invalid.one('email', `not a valid email address (${JSON.stringify(email)})`);
+    throw Invalid.one('email', `not a valid email address (${JSON.stringify(email)})`, 'email.format');
   return e;
 }
 
@@ -52,7 +52,7 @@ export interface NewUser {
 export async function insertUser(tx: Tx, input: NewUser): Promise<User> {
   const email = normalizeEmail(input.email);
   const problem = passwordProblem(input.password, email);
-  if (problem) throw Invalid.one('password', problem);
+  if (problem) throw Invalid.one('password', problem, 'password.weak');
   const hash = await hashPassword(input.password);
   try {
     const rows = await tx.query<UserRow>(
@@ -62,7 +62,7 @@ export async function insertUser(tx: Tx, input: NewUser): Promise<User> {
     return toUser(rows[0]!);
   } catch (e) {
     if (sqlState(e) === '23505')
-      throw new Conflict(`a user with the email ${email} already exists`, { field: 'email' });
+      throw new Conflict(`a user with the email ${email} already exists`, { field: 'email', code: 'email.taken' });
     throw e;
   }
 }
@@ -122,7 +122,7 @@ export async function setPassword(db: Db, userId: string, password: string): Pro
   const rows = await db.query<UserRow>('SELECT user_id, email FROM users WHERE user_id = $1', [id]);
   if (!rows[0]) throw new NotFound('user', userId);
   const problem = passwordProblem(password, rows[0].email);
-  if (problem) throw Invalid.one('password', problem);
+  if (problem) throw Invalid.one('password', problem, 'password.weak');
   await db.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE user_id = $1', [
     id,
     await hashPassword(password),
@@ -165,7 +165,7 @@ export async function changePassword(
   )
     return { ok: false, reason: 'wrong-current-password' };
   const problem = passwordProblem(input.newPassword, row.email);
-  if (problem) throw Invalid.one('newPassword', problem);
+  if (problem) throw Invalid.one('newPassword', problem, 'password.weak');
   if (input.newPassword === input.currentPassword)
     throw Invalid.one('newPassword', 'the new password is the current one: choose another');
   const hash = await hashPassword(input.newPassword);

@@ -214,7 +214,12 @@ describe.each(BACKENDS)('hardening on %s', (backend) => {
     const big = { ...base, people: [...base.people, ...Array.from({ length: 28 }, (_, i) => child(i))] };
     const r = await owner.post('/api/v1/cases', { json: big });
     expect(isProblem(r, 413)).toBe(true);
-    expect(r.body.errors[0]).toEqual({ path: 'people', message: 'at most 30 people in a case (got 31)' });
+    expect(r.body.errors[0]).toEqual({
+      path: 'people',
+      code: 'too-many',
+      params: { max: 30 },
+      message: 'at most 30 people in a case (got 31)',
+    });
     const yaml = await owner.post('/api/v1/cases', {
       body: JSON.stringify(big), // JSON is YAML: read through the YAML parser, checked before the schema
       type: 'application/yaml',

@@ -227,3 +227,29 @@ export async function englishLines(page: Page): Promise<string[]> {
       return /[A-Za-z]{3,}/.test(rest);
     });
 }
+
+/**
+ * Internal identifiers a Russian reader must never meet (the sibling of englishLines): an obligation's key
+ * (`contract-notification:2026-11-10`), a person's id (`p1:`), a duty's or a document's key in brackets
+ * (`(duty.invitation)`), an event type (`событие contract-signed`), a confidence level in English, a source's
+ * id (`Gov-Bill-2026-Migration`, `Practice-HQS-Guides`), a UUID, an ISO date. Returns each offending line.
+ */
+export const INTERNAL_ID_PATTERNS: readonly RegExp[] = [
+  /\b[a-z]+(?:-[a-z]+)+:\d{4}-\d{2}-\d{2}\b/,
+  /(?:^|[\s(«])p\d+:/,
+  /\((?:duty|doc|rule|step|finding|obligation)\.[\w.-]+\)/,
+  /событие [a-z]+(?:-[a-z]+)+/,
+  /достоверность: (?:low|medium|high)/,
+  /\b[A-Z][A-Za-z]+(?:-[A-Z0-9][A-Za-z0-9]*){2,}\b/,
+  /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i,
+  /\b\d{4}-\d{2}-\d{2}\b/,
+];
+
+export async function internalIdLines(page: Page): Promise<string[]> {
+  await page.evaluate('document.querySelectorAll("main details").forEach((d) => { d.open = true; })');
+  const text = await page.locator('main').innerText();
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => INTERNAL_ID_PATTERNS.some((re) => re.test(line)));
+}

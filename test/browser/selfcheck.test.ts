@@ -70,6 +70,8 @@ describe('the public self-check in the browser', () => {
 
     expect(await toOutcome(page)).toBe('eligible');
     await expect.poll(() => page.locator('h1').innerText()).toMatch(ELIGIBLE_HEADING.en!);
+    // The reasons, the whole plan and the later papers are folded: open them to read everything.
+    await page.evaluate('document.querySelectorAll("main details").forEach((d) => { d.open = true; })');
     const text = await page.locator('main').innerText();
     expect(text).toMatch(DATE_IN.en!);
     expect(text).toContain('115-FZ');
@@ -111,6 +113,18 @@ describe('the public self-check in the browser', () => {
       expect(await toOutcome(page)).toBe('eligible');
       await expect.poll(() => page.locator('h1').innerText()).toMatch(ELIGIBLE_HEADING[lang]!);
       expect(await page.locator('main').innerText()).toMatch(DATE_IN[lang]!);
+      // A phone reader first: the answer and the next steps on the first screen, the rest folded (a few
+      // screens, not 24).
+      await page.evaluate('window.scrollTo(0, 0)');
+      const first = (await page.evaluate(
+        `(() => { const top = (s) => { const e = document.querySelector(s); return e ? e.getBoundingClientRect().bottom : Infinity; }; return { h: window.innerHeight, answer: top('main h1'), next: top('#next'), step: top('.next-steps li'), screens: document.documentElement.scrollHeight / window.innerHeight, folded: document.querySelectorAll('main details.more:not([open])').length }; })()`,
+      )) as { h: number; answer: number; next: number; step: number; screens: number; folded: number };
+      expect(first.answer, 'the answer on the first screen').toBeLessThan(first.h);
+      expect(first.step, 'the first next step on the first screen').toBeLessThan(first.h);
+      expect(await page.locator('.next-steps li').count()).toBeLessThanOrEqual(3);
+      expect(first.folded, 'the reasons, the whole plan and the later papers folded').toBeGreaterThanOrEqual(2);
+      expect(first.screens, 'screens of the outcome').toBeLessThan(8);
+      await page.screenshot({ path: join(SHOTS, `selfcheck-phone-${lang}.png`) });
       // The legal content in Chinese: reasons, steps, documents and issuers, not English under a note.
       if (lang === 'zh') expect(await englishLines(page), 'English lines on the Chinese outcome').toEqual([]);
       await expectAccessible(page, `the ${lang} eligible outcome`);

@@ -19,6 +19,7 @@ import {
   type TestPage,
   type TestServer,
   englishLines,
+  internalIdLines,
 } from './harness.ts';
 
 let server: TestServer | undefined;
@@ -75,7 +76,9 @@ describe('the workspace in the browser', () => {
     await page.getByLabel('Email').fill(OWNER.email);
     await page.getByLabel('Choose a password').fill('short');
     await page.getByRole('button', { name: 'Create the organization' }).click();
-    await expect.poll(() => page.locator('.error-summary').innerText()).toMatch(/too short/);
+    // The message is at the field, in words; the summary links to the field without repeating it.
+    await expect.poll(() => page.locator('.field.invalid').innerText()).toMatch(/longer, less common password/);
+    expect(await page.locator('.error-summary').innerText()).not.toMatch(/longer, less common password/);
     await page.getByLabel('Choose a password').fill(OWNER.password);
     await page.getByRole('button', { name: 'Create the organization' }).click();
     await page.waitForURL(/\/app$/);
@@ -92,8 +95,9 @@ describe('the workspace in the browser', () => {
     await page.getByLabel('Kind of employer').selectOption('commercial');
     await page.getByRole('button', { name: 'Add the employer' }).click();
     await expect
-      .poll(() => page.locator('.error-summary').innerText(), { timeout: 15_000 })
-      .toMatch(/checksum does not match \(7707083894\)/);
+      .poll(() => page.locator('.field.invalid').innerText(), { timeout: 15_000 })
+      .toMatch(/This INN has a typo: its check digit does not match/);
+    await expect(page.locator('.error-summary a[href$="-inn"]').innerText()).resolves.toMatch(/INN/);
     await page.getByLabel('INN', { exact: true }).fill('7707083893');
     await page.getByRole('button', { name: 'Add the employer' }).click();
     await page.waitForURL(/\/app\/employers\/[0-9a-f-]{36}/, { timeout: 15_000 });
@@ -279,6 +283,15 @@ describe('the workspace in the browser', () => {
     const portal = await sp.locator('main').innerText();
     expect(portal).toMatch(/LI NA/);
     expect(portal).not.toMatch(/RAHUL VERMA/);
+    // Only what the specialist brings: not the employer's petition, registration card or the duties it pays,
+    // even among the later filings' papers (folded).
+    await sp.evaluate('document.querySelectorAll("main details").forEach((d) => { d.open = true; })');
+    const everything = await sp.locator('main').innerText();
+    expect(everything).toMatch(/Passport/);
+    expect(everything).not.toMatch(
+      /Petition to engage|registration card with the Interior Ministry|Guarantee letter|state duty for issuing the work permit|state duty for the invitation/,
+    );
+    await sp.evaluate('document.querySelectorAll("main details").forEach((d) => { d.open = false; })');
     await expectAccessible(sp, 'the portal on a phone');
     expect(await tooWide(sp)).toEqual([]);
     await sp.screenshot({ path: join(SHOTS, 'portal-en-phone.png') });
@@ -332,6 +345,31 @@ describe('the workspace in the browser', () => {
     await page.goto(`${base}/app`);
     await page.waitForLoadState('networkidle');
     await expect.poll(() => page.locator('main').innerText()).toMatch(/Просрочено|просроч/i);
+    // No internal id in what a Russian reader sees: the dashboard, and the case's tabs.
+    await expect.poll(() => internalIdLines(page), { timeout: 15_000 }).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'dashboard-ru.png'), fullPage: true });
+    for (const tab of ['overview', 'plan', 'obligations', 'documents', 'people', 'events']) {
+      await page.goto(`${caseUrl}?tab=${tab}`);
+      await page.waitForLoadState('networkidle');
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await internalIdLines(page), `the case's ${tab} tab in Russian`).toEqual([]);
+      if (tab === 'overview') await page.screenshot({ path: join(SHOTS, 'case-ru.png'), fullPage: true });
+    }
+    // A bad INN in Russian: the reader's words, once, at the field; no path, regular expression or id.
+    await page.goto(`${base}/app/employers?new=1`);
+    await page.waitForLoadState('networkidle');
+    await page.locator('input[id$="-name"]').fill('ООО «Ромашка»');
+    await page.locator('input[id$="-inn"]').fill('12345');
+    await page.locator('form.employer-form button[type=submit]').click();
+    await expect
+      .poll(() => page.locator('.field.invalid').first().innerText(), { timeout: 15_000 })
+      .toContain('ИНН — 10 или 12 цифр');
+    const main = await page.locator('main').innerText();
+    expect(main.split('ИНН — 10 или 12 цифр').length - 1, main).toBe(1);
+    expect(main).not.toMatch(/[\\^$]|\/\^|must match|Invalid|inn:|[0-9a-f]{8}-[0-9a-f]{4}/);
+    await expect(page.locator('.error-summary a[href$="-inn"]').innerText()).resolves.toBe('ИНН');
+    await expectAccessible(page, 'a refused employer in Russian');
     await page.locator('header button[lang=en]').click();
     await expect.poll(() => page.evaluate('document.documentElement.lang')).toBe('en');
   }, 60_000);

@@ -30,16 +30,37 @@ export function setCsrfToken(token: string | null): void {
   csrf = token;
 }
 
-/**
- * The API, a function per route (`api.getCase({ id })`). The evaluation's schema keeps the evaluation
- * open; the engine's own type says what it holds, so those two answers are typed with it.
- */
-export const api = createClient<{
+const client = createClient<{
   getCaseEvaluation: { evaluation: Evaluation; stored: boolean };
   evaluate: Evaluation;
 }>({
   credentials: 'same-origin',
   headers: (method) => ({ 'X-CSRF-Token': method !== 'get' && csrf ? csrf : undefined }),
+});
+
+let wording: ((e: ApiError) => ApiError) | undefined;
+/**
+ * How a refusal is worded for the reader (web/src/problems.ts: its codes in the page's language); set by
+ * the page's root when its wording is loaded, so every page shows the problem as the reader reads.
+ */
+export function setErrorWording(word: ((e: ApiError) => ApiError) | undefined): void {
+  wording = word;
+}
+
+/**
+ * The API, a function per route (`api.getCase({ id })`). The evaluation's schema keeps the evaluation
+ * open; the engine's own type says what it holds, so those two answers are typed with it. A refusal
+ * arrives worded in the reader's language (setErrorWording).
+ */
+export const api: typeof client = new Proxy(client, {
+  get(target, key, receiver) {
+    const f = Reflect.get(target, key, receiver) as unknown;
+    if (typeof f !== 'function' || key === 'href') return f;
+    return (...args: unknown[]) =>
+      (f as (...a: unknown[]) => Promise<unknown>)(...args).catch((e: unknown) => {
+        throw e instanceof ApiError && wording ? wording(e) : e;
+      });
+  },
 });
 
 /** The query a route takes (`QueryOf<'listCases'>`), as its function takes it. */

@@ -76,3 +76,20 @@ describe('the web app wording', () => {
     expect(unknown).toEqual([]);
   });
 });
+
+describe('one name per status', () => {
+  it('words the statuses of duties and steps once (common.status.*), in every view', () => {
+    const STATUSES = ['overdue', 'due', 'upcoming', 'done', 'blocked', 'not-applicable'];
+    for (const lang of ['en', 'ru', 'zh']) {
+      const keys = [...appKeys(lang).keys()];
+      for (const s of STATUSES) expect(keys, `${lang}: web.common.status.${s}`).toContain(`web.common.status.${s}`);
+      const others = keys.filter(
+        (k) =>
+          !k.startsWith('web.common.') &&
+          /\.(?:status|stepStatus|obStatus)\.[a-z-]+$/.test(k) &&
+          STATUSES.includes(k.split('.').pop()!),
+      );
+      expect(others, lang).toEqual([]);
+    }
+  });
+});

@@ -39,6 +39,8 @@ export function initialLang(allowed: readonly Lang[] = LANGS): Lang {
 export interface T {
   (key: string, params?: Record<string, string | number>): string;
   lang: Lang;
+  /** Whether the wording has this key (for codes that may be new: a generic sentence instead). */
+  has(key: string): boolean;
   date(iso: string): string;
   /** A date and time (an ISO timestamp) in the reader's language, Moscow time. */
   dateTime(iso: string): string;
@@ -61,6 +63,7 @@ export function translator(lang: Lang, messages: Record<string, string>): T {
     return text.replace(/\{(\w+)\}/g, (m, k: string) => (params && k in params ? String(params[k]) : m));
   }) as T;
   t.lang = lang;
+  t.has = (key) => messages[`web.${key}`] !== undefined;
   t.date = (iso) => df.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
   const dtf = new Intl.DateTimeFormat(BCP47[lang], {
     day: 'numeric',

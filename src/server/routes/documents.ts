@@ -27,7 +27,7 @@ async function readUpload(c: Context, query: UploadFields): Promise<{ bytes: Uin
   const f = form.file;
   if (!(f instanceof File))
     throw new HttpProblem(422, 'the form has no file part named "file"', [
-      { path: 'file', message: 'a file part is required' },
+      { path: 'file', message: 'a file part is required', code: 'required' },
     ]);
   const bytes = new Uint8Array(await f.arrayBuffer());
   const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : undefined);
@@ -45,14 +45,18 @@ function checkFields(fields: UploadFields): { type: string; personId: string; fi
   refuse(paramProblems(fields), 'the upload');
   if (fields.shared !== undefined && fields.shared !== 'true' && fields.shared !== 'false')
     throw new HttpProblem(422, `shared: expected true or false, got ${JSON.stringify(fields.shared)}`, [
-      { path: 'shared', message: 'expected true or false' },
+      { path: 'shared', message: 'expected true or false', code: 'type' },
     ]);
   const missing = (['type', 'personId'] as const).filter((k) => !fields[k]);
   if (missing.length)
     throw new HttpProblem(
       422,
       `missing ${missing.join(' and ')}`,
-      missing.map((k) => ({ path: k, message: 'required (a form field, or a query parameter for a raw upload)' })),
+      missing.map((k) => ({
+        path: k,
+        message: 'required (a form field, or a query parameter for a raw upload)',
+        code: 'required',
+      })),
     );
   return {
     type: fields.type!,

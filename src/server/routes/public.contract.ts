@@ -10,7 +10,7 @@ export const routes = contracts({
     tag: 'public',
     auth: 'public',
     throttle: 'evaluate',
-    query: S.EvaluateQuery,
+    query: S.PublicEvaluateQuery,
     body: { kind: 'case', text: true },
     responses: {
       200: { description: 'the evaluation', schema: S.Evaluation },

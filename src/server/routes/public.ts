@@ -16,6 +16,7 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
       const r = await x.pool().run({
         text: body.text,
         format: body.format,
+        ...(query.unknown === 'employer.inn' ? { innUnknown: true } : {}),
         ...(query.asOf ? { asOf: query.asOf } : {}),
         useCaseAsOf: true,
         today: x.today(),

@@ -2,7 +2,8 @@
 // workspace under /app and the specialist's portal under /portal. Loaded lazily by main.tsx, so the
 // public self-check never downloads it. Reads the session once, then draws the page for the path.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken, type SessionInfo } from '../api.ts';
+import { api, ApiError, setCsrfToken, setErrorWording, type SessionInfo } from '../api.ts';
+import { wordError } from '../problems.ts';
 import { initialLang, LANGS, loadMessages, translator, WORKSPACE_LANGS, type Lang } from '../i18n.ts';
 import { match, navigate, useLocation } from '../router.tsx';
 import { AppCtx, type AppContext } from './session.tsx';
@@ -72,7 +73,13 @@ export function AppRoot() {
     setState({ kind: 'ready', session: s });
   }, []);
 
-  const t = useMemo(() => (messages ? translator(messages.lang, messages.m) : null), [messages]);
+  const t = useMemo(() => {
+    if (!messages) return null;
+    const made = translator(messages.lang, messages.m);
+    // Refusals from now on arrive in this language (web/src/problems.ts).
+    setErrorWording((e) => wordError(made, e));
+    return made;
+  }, [messages]);
   const session = state.kind === 'ready' ? state.session : null;
   const ctx: AppContext | null = useMemo(
     () => (t ? { session, refresh, setSession, t, lang: t.lang, setLang, langs } : null),

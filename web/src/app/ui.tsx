@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNo
 import type { ApiError } from '../api.ts';
 import { useApp } from './session.tsx';
 import { asApiError } from './useAction.ts';
+import { fieldName } from '../problems.ts';
 
 export type Loaded<T> = {
   data: T | undefined;
@@ -58,13 +59,33 @@ export function PageTitle({ children, sub }: { children: ReactNode; sub?: ReactN
   );
 }
 
-/** A problem from the server: its detail and each field it names (as links to the field when shown). */
+/** The text of the label of a control on the page (the summary's link names the field as the form does). */
+function labelOf(id: string): string | undefined {
+  const el = document.getElementById(id);
+  const label =
+    (el as HTMLInputElement | null)?.labels?.[0] ?? document.querySelector(`label[for="${CSS.escape(id)}"]`);
+  return label?.textContent?.trim() || undefined;
+}
+
+/**
+ * A problem from the server, in the reader's language (the api client words it: web/src/problems.ts). A
+ * field shown on the page carries its own message (<Field error>); here it is only a link to that field,
+ * so no message appears twice. What no field on the page shows is said here, once.
+ */
 export function ErrorBox({ error, fieldIds }: { error: unknown; fieldIds?: Record<string, string> }) {
   const { t } = useApp();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [error]);
   if (!error) return null;
   const e = asApiError(error);
+  const onPage = (path: string): string | undefined => {
+    const id = fieldIds?.[path];
+    return id && document.getElementById(id) ? id : undefined;
+  };
+  const linked = e.errors.filter((p) => onPage(p.path));
+  const rest = e.errors.filter((p) => !onPage(p.path) && p.message !== e.detail);
+  // No answer (a network failure, or a script error): the reader's words, never the browser's English.
+  const detail = e.status === 0 ? t('problem.status.0') : linked.length ? t('problem.checkFields') : e.detail;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
       <h2>
@@ -78,14 +99,20 @@ export function ErrorBox({ error, fieldIds }: { error: unknown; fieldIds?: Recor
                 ? t('common.error.conflict')
                 : t('common.error.title')}
       </h2>
-      <p>{e.detail}</p>
-      {e.errors.length > 0 && (
+      <p>{detail}</p>
+      {linked.length + rest.length > 0 && (
         <ul>
-          {e.errors.map((p, i) => {
-            const id = fieldIds?.[p.path];
+          {linked.map((p, i) => {
+            const id = onPage(p.path)!;
             return (
-              <li key={i}>{id ? <a href={`#${id}`}>{`${p.path}: ${p.message}`}</a> : `${p.path}: ${p.message}`}</li>
+              <li key={`f${i}`}>
+                <a href={`#${id}`}>{labelOf(id) ?? fieldName(t, p.path) ?? t('problem.thisField')}</a>
+              </li>
             );
+          })}
+          {rest.map((p, i) => {
+            const name = fieldName(t, p.path);
+            return <li key={`r${i}`}>{name && !p.message.startsWith(name) ? `${name}: ${p.message}` : p.message}</li>;
           })}
         </ul>
       )}

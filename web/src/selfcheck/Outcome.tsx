@@ -10,6 +10,10 @@ import type { Evaluation } from './evaluation.ts';
 import { Basis, isProposalReason } from '../Basis.tsx';
 import { Link } from '../router.tsx';
 import { api, ApiError } from '../api.ts';
+import { splitByNext } from '../app/portal/yours.ts';
+
+/** Plan steps still to do, in the plan's order. */
+const OPEN_STEPS: ReadonlySet<string> = new Set(['overdue', 'due', 'upcoming', 'blocked']);
 
 interface Props {
   id: OutcomeId;
@@ -30,10 +34,15 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
     setState({ kind: 'loading' });
     (async () => {
       try {
-        return await api.evaluate({ query: { lang, include: 'documents' }, body: toCase(answers) });
+        return await api.evaluate({
+          query: { lang, include: 'documents', ...(answers.employer?.innUnknown ? { unknown: 'employer.inn' } : {}) },
+          body: toCase(answers),
+        });
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
-        throw new Error(`${e.status}: ${e.detail} ${e.errors.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+        // Worded in the reader's language (web/src/problems.ts): the problem, then each field's, once.
+        const said = e.errors.map((p) => p.message).filter((m) => m !== e.detail);
+        throw new Error([e.detail, ...said].join(' '));
       }
     })().then(
       (evaluation) => live && setState({ kind: 'done', evaluation }),
@@ -116,13 +125,84 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
   const people = [...names.keys()];
   // In Chinese, the line glossary rule 7 asks of every page that states legal rules.
   const machineNote = t.lang === 'zh' ? <p className="note">{t('governing')}</p> : null;
+  const multi = people.length > 1;
+  // A phone reader first: the answer, the next three steps and the papers of the next filing; the rest folded.
+  const open = ev.plan.filter((s) => people.includes(s.person) && OPEN_STEPS.has(s.status));
+  const nextSteps = open.slice(0, 3);
+  const checklist = ev.checklist ?? [];
+  const nextFiling = splitByNext(ev.plan, checklist);
+  const stepItem = (s: (typeof ev.plan)[number], withWhy: boolean) => (
+    <li key={`${s.person}-${s.id}`} className={s.dateKind ?? 'none'}>
+      <strong>{t(`step.${s.id}`)}</strong>
+      {multi && <> — {names.get(s.person)}</>}
+      {s.date && (
+        <span className="when">
+          {' '}
+          {t(s.dateKind === 'deadline' ? 'outcome.by' : s.dateKind === 'earliest' ? 'outcome.from' : 'outcome.about', {
+            date: t.date(s.date),
+          })}{' '}
+          <span className="tag">{t(`datekind.${s.dateKind ?? 'estimate'}`)}</span>
+        </span>
+      )}
+      {withWhy && (
+        <>
+          <br />
+          <span className="why">{s.why}</span> <Basis t={t} basis={s.basis} />
+        </>
+      )}
+    </li>
+  );
+  const documentList = (items: typeof checklist) =>
+    people.map((p) => {
+      const mine = items.filter((c) => c.person === p);
+      if (!mine.length) return null;
+      return (
+        <div key={p}>
+          <h3>{names.get(p)}</h3>
+          <ul className="checklist">
+            {mine.map((c, i) => (
+              <li key={i}>
+                <strong>{c.requirement.title[t.lang] ?? c.requirement.title.en}</strong> —{' '}
+                {t(`form.${c.requirement.form}`)}
+                {c.requirement.copies > 1 ? `, ${t('outcome.copies', { n: t.number(c.requirement.copies) })}` : ''}
+                {c.requirement.legalization !== 'not-applicable' && c.requirement.legalization !== 'none-domestic'
+                  ? `, ${t(`legalization.${c.requirement.legalization}`)}`
+                  : ''}
+                {c.requirement.translation ? `, ${t('outcome.translation')}` : ''}
+                <span className="tag">{t(`procedure.${c.procedure}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      );
+    });
+  const reasons = ev.eligibility.reasons.filter((r) => !isProposalReason(r));
+  const why = (
+    <>
+      {ev.eligibility.threshold && (
+        <p>
+          {t(ev.eligibility.threshold.meets ? 'outcome.threshold.meets' : 'outcome.threshold.below', {
+            salary: t.money(ev.eligibility.threshold.salaryInPeriod),
+            threshold: ev.eligibility.threshold.threshold === null ? '—' : t.money(ev.eligibility.threshold.threshold),
+            period: t(`per.${ev.eligibility.threshold.period}`),
+          })}
+        </p>
+      )}
+      <ul className="reasons">
+        {reasons.map((r, i) => (
+          <li key={i} className={r.severity}>
+            {r.message} <Basis t={t} basis={r.basis} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
   return (
     <article className="outcome">
       <div className={`panel ${status}`}>
         <h1 ref={headingRef} tabIndex={-1}>
           {t(`outcome.status.${status}`)}
         </h1>
-        <p>{t('outcome.asOf', { date: t.date(ev.asOf), law: t.date(ev.lawVersion) })}</p>
         {ev.eligibility.reasons.filter(isProposalReason).map((r, i) => (
           <p key={i} className="note proposal">
             {r.message} <Basis t={t} basis={r.basis} />
@@ -130,28 +210,35 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
         ))}
       </div>
       {machineNote}
-      <section aria-labelledby="why">
-        <h2 id="why">{t('outcome.why')}</h2>
-        {ev.eligibility.threshold && (
-          <p>
-            {t(ev.eligibility.threshold.meets ? 'outcome.threshold.meets' : 'outcome.threshold.below', {
-              salary: t.money(ev.eligibility.threshold.salaryInPeriod),
-              threshold:
-                ev.eligibility.threshold.threshold === null ? '—' : t.money(ev.eligibility.threshold.threshold),
-              period: t(`per.${ev.eligibility.threshold.period}`),
-            })}
-          </p>
-        )}
-        <ul className="reasons">
-          {ev.eligibility.reasons
-            .filter((r) => !isProposalReason(r))
-            .map((r, i) => (
-              <li key={i} className={r.severity}>
-                {r.message} <Basis t={t} basis={r.basis} />
-              </li>
-            ))}
-        </ul>
-      </section>
+      {status !== 'ineligible' && nextSteps.length > 0 && (
+        <section aria-labelledby="next">
+          <h2 id="next">{t('outcome.next')}</h2>
+          <ol className="plan next-steps">{nextSteps.map((s) => stepItem(s, false))}</ol>
+        </section>
+      )}
+      {status !== 'ineligible' && nextFiling.now.length > 0 && (
+        <section aria-labelledby="docs-next">
+          <h2 id="docs-next">
+            {nextFiling.procedure
+              ? t('outcome.documentsNext', { procedure: t(`procedure.${nextFiling.procedure}`) })
+              : t('outcome.documents')}
+          </h2>
+          {documentList(nextFiling.now)}
+        </section>
+      )}
+      {status === 'ineligible' ? (
+        <section aria-labelledby="why">
+          <h2 id="why">{t('outcome.why')}</h2>
+          {why}
+        </section>
+      ) : (
+        <details className="more">
+          <summary>
+            <h2 id="why">{t('outcome.why')}</h2>
+          </summary>
+          {why}
+        </details>
+      )}
       {ev.eligibility.alternatives.length > 0 && (
         <section aria-labelledby="routes">
           <h2 id="routes">{t('outcome.routes')}</h2>
@@ -165,8 +252,10 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
         </section>
       )}
       {status !== 'ineligible' && ev.plan.length > 0 && (
-        <section aria-labelledby="plan">
-          <h2 id="plan">{t('outcome.plan')}</h2>
+        <details className="more">
+          <summary>
+            <h2 id="plan">{t('outcome.plan')}</h2>
+          </summary>
           {ev.estimatedDaysToEntry !== undefined && (
             <p>{t('outcome.daysToEntry', { n: t.number(ev.estimatedDaysToEntry) })}</p>
           )}
@@ -176,64 +265,21 @@ export function Outcome({ id, t, answers, headingRef, onRestart }: Props) {
             return (
               <div key={p}>
                 <h3>{names.get(p)}</h3>
-                <ol className="plan">
-                  {steps.map((s) => (
-                    <li key={s.id} className={s.dateKind ?? 'none'}>
-                      <strong>{t(`step.${s.id}`)}</strong>
-                      {s.date && (
-                        <span className="when">
-                          {' '}
-                          {t(
-                            s.dateKind === 'deadline'
-                              ? 'outcome.by'
-                              : s.dateKind === 'earliest'
-                                ? 'outcome.from'
-                                : 'outcome.about',
-                            { date: t.date(s.date) },
-                          )}{' '}
-                          <span className="tag">{t(`datekind.${s.dateKind ?? 'estimate'}`)}</span>
-                        </span>
-                      )}
-                      <br />
-                      <span className="why">{s.why}</span> <Basis t={t} basis={s.basis} />
-                    </li>
-                  ))}
-                </ol>
+                <ol className="plan">{steps.map((s) => stepItem(s, true))}</ol>
               </div>
             );
           })}
-        </section>
+        </details>
       )}
-      {status !== 'ineligible' && (ev.checklist ?? []).length > 0 && (
-        <section aria-labelledby="docs">
-          <h2 id="docs">{t('outcome.documents')}</h2>
-          {people.map((p) => {
-            const items = (ev.checklist ?? []).filter((c) => c.person === p);
-            if (!items.length) return null;
-            return (
-              <div key={p}>
-                <h3>{names.get(p)}</h3>
-                <ul className="checklist">
-                  {items.map((c, i) => (
-                    <li key={i}>
-                      <strong>{c.requirement.title[t.lang] ?? c.requirement.title.en}</strong> —{' '}
-                      {t(`form.${c.requirement.form}`)}
-                      {c.requirement.copies > 1
-                        ? `, ${t('outcome.copies', { n: t.number(c.requirement.copies) })}`
-                        : ''}
-                      {c.requirement.legalization !== 'not-applicable' && c.requirement.legalization !== 'none-domestic'
-                        ? `, ${t(`legalization.${c.requirement.legalization}`)}`
-                        : ''}
-                      {c.requirement.translation ? `, ${t('outcome.translation')}` : ''}
-                      <span className="tag">{t(`procedure.${c.procedure}`)}</span>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            );
-          })}
-        </section>
+      {status !== 'ineligible' && nextFiling.later.length > 0 && (
+        <details className="more">
+          <summary>
+            <h2 id="docs">{t('outcome.documentsLater')}</h2>
+          </summary>
+          {documentList(nextFiling.later)}
+        </details>
       )}
+      <p className="hint">{t('outcome.asOf', { date: t.date(ev.asOf), law: t.date(ev.lawVersion) })}</p>
       <p className="hint">{t('outcome.disclaimer')}</p>
       {canCreateCase && (
         <p className="no-print to-case">

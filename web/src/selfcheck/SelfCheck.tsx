@@ -4,6 +4,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { countries, regions, type Named } from 'virtual:hqs-data';
 import { initialLang, LANGS, loadMessages, translator, type Lang, type T } from '../i18n.ts';
+import { setErrorWording } from '../api.ts';
+import { wordError } from '../problems.ts';
 import {
   FLOW,
   OCCUPATIONS,
@@ -78,7 +80,13 @@ export function SelfCheck() {
     heading.current?.focus();
   }, [node, messages === null]);
 
-  const t = useMemo(() => (messages ? translator(lang, messages) : null), [lang, messages]);
+  const t = useMemo(() => {
+    if (!messages) return null;
+    const made = translator(lang, messages);
+    // Refusals from now on arrive in this language (web/src/problems.ts).
+    setErrorWording((e) => wordError(made, e));
+    return made;
+  }, [lang, messages]);
   useEffect(() => {
     if (t) document.title = `${t(`title.${node}`)} — ${t('app')}`;
   }, [t, node]);
@@ -467,11 +475,23 @@ function QuestionPage({
                   {...p}
                   inputMode="numeric"
                   className="w10"
-                  value={e.inn}
+                  value={e.innUnknown ? '' : e.inn}
+                  disabled={e.innUnknown === true}
                   onChange={(x) => set('employer', { ...e, inn: x.target.value })}
                 />
               )}
             </Field>
+            <div className="field checkbox">
+              <input
+                type="checkbox"
+                id="f-employer-inn-unknown"
+                checked={e.innUnknown === true}
+                onChange={(x) =>
+                  set('employer', { ...e, inn: x.target.checked ? '' : e.inn, innUnknown: x.target.checked })
+                }
+              />{' '}
+              <label htmlFor="f-employer-inn-unknown">{t('field.employer.innUnknown')}</label>
+            </div>
           </>
         );
       }
@@ -704,7 +724,9 @@ export function answerText(t: T, id: QuestionId, a: Answers): string {
     case 'employerKind':
       return t(`employerKind.${a.employerKind}`);
     case 'employer':
-      return `${a.employer?.name}, ${t('inn')} ${a.employer?.inn}`;
+      return a.employer?.innUnknown
+        ? `${a.employer.name}, ${t('innNotKnown')}`
+        : `${a.employer?.name}, ${t('inn')} ${a.employer?.inn}`;
     case 'occupation':
       return `${a.occupation?.position} (${t(`occupation.${a.occupation?.occupation}`)})`;
     case 'salary':

@@ -106,6 +106,21 @@ describe('the self-check graph', () => {
     }
   });
 
+  it('takes an employer whose INN the reader does not know yet: the case leaves it out, parsed as such', () => {
+    const a = { ...paths.find((p) => p.answers.citizenship === 'IN')!.answers };
+    a.employer = { name: 'Technosfera LLC', inn: '', innUnknown: true };
+    expect(problemsOf('employer', a.employer)).toEqual([]);
+    const c = toCase(a);
+    expect('inn' in c.employer).toBe(false);
+    const tables = { format: 'json' as const, countries: law.countries.codes, regions: law.regions.codes };
+    // Refused as a stored case would be; taken where the caller allows it (the public self-check).
+    const strict = parseCase(JSON.stringify(c), tables);
+    expect(strict.ok ? [] : strict.errors.map((e) => [e.path, e.code])).toEqual([['employer.inn', 'required']]);
+    expect(parseCase(JSON.stringify(c), { ...tables, innUnknown: true }).ok).toBe(true);
+    // An empty INN without the box ticked is still a problem.
+    expect(problemsOf('employer', { name: 'X', inn: '' })).toEqual([{ field: 'employer.inn', error: 'inn-format' }]);
+  });
+
   it('refuses to build a case from incomplete answers and names what is missing', () => {
     const a = { ...paths.find((p) => p.answers.citizenship === 'IN')!.answers };
     delete a.salary;

@@ -32,7 +32,8 @@ export interface Answers {
   citizenship?: string;
   residence?: string;
   employerKind?: EmployerKind;
-  employer?: { name: string; inn: string };
+  /** `innUnknown`: the reader does not know the INN yet (the employer's kind decides the threshold). */
+  employer?: { name: string; inn: string; innUnknown?: boolean };
   region?: string;
   occupation?: { occupation: Occupation; position: string };
   salary?: { amount: number; per: SalaryPeriod };
@@ -144,7 +145,7 @@ export function problemsOf<K extends QuestionId>(id: K, value: Answers[K] | unde
     case 'employer': {
       const e = v as NonNullable<Answers['employer']>;
       text('employer.name', e.name);
-      const p = innProblem(e.inn.trim());
+      const p = e.innUnknown ? undefined : innProblem(e.inn.trim());
       if (p) out.push({ field: 'employer.inn', error: `inn-${p}` });
       break;
     }

@@ -1,11 +1,13 @@
 // Builds the hqs-case/1 document the server evaluates from the self-check's answers. Nothing is invented:
-// every field the case format requires is asked (the employer's name and INN included); what is not asked
-// (events, documents, passports) is left out, which the case format allows.
+// every field the case format requires is asked (the employer's name and INN included; a reader who does
+// not know the INN yet leaves it out, and the evaluation is asked with ?unknown=employer.inn, as the employer's
+// kind decides the threshold); what is not asked (events, documents, passports) is left out, which the case
+// format allows.
 import { RUSSIA, problemsOf, QUESTION_IDS, pathOf, type Answers, type QuestionId } from './flow.ts';
 
 export interface SelfCheckCase {
   format: 'hqs-case/1';
-  employer: { name: string; inn: string; kind: string; region: string };
+  employer: { name: string; inn?: string; kind: string; region: string };
   people: Array<{
     id: string;
     role: 'principal' | 'family';
@@ -44,7 +46,12 @@ export function toCase(a: Answers): SelfCheckCase {
   const family = a.hasFamily === 'yes' ? (a.family ?? []) : [];
   return {
     format: 'hqs-case/1',
-    employer: { name: employer.name.trim(), inn: employer.inn.trim(), kind: employerKind, region },
+    employer: {
+      name: employer.name.trim(),
+      ...(employer.innUnknown ? {} : { inn: employer.inn.trim() }),
+      kind: employerKind,
+      region,
+    },
     people: [
       {
         id: 'p1',

@@ -158,7 +158,7 @@ function Duty({ o, who, draft }: { o: Obligation; who: string; draft: ReturnType
           {kind} <span className="duty-who">— {who}</span>
         </h3>
         <p>
-          <StatusTag status={o.status} label={t(`case.obStatus.${o.status}`)} />
+          <StatusTag status={o.status} label={t(`common.status.${o.status}`)} />
           {o.doneOn && (
             <> {t(o.late ? 'case.obligations.doneLate' : 'case.obligations.doneOn', { date: t.date(o.doneOn) })}</>
           )}

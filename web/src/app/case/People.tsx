@@ -183,8 +183,9 @@ function PersonView({ person: p, onEdit }: { person: Person; onEdit: () => void 
           <h2>{error.status === 409 ? t('case.people.cannotRemove', { name }) : t('common.error.title')}</h2>
           {error.errors.length ? (
             <ul>
-              {error.errors.map((e, i) => (
-                <li key={i}>{e.message}</li>
+              {/* Worded by code (web/src/problems.ts): several references may read alike — each once. */}
+              {[...new Set(error.errors.map((e) => e.message))].map((m) => (
+                <li key={m}>{m}</li>
               ))}
             </ul>
           ) : (

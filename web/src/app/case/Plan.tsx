@@ -69,7 +69,7 @@ export function PlanList({ t, plan, people, you, level, action }: PlanListProps)
                   <div className="plan-step-body">
                     <div>
                       <strong>{t(`step.${s.id}`)}</strong>{' '}
-                      <StatusTag status={STEP_STATUS_CLASS[s.status]} label={t(`portal.stepStatus.${s.status}`)} />
+                      <StatusTag status={STEP_STATUS_CLASS[s.status]} label={t(`common.status.${s.status}`)} />
                     </div>
                     <div>
                       <StepDate t={t} s={s} />

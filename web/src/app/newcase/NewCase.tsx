@@ -41,7 +41,9 @@ function readSelfcheck(): { state: SelfCheckState; form?: CaseForm } {
   }
   if (!answers || typeof answers !== 'object' || Object.keys(answers).length === 0) return { state: 'empty' };
   try {
-    return { state: 'ok', form: formFromCase(toCase(answers)) };
+    const c = toCase(answers);
+    // An INN the reader did not know in the self-check: the form asks for it.
+    return { state: 'ok', form: formFromCase({ ...c, employer: { ...c.employer, inn: c.employer.inn ?? '' } }) };
   } catch {
     return { state: 'incomplete' };
   }

@@ -1,6 +1,8 @@
 // The problems of a case, read for a person: "Family member 1 (LI NA) — Date of birth: must not be …"
 // with the path as the file names it (`people[1].birthDate`), so a file can be corrected and a form field
-// found. In the form each problem links to its field (or to the step where it is entered).
+// found. In the form each problem links to its field (or to the step where it is entered); a field on the
+// page shows its own message, so the summary only links to it. Messages arrive in the reader's language
+// (web/src/problems.ts words the server's codes).
 import { useEffect, useRef } from 'react';
 import { ApiError } from '../../api.ts';
 import { useApp } from '../session.tsx';
@@ -63,8 +65,9 @@ export function Problems({ title, detail, items, people, onGo, onPage, focusKey,
             return (
               <li key={i}>
                 {onPage?.(p.path) ? (
+                  // The field shows its message: here only the link to it (no message said twice).
                   <a href={`#${fieldId(p.path)}`}>
-                    <strong>{where(p.path)}</strong>: {p.message}
+                    <strong>{where(p.path)}</strong>
                   </a>
                 ) : (
                   <>

@@ -15,7 +15,7 @@ import { EMPLOYER_KINDS, isOneOf, OBLIGATION_KINDS, SEZ_TYPES, STAGE_WORDS } fro
 
 export const kindName = (t: T, kind: string) =>
   isOneOf(OBLIGATION_KINDS, kind) ? t(`obligations.kind.${kind}`) : kind;
-export const obligationStatusName = (t: T, s: string) => (knownObligationStatus(s) ? t(`obligations.status.${s}`) : s);
+export const obligationStatusName = (t: T, s: string) => (knownObligationStatus(s) ? t(`common.status.${s}`) : s);
 export const stageName = (t: T, stage: string | null) => {
   const s = stage ?? 'not-evaluated';
   return isOneOf(STAGE_WORDS, s) ? t(`cases.stage.${s}`) : s;
@@ -48,7 +48,7 @@ export function DueWhen({
       <span>
         {o.doneOn
           ? t(o.late ? 'obligations.when.doneLate' : 'obligations.when.done', { date: t.date(o.doneOn) })
-          : t('obligations.status.done')}
+          : t('common.status.done')}
       </span>
     );
   }

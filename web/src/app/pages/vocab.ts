@@ -7,7 +7,7 @@ export { OBLIGATION_KINDS, PLAN_STEP_IDS } from '../../../../src/engine/types.ts
 import { PLAN_STEP_IDS } from '../../../../src/engine/types.ts';
 export type { ObligationKind } from '../../../../src/engine/types.ts';
 
-/** Obligation statuses (the API's filter values); words: obligations.status.<status>. */
+/** Obligation statuses (the API's filter values); words: common.status.<status> (one name per status in every view). */
 export const OBLIGATION_STATUSES = ['overdue', 'due', 'upcoming', 'done', 'not-applicable'] as const;
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 

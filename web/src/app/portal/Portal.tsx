@@ -14,6 +14,7 @@ import { DueIn, nameOf } from '../case/parts.tsx';
 import { PlanList } from '../case/Plan.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, Load, PageTitle, StatusTag, todayMoscow, useData, type Loaded } from '../ui.tsx';
+import { specialistItems, splitByNext } from './yours.ts';
 
 /** The duties a specialist and their family carry out themselves (the employer's notifications are left out). */
 export const PERSONAL_DUTIES: readonly ObligationKind[] = [
@@ -93,6 +94,28 @@ function PortalBody({
   const open = duties.filter((o) => isOpen(o.status));
   const done = duties.filter((o) => o.status === 'done');
   const next = open[0];
+  // Only what the specialist brings, the next filing's papers first (web/src/app/portal/yours.ts).
+  const bring = ev ? splitByNext(ev.plan, specialistItems(ev.checklist ?? [])) : { now: [], later: [] };
+  const checklistProps = {
+    t,
+    caseId: rec.caseId,
+    people,
+    documents: docs,
+    canUpload: true,
+    canDelete: false,
+    you: personId,
+    uploadFor: (id: string) =>
+      id === personId ||
+      isMinor(
+        kase.people.find((p) => p.id === id),
+        today,
+      ),
+    canShareOwn: true,
+    onChanged: (d: DocumentRecord) => documents.setData(docs.map((x) => (x.documentId === d.documentId ? d : x))),
+    level: 3 as const,
+    onUploaded: (d: DocumentRecord) => documents.setData([...docs.filter((x) => x.documentId !== d.documentId), d]),
+    onDeleted: (id: string) => documents.setData(docs.filter((x) => x.documentId !== id)),
+  };
   return (
     <>
       <PageTitle sub={t('portal.hello', { name: nameOf(me, t.lang) })}>{t('portal.title')}</PageTitle>
@@ -133,28 +156,19 @@ function PortalBody({
             <p className="hint">{t('portal.bring.hint')}</p>
             <p className="hint">{t('portal.bring.onlyYours')}</p>
             {documents.error && <ErrorBox error={documents.error} />}
-            <Checklist
-              t={t}
-              caseId={rec.caseId}
-              items={ev.checklist ?? []}
-              people={people}
-              documents={docs}
-              canUpload
-              canDelete={false}
-              you={personId}
-              uploadFor={(id) =>
-                id === personId ||
-                isMinor(
-                  kase.people.find((p) => p.id === id),
-                  today,
-                )
-              }
-              canShareOwn
-              onChanged={(d) => documents.setData(docs.map((x) => (x.documentId === d.documentId ? d : x)))}
-              level={3}
-              onUploaded={(d) => documents.setData([...docs.filter((x) => x.documentId !== d.documentId), d])}
-              onDeleted={(id) => documents.setData(docs.filter((x) => x.documentId !== id))}
-            />
+            <p className="hint">{t('portal.bring.employerNote')}</p>
+            {bring.procedure && (
+              <p>
+                <strong>{t('portal.bring.next', { procedure: t(`procedure.${bring.procedure}`) })}</strong>
+              </p>
+            )}
+            <Checklist {...checklistProps} items={bring.now} />
+            {bring.later.length > 0 && (
+              <details className="later-filings">
+                <summary>{t('portal.bring.later', { n: t.number(bring.later.length) })}</summary>
+                <Checklist {...checklistProps} items={bring.later} />
+              </details>
+            )}
           </Section>
           <Section id="after" title={t('portal.after.title')}>
             <p className="hint">{t('portal.after.hint')}</p>
@@ -174,7 +188,7 @@ function PortalBody({
                   {done.map((o) => (
                     <li key={o.id}>
                       {t(`portal.duty.${o.kind}`)} — {names.get(o.person)}:{' '}
-                      {o.doneOn ? t('portal.doneOn', { date: t.date(o.doneOn) }) : t('portal.stepStatus.done')}
+                      {o.doneOn ? t('portal.doneOn', { date: t.date(o.doneOn) }) : t('common.status.done')}
                     </li>
                   ))}
                 </ul>
@@ -206,7 +220,7 @@ function PortalDuty({ t, o, who, today }: { t: T; o: Obligation; who: string; to
       <h3>{t(`portal.duty.${o.kind}`)}</h3>
       <p className="duty-who">{who}</p>
       <p>
-        <StatusTag status={o.status} label={t(`portal.status.${o.status}`)} />{' '}
+        <StatusTag status={o.status} label={t(`common.status.${o.status}`)} />{' '}
         {o.kind === 'rp-absence-limit'
           ? t('portal.yearEnd', { date: t.date(o.due) })
           : t('portal.by', { date: t.date(o.due) })}{' '}
