@@ -206,9 +206,7 @@ export class ApiError extends Error {
   ) {
     super(detail || `HTTP ${status}`);
   }
-  /** The problem's machine code (`passport.duplicate`, `import.unknownJob`), when it has one. */
-  code?: string;
-  /** The values its wording names. */
+  /** The values the code's wording names (`passport.duplicate`: the other case). */
   params?: Record<string, unknown>;
   /** The problem of one field (exact path or a path under it). */
   field(path: string): string | undefined {
@@ -306,8 +304,7 @@ export function createClient<Narrow extends Partial<Record<RouteName, unknown>> 
         Array.isArray(p.organizations) ? p.organizations : undefined,
         typeof p.code === 'string' ? p.code : undefined,
       );
-      const extra = data as { code?: unknown; params?: unknown } | undefined;
-      if (typeof extra?.code === 'string') err.code = extra.code;
+      const extra = data as { params?: unknown } | undefined;
       if (extra?.params && typeof extra.params === 'object') err.params = extra.params as Record<string, unknown>;
       throw err;
     }

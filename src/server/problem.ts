@@ -41,9 +41,7 @@ export interface Problem {
   currentVersion?: number;
   /** For a sign-in that must choose: the organizations the user may sign in to. */
   organizations?: { orgId: string; orgName: string; role: string }[];
-  /** A machine code a client words in its own language (`passport.duplicate`, `import.unknownJob`). */
-  code?: string;
-  /** The values the code's wording names. */
+  /** The values the problem's code's wording names (`passport.duplicate`: the other case). */
   params?: Record<string, unknown>;
 }
 
@@ -127,6 +125,22 @@ export const PROBLEM_CODES = {
   'file.empty': 'the upload is empty',
   'file.too-large': 'the upload is larger than params.maxMb MB',
   'file.name': 'a file name too long or with slashes or control characters',
+  // Spreadsheet imports and duplicates
+  'passport.duplicate':
+    'a passport of the new case is already in another open case (params: caseRef, caseName, passport, person)',
+  'import.unknownJob': 'no such import job here (expired after 30 minutes unused, or held by another server process)',
+  'import.notReady': 'the import job is not ready for this step (still reading, or already imported)',
+  'import.notEditable': 'the mapping can no longer change (the import has started or ended)',
+  'import.tooLarge': 'the spreadsheet is larger than params.maxMb MB',
+  'import.tooMany': 'the organization has too many imports open at once',
+  'import.oldExcel': 'an old Excel file (.xls): save it as .xlsx or CSV',
+  'import.notSheet': 'the file is not a spreadsheet (.xlsx or .csv)',
+  'import.empty': 'the uploaded file is empty',
+  'import.badMapping': 'the column mapping names a field that is not importable',
+  'import.uploadFailed': 'the upload did not arrive whole',
+  'import.unreadable': 'the spreadsheet cannot be read (damaged, or not the format its content says)',
+  'import.refused': 'the database refused a row of the import (named in the message)',
+  'import.failed': 'the import stopped on an unexpected error (logged)',
   // Access and the request
   unauthenticated: 'sign in, or send a valid API token',
   forbidden: "the actor's role does not allow this",

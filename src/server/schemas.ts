@@ -56,7 +56,6 @@ export const Problem = named(
       .array(z.object({ orgId: z.string(), orgName: z.string(), role: z.string() }))
       .optional()
       .describe('a sign-in that must choose (409): the organizations to choose from'),
-    code: z.string().optional().describe('a machine code for the refusal (passport.duplicate, import.unknownJob…)'),
     params: z.record(z.string(), z.unknown()).optional().describe("the values the code's wording names"),
   }),
   'Problem details (RFC 9457); errors[] names each bad field',
