@@ -12,6 +12,8 @@ import { routes as meta } from './meta.contract.ts';
 import { routes as organization } from './organization.contract.ts';
 import { routes as portfolio } from './portfolio.contract.ts';
 import { routes as publicRoutes } from './public.contract.ts';
+import { routes as checklist } from './checklist.contract.ts';
+import { routes as selfcheck } from './selfcheck.contract.ts';
 
 /** The resources in registration order. */
 export const resources = {
@@ -27,6 +29,8 @@ export const resources = {
   exports: exportsRoutes,
   audit,
   public: publicRoutes,
+  checklist,
+  selfcheck,
 } as const;
 
 /** Every contract by name (a name used twice is an error: see index.ts). */
@@ -43,6 +47,8 @@ export const contracts = {
   ...exportsRoutes,
   ...audit,
   ...publicRoutes,
+  ...checklist,
+  ...selfcheck,
 };
 
 export type ApiContracts = typeof contracts;
