@@ -105,11 +105,11 @@ function refuse(row: CodeRow | undefined): never {
   if (row.redeemed_at)
     throw new Conflict(
       `this code was used already, on ${iso(row.redeemed_at).slice(0, 10)}: a code is good for one case; ask the specialist to send a new one`,
-      { field: 'code', reason: 'selfcheck-code-used' },
+      { field: 'code', reasons: ['used already: a code makes one case (selfcheck-code-used)'] },
     );
   throw new Conflict(
     `this code expired on ${iso(row.expires_at).slice(0, 10)}: ask the specialist to send their self-check again`,
-    { field: 'code', reason: 'selfcheck-code-expired' },
+    { field: 'code', reasons: ['expired (selfcheck-code-expired)'] },
   );
 }
 

@@ -11,6 +11,7 @@ import { Load, PageTitle, useData } from '../ui.tsx';
 import { emptyForm, formFromCase, type CaseForm, type StepId } from './build.ts';
 import { CaseWizard } from './CaseWizard.tsx';
 import { ImportCase } from './ImportCase.tsx';
+import { FromSelfCheckCode } from './FromCode.tsx';
 
 /** Where the self-check keeps its answers (web/src/selfcheck/SelfCheck.tsx). */
 export const SELFCHECK_STORE = 'hqs.selfcheck.answers';
@@ -179,6 +180,7 @@ export function NewCase() {
       <div role="tabpanel" id="panel-file" aria-labelledby="tab-file" hidden={tab !== 'file'}>
         <ImportCase />
       </div>
+      <FromSelfCheckCode />
     </main>
   );
 }
