@@ -2,7 +2,7 @@
 // copies, apostille or legalization, translation, age, validity, photo size), whether the case records
 // it as collected, the scans uploaded for it (download links) and an upload control. Shared by the case
 // page and the specialist's portal; its wording is in portal.json (en, ru, zh).
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import type { Person } from '../../../../src/case/schema.ts';
 import type { RenderedChecklistItem as ChecklistItem } from '../../../../src/engine/types.ts';
 import { api, ApiError, type ChecklistReview, type DocumentRecord } from '../../api.ts';
@@ -493,6 +493,12 @@ function ReviewForm({
   const [status, setStatus] = useState<ChecklistReview['status']>(review?.status ?? 'received');
   const [comment, setComment] = useState(review?.comment ?? '');
   const [saved, setSaved] = useState(false);
+  // The status as stored arrives after the first render (and changes when someone saves): show it.
+  useEffect(() => {
+    if (!review) return;
+    setStatus(review.status);
+    setComment(review.comment ?? '');
+  }, [review]);
   const save = useAction(
     () =>
       api.setChecklistReview({
