@@ -132,7 +132,7 @@ describe('papers in the browser', () => {
     expect(specialist.page.errors).toEqual([]);
     expect(zh.page.errors).toEqual([]);
     await zh.context.close();
-  });
+  }, 180_000);
 
   it('a self-check sent as a code becomes a case on the New case page, once', async () => {
     const visitor = await newPage(browser!, { width: 390 });
@@ -170,5 +170,5 @@ describe('papers in the browser', () => {
     await page.getByRole('button', { name: 'Show the answers' }).click();
     await expect.poll(() => page.locator('.from-code .error').innerText()).toMatch(/has been used already/);
     expect(page.errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
-  });
+  }, 180_000);
 });
