@@ -501,8 +501,15 @@ function englishRuns(text: string): string[] {
   return cleaned.match(/\b[A-Za-z][a-z]+(?:[ ,;:]+[A-Za-z][a-z]+){2,}/g) ?? [];
 }
 
-describe('a Russian checklist holds no English', () => {
+describe('a Russian or Chinese checklist holds no English', () => {
   for (const file of EXAMPLES) {
+    it(`hqs checklist ${file.slice(file.lastIndexOf('/') + 1)} --lang zh: no English sentence (issuers included), and the Russian text governs`, async () => {
+      const pdf = join(OUT, `${file.slice(file.lastIndexOf('/') + 1)}.zh.pdf`);
+      expect((await run(checklistCommand, file, '--pdf', pdf, '--as-of', AS_OF, '--lang', 'zh')).code).toBe(0);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+      expect(englishRuns(text)).toEqual([]);
+      expect(squash(text)).toContain(squash('中文内容仅供参考，法律以俄文文本为准。'));
+    });
     it(`hqs checklist ${file.slice(file.lastIndexOf('/') + 1)} --lang ru: no English sentence, footnotes in Russian with the official text`, async () => {
       const pdf = join(OUT, `${file.slice(file.lastIndexOf('/') + 1)}.ru.pdf`);
       expect((await run(checklistCommand, file, '--pdf', pdf, '--as-of', AS_OF, '--lang', 'ru')).code).toBe(0);

@@ -13,6 +13,7 @@ import { checklistCommand } from './commands/checklist.ts';
 import { letterCommand } from './commands/letter.ts';
 import { obligationsCommand } from './commands/obligations.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { keysCommand } from './commands/keys.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { backupCommand } from './commands/backup.ts';
 import { restoreCommand } from './commands/restore.ts';
@@ -50,6 +51,7 @@ const commands: Record<string, CommandEntry> = {
     summary: 'grounds for a residence permit without a TRP (115-FZ art. 8 p.2) in force on a date',
   },
   migrate: { run: migrateCommand, summary: 'apply the database migrations (also done on start)' },
+  keys: { run: keysCommand, summary: 'the key that encrypts document files at rest: status, rotate' },
   sweep: { run: sweepCommand, summary: 're-evaluate every open case and store its obligations' },
   backup: { run: backupCommand, summary: 'write a backup of the database and document files to FILE' },
   restore: { run: restoreCommand, summary: 'restore a backup written by hqs backup' },

@@ -5,6 +5,7 @@ import { MigrationError } from '../store/migrate.ts';
 import { DataDirLockedError } from '../store/lock.ts';
 import { BackupError } from '../store/backup.ts';
 import { isStoreError } from '../store/errors.ts';
+import { FileKeyError } from '../store/file-crypto.ts';
 import type { Db } from '../store/db.ts';
 
 /**
@@ -28,7 +29,13 @@ export async function withStore<T>(opts: OpenOptions, fn: (db: Db) => Promise<T>
 }
 
 function plain(e: unknown): unknown {
-  if (e instanceof DataDirLockedError || e instanceof MigrationError || e instanceof BackupError || isStoreError(e))
+  if (
+    e instanceof DataDirLockedError ||
+    e instanceof MigrationError ||
+    e instanceof BackupError ||
+    e instanceof FileKeyError ||
+    isStoreError(e)
+  )
     return new InputError(e.message);
   if (e instanceof Error && /^cannot (connect to PostgreSQL|open the embedded database)/.test(e.message))
     return new InputError(e.message);

@@ -20,6 +20,7 @@ import {
   formatDate,
   footnoteText,
   Footnotes,
+  localized,
   procedureAuthority,
   procedureLabel,
   type DocContext,
@@ -174,9 +175,7 @@ function rowCells(item: ChecklistItem, refs: readonly number[], ctx: DocContext)
     },
   ];
   if (lang !== 'ru') doc.push({ text: r.title.ru, size: 7.5, color: GREY });
-  // A Chinese reader gets the catalogue's Chinese issuer, else the Russian one they will meet at the office.
-  const issuer = lang === 'ru' ? r.issuer.ru : lang === 'zh' ? (r.issuer.zh ?? r.issuer.ru) : r.issuer.en;
-  doc.push({ text: `${t(lang, 'doc.issuer')}: ${issuer}`, size: 7, color: GREY });
+  doc.push({ text: `${t(lang, 'doc.issuer')}: ${localized(r.issuer, lang)}`, size: 7, color: GREY });
   if (r.note) doc.push({ text: r.note, size: 7, color: GREY });
   if (item.why) doc.push({ text: item.why, size: 7, color: GREY });
   const flagged = item.status !== 'collected';

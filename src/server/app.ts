@@ -34,6 +34,8 @@ export interface AppOptions {
    * the right of X-Forwarded-For, the scheme the nearest one's X-Forwarded-Proto. 0 (default): none.
    */
   trustProxy?: number;
+  /** PUBLIC_URL: the origin people reach the server at, for links that leave it (invitations). */
+  publicUrl?: string;
   /** Secure cookies: true, false, or 'auto' (when the request came over https). */
   secureCookies?: boolean | 'auto';
   /** Public evaluate: burst and sustained rate per client address (default 30 at once, then 1 per second). */
@@ -108,6 +110,7 @@ export function createApp(opts: AppOptions): App {
       const r = await evalPool().run({ case: c, asOf, today: today(), as: 'value', ...options });
       return (r.value as { evaluation: Evaluation }).evaluation;
     },
+    publicUrl: opts.publicUrl,
     secure: (c) => (api.deps.secureCookies === 'auto' ? isHttps(c) : api.deps.secureCookies),
   };
 

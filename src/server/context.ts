@@ -29,6 +29,8 @@ export interface ServerContext extends EvaluationDeps {
   pool: () => EvalPool;
   /** The evaluation of a stored (checked) case, computed by a worker. */
   evaluateInPool: (c: Case, asOf: IsoDate, options: EvaluateOptions) => Promise<Evaluation>;
+  /** PUBLIC_URL's origin, when set: links that leave the server (invitations) are absolute on it. */
+  publicUrl: string | undefined;
   /** Whether a cookie set on this answer is Secure. */
   secure: (c: Context) => boolean;
 }

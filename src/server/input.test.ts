@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseInputProblems, paramProblems, scanJson, valueProblems } from './input.ts';
-import { clientAddress, forwardedProto, parseTrustProxy } from './proxy.ts';
+import { clientAddress, forwardedProto, parsePublicUrl, parseTrustProxy } from './proxy.ts';
 
 describe('request input checks', () => {
   it('finds too deep and too wide JSON in one pass, skipping strings', () => {
@@ -48,5 +48,13 @@ describe('the client address behind trusted proxies', () => {
     expect(parseTrustProxy(undefined)).toBe(0);
     expect(parseTrustProxy(' 2 ')).toBe(2);
     expect(() => parseTrustProxy('true')).toThrow(/HQS_TRUST_PROXY: expected the number of reverse proxies/);
+  });
+  it('reads PUBLIC_URL as an http(s) origin and names a bad value', () => {
+    expect(parsePublicUrl(undefined)).toBeUndefined();
+    expect(parsePublicUrl(' https://hqs.example.ru/ ')).toBe('https://hqs.example.ru');
+    expect(parsePublicUrl('http://10.0.0.5:8080')).toBe('http://10.0.0.5:8080');
+    expect(() => parsePublicUrl('hqs.example.ru')).toThrow(/PUBLIC_URL: expected an address such as/);
+    expect(() => parsePublicUrl('ftp://hqs.example.ru')).toThrow(/PUBLIC_URL: expected an http or https address/);
+    expect(() => parsePublicUrl('https://hqs.example.ru/desk')).toThrow(/PUBLIC_URL: expected only the scheme/);
   });
 });

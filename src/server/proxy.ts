@@ -46,3 +46,27 @@ export function parseTrustProxy(text: string | undefined, name = 'HQS_TRUST_PROX
     `${name}: expected the number of reverse proxies in front of the server (0–10, e.g. 1), got ${JSON.stringify(text)}`,
   );
 }
+
+/**
+ * PUBLIC_URL: the address people reach this server at (e.g. https://hqs.example.ru), for links that leave
+ * it — invitations opened on a phone, later mails. Unset: links are relative to the page that shows them.
+ * Throws naming the variable for anything but an http(s) origin (a path, query or fragment is refused: the
+ * app is served from the root).
+ */
+export function parsePublicUrl(text: string | undefined, name = 'PUBLIC_URL'): string | undefined {
+  const t = text?.trim() ?? '';
+  if (t === '') return undefined;
+  let u: URL;
+  try {
+    u = new URL(t);
+  } catch {
+    throw new Error(`${name}: expected an address such as https://hqs.example.ru, got ${JSON.stringify(text)}`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    throw new Error(`${name}: expected an http or https address, got ${JSON.stringify(text)}`);
+  if ((u.pathname !== '/' && u.pathname !== '') || u.search || u.hash || u.username || u.password)
+    throw new Error(
+      `${name}: expected only the scheme, host and port (HQS Desk is served from the root), got ${JSON.stringify(text)}`,
+    );
+  return u.origin;
+}

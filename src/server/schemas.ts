@@ -246,7 +246,11 @@ export const InvitationBody = z.object({
 export const NewInvitation = z.object({
   invitationId: z.string(),
   token: z.string().describe('shown once'),
-  url: z.string().describe('the link to pass on: /invite#<token>'),
+  url: z
+    .string()
+    .describe(
+      'the link to pass on: <PUBLIC_URL>/invite#<token>, or /invite#<token> (relative to the workspace) when PUBLIC_URL is not set',
+    ),
   expiresAt: z.string(),
   invitation: Invitation,
 });
@@ -340,7 +344,11 @@ const codesQ = (what: string) =>
 export const CaseQuery = PageQuery.extend({
   status: z.enum(['open', 'closed']).optional().describe('open or closed'),
   employer: uuidP.optional().describe('employer id'),
-  stage: z.string().max(100).optional().describe("the principal's next plan step (or complete)"),
+  stage: z
+    .string()
+    .max(100)
+    .optional()
+    .describe("the principal's next plan step (or complete); not-evaluated: cases without a stored evaluation"),
   q: z
     .string()
     .max(200)

@@ -161,7 +161,8 @@ export async function backup(db: Db, file: string): Promise<BackupSummary> {
       { isolation: 'repeatable read', readOnly: true },
     );
     for (const sha256 of shas) {
-      const bytes = await db.files.get(sha256);
+      // As kept on disk: an encrypted scan stays encrypted in the backup (its key is not in it).
+      const bytes = await db.files.getStored(sha256);
       for (let at = 0, i = 0; at < bytes.length || i === 0; at += CHUNK, i++) {
         await w.line(
           JSON.stringify({ f: sha256, i, size: bytes.length, d: bytes.subarray(at, at + CHUNK).toString('base64') }),
@@ -344,7 +345,11 @@ export async function restore(db: Db, file: string, opts: RestoreOptions = {}): 
         throw new BackupError(
           `${file}: document file ${file_.sha} is ${bytes.length} bytes, the backup says ${file_.size}`,
         );
-      await db.files.put(bytes, file_.sha);
+      try {
+        await db.files.putStored(bytes, file_.sha, `${file}: document file ${file_.sha}`);
+      } catch (e) {
+        throw new BackupError(`${(e as Error).message}; nothing was restored`, { cause: e });
+      }
       files++;
       file_ = undefined;
     };

@@ -11,7 +11,7 @@ import { addDays, isRealIsoDate, type IsoDate } from '../calendar/date.ts';
 import { appendAudit } from './audit.ts';
 import { requireCaseVisible, requireWrite, type Actor } from './actor.ts';
 import { inTenant, isUuid, jsonb, requireUuid, type Db, type Tx } from './db.ts';
-import { employerForCase, employersForCases } from './employers.ts';
+import { employerForCase, employersForCases, reflectEmployerRegistration } from './employers.ts';
 import { Conflict, Invalid, NotFound, sqlState } from './errors.ts';
 import { likePattern, pageOf, Where, type Page, type PageRequest } from './page.ts';
 import { storeEvaluations } from './evaluations.ts';
@@ -284,6 +284,7 @@ export async function createCase(db: Db, actor: Actor, input: Case, opts: Create
       duplicateExternal(e, c);
     }
     await writePeople(tx, actor.orgId, caseId, c);
+    await reflectEmployerRegistration(tx, actor, employerId, caseId, c);
     await appendAudit(tx, actor, {
       action: 'case.create',
       entity: 'case',
@@ -350,6 +351,9 @@ export async function createCases(db: Db, actor: Actor, inputs: readonly Case[])
                                                birth_date date, citizenships text[], email text)`,
       [actor.orgId, jsonb(people)],
     );
+    for (const r of rows)
+      if (r.data.events?.some((e) => e.type === 'employer-registered'))
+        await reflectEmployerRegistration(tx, actor, r.employer_id, r.case_id, r.data);
     await tx.query(
       `INSERT INTO audit_log (org_id, actor_user_id, actor, action, entity, entity_id, ip, details)
        SELECT $1, $2, $3, 'case.create', 'case', x.case_id, $4, jsonb_build_object('externalId', x.external_id, 'import', true)
@@ -468,6 +472,7 @@ async function writeLocked(
     duplicateExternal(e, c);
   }
   await writePeople(tx, actor.orgId, id, c);
+  await reflectEmployerRegistration(tx, actor, employerId, id, c);
   await appendAudit(tx, actor, {
     action: audit.action,
     entity: 'case',
@@ -651,7 +656,9 @@ export async function listCases(db: Db, actor: Actor, f: CaseFilter = {}): Promi
   if (actor.role === 'specialist') w.add('c.case_id = ?::uuid', actor.caseId ?? '00000000-0000-0000-0000-000000000000');
   if (f.status !== undefined) w.add('c.status = ?', f.status);
   if (f.employerId !== undefined) w.add('c.employer_id = ?::uuid', requireUuid(f.employerId, 'employer'));
-  if (f.stage !== undefined) w.add('c.stage = ?', f.stage);
+  // not-evaluated: no stored evaluation yet (the dashboard's count of them opens this list).
+  if (f.stage === 'not-evaluated') w.clauses.push('v.case_id IS NULL');
+  else if (f.stage !== undefined) w.add('c.stage = ?', f.stage);
   if (f.q !== undefined && f.q.trim() !== '') w.add('c.search LIKE ?', likePattern(f.q));
   if (f.assignee !== undefined) {
     if (f.assignee === 'none') w.clauses.push('c.assignee_user_id IS NULL');

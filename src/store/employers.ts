@@ -190,6 +190,41 @@ export async function listEmployers(
   );
 }
 
+/**
+ * The employer's registration for hiring HQS recorded as an event of one of its cases (type
+ * employer-registered) is a fact about the employer: it is copied to the employer (its page shows it, a
+ * new case takes it). Only ever filled in or moved earlier — the engine also takes the earliest of the
+ * employer's date and the events — and never cleared when an event goes (the employer's own record may
+ * have it from elsewhere). Audited as employer.update, naming the case.
+ */
+export async function reflectEmployerRegistration(
+  tx: Tx,
+  actor: Actor,
+  employerId: string,
+  caseId: string,
+  c: { events?: readonly { type: string; on: string }[] | undefined },
+): Promise<void> {
+  const on = (c.events ?? [])
+    .filter((e) => e.type === 'employer-registered')
+    .map((e) => e.on)
+    .sort()[0];
+  if (on === undefined) return;
+  const rows = await tx.query<{ before: string | null }>(
+    `UPDATE employers e SET data = jsonb_set(e.data, '{hqsRegistered}', to_jsonb($2::text)), updated_at = now()
+     FROM (SELECT data ->> 'hqsRegistered' AS before FROM employers WHERE employer_id = $1) old
+     WHERE e.employer_id = $1 AND (old.before IS NULL OR old.before > $2)
+     RETURNING old.before`,
+    [employerId, on],
+  );
+  if (rows.length === 0) return;
+  await appendAudit(tx, actor, {
+    action: 'employer.update',
+    entity: 'employer',
+    entityId: employerId,
+    details: { hqsRegistered: on, before: rows[0]!.before, fromCase: caseId },
+  });
+}
+
 /** Replaces the employer's facts. Cases keep the employer as their own file says (the case is the truth). */
 export async function updateEmployer(
   db: Db,

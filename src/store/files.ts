@@ -1,10 +1,20 @@
 // Document files, content-addressed: `<dataDir>/files/ab/cd/<sha256>`. The same bytes are kept once,
 // whoever uploads them; a file is written to a temporary name and renamed into place, so a reader never
 // sees half a file and two writers of the same bytes cannot clash. The type of a file is read from its
-// first bytes (magic numbers), never from its name.
+// first bytes (magic numbers), never from its name. With a keyring (file-crypto.ts) the bytes on disk are
+// encrypted (AES-256-GCM, a data key per file); the name stays the digest of the plain content.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import {
+  decryptFile,
+  encryptFile,
+  isEncrypted,
+  keyIdOf,
+  MissingFileKey,
+  rewrapFile,
+  type FileKeyring,
+} from './file-crypto.ts';
 
 export const MEDIA_TYPES = [
   'application/pdf',
@@ -61,7 +71,11 @@ export class FileStore {
   private holds = 0;
   private deferred = new Set<string>();
 
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    /** Encrypts what is written and opens what is read; without it files are written plain. */
+    readonly keys?: FileKeyring,
+  ) {}
 
   /**
    * Holds deletions until the returned function is called (a backup copying files outside its database
@@ -93,14 +107,42 @@ export class FileStore {
     if (expectedSha256 !== undefined && expectedSha256 !== sha256) {
       throw new Error(`file content does not match its digest: expected ${expectedSha256}, got ${sha256}`);
     }
-    const path = this.pathOf(sha256);
     if (await this.has(sha256)) return { sha256, size: bytes.length, created: false };
+    await this.write(sha256, this.keys ? encryptFile(bytes, sha256, this.keys) : bytes);
+    return { sha256, size: bytes.length, created: true };
+  }
+
+  /** Writes (or replaces) stored bytes under a digest: to a temporary name, then renamed into place. */
+  private async write(sha256: string, stored: Uint8Array): Promise<void> {
     const dir = join(this.root, sha256.slice(0, 2), sha256.slice(2, 4));
     await mkdir(dir, { recursive: true });
     const tmp = join(dir, `.${sha256}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    await writeFile(tmp, bytes, { flag: 'wx' });
-    await rename(tmp, path);
-    return { sha256, size: bytes.length, created: true };
+    await writeFile(tmp, stored, { flag: 'wx' });
+    await rename(tmp, this.pathOf(sha256));
+  }
+
+  /** The bytes as kept on disk (encrypted where they are): what a backup copies. */
+  async getStored(sha256: string): Promise<Buffer> {
+    const path = this.pathOf(sha256);
+    try {
+      return await readFile(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`document file ${path} is missing`);
+      throw e;
+    }
+  }
+
+  /**
+   * Keeps bytes as a backup holds them (getStored's): checked against their digest — an encrypted file is
+   * opened for that, so a backup restored without its key fails here, naming the key — and encrypted on the
+   * way in when they came plain and this store encrypts.
+   */
+  async putStored(stored: Buffer, sha256: string, where = `document file ${sha256}`): Promise<void> {
+    const plain = isEncrypted(stored) ? decryptFile(stored, sha256, this.keys, where) : stored;
+    const actual = sha256Hex(plain);
+    if (actual !== sha256) throw new Error(`${where} is damaged: its content hashes to ${actual}`);
+    if (await this.has(sha256)) return;
+    await this.write(sha256, isEncrypted(stored) || !this.keys ? stored : encryptFile(plain, sha256, this.keys));
   }
 
   async has(sha256: string): Promise<boolean> {
@@ -111,19 +153,54 @@ export class FileStore {
     }
   }
 
-  /** The bytes, checked against their digest (a damaged file is an error, never served). */
+  /** The bytes, opened and checked against their digest (a damaged file is an error, never served). */
   async get(sha256: string): Promise<Buffer> {
     const path = this.pathOf(sha256);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`document file ${path} is missing`);
-      throw e;
-    }
+    const stored = await this.getStored(sha256);
+    const bytes = isEncrypted(stored) ? decryptFile(stored, sha256, this.keys, `document file ${path}`) : stored;
     const actual = sha256Hex(bytes);
     if (actual !== sha256) throw new Error(`document file ${path} is damaged: its content hashes to ${actual}`);
     return bytes;
+  }
+
+  /**
+   * Brings every file to the keyring's current key: rewraps the data key of files under an older key (their
+   * content is not rewritten) and encrypts plain files. Each file is replaced whole (renamed into place).
+   */
+  async rotate(): Promise<{ rewrapped: number; encrypted: number; current: number }> {
+    const keys = this.keys;
+    if (keys === undefined) throw new Error('no file key: nothing to rotate to');
+    const out = { rewrapped: 0, encrypted: 0, current: 0 };
+    for (const sha256 of await this.list()) {
+      const where = `document file ${this.pathOf(sha256)}`;
+      const stored = await this.getStored(sha256);
+      if (isEncrypted(stored)) {
+        if (keyIdOf(stored) === keys.currentId) {
+          out.current++;
+          continue;
+        }
+        if (keys.key(keyIdOf(stored)) === undefined) throw new MissingFileKey(keyIdOf(stored), where);
+        await this.write(sha256, rewrapFile(stored, keys, where));
+        out.rewrapped++;
+      } else {
+        if (sha256Hex(stored) !== sha256) throw new Error(`${where} is damaged: its content does not match its name`);
+        await this.write(sha256, encryptFile(stored, sha256, keys));
+        out.encrypted++;
+      }
+    }
+    return out;
+  }
+
+  /** The key ids the stored files are encrypted with, and how many plain files remain. */
+  async keyUse(): Promise<{ byKey: Record<string, number>; plain: number }> {
+    const byKey: Record<string, number> = {};
+    let plain = 0;
+    for (const sha256 of await this.list()) {
+      const stored = await this.getStored(sha256);
+      if (isEncrypted(stored)) byKey[keyIdOf(stored)] = (byKey[keyIdOf(stored)] ?? 0) + 1;
+      else plain++;
+    }
+    return { byKey, plain };
   }
 
   async delete(sha256: string): Promise<void> {

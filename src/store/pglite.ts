@@ -13,6 +13,7 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { beginStatement, TYPE_PARSERS, type Db, type Queryable, type Row, type TxOptions } from './db.ts';
 import { FileStore } from './files.ts';
+import type { FileKeyring } from './file-crypto.ts';
 import { lockDataDir } from './lock.ts';
 
 export interface PgliteOptions {
@@ -22,6 +23,8 @@ export interface PgliteOptions {
   filesDir?: string;
   /** Start from a dump of another database (`dumpDataDir`): how tests clone a migrated template. */
   loadDataDir?: Blob;
+  /** Encrypt document files with this keyring (openStore passes the installation's; omitted: plain). */
+  fileKeys?: FileKeyring;
 }
 
 export interface PgliteDb extends Db {
@@ -120,7 +123,7 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<PgliteDb> {
   return {
     backend: 'pglite',
     location: dataDir ?? '(in memory)',
-    files: new FileStore(filesDir),
+    files: new FileStore(filesDir, opts.fileKeys),
     pglite,
     ...base,
     transaction<T>(fn: (tx: Queryable) => Promise<T>, txOpts?: TxOptions): Promise<T> {

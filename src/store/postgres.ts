@@ -4,6 +4,7 @@ import { resolve, join } from 'node:path';
 import pg from 'pg';
 import { beginStatement, TYPE_PARSERS, type Db, type Queryable, type Row, type TxOptions } from './db.ts';
 import { FileStore } from './files.ts';
+import type { FileKeyring } from './file-crypto.ts';
 
 export interface PostgresOptions {
   url: string;
@@ -11,6 +12,8 @@ export interface PostgresOptions {
   dataDir?: string;
   /** Connections in the pool (default 10). */
   poolSize?: number;
+  /** Encrypt document files with this keyring (openStore passes the installation's; omitted: plain). */
+  fileKeys?: FileKeyring;
 }
 
 export interface PostgresDb extends Db {
@@ -66,7 +69,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<PostgresDb> {
   return {
     backend: 'postgres',
     location: redactUrl(opts.url),
-    files: new FileStore(join(resolve(opts.dataDir ?? 'data'), 'files')),
+    files: new FileStore(join(resolve(opts.dataDir ?? 'data'), 'files'), opts.fileKeys),
     pool,
     ...base,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>, txOpts?: TxOptions): Promise<T> {

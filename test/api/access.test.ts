@@ -247,6 +247,28 @@ describe.each(BACKENDS)('accounts, the organization and invitations on %s', (bac
     expect(await member(A)).toMatchObject({ role: 'owner', disabled: false });
   });
 
+  it('makes invitation links absolute on PUBLIC_URL when it is set, so they open on a phone', async () => {
+    const { app } = createApp({
+      db: env.db,
+      engine: testEngine(),
+      law: loadLaw(),
+      publicUrl: 'https://hqs.example.ru',
+      log: () => {},
+    });
+    const r = await app.request('/api/v1/invitations', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: owner.cookie ?? '',
+        'x-csrf-token': owner.csrf ?? '',
+      },
+      body: JSON.stringify({ email: 'phone.reader@acc.example', role: 'viewer' }),
+    });
+    const body = (await r.json()) as { url: string; token: string };
+    expect(r.status, JSON.stringify(body)).toBe(201);
+    expect(body.url).toBe(`https://hqs.example.ru/invite#${body.token}`);
+  });
+
   it('invites a new person: the token once, a public look-up and acceptance that signs them in; used once', async () => {
     const inv = await owner.post('/api/v1/invitations', { json: { email: 'New.Person@Acc.example', role: 'manager' } });
     expect(inv.status, JSON.stringify(inv.body)).toBe(201);

@@ -326,4 +326,23 @@ describe('the portfolio: urgency, assignees, employer scopes, bulk actions, find
     expect((await purgeExpired(env.db)).skipped).toBe(false);
     expect((await env.db.query('SELECT 1 FROM idempotency_keys')).length).toBe(0);
   });
+
+  it('stage=not-evaluated lists the open cases without a stored evaluation (the dashboard figure)', async () => {
+    const open = (await owner.get('/api/v1/cases?status=open&limit=500')).body.items as { caseId: string }[];
+    const victim = open[0]!.caseId;
+    const saved = await env.db.query<Record<string, unknown>>('SELECT * FROM evaluations WHERE case_id = $1', [victim]);
+    expect(saved.length).toBe(1);
+    expect((await owner.get('/api/v1/cases?stage=not-evaluated')).body.total).toBe(0);
+    await env.db.query('DELETE FROM evaluations WHERE case_id = $1', [victim]);
+    try {
+      const r = await owner.get('/api/v1/cases?status=open&stage=not-evaluated');
+      expect(ids(r)).toEqual([victim]);
+      expect((await owner.get('/api/v1/dashboard')).body.notEvaluated).toBe(1);
+    } finally {
+      await env.db.query('INSERT INTO evaluations SELECT * FROM jsonb_populate_record(NULL::evaluations, $1::jsonb)', [
+        JSON.stringify(saved[0]),
+      ]);
+    }
+    expect((await owner.get('/api/v1/cases?stage=not-evaluated')).body.total).toBe(0);
+  });
 });

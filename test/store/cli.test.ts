@@ -1,7 +1,8 @@
 // The storage commands end to end on a data directory: hqs admin create-owner, migrate, sweep, backup,
 // restore — and on PostgreSQL through DATABASE_URL.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adminCommand } from '../../src/cli/commands/admin.ts';
@@ -9,6 +10,7 @@ import { migrateCommand } from '../../src/cli/commands/migrate.ts';
 import { sweepCommand } from '../../src/cli/commands/sweep.ts';
 import { backupCommand } from '../../src/cli/commands/backup.ts';
 import { restoreCommand } from '../../src/cli/commands/restore.ts';
+import { keysCommand } from '../../src/cli/commands/keys.ts';
 import { InputError, UsageError } from '../../src/cli/args.ts';
 import type { Io } from '../../src/cli/io.ts';
 import {
@@ -18,10 +20,12 @@ import {
   openStore,
   resolveActor,
   storeConfigFromEnv,
+  storeDocument,
+  readDocument,
   authenticate,
   organizationsOfUser,
 } from '../../src/store/index.ts';
-import { makeCase, PASSWORD } from './fixtures.ts';
+import { makeCase, makeOrg, PASSWORD, PDF } from './fixtures.ts';
 import { loadMigrations } from '../../src/store/migrate.ts';
 
 const LATEST = loadMigrations().length;
@@ -37,7 +41,7 @@ let root: string;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'hqs-cli-'));
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => rmSync(root, { recursive: true, force: true }), 120_000); // several embedded databases' directories
 
 describe('storage commands on the embedded database', () => {
   beforeEach(() => {
@@ -125,7 +129,68 @@ describe('storage commands on the embedded database', () => {
       await db2.close();
     }
     await expect(restoreCommand([join(root, 'missing.jsonl.gz')], capture())).rejects.toThrow(/no such file/);
-  }, 60_000);
+  }, 240_000); // each command opens the embedded database: slow on a loaded machine
+
+  it('scans are encrypted at rest: no plain bytes in the data directory or the backup; a restore without the key names it; keys rotate', async () => {
+    process.env.HQS_DATA_DIR = join(root, 'enc');
+    const marker = 'PASSPORT 4510 987654 PETROVA';
+    const scan = Buffer.concat([PDF, Buffer.from(marker)]);
+    let documentId: string;
+    let db = await openStore(storeConfigFromEnv());
+    try {
+      const org = await makeOrg(db, 'enc');
+      const c = await createCase(db, org.owner, makeCase(400));
+      documentId = (
+        await storeDocument(db, org.owner, { caseId: c.caseId, personId: 'p1', type: 'passport', bytes: scan })
+      ).document.documentId;
+      expect((await readDocument(db, org.owner, documentId)).bytes.equals(scan)).toBe(true);
+    } finally {
+      await db.close();
+    }
+    const holds = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile() && !e.name.endsWith('.json'))
+        .some((e) => readFileSync(join(e.parentPath, e.name)).includes(marker));
+    expect(holds(join(root, 'enc', 'files'))).toBe(false);
+    const file = join(root, 'enc.jsonl.gz');
+    expect(await backupCommand([file], capture())).toBe(0);
+    expect(gunzipSync(readFileSync(file)).includes(marker)).toBe(false);
+    expect(gunzipSync(readFileSync(file)).includes(Buffer.from(marker).toString('base64').slice(0, 20))).toBe(false);
+
+    // Elsewhere, without the key: said plainly, nothing restored.
+    process.env.HQS_DATA_DIR = join(root, 'enc-elsewhere');
+    await expect(restoreCommand([file], capture())).rejects.toThrow(
+      /encrypted with the file key "k[0-9a-f]{10}", which this installation does not have.*nothing was restored/,
+    );
+    // With the key given as HQS_FILE_KEY, the same backup restores.
+    const kf = JSON.parse(readFileSync(join(root, 'enc', 'keys', 'files.json'), 'utf8')) as {
+      current: string;
+      keys: Record<string, string>;
+    };
+    process.env.HQS_DATA_DIR = join(root, 'enc-keyed');
+    process.env.HQS_FILE_KEY = `${kf.current}:${kf.keys[kf.current]}`;
+    try {
+      expect(await restoreCommand([file], capture())).toBe(0);
+    } finally {
+      delete process.env.HQS_FILE_KEY;
+    }
+
+    // Rotation on the first directory: a new key, every file rewrapped, the old key dropped; still readable.
+    process.env.HQS_DATA_DIR = join(root, 'enc');
+    const r = capture();
+    expect(await keysCommand(['rotate', '--format', 'json'], r)).toBe(0);
+    const rotated = JSON.parse(r.out_.join('\n')) as { current: string; dropped: string[]; files: unknown };
+    expect(rotated.current).not.toBe(kf.current);
+    expect(rotated.dropped).toEqual([kf.current]);
+    expect(rotated.files).toEqual({ byKey: { [rotated.current]: 1 }, plain: 0 });
+    db = await openStore(storeConfigFromEnv());
+    try {
+      expect((await db.files.get((await db.files.list())[0]!)).equals(scan)).toBe(true);
+    } finally {
+      await db.close();
+    }
+    await expect(keysCommand(['spin'], capture())).rejects.toThrow(UsageError);
+  }, 240_000); // each command opens the embedded database: slow on a loaded machine
 });
 
 describe('storage commands on PostgreSQL (DATABASE_URL)', () => {
@@ -133,7 +198,7 @@ describe('storage commands on PostgreSQL (DATABASE_URL)', () => {
   beforeAll(async () => {
     server = await startPostgres();
     await admin(server, ['CREATE DATABASE hqs_cli OWNER hqs_owner']);
-  }, 60_000);
+  }, 240_000); // each command opens the embedded database: slow on a loaded machine
   afterAll(() => server?.stop());
 
   it('migrate applies the schema on the server; a bad URL is a plain error', async () => {

@@ -12,6 +12,8 @@ export { ApiError };
 export type { FieldProblem } from '../../src/server/client.ts';
 export type SessionInfo = z.infer<typeof S.SessionInfo>;
 export type CaseSummary = z.infer<typeof S.CaseSummary>;
+export type CaseListItem = z.infer<typeof S.CaseListItem>;
+export type PortfolioFinding = z.infer<typeof S.FindingItem>;
 export type CaseRecord = z.infer<typeof S.CaseRecord>;
 export type EmployerRecord = z.infer<typeof S.EmployerRecord>;
 export type Member = z.infer<typeof S.Member>;

@@ -7,6 +7,7 @@ import { json } from '../context.ts';
 import { backup, type BackupSummary } from '../../store/backup.ts';
 import { LOCK_FILE } from '../../store/lock.ts';
 import { storeConfigFromEnv } from '../../store/open.ts';
+import { KEY_FILE } from '../../store/file-crypto.ts';
 import { requestOnlineBackup } from '../../server/online-backup.ts';
 import { withStore } from '../with-store.ts';
 
@@ -28,6 +29,7 @@ export async function backupCommand(argv: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(`expected one FILE\n\n${HELP}`);
   const format = formatOf(values.format);
   const file = resolve(positionals[0] as string);
+  const cfg = storeConfigFromEnv();
   const report = (s: BackupSummary, where: string, how: string) => {
     if (format === 'json') io.out(json({ ...s, database: where, online: how !== '' }));
     else {
@@ -35,10 +37,13 @@ export async function backupCommand(argv: string[], io: Io): Promise<number> {
       io.out(
         `backup of ${where}${how} written to ${s.file}: schema version ${s.schemaVersion}, ${rows} rows (${s.rows.cases ?? 0} cases, ${s.rows.documents ?? 0} documents, ${s.rows.audit_log ?? 0} audit entries), ${s.files} files (${s.bytes} bytes)`,
       );
+      if (s.files > 0)
+        io.out(
+          `the document files in it are encrypted; their key is not in it: keep ${process.env.HQS_FILE_KEY?.trim() ? 'HQS_FILE_KEY' : join(cfg.dataDir, KEY_FILE)} apart from the backups (hqs keys status)`,
+        );
     }
     return 0;
   };
-  const cfg = storeConfigFromEnv();
   if (!cfg.databaseUrl) {
     // The embedded database is open in a running server: that server writes the backup.
     const holder = runningHolder(cfg.dataDir);

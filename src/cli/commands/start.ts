@@ -6,7 +6,7 @@ import { openStore, storeConfigFromEnv } from '../../store/open.ts';
 import { anyOwnerExists } from '../../store/memberships.ts';
 import { redactUrl } from '../../store/postgres.ts';
 import { parseRateLimit, startServer } from '../../server/index.ts';
-import { parseTrustProxy } from '../../server/proxy.ts';
+import { parsePublicUrl, parseTrustProxy } from '../../server/proxy.ts';
 import { serveBackupRequests } from '../../server/online-backup.ts';
 
 /** HQS_EVAL_WORKERS and HQS_EVAL_TIMEOUT_MS; throws naming a bad value. */
@@ -34,6 +34,10 @@ daily portfolio sweep. The database is the embedded one in HQS_DATA_DIR (default
 PostgreSQL server of DATABASE_URL; migrations are applied on start.
   PORT              port to listen on (default 8080)
   HOST              address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+  PUBLIC_URL        the address people reach this server at (e.g. https://hqs.example.ru): invitation
+                    links are made on it, so they open on a phone (default: relative to the page)
+  HQS_FILE_KEY      the key that encrypts document files at rest (base64 of 32 bytes); unset: a key file
+                    made in HQS_DATA_DIR/keys/files.json (hqs keys --help)
   HQS_TRUST_PROXY   the number of reverse proxies in front (default 0): the client address is that many
                     entries from the right of X-Forwarded-For, https from the nearest one's X-Forwarded-Proto
   HQS_EVAL_WORKERS  evaluation worker threads (default: the cores less one, 1 to 4)
@@ -62,9 +66,11 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
     throw new InputError((e as Error).message);
   }
   let trustProxy: number;
+  let publicUrl: string | undefined;
   let evaluation: { workers?: number; timeoutMs?: number };
   try {
     trustProxy = parseTrustProxy(process.env.HQS_TRUST_PROXY);
+    publicUrl = parsePublicUrl(process.env.PUBLIC_URL);
     evaluation = evaluationFromEnv(process.env);
   } catch (e) {
     throw new InputError((e as Error).message);
@@ -87,6 +93,7 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
       port,
       host,
       trustProxy,
+      ...(publicUrl ? { publicUrl } : {}),
       evaluation,
       ...(evaluateLimit ? { evaluateLimit } : {}),
     });
@@ -108,6 +115,11 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
     `HQS Desk is running at ${server.url}  (database: ${cfg.databaseUrl ? redactUrl(cfg.databaseUrl) : db.location}, ${db.backend})`,
   );
   io.out(`  Public self-check: ${server.url}/   Workspace: ${server.url}/app`);
+  io.out(
+    publicUrl
+      ? `  Links in invitations: ${publicUrl}`
+      : '  PUBLIC_URL is not set: invitation links use the address the workspace is opened at',
+  );
   io.out(`  API: ${server.url}/api/v1   OpenAPI: ${server.url}/api/openapi.json   health: ${server.url}/healthz`);
   if (!(await anyOwnerExists(db))) {
     io.out(`First run: no owner yet. Open ${server.url}/setup to create your organization and its owner, or`);

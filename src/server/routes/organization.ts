@@ -13,10 +13,10 @@ import { routes } from './organization.contract.ts';
 export { routes };
 
 /** A new invitation as answered, with its token (shown this once) and the link to pass on. */
-const invitationAnswer = (invitation: store.Invitation, token: string) => ({
+const invitationAnswer = (invitation: store.Invitation, token: string, publicUrl: string | undefined) => ({
   invitationId: invitation.invitationId,
   token,
-  url: `/invite#${token}`,
+  url: `${publicUrl ?? ''}/invite#${token}`,
   expiresAt: invitation.expiresAt,
   invitation,
 });
@@ -47,7 +47,7 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
       const { email, role, caseId, personId } = body;
       const input = stripUndefined({ email, role, caseId, personId });
       const { invitation, token } = await store.createInvitation(db, actor, input);
-      return json(c, invitationAnswer(invitation, token), 202);
+      return json(c, invitationAnswer(invitation, token, x.publicUrl), 202);
     },
     updateMember: async ({ c, actor, params, body }) =>
       json(c, await store.updateMembership(db, actor, stripUndefined({ ...body, userId: params.userId }))),
@@ -58,7 +58,7 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
 
     createInvitation: async ({ c, actor, body }) => {
       const { invitation, token } = await store.createInvitation(db, actor, stripUndefined(body));
-      return json(c, invitationAnswer(invitation, token), 201);
+      return json(c, invitationAnswer(invitation, token, x.publicUrl), 201);
     },
     listInvitations: async ({ c, actor }) => json(c, await store.listInvitations(db, actor)),
     revokeInvitation: async ({ c, actor, params }) => {

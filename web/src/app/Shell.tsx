@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { api } from '../api.ts';
 import { Link, match, navigate, useLocation } from '../router.tsx';
+import { clearUserDrafts } from './newcase/draft-keys.ts';
 import { routes, type NavId } from './routes.tsx';
 import { useApp } from './session.tsx';
 
@@ -22,11 +23,14 @@ export function Shell({ children }: { children: ReactNode }) {
   const current = routes.find((r) => match(r.path, path))?.nav;
   const who = session ? session.user.name || session.user.email || session.user.label : '';
   const signOut = async () => {
+    // Nothing the user typed stays in this browser (the new-case drafts, web/src/app/newcase/draft.ts).
+    const userId = session?.user.userId;
+    if (userId) clearUserDrafts(localStorage, userId);
     try {
       await api.logout();
     } finally {
       setSession(null);
-      navigate('/login');
+      navigate('/login', { force: true });
     }
   };
   return (

@@ -15,6 +15,7 @@ const l = <K extends string>(load: () => Promise<Record<K, React.ComponentType<R
 const Dashboard = l(() => import('./pages/Dashboard.tsx'), 'Dashboard');
 const Obligations = l(() => import('./pages/Obligations.tsx'), 'Obligations');
 const Cases = l(() => import('./pages/Cases.tsx'), 'Cases');
+const Findings = l(() => import('./pages/Findings.tsx'), 'Findings');
 const Employers = l(() => import('./pages/Employers.tsx'), 'Employers');
 const EmployerPage = l(() => import('./pages/EmployerPage.tsx'), 'EmployerPage');
 const Audit = l(() => import('./pages/Audit.tsx'), 'Audit');
@@ -27,6 +28,7 @@ export const routes: readonly RouteDef[] = [
   { path: '/app', nav: 'dashboard', render: () => <Dashboard /> },
   { path: '/app/obligations', nav: 'obligations', render: () => <Obligations /> },
   { path: '/app/cases', nav: 'cases', render: () => <Cases /> },
+  { path: '/app/findings', nav: 'dashboard', render: () => <Findings /> },
   { path: '/app/cases/new', nav: 'cases', render: () => <NewCase /> },
   { path: '/app/cases/:id', nav: 'cases', render: (p) => <CasePage key={p.id!} id={p.id!} /> },
   { path: '/app/employers', nav: 'employers', render: () => <Employers /> },

@@ -1,5 +1,6 @@
 // What has happened in the case, newest first: date, kind in words, person and details; "Add an event"
-// of any kind, and "Remove" for a mistaken one (by its index in the case, with the version read).
+// of any kind, "Correct" to change one (its form under its row) and "Remove" for a mistaken one (both by its
+// index in the case, with the version read: someone else's change in between is said in words).
 import { useRef, useState } from 'react';
 import type { Case } from '../../../../src/case/schema.ts';
 import { api } from '../../api.ts';
@@ -7,9 +8,9 @@ import type { T } from '../../i18n.ts';
 import { Table } from '../Table.tsx';
 import { ErrorBox } from '../ui.tsx';
 import { useAction } from '../useAction.ts';
-import { useCase } from './context.ts';
+import { isStale, useCase } from './context.ts';
 import { EventForm } from './forms.tsx';
-import { EVENT_SPECS, eventsNewestFirst, newDraft } from './model.ts';
+import { correctedEvent, draftFromEvent, EVENT_SPECS, eventsNewestFirst, newDraft } from './model.ts';
 import { regionName } from './refdata.ts';
 
 type CaseEvent = NonNullable<Case['events']>[number];
@@ -54,6 +55,7 @@ export function Events() {
   const c = useCase();
   const { t, kase, canWrite, today, names, id } = c;
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<number | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const events = eventsNewestFirst(kase);
   const personOf = usePersonOf();
@@ -116,13 +118,36 @@ export function Events() {
           canWrite && {
             key: 'actions',
             header: t('case.events.actions'),
-            cell: ({ index, event }) => <RemoveEvent index={index} event={event} />,
+            cell: ({ index, event }) => (
+              <>
+                {editing !== index && (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setEditing(index)}
+                    aria-label={`${t('portfolio.event.edit')}: ${t(`case.eventType.${event.type}`)}, ${t.date(event.on)}`}
+                  >
+                    {t('portfolio.event.edit')}
+                  </button>
+                )}{' '}
+                <RemoveEvent index={index} event={event} />
+              </>
+            ),
           },
         ]}
         rows={events}
         rowKey={({ index, event }) => `${index}-${event.type}-${event.on}`}
         caption={t('case.events.caption')}
         labels="none"
+        after={({ index, event }, span) =>
+          canWrite && editing === index ? (
+            <tr key={`edit-${index}`} className="row-panel">
+              <td colSpan={span}>
+                <EditEvent index={index} event={event} onClose={() => setEditing(null)} />
+              </td>
+            </tr>
+          ) : null
+        }
         className="events"
         empty={<p>{t('case.events.none')}</p>}
       />
@@ -139,6 +164,48 @@ function usePersonOf() {
       : EVENT_SPECS[event.type].person === 'principal'
         ? kase.people.find((p) => p.role === 'principal')?.id
         : undefined;
+}
+
+/**
+ * The form of one event, filled in with it, that replaces it (PUT …/events/{index} with the version read).
+ * When someone else changed the case meanwhile, the case is reloaded and the form closed: the index may
+ * now name another event, so the correction is not sent again blindly.
+ */
+function EditEvent({ index, event, onClose }: { index: number; event: CaseEvent; onClose: () => void }) {
+  const c = useCase();
+  const { t, kase, names, id } = c;
+  const what = `${t(`case.eventType.${event.type}`)}, ${t.date(event.on)}`;
+  return (
+    <EventForm
+      t={t}
+      lang={c.lang}
+      kase={kase}
+      initial={draftFromEvent(event)}
+      chooseType={false}
+      idBase={`ev-edit-${index}`}
+      names={names}
+      title={t('portfolio.event.editTitle', { event: what })}
+      onSubmit={async (edited) => {
+        try {
+          await c.save(
+            (version) => api.correctEvent({ id, index, body: { event: correctedEvent(event, edited), version } }),
+            t('portfolio.event.corrected', {
+              event: t(`case.eventType.${String(edited.type)}`),
+              date: t.date(String(edited.on)),
+            }),
+          );
+        } catch (e) {
+          if (isStale(e)) {
+            onClose();
+            c.announce(t('portfolio.event.stale'));
+          }
+          throw e;
+        }
+        onClose();
+      }}
+      onCancel={onClose}
+    />
+  );
 }
 
 /** "Remove", then "Really remove?" with yes and cancel, for one event. */

@@ -8,6 +8,7 @@ import { Basis, isProposalReason } from '../../Basis.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { ErrorBox, PageTitle, StatusTag } from '../ui.tsx';
 import { useAction } from '../useAction.ts';
+import { AssigneeFact } from './Assignee.tsx';
 import { useCase } from './context.ts';
 import { principalOf } from './model.ts';
 import { regionName } from './refdata.ts';
@@ -80,6 +81,7 @@ export function CaseHeader() {
             <dd>{record.externalId}</dd>
           </>
         )}
+        <AssigneeFact />
         <dt>{t('case.head.updated')}</dt>
         <dd>
           {t('case.head.updatedValue', { date: t.dateTime(record.updatedAt), version: t.number(record.version) })}

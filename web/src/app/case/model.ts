@@ -525,3 +525,49 @@ export function formKeyOfPath(path: string): string {
   if (p.startsWith('name')) return 'name.latin';
   return p.replace(/[[.].*$/, '');
 }
+
+/** An event as a draft of the event form (to correct it): every field the form knows, as the form holds it. */
+export function draftFromEvent(e: NonNullable<Case['events']>[number]): EventDraft {
+  const spec = EVENT_SPECS[e.type];
+  const rec = e as unknown as Record<string, unknown>;
+  const fields: Record<string, DraftValue> = {};
+  for (const s of spec.fields) {
+    const v = rec[s.name];
+    fields[s.name] =
+      s.kind === 'regions'
+        ? Array.isArray(v)
+          ? v.map(String)
+          : []
+        : s.kind === 'flag'
+          ? v === true
+          : v === undefined || v === null
+            ? s.kind === 'entries'
+              ? 'multiple'
+              : ''
+            : String(v);
+  }
+  return {
+    type: e.type,
+    on: e.on,
+    person: spec.person === 'person' && typeof rec.person === 'string' ? rec.person : '',
+    fields,
+    note: typeof e.note === 'string' ? e.note : '',
+  };
+}
+
+/**
+ * The corrected event: what the form made of the draft, and what the form does not show of the event it
+ * corrects kept as it was (a person on an event of the principal, a key of a newer case format). The keys
+ * the form owns are the form's, even when it left them out (a cleared optional field goes).
+ */
+export function correctedEvent(
+  original: NonNullable<Case['events']>[number],
+  edited: Record<string, unknown>,
+): Record<string, unknown> {
+  const spec = EVENT_SPECS[original.type];
+  const owned = new Set(['type', 'on', 'note', ...spec.fields.map((s) => s.name)]);
+  if (spec.person === 'person') owned.add('person');
+  if (original.type !== edited.type) return edited;
+  const kept = Object.fromEntries(Object.entries(original).filter(([k]) => !owned.has(k)));
+  return { ...kept, ...edited };
+}

@@ -1,9 +1,9 @@
 // The new case step by step: employer (picked or entered), the specialist, the contract, the family
 // (entered once), then a review where the case is created. Each step checks what it can; the server
 // judges the whole case, and each problem it names is shown on its field and in the summary.
-import { useLayoutEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../../api.ts';
-import { navigate } from '../../router.tsx';
+import { navigate, useLeaveGuard } from '../../router.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, todayMoscow } from '../ui.tsx';
 import { useAction } from '../useAction.ts';
@@ -18,6 +18,7 @@ import {
   type CaseForm,
   type StepId,
 } from './build.ts';
+import { clearDraft, formChanged, writeDraft } from './draft.ts';
 import { ContractStep, EmployerStep, FamilyStep, PrincipalStep, ReviewStep } from './steps.tsx';
 import { Problems, type ProblemItem } from './Problems.tsx';
 import type { ErrorOf, StepProps } from './fields.tsx';
@@ -26,10 +27,19 @@ export function CaseWizard({
   initial,
   startAt = 'employer',
   before,
+  draft,
+  onDiscard,
 }: {
   initial: CaseForm;
   startAt?: StepId;
   before?: ReactNode;
+  /**
+   * Where the form keeps its draft in this browser (localStorage, per organization and user) and the
+   * form it is compared with to know whether anything was typed; none: no draft is kept.
+   */
+  draft?: { key: string; pristine: CaseForm };
+  /** Throws the draft away and starts again (shown while something is typed). */
+  onDiscard?: () => void;
 }) {
   const { t } = useApp();
   const [form, setFormState] = useState(initial);
@@ -38,17 +48,34 @@ export function CaseWizard({
   const [attempted, setAttempted] = useState<ReadonlySet<StepId>>(() => new Set());
   const [focusKey, setFocusKey] = useState(0);
   const [pendingFocus, setPendingFocus] = useState<{ path?: string } | null>(null);
+  const [discarding, setDiscarding] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const today = useMemo(() => todayMoscow(), []);
 
   const problems = useMemo(() => validateForm(form, today), [form, today]);
+
+  // The draft: written on every change while the form holds something typed (removed when it holds
+  // nothing), cleared once the case is created; leaving with something typed asks first.
+  const created = useRef(false);
+  const dirty = draft ? formChanged(form, draft.pristine) : false;
+  const storeKey = draft?.key;
+  useEffect(() => {
+    if (!storeKey || created.current) return;
+    if (dirty) writeDraft(localStorage, storeKey, form, step);
+    else clearDraft(localStorage, storeKey);
+  }, [storeKey, dirty, form, step]);
+  useLeaveGuard(() => (dirty && !created.current ? t('portfolio.draft.leave') : null));
   const creating = useAction(
     () => {
       const link = employerLink(form);
       return api.createCase({ body: buildCase(form), ...(link ? { query: { employer: link } } : {}) });
     },
     {
-      onDone: (rec) => navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`),
+      onDone: (rec) => {
+        created.current = true;
+        if (draft) clearDraft(localStorage, draft.key);
+        navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`, { force: true });
+      },
       onError: () => setFocusKey((k) => k + 1),
     },
   );
@@ -138,6 +165,33 @@ export function CaseWizard({
         </ol>
       </nav>
       {before}
+      {onDiscard && dirty && (
+        <div className="draft-bar">
+          <p className="hint">{t('portfolio.draft.kept')}</p>
+          {!discarding ? (
+            <button type="button" className="link" onClick={() => setDiscarding(true)}>
+              {t('portfolio.draft.discard')}
+            </button>
+          ) : (
+            <p className="confirm" role="group" aria-label={t('portfolio.draft.discard')}>
+              {t('portfolio.draft.discardConfirm')}{' '}
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  created.current = true; // nothing to keep: no question on the way
+                  onDiscard();
+                }}
+              >
+                {t('portfolio.draft.discardYes')}
+              </button>{' '}
+              <button type="button" className="secondary" onClick={() => setDiscarding(false)}>
+                {t('portfolio.draft.keep')}
+              </button>
+            </p>
+          )}
+        </div>
+      )}
       <form onSubmit={step === 'review' ? create : next} noValidate>
         <h2 ref={heading} tabIndex={-1} className="step-title">
           <span className="hint">{t('newcase.stepOf', { n: index + 1, total: STEPS.length })}</span>{' '}

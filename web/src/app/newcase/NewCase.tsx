@@ -1,6 +1,8 @@
 // New case (/app/cases/new): from an hqs-case/1 file, or step by step. With ?from=selfcheck the form is
 // filled in from the self-check done in this browser tab (its answers are in sessionStorage, never in the
 // address) and opens at the review, where each section can be completed before the case is created.
+// What is typed step by step is kept as a draft in this browser (per organization and user, draft.ts):
+// a reload, Back or a visit elsewhere brings it back, until the case is created or the draft discarded.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { api } from '../../api.ts';
 import { Link, useLocation } from '../../router.tsx';
@@ -9,6 +11,7 @@ import { toCase } from '../../selfcheck/to-case.ts';
 import { canWrite, useApp } from '../session.tsx';
 import { Load, PageTitle, useData } from '../ui.tsx';
 import { emptyForm, formFromCase, type CaseForm, type StepId } from './build.ts';
+import { clearDraft, draftKey, readDraft } from './draft.ts';
 import { CaseWizard } from './CaseWizard.tsx';
 import { ImportCase } from './ImportCase.tsx';
 import { FromSelfCheckCode } from './FromCode.tsx';
@@ -20,7 +23,11 @@ type SelfCheckState = 'none' | 'ok' | 'empty' | 'incomplete';
 
 interface Start {
   form: CaseForm;
+  /** The form as it starts without a draft (what "nothing typed" is compared with). */
+  pristine: CaseForm;
   startAt: StepId;
+  /** When the draft brought back was saved (ISO), if one was. */
+  restored?: string;
   selfcheck: SelfCheckState;
   /** The name of an employer record whose INN is the self-check's (picked for the case). */
   employerMatch?: string;
@@ -41,7 +48,14 @@ function readSelfcheck(): { state: SelfCheckState; form?: CaseForm } {
   }
 }
 
-async function prepare(fromSelfcheck: boolean, signal: AbortSignal): Promise<Start> {
+async function prepare(fromSelfcheck: boolean, key: string | null, signal: AbortSignal): Promise<Start> {
+  const start = await prepareFresh(fromSelfcheck, signal);
+  const draft = !fromSelfcheck && key ? readDraft(localStorage, key) : null;
+  if (!draft) return start;
+  return { ...start, form: draft.form, startAt: draft.step, restored: draft.savedAt };
+}
+
+async function prepareFresh(fromSelfcheck: boolean, signal: AbortSignal): Promise<Start> {
   let form = emptyForm();
   let selfcheck: SelfCheckState = 'none';
   let employerMatch: string | undefined;
@@ -73,6 +87,7 @@ async function prepare(fromSelfcheck: boolean, signal: AbortSignal): Promise<Sta
   }
   return {
     form,
+    pristine: form,
     startAt: selfcheck === 'ok' ? 'review' : 'employer',
     selfcheck,
     ...(employerMatch ? { employerMatch } : {}),
@@ -88,7 +103,14 @@ export function NewCase() {
   const fromSelfcheck = search.get('from') === 'selfcheck';
   const [tab, setTab] = useState<Tab>('form');
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ form: null, file: null });
-  const start = useData((signal) => prepare(fromSelfcheck, signal), [fromSelfcheck]);
+  const key = session?.user.userId ? draftKey(session.orgId, session.user.userId) : null;
+  // A discarded draft starts the form afresh (a new start, a new wizard).
+  const [round, setRound] = useState(0);
+  const start = useData((signal) => prepare(fromSelfcheck, key, signal), [fromSelfcheck, key, round]);
+  const discard = () => {
+    if (key) clearDraft(localStorage, key);
+    setRound((n) => n + 1);
+  };
 
   if (!canWrite(session)) {
     return (
@@ -150,10 +172,17 @@ export function NewCase() {
         <Load state={start}>
           {(s) => (
             <CaseWizard
+              key={round}
               initial={s.form}
               startAt={s.startAt}
+              {...(key ? { draft: { key, pristine: s.pristine }, onDiscard: discard } : {})}
               before={
                 <>
+                  {s.restored && (
+                    <p className="notice" role="status">
+                      {t('portfolio.draft.restored', { when: t.dateTime(s.restored) })}
+                    </p>
+                  )}
                   {s.selfcheck === 'ok' && (
                     <div className="notice">
                       <h2 className="notice-title">{t('newcase.selfcheck.title')}</h2>

@@ -10,6 +10,7 @@ import { Table, type TableProps } from '../Table.tsx';
 import { ErrorBox, PageTitle, useData } from '../ui.tsx';
 import { auditHref, readAuditFilter, type AuditFilter } from './filters.ts';
 import { actorOf, auditRange, detailPairs } from './format.ts';
+import { exportLang, ExportLinks } from './portfolio-ui.tsx';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, isOneOf } from './vocab.ts';
 
 const LIMIT = 50;
@@ -218,6 +219,22 @@ function AuditLog() {
         )}
         <p className="hint">{t('audit.filter.timeHint')}</p>
       </form>
+      <ExportLinks
+        what={t('portfolio.export.audit')}
+        href={(format) =>
+          api.href('exportAudit', {
+            query: {
+              action: filter.action,
+              entity: filter.entity,
+              entityId: filter.entityId,
+              actor: filter.actor,
+              ...auditRange(filter.since, filter.until),
+              format,
+              lang: exportLang(t.lang),
+            },
+          })
+        }
+      />
 
       {page.error && <ErrorBox error={page.error} />}
       <div aria-busy={page.loading}>

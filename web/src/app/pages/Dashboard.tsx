@@ -12,13 +12,15 @@ import { EmployerSelect, KindSelect, ObligationTable, stageName, useEmployerOpti
 import {
   casesHref,
   dashboardHref,
+  FINDING_SEVERITIES,
+  findingsHref,
   obligationsHref,
   readDashboardFilter,
   type DashboardFilter,
   type Grouping,
 } from './filters.ts';
 import { addDays } from './format.ts';
-import { ELIGIBILITY_STATUSES, OPEN_STATUSES, SEVERITIES, STAGES } from './vocab.ts';
+import { ELIGIBILITY_STATUSES, OPEN_STATUSES, STAGES } from './vocab.ts';
 
 const TABLE_LIMIT = 200;
 
@@ -105,7 +107,12 @@ function Overview({ d }: { d: DashboardData }) {
         <Card n={d.overdue} label={t('dashboard.card.overdue')} href={overdueHref} tone="bad" />
         <Card n={d.dueThisWeek} label={t('dashboard.card.week')} href={weekHref} tone="warn" />
         <Card n={d.openCases} label={t('dashboard.card.open')} href={casesHref({ status: 'open' })} />
-        <Card n={d.notEvaluated} label={t('dashboard.card.notEvaluated')} tone="warn" />
+        <Card
+          n={d.notEvaluated}
+          label={t('dashboard.card.notEvaluated')}
+          href={casesHref({ status: 'open', stage: 'not-evaluated' })}
+          tone="warn"
+        />
       </ul>
       {d.notEvaluated > 0 && <p className="hint">{t('dashboard.notEvaluatedHint')}</p>}
 
@@ -127,12 +134,9 @@ function Overview({ d }: { d: DashboardData }) {
                 header: t('dashboard.stages.cases'),
                 className: 'num',
                 headerClassName: 'num',
-                cell: (s) =>
-                  s === 'not-evaluated' ? (
-                    t.number(d.casesByStage[s] ?? 0)
-                  ) : (
-                    <Link href={casesHref({ status: 'open', stage: s })}>{t.number(d.casesByStage[s] ?? 0)}</Link>
-                  ),
+                cell: (s) => (
+                  <Link href={casesHref({ status: 'open', stage: s })}>{t.number(d.casesByStage[s] ?? 0)}</Link>
+                ),
               },
             ]}
             rows={[...stages, ...otherStages]}
@@ -147,10 +151,13 @@ function Overview({ d }: { d: DashboardData }) {
         <section aria-labelledby="findings-h">
           <h2 id="findings-h">{t('dashboard.findings.title')}</h2>
           <ul className="plain counts">
-            {SEVERITIES.map((s) => (
+            {FINDING_SEVERITIES.map((s) => (
               <li key={s}>
                 <StatusTag status={s} label={t(`dashboard.severity.${s}`)} />{' '}
-                <span className="count">{t.number(d.findingsBySeverity[s])}</span>
+                <Link className="count" href={findingsHref({ severity: s })}>
+                  {t.number(d.findingsBySeverity[s])}
+                  <span className="visually-hidden"> {t(`dashboard.severity.${s}`)}</span>
+                </Link>
               </li>
             ))}
           </ul>
@@ -160,7 +167,10 @@ function Overview({ d }: { d: DashboardData }) {
             {ELIGIBILITY_STATUSES.map((s) => (
               <li key={s}>
                 <StatusTag status={s} label={t(`dashboard.eligibility.${s}`)} />{' '}
-                <span className="count">{t.number(d.eligibility[s] ?? 0)}</span>
+                <Link className="count" href={casesHref({ status: 'open', eligibility: s })}>
+                  {t.number(d.eligibility[s] ?? 0)}
+                  <span className="visually-hidden"> {t(`dashboard.eligibility.${s}`)}</span>
+                </Link>
               </li>
             ))}
           </ul>

@@ -6,8 +6,15 @@ import { Link, navigate, useLocation } from '../../router.tsx';
 import { useApp } from '../session.tsx';
 import { ErrorBox, PageTitle, Pager, todayMoscow, useData } from '../ui.tsx';
 import { EmployerSelect, KindSelect, obligationStatusName, ObligationTable, useEmployerOptions } from './common.tsx';
-import { obligationApiQuery, obligationsHref, readObligationFilter, type ObligationFilter } from './filters.ts';
+import {
+  obligationApiQuery,
+  obligationExportQuery,
+  obligationsHref,
+  readObligationFilter,
+  type ObligationFilter,
+} from './filters.ts';
 import { pluralKey } from './format.ts';
+import { exportLang, ExportLinks } from './portfolio-ui.tsx';
 import { OBLIGATION_STATUSES } from './vocab.ts';
 
 const LIMIT = 50;
@@ -106,6 +113,12 @@ export function Obligations() {
           </p>
         )}
       </form>
+      <ExportLinks
+        what={t('portfolio.export.deadlines')}
+        href={(format) =>
+          api.href('exportDeadlines', { query: obligationExportQuery(filter, format, exportLang(t.lang)) })
+        }
+      />
 
       {list.error && <ErrorBox error={list.error} />}
       <div aria-busy={list.loading}>

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   auditHref,
   caseApiQuery,
+  caseExportQuery,
+  caseFilterActive,
+  findingApiQuery,
+  findingsHref,
+  obligationExportQuery,
+  readFindingFilter,
   casesHref,
   dashboardHref,
   groupBy,
@@ -79,12 +85,12 @@ describe('the deadlines filter in the URL', () => {
 });
 
 describe('the cases filter in the URL', () => {
-  it('round-trips and sorts by last change by default', () => {
-    expect(readCaseFilter(q(''))).toEqual({ sort: 'updated', offset: 0 });
+  it('round-trips and sorts by the next deadline by default (urgency first)', () => {
+    expect(readCaseFilter(q(''))).toEqual({ sort: 'next-deadline', offset: 0 });
     const href = casesHref({ q: 'Чэнь', status: 'open', employer: E, stage: 'visa', sort: 'name', offset: 50 });
     const f = readCaseFilter(new URL(href, 'http://x').searchParams);
     expect(f).toEqual({ q: 'Чэнь', status: 'open', employer: E, stage: 'visa', sort: 'name', offset: 50 });
-    expect(caseApiQuery(f, 50)).toEqual({
+    expect(caseApiQuery(f, 50)).toMatchObject({
       q: 'Чэнь',
       status: 'open',
       employer: E,
@@ -93,11 +99,61 @@ describe('the cases filter in the URL', () => {
       limit: 50,
       offset: 50,
     });
-    expect(casesHref({ sort: 'updated' })).toBe('/app/cases');
+    expect(casesHref({ sort: 'next-deadline' })).toBe('/app/cases');
+    expect(casesHref({ sort: 'updated' })).toBe('/app/cases?sort=updated');
+    // The default order is still sent: the API's own default is the last change.
+    expect(caseApiQuery(readCaseFilter(q('')), 50).sort).toBe('next-deadline');
+  });
+  it('keeps the portfolio filters: assignee, eligibility, citizenship, finding kind, due', () => {
+    const all = {
+      assignee: 'me',
+      eligibility: 'review',
+      citizenship: 'CN',
+      finding: 'salary-below-threshold',
+      due: 30,
+      sort: 'overdue',
+      offset: 0,
+    } as const;
+    const href = casesHref(all);
+    expect(href).toBe(
+      '/app/cases?assignee=me&eligibility=review&citizenship=CN&finding=salary-below-threshold&due=30&sort=overdue',
+    );
+    const f = readCaseFilter(new URL(href, 'http://x').searchParams);
+    expect(f).toEqual(all);
+    expect(caseFilterActive(f)).toBe(true);
+    expect(caseFilterActive(readCaseFilter(q('sort=name&offset=50')))).toBe(false);
+    expect(caseApiQuery(f, 20)).toEqual({
+      q: undefined,
+      status: undefined,
+      employer: undefined,
+      stage: undefined,
+      assignee: 'me',
+      eligibility: 'review',
+      citizenship: 'CN',
+      finding: 'salary-below-threshold',
+      due: 30,
+      sort: 'overdue',
+      limit: 20,
+      offset: undefined,
+    });
+    const { limit: _l, offset: _o, ...filters } = caseApiQuery(f, 20);
+    expect(caseExportQuery(f, 'csv', 'ru')).toEqual({ ...filters, format: 'csv', lang: 'ru' });
+    expect(readCaseFilter(q(`assignee=${E}&due=overdue&citizenship=cn`))).toMatchObject({
+      assignee: E,
+      due: 'overdue',
+      citizenship: 'CN',
+    });
+  });
+  it('drops assignee, due, citizenship and finding values the API would refuse', () => {
+    expect(
+      readCaseFilter(q('assignee=someone&due=soon&citizenship=CHN&finding=Salary!&eligibility=maybe&sort=age')),
+    ).toEqual({ sort: 'next-deadline', offset: 0 });
+    expect(readCaseFilter(q('due=99999')).due).toBeUndefined();
+    expect(readCaseFilter(q('due=-1')).due).toBeUndefined();
   });
   it('ignores unknown values', () => {
     expect(readCaseFilter(q('status=archived&sort=age&employer=abc&stage=Visa!'))).toEqual({
-      sort: 'updated',
+      sort: 'next-deadline',
       offset: 0,
     });
   });
@@ -156,5 +212,42 @@ describe('helpers', () => {
       { key: 'b', items: [rows[0], rows[2]] },
       { key: 'a', items: [rows[1]] },
     ]);
+  });
+});
+
+describe('the findings filter in the URL', () => {
+  it('round-trips severity, kind, employer and the page', () => {
+    const href = findingsHref({ severity: 'warning', code: 'name-mismatch', employer: E, offset: 100 });
+    expect(href).toBe(`/app/findings?severity=warning&code=name-mismatch&employer=${E}&offset=100`);
+    const f = readFindingFilter(new URL(href, 'http://x').searchParams);
+    expect(f).toEqual({ severity: 'warning', code: 'name-mismatch', employer: E, offset: 100 });
+    expect(findingApiQuery(f, 50, 'ru')).toEqual({
+      severity: 'warning',
+      code: 'name-mismatch',
+      employer: E,
+      lang: 'ru',
+      limit: 50,
+      offset: 100,
+    });
+  });
+  it('drops what cannot be valid', () => {
+    expect(readFindingFilter(q('severity=fatal&code=DROP&employer=1'))).toEqual({ offset: 0 });
+    expect(findingsHref({})).toBe('/app/findings');
+  });
+});
+
+describe('the deadlines export', () => {
+  it('carries the list filters, not its page', () => {
+    const f = readObligationFilter(q(`kind=salary-notification&employer=${E}&offset=50`));
+    expect(obligationExportQuery(f, 'xlsx', 'en')).toEqual({
+      status: 'overdue,due,upcoming',
+      kind: 'salary-notification',
+      employer: E,
+      case: undefined,
+      dueFrom: undefined,
+      dueTo: undefined,
+      format: 'xlsx',
+      lang: 'en',
+    });
   });
 });

@@ -97,17 +97,34 @@ export function obligationsHref(f: Partial<ObligationFilter>): string {
 
 // ——— cases (/app/cases) ———
 
+/** The orders of the case list; the first is the default (urgency first: the soonest deadline on top). */
+export const CASE_SORTS = ['next-deadline', 'overdue', 'updated', 'name'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+export const CASE_ELIGIBILITY = ['eligible', 'review', 'ineligible'] as const;
+/** The "due within" choices the filter offers (any other N in the URL is kept and shown too). */
+export const DUE_DAYS = [7, 14, 30, 90] as const;
+
 export interface CaseFilter {
   q?: string;
   status?: 'open' | 'closed';
   employer?: string;
   stage?: string;
-  sort: 'updated' | 'name';
+  /** me, none (unassigned) or a member's user id. */
+  assignee?: string;
+  eligibility?: (typeof CASE_ELIGIBILITY)[number];
+  /** ISO 3166-1 alpha-2. */
+  citizenship?: string;
+  /** A finding code (the kind of finding). */
+  finding?: string;
+  /** overdue: an obligation is overdue; N: the next deadline within N days (or passed). */
+  due?: 'overdue' | number;
+  sort: CaseSort;
   offset: number;
 }
 
 export function readCaseFilter(s: URLSearchParams): CaseFilter {
-  const f: CaseFilter = { sort: s.get('sort') === 'name' ? 'name' : 'updated', offset: offsetOf(s) };
+  const sort = s.get('sort');
+  const f: CaseFilter = { sort: isOneOf(CASE_SORTS, sort) ? sort : CASE_SORTS[0], offset: offsetOf(s) };
   const q = str(s, 'q');
   if (q) f.q = q.slice(0, 200);
   const status = s.get('status');
@@ -116,20 +133,58 @@ export function readCaseFilter(s: URLSearchParams): CaseFilter {
   if (employer) f.employer = employer;
   const stage = str(s, 'stage');
   if (stage && /^[a-z-]{1,100}$/.test(stage)) f.stage = stage;
+  const assignee = str(s, 'assignee');
+  if (assignee === 'me' || assignee === 'none' || isUuid(assignee)) f.assignee = assignee;
+  const eligibility = s.get('eligibility');
+  if (isOneOf(CASE_ELIGIBILITY, eligibility)) f.eligibility = eligibility;
+  const citizenship = str(s, 'citizenship')?.toUpperCase();
+  if (citizenship && /^[A-Z]{2}$/.test(citizenship)) f.citizenship = citizenship;
+  const finding = str(s, 'finding');
+  if (finding && /^[a-z-]{1,100}$/.test(finding)) f.finding = finding;
+  const due = str(s, 'due');
+  if (due === 'overdue') f.due = due;
+  else if (due && /^\d{1,4}$/.test(due) && Number(due) <= 3660) f.due = Number(due);
   return f;
 }
 
-/** The API query of the cases list (api.listCases) for the filter. */
-export function caseApiQuery(f: CaseFilter, limit: number): QueryOf<'listCases'> {
+/** Whether anything narrows the list (the sort and the page do not). */
+export const caseFilterActive = (f: CaseFilter): boolean =>
+  !!(
+    f.q ||
+    f.status ||
+    f.employer ||
+    f.stage ||
+    f.assignee ||
+    f.eligibility ||
+    f.citizenship ||
+    f.finding ||
+    f.due !== undefined
+  );
+
+/** The filters of the list as the API takes them (GET /cases and GET /exports/cases share them). */
+function caseFilterQuery(f: CaseFilter) {
   return {
     q: f.q,
     status: f.status,
     employer: f.employer,
     stage: f.stage,
-    sort: f.sort === 'name' ? 'name' : undefined,
-    limit,
-    offset: f.offset || undefined,
+    assignee: f.assignee,
+    eligibility: f.eligibility,
+    citizenship: f.citizenship,
+    finding: f.finding,
+    due: f.due,
+    sort: f.sort,
   };
+}
+
+/** The API query of the cases list (api.listCases) for the filter. */
+export function caseApiQuery(f: CaseFilter, limit: number): QueryOf<'listCases'> {
+  return { ...caseFilterQuery(f), limit, offset: f.offset || undefined };
+}
+
+/** The export of the list as it is filtered and sorted (api.href('exportCases', …)). */
+export function caseExportQuery(f: CaseFilter, format: 'xlsx' | 'csv', lang: 'en' | 'ru'): QueryOf<'exportCases'> {
+  return { ...caseFilterQuery(f), format, lang };
 }
 
 export function casesHref(f: Partial<CaseFilter>): string {
@@ -138,9 +193,75 @@ export function casesHref(f: Partial<CaseFilter>): string {
     status: f.status,
     employer: f.employer,
     stage: f.stage,
-    sort: f.sort === 'name' ? 'name' : undefined,
+    assignee: f.assignee,
+    eligibility: f.eligibility,
+    citizenship: f.citizenship,
+    finding: f.finding,
+    due: f.due,
+    sort: f.sort === CASE_SORTS[0] ? undefined : f.sort,
     offset: f.offset || undefined,
   });
+}
+
+// ——— findings (/app/findings) ———
+
+export const FINDING_SEVERITIES = ['error', 'warning', 'info'] as const;
+
+export interface FindingFilter {
+  severity?: (typeof FINDING_SEVERITIES)[number];
+  /** A finding code (the kind). */
+  code?: string;
+  employer?: string;
+  offset: number;
+}
+
+export function readFindingFilter(s: URLSearchParams): FindingFilter {
+  const f: FindingFilter = { offset: offsetOf(s) };
+  const severity = s.get('severity');
+  if (isOneOf(FINDING_SEVERITIES, severity)) f.severity = severity;
+  const code = str(s, 'code');
+  if (code && /^[a-z-]{1,100}$/.test(code)) f.code = code;
+  const employer = uuid(s, 'employer');
+  if (employer) f.employer = employer;
+  return f;
+}
+
+export function findingApiQuery(f: FindingFilter, limit: number, lang: string): QueryOf<'listFindings'> {
+  return {
+    severity: f.severity,
+    code: f.code,
+    employer: f.employer,
+    lang: lang === 'ru' || lang === 'zh' ? lang : 'en',
+    limit,
+    offset: f.offset || undefined,
+  };
+}
+
+export function findingExportQuery(
+  f: FindingFilter,
+  format: 'xlsx' | 'csv',
+  lang: 'en' | 'ru',
+): QueryOf<'exportFindings'> {
+  return { severity: f.severity, code: f.code, employer: f.employer, format, lang };
+}
+
+export function findingsHref(f: Partial<FindingFilter>): string {
+  return hrefWith('/app/findings', {
+    severity: f.severity,
+    code: f.code,
+    employer: f.employer,
+    offset: f.offset || undefined,
+  });
+}
+
+/** The deadlines' export with the list's filters (api.href('exportDeadlines', …)). */
+export function obligationExportQuery(
+  f: ObligationFilter,
+  format: 'xlsx' | 'csv',
+  lang: 'en' | 'ru',
+): QueryOf<'exportDeadlines'> {
+  const { limit: _limit, offset: _offset, ...rest } = obligationApiQuery(f, 1);
+  return { ...rest, format, lang };
 }
 
 // ——— audit (/app/audit) ———

@@ -8,6 +8,7 @@ import {
   AUDIT_ENTITIES,
   ELIGIBILITY_STATUSES,
   EMPLOYER_KINDS,
+  FINDING_KINDS,
   OBLIGATION_KINDS,
   OBLIGATION_STATUSES,
   SEVERITIES,
@@ -15,6 +16,7 @@ import {
   STAGE_WORDS,
 } from './vocab.ts';
 import { EMPLOYER_FLAGS } from './employer-form.ts';
+import { FINDING_CODES } from '../../../../src/engine/messages.ts';
 
 const words = (lang: string, area: string) =>
   JSON.parse(readFileSync(new URL(`../../../../locales/app/${lang}/${area}.json`, import.meta.url), 'utf8')) as Record<
@@ -26,6 +28,7 @@ describe('the workspace vocabularies', () => {
   it('equal the law data (the engine lists are imported, not copied)', () => {
     expect([...EMPLOYER_KINDS]).toEqual([...LAW_EMPLOYER_KINDS]);
     expect([...SEZ_TYPES]).toEqual([...LAW_SEZ_TYPES]);
+    expect([...FINDING_KINDS].sort()).toEqual([...FINDING_CODES].sort());
   });
 
   it('name every audit action the server writes', () => {
@@ -53,6 +56,7 @@ describe('the workspace vocabularies', () => {
         ...EMPLOYER_FLAGS.map((k) => ['employers', `flag.${k}`] as [string, string]),
         ...ELIGIBILITY_STATUSES.map((k) => ['dashboard', `eligibility.${k}`] as [string, string]),
         ...SEVERITIES.map((k) => ['dashboard', `severity.${k}`] as [string, string]),
+        ...FINDING_KINDS.map((k) => ['portfolio', `finding.${k}`] as [string, string]),
         ...AUDIT_ACTIONS.map((k) => ['audit', `action.${k}`] as [string, string]),
         ...AUDIT_ENTITIES.map((k) => ['audit', `entity.${k}`] as [string, string]),
         ...['owner', 'manager', 'viewer', 'specialist'].map((r) => ['account', `roleHint.${r}`] as [string, string]),

@@ -93,3 +93,35 @@ export const AUDIT_ENTITIES = [
 
 export const isOneOf = <T extends string>(list: readonly T[], v: string | null | undefined): v is T =>
   v != null && (list as readonly string[]).includes(v);
+
+/**
+ * The kinds of finding (the engine's FINDING_CODES, src/engine/messages.ts, which the bundle does not
+ * import: vocab.test.ts checks the copy); words: portfolio.finding.<code>.
+ */
+export const FINDING_KINDS = [
+  'collection-before-arrival',
+  'document-expiring-near-filing',
+  'document-legalization-missing',
+  'document-translation-missing',
+  'document-unusable-at-filing',
+  'events-after-as-of',
+  'history-deported',
+  'history-entry-ban',
+  'history-overstay',
+  'history-prior-refusal',
+  'name-mismatch',
+  'not-a-family-member',
+  'obligation-done-late',
+  'obligation-overdue',
+  'passport-expired',
+  'passport-expires-before-filing',
+  'passport-expires-before-permit',
+  'passport-missing',
+  'passport-number-mismatch',
+  'permit-absence-nearing-limit',
+  'permit-absence-over-limit',
+  'rp-absence-nearing-limit',
+  'rp-absence-over-limit',
+  'salary-below-threshold',
+  'steps-not-recorded',
+] as const;

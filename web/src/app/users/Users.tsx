@@ -12,8 +12,13 @@ import { Table, type TableProps } from '../Table.tsx';
 import { ErrorBox, Field, Load, PageTitle, StatusTag, describedBy, useData, type Loaded } from '../ui.tsx';
 import { asApiError, useAction } from '../useAction.ts';
 import { CasePersonPicker, ShownOnce, peopleOf, type CasePerson } from './pickers.tsx';
+import { ScopeEditor, ScopeText } from './scope.tsx';
+import { useEmployerOptions } from '../pages/common.tsx';
 
 type Invitation = z.infer<typeof S.Invitation>;
+
+/** A link on a loopback address opens only on the machine that made it (PUBLIC_URL not set). */
+const loopbackHost = (u: URL): boolean => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(u.hostname);
 type NewInvitation = z.infer<typeof S.NewInvitation>;
 type ApiToken = z.infer<typeof S.ApiToken>;
 type NewToken = z.infer<typeof S.NewToken>;
@@ -112,7 +117,9 @@ function CaseAccess({ caseId, personId, cases }: { caseId: string | null; person
 function Members({ members, cases }: { members: Loaded<Member[]>; cases: CaseNames }) {
   const { t, session, refresh } = useApp();
   const [editing, setEditing] = useState<string | null>(null);
+  const [scoping, setScoping] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
+  const employers = useEmployerOptions();
   const [done, setDone] = useState<string | null>(null);
   const me = session?.user.userId;
   const nameOf = (m: Member) => m.name?.trim() || m.email;
@@ -148,9 +155,12 @@ function Members({ members, cases }: { members: Loaded<Member[]>; cases: CaseNam
     {
       key: 'access',
       header: t('users.col.access'),
-      cell: (m) => (
-        <CaseAccess caseId={m.role === 'specialist' ? m.caseId : null} personId={m.personId} cases={cases} />
-      ),
+      cell: (m) =>
+        m.role === 'manager' || m.role === 'viewer' ? (
+          <ScopeText scope={m.employerScope} employers={employers.data} />
+        ) : (
+          <CaseAccess caseId={m.role === 'specialist' ? m.caseId : null} personId={m.personId} cases={cases} />
+        ),
     },
     {
       key: 'status',
@@ -185,6 +195,17 @@ function Members({ members, cases }: { members: Loaded<Member[]>; cases: CaseNam
               {t('users.action.role')}
               <span className="visually-hidden"> — {who}</span>
             </button>
+            {(m.role === 'manager' || m.role === 'viewer') && (
+              <button
+                type="button"
+                className="link"
+                aria-expanded={scoping === m.userId}
+                onClick={() => setScoping(scoping === m.userId ? null : m.userId)}
+              >
+                {t('portfolio.scope.action')}
+                <span className="visually-hidden"> — {who}</span>
+              </button>
+            )}
             {m.userId !== me && (
               <button
                 type="button"
@@ -233,6 +254,23 @@ function Members({ members, cases }: { members: Loaded<Member[]>; cases: CaseNam
                 if (changed) {
                   setDone(t('users.done.role', { name: who, role: t(`users.role.${changed}`) }));
                   if (self) void refresh();
+                  members.reload();
+                }
+              }}
+            />
+          </td>
+        </tr>
+      ),
+      scoping === m.userId && (
+        <tr key={`${m.userId}-scope`} className="row-panel">
+          <td colSpan={span}>
+            <ScopeEditor
+              member={m}
+              employers={employers.data ?? []}
+              onDone={(changed) => {
+                setScoping(null);
+                if (changed) {
+                  setDone(t('portfolio.scope.done', { name: who }));
                   members.reload();
                 }
               }}
@@ -414,6 +452,11 @@ function InviteSection({ onInvited }: { onInvited: () => void }) {
             value={new URL(created.url, location.origin).href}
             note={t('users.invite.once', { date: t.dateTime(created.expiresAt) })}
           />
+          {loopbackHost(new URL(created.url, location.origin)) && (
+            <p className="hint warn" role="note">
+              {t('users.invite.localOnly', { host: new URL(created.url, location.origin).host })}
+            </p>
+          )}
           <button type="button" className="secondary" onClick={() => setCreated(null)}>
             {t('users.invite.done')}
           </button>
