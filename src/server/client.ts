@@ -97,6 +97,16 @@ const ROUTES = {
   exportFindings: ['get', '/api/v1/exports/findings', 'file'],
   exportAudit: ['get', '/api/v1/exports/audit', 'file'],
   exportPortfolio: ['get', '/api/v1/exports/portfolio', 'file'],
+  getImportTemplate: ['get', '/api/v1/imports/template', 'file'],
+  startImport: ['post', '/api/v1/imports'],
+  getImport: ['get', '/api/v1/imports/{id}'],
+  listImportRows: ['get', '/api/v1/imports/{id}/rows'],
+  remapImport: ['put', '/api/v1/imports/{id}/mapping'],
+  commitImport: ['post', '/api/v1/imports/{id}/commit'],
+  cancelImport: ['post', '/api/v1/imports/{id}/cancel'],
+  discardImport: ['delete', '/api/v1/imports/{id}'],
+  listImportMappings: ['get', '/api/v1/import-mappings'],
+  saveImportMapping: ['post', '/api/v1/import-mappings'],
   listAudit: ['get', '/api/v1/audit'],
   evaluate: ['post', '/api/v1/evaluate'],
   getCaseChecklist: ['get', '/api/v1/cases/{id}/checklist'],
@@ -198,6 +208,10 @@ export class ApiError extends Error {
   ) {
     super(detail || `HTTP ${status}`);
   }
+  /** The problem's machine code (`passport.duplicate`, `import.unknownJob`), when it has one. */
+  code?: string;
+  /** The values its wording names. */
+  params?: Record<string, unknown>;
   /** The problem of one field (exact path or a path under it). */
   field(path: string): string | undefined {
     return this.errors.find((e) => e.path === path || e.path.startsWith(`${path}.`) || e.path.startsWith(`${path}[`))
@@ -285,13 +299,17 @@ export function createClient<Narrow extends Partial<Record<RouteName, unknown>> 
         currentVersion?: number;
         organizations?: { orgId: string; orgName: string; role: string }[];
       };
-      throw new ApiError(
+      const err = new ApiError(
         res.status,
         p.detail ?? p.title ?? res.statusText,
         p.errors ?? [],
         p.currentVersion,
         Array.isArray(p.organizations) ? p.organizations : undefined,
       );
+      const extra = data as { code?: unknown; params?: unknown } | undefined;
+      if (typeof extra?.code === 'string') err.code = extra.code;
+      if (extra?.params && typeof extra.params === 'object') err.params = extra.params as Record<string, unknown>;
+      throw err;
     }
     return data;
   }

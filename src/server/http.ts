@@ -184,9 +184,18 @@ export class Api {
         );
       },
     });
+    // A streamed upload is never buffered: only a declared length over the limit is refused here.
+    const bodyCheck: MiddlewareHandler<Env> =
+      def.body?.kind === 'upload' && def.body.streamed
+        ? async (c, next) => {
+            const length = Number(c.req.header('content-length') ?? 0);
+            if (length > limit) return limiter(c, next);
+            await next();
+          }
+        : limiter;
     // A rate limit goes first: a refused request is answered before its body is read.
     const throttle: MiddlewareHandler<Env> = def.throttle ? this.throttle(def.throttle) : (_c, next) => next();
-    this.app.on(def.method.toUpperCase(), honoPath(def.path), throttle, limiter, async (c) => {
+    this.app.on(def.method.toUpperCase(), honoPath(def.path), throttle, bodyCheck, async (c) => {
       const write = def.method !== 'get';
       let who: { actor: Actor; session: Session | null } | null = null;
       if (def.auth === 'user') who = await this.authenticate(c, write);

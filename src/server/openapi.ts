@@ -11,7 +11,12 @@ export type BodyDef =
   /** An hqs-case/1 document as JSON or YAML (`text`: handed to the route checked but unparsed). */
   | { kind: 'case'; description?: string; text?: boolean }
   /** A scan: multipart/form-data (`file`, `type`, `personId`) or the raw bytes with `?type&personId`. */
-  | { kind: 'upload'; description?: string };
+  | {
+      kind: 'upload';
+      description?: string;
+      /** The route streams the body itself (a spreadsheet to a temporary file) and enforces the size limit as it reads: only a Content-Length over it is refused up front, nothing is buffered. */
+      streamed?: boolean;
+    };
 
 export interface ResponseDef {
   description: string;

@@ -31,6 +31,10 @@ export interface Problem {
   currentVersion?: number;
   /** For a sign-in that must choose: the organizations the user may sign in to. */
   organizations?: { orgId: string; orgName: string; role: string }[];
+  /** A machine code a client words in its own language (`passport.duplicate`, `import.unknownJob`). */
+  code?: string;
+  /** The values the code's wording names. */
+  params?: Record<string, unknown>;
 }
 
 const TITLES: Record<number, [slug: string, title: string]> = {

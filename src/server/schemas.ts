@@ -37,6 +37,8 @@ export const Problem = named(
       .array(z.object({ orgId: z.string(), orgName: z.string(), role: z.string() }))
       .optional()
       .describe('a sign-in that must choose (409): the organizations to choose from'),
+    code: z.string().optional().describe('a machine code for the refusal (passport.duplicate, import.unknownJob…)'),
+    params: z.record(z.string(), z.unknown()).optional().describe("the values the code's wording names"),
   }),
   'Problem details (RFC 9457); errors[] names each bad field',
 );
@@ -434,6 +436,12 @@ export const BulkResult = named(
 );
 export const CreateCaseQuery = z.object({
   employer: uuidP.optional().describe('link to this employer instead of the one with the case INN'),
+  allowDuplicatePassport: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe(
+      "true: create it even when a person's passport is already in another open case (else 409 passport.duplicate)",
+    ),
 });
 export const VersionQuery = z.object({
   version: intQ(1, 1_000_000_000).optional().describe('the version read (or send If-Match: "N")'),

@@ -340,6 +340,7 @@ export async function commitImport(
     r.created += written.length;
     done += written.length;
     progress();
+    await turn();
   }
   for (const item of updates) {
     if (r.aborted || opts.signal?.aborted) {
@@ -368,6 +369,13 @@ export async function commitImport(
     }
     done++;
     progress();
+    if (done % 50 === 0) await turn();
   }
   return r;
 }
+
+/**
+ * Lets the event loop run a few milliseconds between batches: an embedded database answers without I/O,
+ * and a server writing a big import would otherwise answer nobody (not even the cancel) until it is done.
+ */
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 5));

@@ -33,6 +33,8 @@ export interface PreviewOptions extends ReadOptions {
   lang?: SheetLang;
   /** Today in Moscow (YYYY-MM-DD): dates of events after tomorrow are refused. */
   today?: string;
+  /** Each row as read (the header row and blank rows too), e.g. to show its cells in a preview. */
+  onRow?: (row: SheetRow) => void;
 }
 
 /** One case of the file. */
@@ -121,6 +123,7 @@ export async function previewImport(input: SheetInput, opts: PreviewOptions): Pr
     for (const r of head) if (header && r.number > header.number) take(r);
   };
   for await (const r of reader.rows()) {
+    opts.onRow?.(r);
     if (rowReader) take(r);
     else {
       head.push(r);
@@ -143,6 +146,7 @@ export async function previewImport(input: SheetInput, opts: PreviewOptions): Pr
         field: c.field,
         severity: 'warning',
         code: 'mapping.duplicateField',
+        params: { first: first.header, column: c.header, field: c.field },
         message: message(lang, 'mapping.duplicateField', { first: first.header, column: c.header, field: c.field }),
       });
     else seen.set(c.field, c);
@@ -154,6 +158,7 @@ export async function previewImport(input: SheetInput, opts: PreviewOptions): Pr
         column: h,
         severity: 'warning',
         code: 'mapping.unknownColumn',
+        params: { column: h },
         message: message(lang, 'mapping.unknownColumn', { column: h }),
       });
   const mappingErrors: ImportProblem[] = [];

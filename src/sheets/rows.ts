@@ -35,6 +35,8 @@ export interface ImportProblem {
   severity: 'error' | 'warning';
   /** A message key of locales/sheets, or `case-format` for a message of the case format's own checks. */
   code: string;
+  /** The values the message names (a client words `code` with them in its own language). */
+  params?: Params;
   message: string;
 }
 
@@ -106,6 +108,7 @@ export class RowReader {
       ...(field ? { field } : {}),
       severity,
       code: key,
+      ...(Object.keys(params).length ? { params } : {}),
       message: message(this.ctx.lang, key, params),
     };
   }

@@ -179,3 +179,59 @@ export async function findCasesForImport(
     passportKeys: r.keys ?? [],
   }));
 }
+
+/** An open case holding one of the passports asked about. */
+export interface PassportHolder {
+  caseId: string;
+  externalId: string | null;
+  principalName: string;
+  /** The passport keys (COUNTRY:NUMBER) of the ones asked about that it holds. */
+  passportKeys: string[];
+}
+
+/**
+ * The open cases of the organization (those the actor may see) that hold one of these passports (keys
+ * COUNTRY:NUMBER as findCasesForImport takes them), among the people's passports and passport documents.
+ * A new case's people are checked against them before it is created.
+ */
+export async function findOpenPassportHolders(
+  db: Db,
+  actor: Actor,
+  passportKeys: readonly string[],
+): Promise<PassportHolder[]> {
+  requirePortfolio(actor, 'cases');
+  if (passportKeys.length === 0) return [];
+  const rows = await inTenant(
+    db,
+    actor,
+    (tx) =>
+      tx.query<{ case_id: string; external_id: string | null; principal_name: string; keys: string[] }>(
+        `WITH k AS (
+           SELECT c.case_id, (x.country || ':' || upper(regexp_replace(x.number, '[[:space:]№#-]', '', 'g'))) AS key
+           FROM cases c
+           CROSS JOIN LATERAL (
+             SELECT pp ->> 'country' AS country, pp ->> 'number' AS number
+             FROM jsonb_array_elements(c.data -> 'people') p, jsonb_array_elements(coalesce(p -> 'passports', '[]'::jsonb)) pp
+             UNION ALL
+             SELECT d ->> 'country', d ->> 'number'
+             FROM jsonb_array_elements(coalesce(c.data -> 'documents', '[]'::jsonb)) d
+             WHERE d ->> 'type' = 'passport' AND d ? 'country' AND d ? 'number'
+           ) x
+           WHERE c.status = 'open'
+         )
+         SELECT c.case_id, c.external_id, c.principal_name, array_agg(DISTINCT k.key) AS keys
+         FROM k JOIN cases c USING (case_id)
+         WHERE k.key = ANY($1::text[])
+         GROUP BY c.case_id, c.external_id, c.principal_name, c.created_at
+         ORDER BY c.created_at, c.case_id`,
+        [[...passportKeys]],
+      ),
+    { readOnly: true },
+  );
+  return rows.map((r) => ({
+    caseId: r.case_id,
+    externalId: r.external_id,
+    principalName: r.principal_name,
+    passportKeys: r.keys,
+  }));
+}

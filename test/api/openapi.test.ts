@@ -317,6 +317,27 @@ describe('every route, through the typed client, answers as the document says', 
     await owner.exportFindings({ query: { severity: 'error', format: 'csv' } });
     await owner.exportAudit({ query: { order: 'desc' } });
     await owner.exportPortfolio({ query: { kinds: 'cases,audit', lang: 'en' } });
+    // Spreadsheets in: the template, uploaded back as an import, previewed, remapped, committed.
+    const template = await owner.getImportTemplate({ query: { lang: 'en' } });
+    const job = await owner.startImport({ body: template, query: { fileName: 'template.xlsx', lang: 'en' } });
+    const settled = async () => {
+      for (;;) {
+        const j = await owner.getImport({ id: job.jobId, query: { lang: 'ru' } });
+        if (j.state !== 'reading' && j.state !== 'committing') return j;
+        await new Promise((ok) => setTimeout(ok, 20));
+      }
+    };
+    const read = await settled();
+    expect(read.state).toBe('ready');
+    expect((await owner.listImportRows({ id: job.jobId, query: { only: 'problems', limit: 10 } })).total).toBe(0);
+    await owner.remapImport({ id: job.jobId, body: read.preview!.mapping });
+    await settled();
+    await owner.saveImportMapping({ body: { name: 'walk', mapping: read.preview!.mapping } });
+    await owner.listImportMappings();
+    await owner.commitImport({ id: job.jobId });
+    expect((await settled()).result?.created).toBe(1);
+    await owner.cancelImport({ id: job.jobId });
+    await owner.discardImport({ id: job.jobId });
     await owner.listAudit({ query: { order: 'desc', limit: 5 } });
     expect((await anyone.evaluate({ body: makeCase(3), query: { lang: 'en' } })).format).toBe('hqs-evaluation/1');
     expect(
@@ -419,6 +440,16 @@ const ROUTES = [
   'GET /api/v1/exports/findings',
   'GET /api/v1/exports/audit',
   'GET /api/v1/exports/portfolio',
+  'GET /api/v1/imports/template',
+  'POST /api/v1/imports',
+  'GET /api/v1/imports/{id}',
+  'GET /api/v1/imports/{id}/rows',
+  'PUT /api/v1/imports/{id}/mapping',
+  'POST /api/v1/imports/{id}/commit',
+  'POST /api/v1/imports/{id}/cancel',
+  'DELETE /api/v1/imports/{id}',
+  'GET /api/v1/import-mappings',
+  'POST /api/v1/import-mappings',
   'GET /api/v1/audit',
   'POST /api/v1/evaluate',
   'GET /api/v1/cases/{id}/checklist',

@@ -126,3 +126,35 @@ export async function writeAgencyXlsx(
   await finished(out).catch(() => {});
   return n;
 }
+
+/** Where portfolioRows puts its problems (case numbers; each a principal's row). */
+export const PORTFOLIO_PROBLEMS = { badInn: 5, textDate: 7, noSuchDate: 11, duplicateOf: 12, duplicate: 13 } as const;
+
+/**
+ * agencyRows with what a real register has wrong: case 5's INN fails its check digits, case 7's birth
+ * date is text in dd.mm.yyyy (read as is), case 11's is 31.02.1990 (no such date), case 13's principal
+ * carries case 12's passport (country and number).
+ */
+export function* portfolioRows(cases: number): Generator<(string | number | Date | null)[]> {
+  const P = PORTFOLIO_PROBLEMS;
+  const principalOf = (id: string) => Number(id.slice(3));
+  let original: (string | number | Date | null)[] | undefined;
+  for (const row of agencyRows(cases)) {
+    const r = [...row];
+    if (r[1] === 'ВКС') {
+      if (principalOf(String(r[0])) === P.duplicateOf) original = row;
+      const n = principalOf(String(r[0]));
+      if (n === P.badInn) {
+        const inn = String(r[10]);
+        r[10] = inn.slice(0, -1) + String((Number(inn.slice(-1)) + 1) % 10);
+      }
+      if (n === P.textDate) r[8] = '14.05.1988';
+      if (n === P.noSuchDate) r[8] = '31.02.1990';
+      if (n === P.duplicate && original) {
+        r[4] = original[4]!; // the same citizenship and passport number: the same passport
+        r[5] = original[5]!;
+      }
+    }
+    yield r;
+  }
+}

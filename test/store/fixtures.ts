@@ -23,6 +23,9 @@ export function makeCase(n: number, opts: { employer?: number; name?: string } =
   c.id = `case-${n}`;
   c.people[0].name.latin = opts.name ?? `PRINCIPAL ${n}`;
   c.people[0].email = `principal${n}@example.com`;
+  // Each case its own passport: a passport already in another open case is refused by POST /cases.
+  c.people[0].passports[0].number = `E${String(12345678 + n)}`;
+  c.people[1].passports[0].number = `F${String(87654321 + n)}`;
   if (opts.employer !== undefined) {
     c.employer.inn = innWithCheckDigits(String(770708300 + opts.employer));
     c.employer.name = `ООО «Работодатель ${opts.employer}»`;

@@ -16,7 +16,7 @@ export const routes = contracts({
     method: 'post',
     path: '/api/v1/cases',
     summary:
-      'Import a case (hqs-case/1, JSON or YAML); it is evaluated as of today. Header Idempotency-Key (1–200 visible ASCII characters, kept a day per organization): the same key with the same request answers the first case again (Idempotent-Replayed: true), never a second; with another request it is a 422 at Idempotency-Key',
+      'Import a case (hqs-case/1, JSON or YAML); it is evaluated as of today. Header Idempotency-Key (1–200 visible ASCII characters, kept a day per organization): the same key with the same request answers the first case again (Idempotent-Replayed: true), never a second; with another request it is a 422 at Idempotency-Key. A person whose passport (country and number) is already in another open case of the organization: 409 with code passport.duplicate and params naming that case, unless ?allowDuplicatePassport=true',
     tag: 'cases',
     auth: 'user',
     query: S.CreateCaseQuery,

@@ -6,10 +6,39 @@ import type { Handlers } from '../http.ts';
 import { etag, json, noContent, stripUndefined, versionOf } from '../reply.ts';
 import { contentDisposition } from '../disposition.ts';
 import { runBulk } from '../../services/bulk.ts';
+import { duplicatePassports } from '../../services/duplicate-passport.ts';
+import { HttpProblem } from '../problem.ts';
 import { createEvaluated, updateEvaluated } from './case-writes.ts';
 import { routes } from './cases.contract.ts';
 
 export { routes };
+
+/** 409 passport.duplicate: which passport of the new case is in which open case. */
+function duplicateProblem(dups: Awaited<ReturnType<typeof duplicatePassports>>): HttpProblem {
+  const d = dups[0]!;
+  const ref = d.caseRef ? `${d.caseRef} (${d.caseName})` : d.caseName;
+  return new HttpProblem(
+    409,
+    `passport ${d.country} ${d.number} of ${d.personName || d.person} is already in the open case ${ref}: open that case, or send allowDuplicatePassport=true to create this one anyway`,
+    dups.map((x) => ({
+      path: 'people',
+      message: `passport ${x.country} ${x.number} is in case ${x.caseRef ?? x.caseName}`,
+    })),
+    {},
+    {
+      code: 'passport.duplicate',
+      params: {
+        caseId: d.caseId,
+        caseRef: d.caseRef,
+        caseName: d.caseName,
+        passport: `${d.country} ${d.number}`,
+        person: d.person,
+        personName: d.personName,
+        cases: dups,
+      },
+    },
+  );
+}
 
 export function handlers(x: ServerContext): Handlers<typeof routes> {
   const { db } = x;
@@ -20,7 +49,14 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
       return json(c, await store.listCases(db, actor, filter));
     },
     createCase: async ({ c, actor, query, body }) => {
-      const run = async () => ({ status: 201, body: await createEvaluated(x, actor, body, query.employer) });
+      const run = async () => {
+        // A person whose passport is in another open case is named first (unless the caller says go ahead).
+        if (query.allowDuplicatePassport !== 'true') {
+          const dups = await duplicatePassports(db, actor, body);
+          if (dups.length) throw duplicateProblem(dups);
+        }
+        return { status: 201, body: await createEvaluated(x, actor, body, query.employer) };
+      };
       // With an Idempotency-Key, a repeat of the same request answers the first case again, never a second.
       const key = c.req.header(store.IDEMPOTENCY_HEADER);
       const r =

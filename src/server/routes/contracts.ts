@@ -8,6 +8,7 @@ import { routes as documents } from './documents.contract.ts';
 import { routes as employers } from './employers.contract.ts';
 import { routes as evaluation } from './evaluation.contract.ts';
 import { routes as exportsRoutes } from './exports.contract.ts';
+import { routes as imports } from './imports.contract.ts';
 import { routes as meta } from './meta.contract.ts';
 import { routes as organization } from './organization.contract.ts';
 import { routes as portfolio } from './portfolio.contract.ts';
@@ -27,6 +28,7 @@ export const resources = {
   documents,
   portfolio,
   exports: exportsRoutes,
+  imports,
   audit,
   public: publicRoutes,
   checklist,
@@ -45,6 +47,7 @@ export const contracts = {
   ...documents,
   ...portfolio,
   ...exportsRoutes,
+  ...imports,
   ...audit,
   ...publicRoutes,
   ...checklist,

@@ -11,6 +11,7 @@ import * as documents from './documents.ts';
 import * as employers from './employers.ts';
 import * as evaluation from './evaluation.ts';
 import * as exportsRoutes from './exports.ts';
+import * as imports from './imports.ts';
 import * as meta from './meta.ts';
 import * as organization from './organization.ts';
 import * as portfolio from './portfolio.ts';
@@ -38,6 +39,7 @@ export function mountAll(api: Api, x: ServerContext, document: () => unknown): v
   api.mount(documents.routes, documents.handlers(x));
   api.mount(portfolio.routes, portfolio.handlers(x));
   api.mount(exportsRoutes.routes, exportsRoutes.handlers(x));
+  api.mount(imports.routes, imports.handlers(x));
   api.mount(audit.routes, audit.handlers(x));
   api.mount(publicEvaluate.routes, publicEvaluate.handlers(x));
   api.mount(checklist.routes, checklist.handlers(x));

@@ -5,12 +5,13 @@ import { api } from '../api.ts';
 import { Link, match, navigate, useLocation } from '../router.tsx';
 import { clearUserDrafts } from './newcase/draft-keys.ts';
 import { routes, type NavId } from './routes.tsx';
-import { useApp } from './session.tsx';
+import { canWrite, useApp } from './session.tsx';
 
-const NAV: { id: NavId; href: string; owner?: boolean }[] = [
+const NAV: { id: NavId; href: string; owner?: boolean; write?: boolean }[] = [
   { id: 'dashboard', href: '/app' },
   { id: 'obligations', href: '/app/obligations' },
   { id: 'cases', href: '/app/cases' },
+  { id: 'import', href: '/app/import', write: true },
   { id: 'employers', href: '/app/employers' },
   { id: 'users', href: '/app/users', owner: true },
   { id: 'audit', href: '/app/audit', owner: true },
@@ -74,7 +75,7 @@ export function Shell({ children }: { children: ReactNode }) {
       {inWorkspace && (
         <nav className="app-nav" aria-label={t('shell.nav')}>
           <ul>
-            {NAV.filter((n) => !n.owner || session.role === 'owner').map((n) => (
+            {NAV.filter((n) => (!n.owner || session.role === 'owner') && (!n.write || canWrite(session))).map((n) => (
               <li key={n.id}>
                 <Link href={n.href} aria-current={current === n.id ? 'page' : undefined}>
                   {t(`shell.nav.${n.id}`)}

@@ -7,7 +7,7 @@ export interface RouteDef {
   /** The top navigation entry this page belongs to (for aria-current). */
   nav?: NavId;
 }
-export type NavId = 'dashboard' | 'obligations' | 'cases' | 'employers' | 'users' | 'audit' | 'account';
+export type NavId = 'dashboard' | 'obligations' | 'cases' | 'import' | 'employers' | 'users' | 'audit' | 'account';
 
 const l = <K extends string>(load: () => Promise<Record<K, React.ComponentType<Record<string, string>>>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -23,6 +23,7 @@ const Account = l(() => import('./pages/Account.tsx'), 'Account');
 const Users = l(() => import('./users/Users.tsx'), 'Users');
 const NewCase = l(() => import('./newcase/NewCase.tsx'), 'NewCase');
 const CasePage = l(() => import('./case/CasePage.tsx'), 'CasePage');
+const ImportSheet = l(() => import('./import/ImportSheet.tsx'), 'ImportSheet');
 
 export const routes: readonly RouteDef[] = [
   { path: '/app', nav: 'dashboard', render: () => <Dashboard /> },
@@ -31,6 +32,7 @@ export const routes: readonly RouteDef[] = [
   { path: '/app/findings', nav: 'dashboard', render: () => <Findings /> },
   { path: '/app/cases/new', nav: 'cases', render: () => <NewCase /> },
   { path: '/app/cases/:id', nav: 'cases', render: (p) => <CasePage key={p.id!} id={p.id!} /> },
+  { path: '/app/import', nav: 'import', render: () => <ImportSheet /> },
   { path: '/app/employers', nav: 'employers', render: () => <Employers /> },
   { path: '/app/employers/:id', nav: 'employers', render: (p) => <EmployerPage key={p.id!} id={p.id!} /> },
   { path: '/app/users', nav: 'users', render: () => <Users /> },

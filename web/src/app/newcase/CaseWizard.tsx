@@ -21,6 +21,7 @@ import {
 import { clearDraft, formChanged, writeDraft } from './draft.ts';
 import { ContractStep, EmployerStep, FamilyStep, PrincipalStep, ReviewStep } from './steps.tsx';
 import { Problems, type ProblemItem } from './Problems.tsx';
+import { DuplicatePassport, duplicateHolders } from './DuplicatePassport.tsx';
 import type { ErrorOf, StepProps } from './fields.tsx';
 
 export function CaseWizard({
@@ -66,9 +67,13 @@ export function CaseWizard({
   }, [storeKey, dirty, form, step]);
   useLeaveGuard(() => (dirty && !created.current ? t('portfolio.draft.leave') : null));
   const creating = useAction(
-    () => {
+    (anyway: boolean = false) => {
       const link = employerLink(form);
-      return api.createCase({ body: buildCase(form), ...(link ? { query: { employer: link } } : {}) });
+      const query = {
+        ...(link ? { employer: link } : {}),
+        ...(anyway ? { allowDuplicatePassport: 'true' as const } : {}),
+      };
+      return api.createCase({ body: buildCase(form), query });
     },
     {
       onDone: (rec) => {
@@ -132,7 +137,7 @@ export function CaseWizard({
       setFocusKey((k) => k + 1);
       return;
     }
-    void creating.run();
+    void creating.run(false);
   };
 
   const people = [form.principal.latin.trim(), ...form.family.map((m) => m.latin.trim())];
@@ -197,7 +202,10 @@ export function CaseWizard({
           <span className="hint">{t('newcase.stepOf', { n: index + 1, total: STEPS.length })}</span>{' '}
           {t(`newcase.title.${step}`)}
         </h2>
-        {serverError && serverError.status !== 422 && <ErrorBox error={serverError} />}
+        <DuplicatePassport error={serverError} busy={creating.busy} onCreateAnyway={() => void creating.run(true)} />
+        {serverError && serverError.status !== 422 && !duplicateHolders(serverError).length && (
+          <ErrorBox error={serverError} />
+        )}
         <Problems
           title={
             step === 'review' && serverItems.length

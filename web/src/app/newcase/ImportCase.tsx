@@ -8,6 +8,7 @@ import { ErrorBox, describedBy } from '../ui.tsx';
 import { useAction } from '../useAction.ts';
 import { MAX_FILE_BYTES, caseFileType } from './build.ts';
 import { Problems } from './Problems.tsx';
+import { DuplicatePassport, duplicateHolders } from './DuplicatePassport.tsx';
 
 interface Chosen {
   name: string;
@@ -22,9 +23,12 @@ export function ImportCase() {
   const [over, setOver] = useState(false);
   const [focusKey, setFocusKey] = useState(0);
   const create = useAction(
-    ({ name, text }: Chosen) => {
+    ({ name, text, anyway }: Chosen & { anyway?: boolean }) => {
       const format = caseFileType(name, text) === 'application/yaml' ? 'yaml' : 'json';
-      return api.createCase({ body: { text, format } });
+      return api.createCase({
+        body: { text, format },
+        ...(anyway ? { query: { allowDuplicatePassport: 'true' } } : {}),
+      });
     },
     {
       onDone: (rec) => navigate(`/app/cases/${encodeURIComponent(rec.caseId)}`),
@@ -82,6 +86,12 @@ export function ImportCase() {
           items={refused.errors}
           focusKey={focusKey}
           showPaths
+        />
+      ) : duplicateHolders(error).length && file ? (
+        <DuplicatePassport
+          error={error}
+          busy={create.busy}
+          onCreateAnyway={() => void create.run({ ...file, anyway: true })}
         />
       ) : (
         error && <ErrorBox error={error} />
