@@ -303,11 +303,25 @@ function personSection(L: Layout, pc: PersonChecklist, ctx: DocContext): void {
   for (const proc of pc.procedures) procedureTable(L, pc, proc, ctx);
 }
 
-/** The checklist PDF for every person in the case. */
-export async function renderChecklistPdf(ev: Evaluation, ctx: DocContext): Promise<Buffer> {
+/** What to print of the checklist: one procedure only (the next filing), for one person only. */
+export interface ChecklistFilter {
+  procedure?: string;
+  person?: string;
+}
+
+/** The checklist PDF for every person in the case (or, filtered, one procedure's documents and their people). */
+export async function renderChecklistPdf(ev: Evaluation, ctx: DocContext, only: ChecklistFilter = {}): Promise<Buffer> {
   const { lang } = ctx;
   const c = ctx.case;
-  const title = t(lang, 'doc.checklist.title');
+  const filtered = only.procedure !== undefined || only.person !== undefined;
+  const keep = (i: ChecklistItem) =>
+    (only.procedure === undefined || i.procedure === only.procedure) &&
+    (only.person === undefined || i.person === only.person);
+  if (filtered) ev = { ...ev, checklist: (ev.checklist ?? []).filter(keep) };
+  const title =
+    only.procedure !== undefined
+      ? t(lang, 'doc.checklist.next-title', { procedure: procedureLabel(only.procedure, ctx.law, lang) })
+      : t(lang, 'doc.checklist.title');
   const { doc, done } = newPdf({
     layout: 'landscape',
     margin: MARGIN,
@@ -337,7 +351,9 @@ export async function renderChecklistPdf(ev: Evaluation, ctx: DocContext): Promi
   // Glossary rule 7: a Chinese checklist states legal rules, so it says that the Russian text governs.
   if (lang === 'zh') L.paragraph(t(lang, 'doc.governing'), 'bold', 8.5, 'black', 4);
   L.paragraph(t(lang, 'doc.checklist.intro'), 'regular', 8, GREY, 10);
-  for (const pc of groupChecklist(ev, c.people, ctx.law)) personSection(L, pc, ctx);
+  // Filtered, only the people with documents in it get a section.
+  for (const pc of groupChecklist(ev, c.people, ctx.law))
+    if (!filtered || pc.procedures.length) personSection(L, pc, ctx);
   L.drawNotes();
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

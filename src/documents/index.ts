@@ -3,7 +3,8 @@
 // only: what is required, when and why comes from the engine's Evaluation; nothing here decides law.
 export { groupChecklist, renderChecklistText, checklistJson } from './checklist.ts';
 export type { PersonChecklist, ProcedureChecklist } from './checklist.ts';
-export { renderChecklistPdf } from './checklist-pdf.ts';
+export { renderChecklistPdf, type ChecklistFilter } from './checklist-pdf.ts';
+export { nextFiling, scanName, fileSafe, type NextFiling } from './next-filing.ts';
 export { composeLetter, renderLetterText, addresseeOf, LETTER_KINDS } from './letters.ts';
 export type { Letter, LetterBlock, LetterKind, LetterLang, Addressee } from './letters.ts';
 export { renderLetterDocx } from './letter-docx.ts';

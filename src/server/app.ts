@@ -42,6 +42,8 @@ export interface AppOptions {
   evaluateLimit?: { capacity: number; perSecond: number };
   /** Public invitation look-up and acceptance: per client address (default 20 at once, then 1 per 5 seconds). */
   invitationLimit?: { capacity: number; perSecond: number };
+  /** Self-check codes made per address (default a burst of 10, then one a minute). */
+  selfcheckLimit?: { capacity: number; perSecond: number };
   log?: (msg: string, err?: unknown) => void;
   /** The evaluation workers (default: the cores less one, 1 to 4; a queue of 8 per worker; 10 s per task). */
   evaluation?: PoolOptions;
@@ -80,6 +82,10 @@ export function createApp(opts: AppOptions): App {
       invitation: {
         limiter: new RateLimiter(opts.invitationLimit?.capacity ?? 20, opts.invitationLimit?.perSecond ?? 0.2),
         what: 'invitation requests',
+      },
+      selfcheck: {
+        limiter: new RateLimiter(opts.selfcheckLimit?.capacity ?? 10, opts.selfcheckLimit?.perSecond ?? 1 / 60),
+        what: 'self-check codes',
       },
     },
   });

@@ -109,6 +109,13 @@ const ROUTES = {
   saveImportMapping: ['post', '/api/v1/import-mappings'],
   listAudit: ['get', '/api/v1/audit'],
   evaluate: ['post', '/api/v1/evaluate'],
+  getCaseChecklist: ['get', '/api/v1/cases/{id}/checklist'],
+  setChecklistReview: ['put', '/api/v1/cases/{id}/checklist/{personId}/{document}'],
+  getNextFilingPdf: ['get', '/api/v1/cases/{id}/next-filing/checklist.pdf', 'file'],
+  getNextFilingScans: ['get', '/api/v1/cases/{id}/next-filing/scans.zip', 'file'],
+  shareSelfCheck: ['post', '/api/v1/selfcheck/codes'],
+  readSelfCheckCode: ['post', '/api/v1/selfcheck/codes/read'],
+  redeemSelfCheckCode: ['post', '/api/v1/selfcheck/codes/redeem'],
 } as const satisfies { readonly [K in RouteName]: Entry<C[K]> };
 
 /** The method and path template of each route, by name (for tests and tools). */

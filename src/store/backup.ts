@@ -38,6 +38,7 @@ export const BACKUP_TABLES = [
   'api_tokens',
   'invitations',
   'import_mappings',
+  'checklist_reviews',
 ] as const;
 
 /** The backup tables present in this database (an older schema lacks the newer ones). */

@@ -8,6 +8,7 @@ import { canWrite, requireCaseVisible, type Actor } from './actor.ts';
 import { inSystem, inTenant, requireUuid, type Db, type Tx } from './db.ts';
 import { Forbidden, Invalid, NotFound } from './errors.ts';
 import { detectMediaType, type MediaType } from './files.ts';
+import { receiveOnUpload } from './checklist-reviews.ts';
 
 export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
@@ -199,6 +200,8 @@ export async function storeDocument(
         entityId: inserted[0].document_id,
         details: { caseId, personId: input.personId, type: input.type, sha256: file.sha256, size: file.size },
       });
+      // A scan of a checklist document marks it received (migration 007), in the same transaction.
+      await receiveOnUpload(tx, actor, caseId, input.personId, input.type, inserted[0].document_id);
       return { document: toDocument(inserted[0]), deduplicated: false };
     }
     const existing = await tx.query<DocumentRow>(

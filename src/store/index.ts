@@ -50,3 +50,5 @@ export * from './imports.ts';
 export * from './findings.ts';
 export * from './assignees.ts';
 export * from './idempotency.ts';
+export * from './checklist-reviews.ts';
+export * from './selfcheck-codes.ts';

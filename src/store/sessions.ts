@@ -146,6 +146,8 @@ export async function purgeExpired(
     await tx.query(`DELETE FROM login_devices WHERE last_used_at < now() - interval '1 year'`);
     // Idempotency keys past their day (migration 006; absent from an older schema is not an error here).
     await tx.query(`DELETE FROM idempotency_keys WHERE expires_at <= now()`);
+    // Self-check codes past their days (migration 008), used or not.
+    await tx.query(`DELETE FROM selfcheck_codes WHERE expires_at <= now()`);
     return { sessions: s.length, attempts: a.length, skipped: false };
   });
 }

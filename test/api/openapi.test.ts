@@ -344,6 +344,27 @@ describe('every route, through the typed client, answers as the document says', 
       (await anyone.evaluate({ body: { text: 'format: hqs-case/1\n', format: 'yaml' } }).catch((e) => e)).status,
     ).toBe(422);
 
+    // Ticking the checklist, the next filing's pack, the shareable self-check (test/api/papers.test.ts).
+    const checklist = await owner.getCaseChecklist({ id });
+    const next = checklist.items.find((i) => i.procedure === checklist.next!.procedure)!;
+    await owner.setChecklistReview({
+      id,
+      personId: next.person,
+      document: next.document,
+      body: { status: 'rejected', comment: 'blurred', version: next.review?.version ?? 0 },
+    });
+    expect(await owner.getNextFilingPdf({ id, query: { lang: 'zh' } })).toBeInstanceOf(Blob);
+    const scan = new FormData();
+    scan.set('file', new Blob([PDF, 'next']), 'next.pdf');
+    scan.set('type', next.document);
+    scan.set('personId', next.person);
+    await owner.uploadDocument({ id, body: scan });
+    expect((await owner.getNextFilingScans({ id })).size).toBeGreaterThan(0);
+    const { id: _caseId, ...selfCheck } = makeCase(4);
+    const shared = await anyone.shareSelfCheck({ body: selfCheck, query: { lang: 'zh' } });
+    expect((await owner.readSelfCheckCode({ body: { code: shared.code } })).lang).toBe('zh');
+    await owner.deleteCase({ id: (await owner.redeemSelfCheckCode({ body: { code: shared.code } })).caseId });
+
     const missing = await owner.getCase({ id: '00000000-0000-4000-8000-000000000000' }).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(ApiError);
     expect((missing as ApiError).status).toBe(404);
@@ -431,4 +452,11 @@ const ROUTES = [
   'POST /api/v1/import-mappings',
   'GET /api/v1/audit',
   'POST /api/v1/evaluate',
+  'GET /api/v1/cases/{id}/checklist',
+  'PUT /api/v1/cases/{id}/checklist/{personId}/{document}',
+  'GET /api/v1/cases/{id}/next-filing/checklist.pdf',
+  'GET /api/v1/cases/{id}/next-filing/scans.zip',
+  'POST /api/v1/selfcheck/codes',
+  'POST /api/v1/selfcheck/codes/read',
+  'POST /api/v1/selfcheck/codes/redeem',
 ];

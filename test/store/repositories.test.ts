@@ -81,6 +81,7 @@ const TENANT_TABLES = [
   'invitations',
   'import_mappings',
   'idempotency_keys',
+  'checklist_reviews',
 ];
 
 describe.each(BACKENDS)('store on %s', (backendName) => {
@@ -184,6 +185,7 @@ describe.each(BACKENDS)('store on %s', (backendName) => {
       expect(scoped.map((r) => r.t)).toEqual([
         'case_people',
         'cases',
+        'checklist_reviews',
         'documents',
         'employers',
         'evaluations',

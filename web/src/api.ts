@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { ApiError, createClient, withQuery, type Input, type RouteName } from '../../src/server/client.ts';
 import type * as S from '../../src/server/schemas.ts';
+import type * as P from '../../src/server/schemas-papers.ts';
 import type { RenderedEvaluation as Evaluation } from '../../src/engine/types.ts';
 
 export { ApiError };
@@ -21,6 +22,9 @@ export type ObligationRecord = z.infer<typeof S.ObligationRecord>;
 export type Dashboard = z.infer<typeof S.Dashboard>;
 export type AuditEntry = z.infer<typeof S.AuditEntry>;
 export type AuditPage = z.infer<typeof S.AuditPage>;
+export type ChecklistReview = z.infer<typeof P.ChecklistReview>;
+export type CaseChecklist = z.infer<typeof P.CaseChecklist>;
+export type SelfCheckAnswers = z.infer<typeof P.SelfCheckAnswers>;
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 export type { Evaluation };
 

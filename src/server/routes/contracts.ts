@@ -13,6 +13,8 @@ import { routes as meta } from './meta.contract.ts';
 import { routes as organization } from './organization.contract.ts';
 import { routes as portfolio } from './portfolio.contract.ts';
 import { routes as publicRoutes } from './public.contract.ts';
+import { routes as checklist } from './checklist.contract.ts';
+import { routes as selfcheck } from './selfcheck.contract.ts';
 
 /** The resources in registration order. */
 export const resources = {
@@ -29,6 +31,8 @@ export const resources = {
   imports,
   audit,
   public: publicRoutes,
+  checklist,
+  selfcheck,
 } as const;
 
 /** Every contract by name (a name used twice is an error: see index.ts). */
@@ -46,6 +50,8 @@ export const contracts = {
   ...imports,
   ...audit,
   ...publicRoutes,
+  ...checklist,
+  ...selfcheck,
 };
 
 export type ApiContracts = typeof contracts;

@@ -2,6 +2,8 @@
 // bytes in the store; the list, the metadata, the download (audited once its answer is made), sharing
 // with the case's specialists, deletion. The store decides who may see and upload which person's scans.
 import type { Context } from 'hono';
+import { fileSafe } from '../../documents/next-filing.ts';
+import { SCAN_EXTENSIONS } from '../../services/papers.ts';
 import * as store from '../../store/index.ts';
 import type { ServerContext } from '../context.ts';
 import type { Handlers } from '../http.ts';
@@ -78,8 +80,11 @@ export function handlers({ db }: ServerContext): Handlers<typeof routes> {
     getDocument: async ({ c, actor, params }) => json(c, await store.getDocument(db, actor, params.id)),
     getDocumentContent: async ({ c, actor, params }) => {
       const { document, bytes } = await store.readDocument(db, actor, params.id, { audit: false });
-      const name = document.fileName ?? '';
-      const res = file(c, new Uint8Array(bytes), document.mediaType, name, `document-${document.documentId}`);
+      // Named as uploaded; without a name (or for an ASCII-only client, a name in another script): the
+      // person and the document, never an id.
+      const who = await store.personLatinName(db, actor, document.caseId, document.personId);
+      const named = fileSafe(`${who} - ${document.type}.${SCAN_EXTENSIONS[document.mediaType]}`);
+      const res = file(c, new Uint8Array(bytes), document.mediaType, document.fileName ?? named, named);
       // Logged once the answer is made: a download that fails is not recorded as one.
       await store.auditDownload(db, actor, document);
       return res;

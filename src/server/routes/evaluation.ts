@@ -12,6 +12,7 @@ import {
 } from '../../documents/index.ts';
 import { peopleOf, renderEvaluation } from '../../i18n/index.ts';
 import { caseEvaluation, evaluateStored } from '../../services/evaluation.ts';
+import { principalFileName } from '../../services/papers.ts';
 import { requestLang } from '../lang.ts';
 import type { ServerContext } from '../context.ts';
 import type { Handlers } from '../http.ts';
@@ -52,7 +53,7 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
         law,
         lang,
       });
-      return file(c, pdf, 'application/pdf', `checklist-${params.id}.pdf`);
+      return file(c, pdf, 'application/pdf', `${principalFileName(rec.case)} - checklist.pdf`);
     },
 
     getLetter: async ({ c, actor, params, query }) => {
@@ -85,7 +86,7 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
         c,
         bytes,
         ext === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf',
-        `${kind}-${params.id}.${ext}`,
+        `${principalFileName(rec.case)} - ${kind} letter.${ext}`,
       );
     },
 
@@ -108,7 +109,7 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
           { now: x.now() },
         ),
         'text/calendar; charset=utf-8',
-        `obligations-${params.id}.ics`,
+        `${principalFileName(rec.case)} - deadlines.ics`,
       );
     },
   };

@@ -16,6 +16,8 @@ import * as meta from './meta.ts';
 import * as organization from './organization.ts';
 import * as portfolio from './portfolio.ts';
 import * as publicEvaluate from './public.ts';
+import * as checklist from './checklist.ts';
+import * as selfcheck from './selfcheck.ts';
 
 export { contracts, resources, type ApiContracts, type RouteName } from './contracts.ts';
 
@@ -40,4 +42,6 @@ export function mountAll(api: Api, x: ServerContext, document: () => unknown): v
   api.mount(imports.routes, imports.handlers(x));
   api.mount(audit.routes, audit.handlers(x));
   api.mount(publicEvaluate.routes, publicEvaluate.handlers(x));
+  api.mount(checklist.routes, checklist.handlers(x));
+  api.mount(selfcheck.routes, selfcheck.handlers(x));
 }

@@ -25,6 +25,7 @@ import {
   type QuestionId,
 } from './flow.ts';
 import { Outcome } from './Outcome.tsx';
+import { ShareCode } from './ShareCode.tsx';
 
 const STORE = 'hqs.selfcheck.answers';
 
@@ -154,7 +155,10 @@ export function SelfCheck() {
             onContinue={() => go(nextOf('summary', answers) ?? 'summary')}
           />
         ) : (
-          <Outcome id={node} t={t} answers={answers} headingRef={heading} onRestart={restart} />
+          <>
+            <Outcome id={node} t={t} answers={answers} headingRef={heading} onRestart={restart} />
+            {node === 'outcome-evaluation' && <ShareCode t={t} answers={answers} />}
+          </>
         )}
       </main>
       <footer className="no-print">

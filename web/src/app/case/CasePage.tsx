@@ -4,7 +4,7 @@
 // edit the family, upload scans, close, reopen or delete the case; a viewer sees everything read-only.
 // The tab is kept in ?tab= (replaced, not pushed), so a link can open the obligations directly.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { api, url, type CaseRecord } from '../../api.ts';
+import { api, url, type CaseRecord, type ChecklistReview } from '../../api.ts';
 import { useLocation } from '../../router.tsx';
 import { canWrite as mayWrite, useApp } from '../session.tsx';
 import { ErrorBox, Load, Loading, todayMoscow, useData } from '../ui.tsx';
@@ -12,7 +12,7 @@ import { Checklist } from './Checklist.tsx';
 import { CaseCtx, isStale, useCase, type CaseContext } from './context.ts';
 import { ObligationsTab, PlanTab } from './Duties.tsx';
 import { Events } from './Events.tsx';
-import { checklistCounts, isOpen, peopleOrder } from './model.ts';
+import { checklistCounts, isOpen, peopleOrder, reviewKey } from './model.ts';
 import { CaseHeader, Overview } from './Overview.tsx';
 import { nameOf } from './parts.tsx';
 import { People } from './People.tsx';
@@ -202,8 +202,21 @@ function CaseTabs({
 
 function DocumentsTab({ error }: { error: unknown }) {
   const c = useCase();
-  const { t, evaluation: ev, kase, documents, canWrite, id } = c;
+  const { t, evaluation: ev, kase, documents, canWrite, id, lang } = c;
+  // How each document was ticked; reloaded when a scan is uploaded (an upload marks it received).
+  const ticks = useData((signal) => api.getCaseChecklist({ id }, { signal }), [id, documents.length]);
+  const reviews = useMemo(
+    () =>
+      new Map(
+        (ticks.data?.items ?? []).flatMap((i) => (i.review ? [[reviewKey(i.person, i.document), i.review]] : [])),
+      ),
+    [ticks.data],
+  );
+  const [edited, setEdited] = useState<ReadonlyMap<string, ChecklistReview>>(new Map());
+  const merged = useMemo(() => new Map([...reviews, ...edited]), [reviews, edited]);
   if (!ev) return null;
+  const next = ticks.data?.next;
+  const l = lang === 'ru' ? 'ru' : 'en';
   const people = peopleOrder(kase).map((pid) => kase.people.find((p) => p.id === pid)!);
   const checklist = ev.checklist ?? [];
   const others = documents.filter((d) => !checklist.some((i) => i.person === d.personId && i.document === d.type));
@@ -212,6 +225,21 @@ function DocumentsTab({ error }: { error: unknown }) {
       <h2>{t('case.documents.title')}</h2>
       <p className="hint">{t('case.documents.hint')}</p>
       <ErrorBox error={error} />
+      <ErrorBox error={ticks.error} />
+      {next && (
+        <div className="next-filing card">
+          <h3>{t('case.documents.next', { procedure: t(`procedure.${next.procedure}`) })}</h3>
+          <p className="hint">{t('case.documents.next.hint')}</p>
+          <p>
+            <a className="button" href={api.href('getNextFilingPdf', { id, query: { lang: l } })} download>
+              {t('case.documents.next.pdf')}
+            </a>{' '}
+            <a className="button" href={api.href('getNextFilingScans', { id })} download>
+              {t('case.documents.next.zip')}
+            </a>
+          </p>
+        </div>
+      )}
       <Checklist
         t={t}
         caseId={id}
@@ -221,6 +249,10 @@ function DocumentsTab({ error }: { error: unknown }) {
         canUpload={canWrite}
         canDelete={canWrite}
         level={3}
+        reviews={merged}
+        {...(canWrite
+          ? { onReview: (r: ChecklistReview) => setEdited((m) => new Map(m).set(reviewKey(r.personId, r.document), r)) }
+          : {})}
         onUploaded={(d) => c.setDocuments([...documents.filter((x) => x.documentId !== d.documentId), d])}
         onDeleted={(docId) => c.setDocuments(documents.filter((x) => x.documentId !== docId))}
       />

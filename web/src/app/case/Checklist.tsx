@@ -2,15 +2,15 @@
 // copies, apostille or legalization, translation, age, validity, photo size), whether the case records
 // it as collected, the scans uploaded for it (download links) and an upload control. Shared by the case
 // page and the specialist's portal; its wording is in portal.json (en, ru, zh).
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import type { Person } from '../../../../src/case/schema.ts';
 import type { RenderedChecklistItem as ChecklistItem } from '../../../../src/engine/types.ts';
-import { api, ApiError, type DocumentRecord } from '../../api.ts';
+import { api, ApiError, type ChecklistReview, type DocumentRecord } from '../../api.ts';
 import { Basis } from '../../Basis.tsx';
 import type { T } from '../../i18n.ts';
 import { StatusTag } from '../ui.tsx';
 import { useAction } from '../useAction.ts';
-import { checklistCounts, groupChecklist, scansFor } from './model.ts';
+import { checklistCounts, groupChecklist, reviewKey, reviewCountsOf, scansFor } from './model.ts';
 import { nameOf } from './parts.tsx';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -43,9 +43,19 @@ export interface ChecklistProps {
   onChanged?: (doc: DocumentRecord) => void;
   /** The level of the heading of each person (2 on the portal, 3 under a tab's heading). */
   level: 2 | 3;
+  /** How each person's document was ticked (received, accepted, rejected), by reviewKey(person, document). */
+  reviews?: ReadonlyMap<string, ChecklistReview>;
+  /** Owners and managers tick documents: the record as stored (a stale version throws the server's 409). */
+  onReview?: (r: ChecklistReview) => void;
 }
 
 const slug = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
+const REVIEW_CLASS: Record<ChecklistReview['status'], string> = {
+  received: 'due',
+  accepted: 'done',
+  rejected: 'overdue',
+};
+const REVIEW_STATUSES = ['received', 'accepted', 'rejected'] as const;
 
 export function Checklist({
   t,
@@ -62,6 +72,8 @@ export function Checklist({
   canShareOwn,
   onChanged,
   level,
+  reviews,
+  onReview,
 }: ChecklistProps) {
   const groups = groupChecklist(
     items,
@@ -100,6 +112,7 @@ export function Checklist({
                   g.procedures.findIndex((x) => x.items.some((i) => i.status !== 'collected')),
                 );
               const toCollect = p.items.filter((i) => i.status !== 'collected').length;
+              const ticked = reviews ? reviewCountsOf(p.items, reviews) : undefined;
               return (
                 <details key={p.procedure} className="doc-procedure" open={open}>
                   <summary>
@@ -107,6 +120,16 @@ export function Checklist({
                     <span className="hint">
                       {t('portal.doc.toCollect', { n: t.number(toCollect), total: t.number(p.items.length) })}
                     </span>
+                    {ticked && (
+                      <span className="hint review-counts">
+                        {' · '}
+                        {t('portal.doc.accepted', {
+                          n: t.number(ticked.accepted),
+                          total: t.number(ticked.total),
+                        })}
+                        {ticked.rejected > 0 && ` · ${t('portal.doc.rejectedN', { n: t.number(ticked.rejected) })}`}
+                      </span>
+                    )}
                   </summary>
                   <ul className="doc-list">
                     {p.items.map((i, k) => (
@@ -120,6 +143,15 @@ export function Checklist({
                         canUpload={canUpload && (uploadFor?.(g.person) ?? true)}
                         canDelete={canDelete}
                         canShare={!!canShareOwn && g.person === you}
+                        review={reviews?.get(reviewKey(i.person, i.document))}
+                        alsoFor={[
+                          ...new Set(
+                            mine
+                              .filter((x) => x.document === i.document && x.procedure !== i.procedure)
+                              .map((x) => x.procedure),
+                          ),
+                        ]}
+                        {...(onReview ? { onReview } : {})}
                         onUploaded={onUploaded}
                         onDeleted={onDeleted}
                         {...(onChanged ? { onChanged } : {})}
@@ -169,6 +201,9 @@ function DocItem({
   onUploaded,
   onDeleted,
   onChanged,
+  review,
+  alsoFor,
+  onReview,
 }: {
   t: T;
   caseId: string;
@@ -181,6 +216,9 @@ function DocItem({
   onUploaded: (d: DocumentRecord) => void;
   onDeleted: (id: string) => void;
   onChanged?: (d: DocumentRecord) => void;
+  review: ChecklistReview | undefined;
+  alsoFor: string[];
+  onReview?: (r: ChecklistReview) => void;
 }) {
   const r = item.requirement;
   const title = (t.lang === 'zh' ? r.title.zh : undefined) ?? (t.lang === 'ru' ? r.title.ru : r.title.en);
@@ -195,7 +233,23 @@ function DocItem({
           status={scans.length ? 'done' : 'not-applicable'}
           label={scans.length ? t('portal.doc.scanYes') : t('portal.doc.scanNo')}
         />
+        {review && (
+          <>
+            {' '}
+            <StatusTag status={REVIEW_CLASS[review.status]} label={t(`portal.doc.review.${review.status}`)} />
+          </>
+        )}
       </div>
+      {review?.status === 'rejected' && review.comment && (
+        <p className="review-comment" role="note">
+          {t('portal.doc.review.why', { comment: review.comment })}
+        </p>
+      )}
+      {alsoFor.length > 0 && (
+        <p className="hint">
+          {t('portal.doc.alsoFor', { procedures: alsoFor.map((p) => t(`procedure.${p}`)).join(', ') })}
+        </p>
+      )}
       <p className="doc-req">
         {requirementWords(t, item).join(', ')}
         {issuer ? ` · ${t('portal.doc.issuer', { issuer })}` : ''}
@@ -229,6 +283,17 @@ function DocItem({
       )}
       {canUpload && (
         <Upload t={t} caseId={caseId} item={item} title={title} owner={owner} id={base} onUploaded={onUploaded} />
+      )}
+      {onReview && (
+        <ReviewForm
+          t={t}
+          caseId={caseId}
+          item={item}
+          title={title}
+          review={review}
+          id={`rv-${base}`}
+          onReview={onReview}
+        />
       )}
     </li>
   );
@@ -404,5 +469,106 @@ function Upload({
             : ''}
       </p>
     </div>
+  );
+}
+
+/** Ticking a document (owners and managers): received, accepted or rejected, with a comment (a rejection needs one). */
+function ReviewForm({
+  t,
+  caseId,
+  item,
+  title,
+  review,
+  id,
+  onReview,
+}: {
+  t: T;
+  caseId: string;
+  item: ChecklistItem;
+  title: string;
+  review: ChecklistReview | undefined;
+  id: string;
+  onReview: (r: ChecklistReview) => void;
+}) {
+  const [status, setStatus] = useState<ChecklistReview['status']>(review?.status ?? 'received');
+  const [comment, setComment] = useState(review?.comment ?? '');
+  const [saved, setSaved] = useState(false);
+  // The status as stored arrives after the first render (and changes when someone saves): show it.
+  useEffect(() => {
+    if (!review) return;
+    setStatus(review.status);
+    setComment(review.comment ?? '');
+  }, [review]);
+  const save = useAction(
+    () =>
+      api.setChecklistReview({
+        id: caseId,
+        personId: item.person,
+        document: item.document,
+        body: { status, comment: comment.trim() || null, version: review?.version ?? 0 },
+      }),
+    {
+      onDone: (r) => {
+        setSaved(true);
+        onReview(r);
+      },
+    },
+  );
+  const error = save.error && (save.error.field('comment') ?? save.error.detail);
+  return (
+    <form
+      className="review-form"
+      aria-label={t('portal.doc.review.form', { title })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        void save.run();
+      }}
+    >
+      {review && (
+        <p className="hint">
+          {t('portal.doc.review.last', {
+            status: t(`portal.doc.review.${review.status}`),
+            by: review.by.replace(/^(user|token):/, ''),
+            date: t.dateTime(review.at),
+          })}
+        </p>
+      )}
+      <fieldset>
+        <legend className="visually-hidden">{t('portal.doc.review.form', { title })}</legend>
+        {REVIEW_STATUSES.map((s) => (
+          <label key={s} className="inline">
+            <input type="radio" name={`${id}-status`} value={s} checked={status === s} onChange={() => setStatus(s)} />{' '}
+            {t(`portal.doc.review.${s}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className={`field${error ? ' invalid' : ''}`}>
+        <label htmlFor={`${id}-comment`}>
+          {t('portal.doc.review.comment')}
+          <span className="visually-hidden">{` (${title})`}</span>
+        </label>
+        {error && (
+          <p className="error" id={`${id}-error`} role="alert">
+            {error}
+          </p>
+        )}
+        <textarea
+          id={`${id}-comment`}
+          rows={2}
+          maxLength={2000}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          {...(error ? { 'aria-describedby': `${id}-error` } : {})}
+        />
+      </div>
+      <button type="submit" className="small" disabled={save.busy}>
+        {t('portal.doc.review.save')}
+        <span className="visually-hidden">{` (${title})`}</span>
+      </button>{' '}
+      <span aria-live="polite" className="hint">
+        {saved && !save.busy && !error ? t('portal.doc.review.saved') : ''}
+      </span>
+    </form>
   );
 }

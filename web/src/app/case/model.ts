@@ -347,6 +347,22 @@ export function groupChecklist(items: readonly ChecklistItem[], people: readonly
 }
 
 /** Counts for a summary: items, with a scan uploaded, recorded in the case as collected. */
+/** The key of a person's document in the map of review statuses (one per person and document, not per procedure). */
+export const reviewKey = (person: string, document: string): string => `${person}\u0000${document}`;
+
+/** How many of these checklist items are accepted, received and rejected. */
+export function reviewCountsOf(
+  items: readonly Pick<ChecklistItem, 'person' | 'document'>[],
+  reviews: ReadonlyMap<string, { status: 'received' | 'accepted' | 'rejected' }>,
+): { total: number; received: number; accepted: number; rejected: number } {
+  const out = { total: items.length, received: 0, accepted: 0, rejected: 0 };
+  for (const i of items) {
+    const r = reviews.get(reviewKey(i.person, i.document));
+    if (r) out[r.status]++;
+  }
+  return out;
+}
+
 export function checklistCounts(
   items: readonly ChecklistItem[],
   docs: readonly DocumentLike[],

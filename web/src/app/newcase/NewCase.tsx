@@ -14,6 +14,7 @@ import { emptyForm, formFromCase, type CaseForm, type StepId } from './build.ts'
 import { clearDraft, draftKey, readDraft } from './draft.ts';
 import { CaseWizard } from './CaseWizard.tsx';
 import { ImportCase } from './ImportCase.tsx';
+import { FromSelfCheckCode } from './FromCode.tsx';
 
 /** Where the self-check keeps its answers (web/src/selfcheck/SelfCheck.tsx). */
 export const SELFCHECK_STORE = 'hqs.selfcheck.answers';
@@ -210,6 +211,7 @@ export function NewCase() {
       <div role="tabpanel" id="panel-file" aria-labelledby="tab-file" hidden={tab !== 'file'}>
         <ImportCase />
       </div>
+      <FromSelfCheckCode />
     </main>
   );
 }

@@ -5,11 +5,11 @@
 // engine's explanations come in English or Russian, so a Chinese reader gets English ones with a note.
 import type { ReactNode } from 'react';
 import type { ObligationKind, RenderedObligation as Obligation } from '../../../../src/engine/types.ts';
-import { api, type CaseRecord, type DocumentRecord, type Evaluation } from '../../api.ts';
+import { api, type CaseRecord, type ChecklistReview, type DocumentRecord, type Evaluation } from '../../api.ts';
 import { Basis } from '../../Basis.tsx';
 import type { T } from '../../i18n.ts';
 import { Checklist } from '../case/Checklist.tsx';
-import { isOpen, peopleOrder, sortObligations } from '../case/model.ts';
+import { isOpen, peopleOrder, reviewKey, sortObligations } from '../case/model.ts';
 import { DueIn, nameOf } from '../case/parts.tsx';
 import { PlanList } from '../case/Plan.tsx';
 import { useApp } from '../session.tsx';
@@ -50,10 +50,24 @@ function PortalCase({ caseId, personId }: { caseId: string; personId: string | u
     [caseId, lang],
   );
   const documents = useData((signal) => api.listDocuments({ id: caseId }, { signal }), [caseId]);
+  // How the migration manager ticked the documents: a rejection shows its comment (reloaded after an upload).
+  const ticks = useData((signal) => api.getCaseChecklist({ id: caseId }, { signal }), [caseId, documents.data?.length]);
+  const reviews = new Map(
+    (ticks.data?.items ?? []).flatMap((i) => (i.review ? [[reviewKey(i.person, i.document), i.review] as const] : [])),
+  );
   return (
     <main id="main" className="portal">
       <Load state={record}>
-        {(rec) => <PortalBody t={t} rec={rec} personId={personId} evaluation={evaluation} documents={documents} />}
+        {(rec) => (
+          <PortalBody
+            t={t}
+            rec={rec}
+            personId={personId}
+            evaluation={evaluation}
+            documents={documents}
+            reviews={reviews}
+          />
+        )}
       </Load>
     </main>
   );
@@ -76,12 +90,14 @@ function PortalBody({
   personId,
   evaluation,
   documents,
+  reviews,
 }: {
   t: T;
   rec: CaseRecord;
   personId: string | undefined;
   evaluation: Loaded<{ evaluation: Evaluation; stored: boolean }>;
   documents: Loaded<DocumentRecord[]>;
+  reviews: ReadonlyMap<string, ChecklistReview>;
 }) {
   const kase = rec.case;
   const today = todayMoscow();
@@ -111,6 +127,7 @@ function PortalBody({
         today,
       ),
     canShareOwn: true,
+    reviews,
     onChanged: (d: DocumentRecord) => documents.setData(docs.map((x) => (x.documentId === d.documentId ? d : x))),
     level: 3 as const,
     onUploaded: (d: DocumentRecord) => documents.setData([...docs.filter((x) => x.documentId !== d.documentId), d]),
@@ -155,6 +172,13 @@ function PortalBody({
           <Section id="bring" title={t('portal.bring.title')}>
             <p className="hint">{t('portal.bring.hint')}</p>
             <p className="hint">{t('portal.bring.onlyYours')}</p>
+            {[...reviews.values()].some((r) => r.status === 'rejected') && (
+              <p className="notice warn">
+                {t('portal.bring.rejected', {
+                  n: t.number([...reviews.values()].filter((r) => r.status === 'rejected').length),
+                })}
+              </p>
+            )}
             {documents.error && <ErrorBox error={documents.error} />}
             <p className="hint">{t('portal.bring.employerNote')}</p>
             {bring.procedure && (
