@@ -125,6 +125,10 @@ export const PROBLEM_CODES = {
   'file.empty': 'the upload is empty',
   'file.too-large': 'the upload is larger than params.maxMb MB',
   'file.name': 'a file name too long or with slashes or control characters',
+  // Self-check codes
+  'selfcheck-code.unknown': 'no self-check has this code (or it was deleted after expiring)',
+  'selfcheck-code.used': 'the code was used already: a code makes one case',
+  'selfcheck-code.expired': 'the code expired (kept 14 days)',
   // Spreadsheet imports and duplicates
   'passport.duplicate':
     'a passport of the new case is already in another open case (params: caseRef, caseName, passport, person)',

@@ -100,16 +100,16 @@ function refuse(row: CodeRow | undefined): never {
   if (!row)
     throw new NotFound('self-check code', '(code)', {
       message: 'no self-check has this code: check the letters (an expired code is deleted after a while)',
-      problems: [{ path: 'code', message: 'unknown code (selfcheck-code-unknown)' }],
+      problems: [{ path: 'code', message: 'unknown code', code: 'selfcheck-code.unknown' }],
     });
   if (row.redeemed_at)
     throw new Conflict(
       `this code was used already, on ${iso(row.redeemed_at).slice(0, 10)}: a code is good for one case; ask the specialist to send a new one`,
-      { field: 'code', reasons: ['used already: a code makes one case (selfcheck-code-used)'] },
+      { field: 'code', code: 'selfcheck-code.used', reasons: ['used already: a code makes one case'] },
     );
   throw new Conflict(
     `this code expired on ${iso(row.expires_at).slice(0, 10)}: ask the specialist to send their self-check again`,
-    { field: 'code', reasons: ['expired (selfcheck-code-expired)'] },
+    { field: 'code', code: 'selfcheck-code.expired', reasons: ['expired'] },
   );
 }
 

@@ -1,7 +1,7 @@
 // New case from a self-check code: the specialist did the public self-check and sent their answers as a
 // one-time code (7KQ-M4P-2XW). An owner or a manager types it, sees the answers, and makes the case from
 // them; the code is then used up. A wrong, used or expired code is said in words (the server's codes
-// selfcheck-code-unknown / -used / -expired at `code`).
+// selfcheck-code.unknown / .used / .expired at `code`).
 import { useId, useState, type FormEvent } from 'react';
 import { api, type ApiError, type SelfCheckAnswers } from '../../api.ts';
 import { navigate } from '../../router.tsx';
@@ -14,8 +14,9 @@ import { useAction } from '../useAction.ts';
 function codeProblem(e: ApiError | null, t: ReturnType<typeof useApp>['t']): string | undefined {
   if (!e) return undefined;
   const at = e.field('code') ?? '';
+  const coded = e.errors.find((x) => x.path === 'code')?.code;
   for (const reason of ['unknown', 'used', 'expired'] as const)
-    if (at.includes(`selfcheck-code-${reason}`)) return t(`newcase.code.${reason}`);
+    if (coded === `selfcheck-code.${reason}`) return t(`newcase.code.${reason}`);
   if (e.status === 422 && at) return t('newcase.code.format');
   return e.detail;
 }

@@ -77,6 +77,7 @@ export const AUDIT_ACTIONS = [
   'organization.rename',
   'sweep',
   ...(['case.assign', 'member.scope', 'finding.list', 'portfolio.export'] as const),
+  ...(['checklist.review', 'selfcheck.read', 'selfcheck.redeem'] as const),
 ] as const;
 
 /** The kinds of record the audit log names; words: audit.entity.<entity>. */
@@ -89,6 +90,7 @@ export const AUDIT_ENTITIES = [
   'token',
   'organization',
   'user',
+  'selfcheck',
 ] as const;
 
 export const isOneOf = <T extends string>(list: readonly T[], v: string | null | undefined): v is T =>
