@@ -20,6 +20,7 @@ import { clientAddress, forwardedProto } from './proxy.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { VERSION } from './routes/meta.ts';
 import { mountAll } from './routes/index.ts';
+import type { MailConfig } from '../mail/transport.ts';
 
 export { VERSION };
 export { streamOf } from './reply.ts';
@@ -36,6 +37,8 @@ export interface AppOptions {
   trustProxy?: number;
   /** PUBLIC_URL: the origin people reach the server at, for links that leave it (invitations). */
   publicUrl?: string;
+  /** SMTP_URL and MAIL_FROM: without them nothing is mailed and the workspace says so. */
+  mail?: MailConfig;
   /** Secure cookies: true, false, or 'auto' (when the request came over https). */
   secureCookies?: boolean | 'auto';
   /** Public evaluate: burst and sustained rate per client address (default 30 at once, then 1 per second). */
@@ -105,6 +108,7 @@ export function createApp(opts: AppOptions): App {
       return (r.value as { evaluation: Evaluation }).evaluation;
     },
     publicUrl: opts.publicUrl,
+    mailOn: opts.mail !== undefined,
     secure: (c) => (api.deps.secureCookies === 'auto' ? isHttps(c) : api.deps.secureCookies),
   };
 

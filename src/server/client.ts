@@ -99,6 +99,11 @@ const ROUTES = {
   exportPortfolio: ['get', '/api/v1/exports/portfolio', 'file'],
   listAudit: ['get', '/api/v1/audit'],
   evaluate: ['post', '/api/v1/evaluate'],
+  getMailStatus: ['get', '/api/v1/mail'],
+  listOutbox: ['get', '/api/v1/outbox'],
+  getReminderSettings: ['get', '/api/v1/account/reminders'],
+  setReminderSettings: ['put', '/api/v1/account/reminders'],
+  unsubscribeReminders: ['post', '/api/v1/reminders/unsubscribe'],
 } as const satisfies { readonly [K in RouteName]: Entry<C[K]> };
 
 /** The method and path template of each route, by name (for tests and tools). */

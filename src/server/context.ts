@@ -31,6 +31,8 @@ export interface ServerContext extends EvaluationDeps {
   evaluateInPool: (c: Case, asOf: IsoDate, options: EvaluateOptions) => Promise<Evaluation>;
   /** PUBLIC_URL's origin, when set: links that leave the server (invitations) are absolute on it. */
   publicUrl: string | undefined;
+  /** Whether SMTP is configured (SMTP_URL, MAIL_FROM): mail is sent through the outbox. */
+  mailOn: boolean;
   /** Whether a cookie set on this answer is Secure. */
   secure: (c: Context) => boolean;
 }

@@ -318,6 +318,11 @@ describe('every route, through the typed client, answers as the document says', 
     await owner.exportAudit({ query: { order: 'desc' } });
     await owner.exportPortfolio({ query: { kinds: 'cases,audit', lang: 'en' } });
     await owner.listAudit({ query: { order: 'desc', limit: 5 } });
+    expect((await owner.getMailStatus()).enabled).toBe(false);
+    expect((await owner.listOutbox({ query: { status: 'sent', limit: 5 } })).items).toEqual([]);
+    expect((await owner.setReminderSettings({ body: { leadDays: [14, 3], scope: 'all' } })).leadDays).toEqual([14, 3]);
+    expect((await owner.getReminderSettings()).scope).toBe('all');
+    expect((await anyone.unsubscribeReminders({ query: { token: 'x'.repeat(40) } })).unsubscribed).toBe(false);
     expect((await anyone.evaluate({ body: makeCase(3), query: { lang: 'en' } })).format).toBe('hqs-evaluation/1');
     expect(
       (await anyone.evaluate({ body: { text: 'format: hqs-case/1\n', format: 'yaml' } }).catch((e) => e)).status,
@@ -400,4 +405,9 @@ const ROUTES = [
   'GET /api/v1/exports/portfolio',
   'GET /api/v1/audit',
   'POST /api/v1/evaluate',
+  'GET /api/v1/mail',
+  'GET /api/v1/outbox',
+  'GET /api/v1/account/reminders',
+  'PUT /api/v1/account/reminders',
+  'POST /api/v1/reminders/unsubscribe',
 ];

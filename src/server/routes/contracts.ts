@@ -12,6 +12,7 @@ import { routes as meta } from './meta.contract.ts';
 import { routes as organization } from './organization.contract.ts';
 import { routes as portfolio } from './portfolio.contract.ts';
 import { routes as publicRoutes } from './public.contract.ts';
+import { routes as mail } from './mail.contract.ts';
 
 /** The resources in registration order. */
 export const resources = {
@@ -27,6 +28,7 @@ export const resources = {
   exports: exportsRoutes,
   audit,
   public: publicRoutes,
+  mail,
 } as const;
 
 /** Every contract by name (a name used twice is an error: see index.ts). */
@@ -43,6 +45,7 @@ export const contracts = {
   ...exportsRoutes,
   ...audit,
   ...publicRoutes,
+  ...mail,
 };
 
 export type ApiContracts = typeof contracts;

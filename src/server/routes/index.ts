@@ -15,6 +15,7 @@ import * as meta from './meta.ts';
 import * as organization from './organization.ts';
 import * as portfolio from './portfolio.ts';
 import * as publicEvaluate from './public.ts';
+import * as mail from './mail.ts';
 
 export { contracts, resources, type ApiContracts, type RouteName } from './contracts.ts';
 
@@ -38,4 +39,5 @@ export function mountAll(api: Api, x: ServerContext, document: () => unknown): v
   api.mount(exportsRoutes.routes, exportsRoutes.handlers(x));
   api.mount(audit.routes, audit.handlers(x));
   api.mount(publicEvaluate.routes, publicEvaluate.handlers(x));
+  api.mount(mail.routes, mail.handlers(x));
 }

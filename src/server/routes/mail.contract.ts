@@ -1,0 +1,105 @@
+// Mail and reminders: whether mail is on, the outbox (owners), one's own reminder settings, and the
+// one-click unsubscribe a digest's List-Unsubscribe header points at (RFC 8058).
+import { z } from 'zod';
+import { contracts } from '../contract.ts';
+import * as S from '../schemas.ts';
+
+export const MailStatus = z.object({
+  enabled: z.boolean().describe('SMTP_URL and MAIL_FROM are set: mail is sent'),
+  publicUrl: z.boolean().describe('PUBLIC_URL is set: links in mails open from anywhere'),
+});
+export const OutboxEntry = z.object({
+  mailId: z.uuid(),
+  to: z.string(),
+  kind: z.enum(['digest', 'specialist-reminder', 'invitation', 'password-reset']),
+  caseId: z.uuid().nullable(),
+  subject: z.string(),
+  status: z.enum(['queued', 'sent', 'failed']),
+  attempts: z.int(),
+  lastError: z.string().nullable().describe("the SMTP server's answer to the last failed attempt"),
+  result: z.string().nullable().describe("the SMTP server's answer when it accepted the mail"),
+  createdAt: z.string(),
+  lastAttemptAt: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable().describe('when a queued mail is tried (again)'),
+});
+export const OutboxQuery = z.object({
+  status: z.enum(['queued', 'sent', 'failed']).optional(),
+  limit: S.intQ(1, 500).optional(),
+  offset: S.intQ(0, 1_000_000).optional(),
+});
+export const OutboxPage = z.object({
+  mail: MailStatus,
+  items: z.array(OutboxEntry),
+  total: z.int(),
+  limit: z.int(),
+  offset: z.int(),
+});
+export const ReminderSettings = z.object({
+  enabled: z.boolean(),
+  leadDays: z.array(z.int()).describe('days before a due date a duty is mentioned (besides overdue and due today)'),
+  scope: z
+    .enum(['assigned', 'all'])
+    .describe('assigned: your cases (and, for owners, the unassigned); all: every case (owners)'),
+  lang: z.enum(['en', 'ru', 'zh']),
+});
+export const ReminderSettingsBody = z
+  .object({
+    enabled: z.boolean().optional(),
+    leadDays: z.array(z.int().min(1).max(365)).max(5).optional(),
+    scope: z.enum(['assigned', 'all']).optional(),
+    lang: z.enum(['en', 'ru', 'zh']).optional(),
+  })
+  .strict();
+export const UnsubscribeQuery = z.object({ token: z.string().min(20).max(200) });
+
+export const routes = contracts({
+  getMailStatus: {
+    method: 'get',
+    path: '/api/v1/mail',
+    summary: 'Whether mail is sent (SMTP configured) and links in it are absolute (PUBLIC_URL)',
+    tag: 'mail',
+    auth: 'user',
+    responses: { 200: { description: 'the state', schema: MailStatus } },
+  },
+  listOutbox: {
+    method: 'get',
+    path: '/api/v1/outbox',
+    summary: 'The mails of the organization, newest first, with their delivery (owner)',
+    tag: 'mail',
+    auth: 'user',
+    query: OutboxQuery,
+    responses: { 200: { description: 'a page', schema: OutboxPage } },
+  },
+  getReminderSettings: {
+    method: 'get',
+    path: '/api/v1/account/reminders',
+    summary: 'Your reminder settings (the daily digest, or a specialist’s reminders)',
+    tag: 'mail',
+    auth: 'user',
+    responses: { 200: { description: 'the settings', schema: ReminderSettings } },
+  },
+  setReminderSettings: {
+    method: 'put',
+    path: '/api/v1/account/reminders',
+    summary: 'Change your reminder settings (what is not given stays)',
+    tag: 'mail',
+    auth: 'user',
+    body: { kind: 'json', schema: ReminderSettingsBody },
+    responses: { 200: { description: 'the settings', schema: ReminderSettings } },
+  },
+  unsubscribeReminders: {
+    method: 'post',
+    path: '/api/v1/reminders/unsubscribe',
+    summary: 'One-click unsubscribe (RFC 8058) from the link of a digest: turns that member’s reminders off',
+    tag: 'mail',
+    auth: 'public',
+    query: UnsubscribeQuery,
+    responses: {
+      200: {
+        description: 'unsubscribed: true — that member’s reminders are off; false — the link is not known',
+        schema: z.object({ unsubscribed: z.boolean() }),
+      },
+    },
+  },
+});
