@@ -66,7 +66,6 @@ export async function startJobQueue(db: Db, opts: JobQueueOptions): Promise<JobQ
     schedule: false,
     supervise: true,
     maintenanceIntervalSeconds: opts.maintenanceSeconds ?? 60,
-    monitorStateIntervalSeconds: undefined,
   });
   boss.on('error', (e) => log('job queue', e));
   await boss.start();

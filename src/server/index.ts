@@ -107,6 +107,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
             }
           : {}),
       },
+    }).catch(async (e: unknown) => {
+      // The queue could not start (its schema, the database): nothing may stay listening.
+      transport?.close();
+      await made.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw e;
     });
     if (transport) {
       const nudge = () => void queue?.send('mail', {}, 'outbox').catch((e) => log('mail job', e));
