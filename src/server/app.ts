@@ -52,8 +52,15 @@ export interface AppOptions {
   throttle?: store.ThrottlePolicy;
 }
 
+/** What the running server tells the app once it knows: its address, and how to nudge mail delivery. */
+export interface AppHooks {
+  listening?: string;
+  mailQueued?: () => void;
+}
+
 export interface App {
   app: Hono<Env>;
+  hooks: AppHooks;
   routes: Api['routes'];
   /** Starts the evaluation workers now rather than at the first evaluation. */
   warm(): Promise<void>;
@@ -92,6 +99,7 @@ export function createApp(opts: AppOptions): App {
     (hops > 0 && forwardedProto(c.req.header('x-forwarded-proto')) === 'https') ||
     new URL(c.req.url).protocol === 'https:';
 
+  const hooks: AppHooks = {};
   const context: ServerContext = {
     db,
     engine,
@@ -109,6 +117,8 @@ export function createApp(opts: AppOptions): App {
     },
     publicUrl: opts.publicUrl,
     mailOn: opts.mail !== undefined,
+    mailBase: () => opts.publicUrl ?? hooks.listening ?? '',
+    mailQueued: () => hooks.mailQueued?.(),
     secure: (c) => (api.deps.secureCookies === 'auto' ? isHttps(c) : api.deps.secureCookies),
   };
 
@@ -150,6 +160,7 @@ export function createApp(opts: AppOptions): App {
 
   return {
     app,
+    hooks,
     routes: api.routes,
     warm: () => evalPool().ready(),
     close: async () => {

@@ -33,6 +33,10 @@ export interface ServerContext extends EvaluationDeps {
   publicUrl: string | undefined;
   /** Whether SMTP is configured (SMTP_URL, MAIL_FROM): mail is sent through the outbox. */
   mailOn: boolean;
+  /** Where links in mails point: PUBLIC_URL, else the address the server listens on. */
+  mailBase: () => string;
+  /** A mail was queued: deliver soon (the server's job queue; nothing without it). */
+  mailQueued: () => void;
   /** Whether a cookie set on this answer is Secure. */
   secure: (c: Context) => boolean;
 }

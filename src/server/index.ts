@@ -78,6 +78,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // whichever process fetches it sweeps and makes the reminders, once per member per day.
   const transport = opts.mail ? createMailTransport(opts.mail) : null;
   const base = opts.publicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  made.hooks.listening = base;
   let queue: JobQueue | null = null;
   let mailTimer: NodeJS.Timeout | null = null;
   if (opts.sweep !== false) {
@@ -115,7 +116,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       throw e;
     });
     if (transport) {
-      const nudge = () => void queue?.send('mail', {}, 'outbox').catch((e) => log('mail job', e));
+      const nudge = () => void queue?.send('mail', {}, 'outbox').catch((e: unknown) => log('mail job', e));
+      made.hooks.mailQueued = nudge;
       mailTimer = setInterval(nudge, opts.mailEveryMs ?? 30_000);
       mailTimer.unref();
       nudge();

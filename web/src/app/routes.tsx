@@ -7,7 +7,7 @@ export interface RouteDef {
   /** The top navigation entry this page belongs to (for aria-current). */
   nav?: NavId;
 }
-export type NavId = 'dashboard' | 'obligations' | 'cases' | 'employers' | 'users' | 'audit' | 'account';
+export type NavId = 'dashboard' | 'obligations' | 'cases' | 'employers' | 'users' | 'audit' | 'outbox' | 'account';
 
 const l = <K extends string>(load: () => Promise<Record<K, React.ComponentType<Record<string, string>>>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -18,6 +18,7 @@ const Cases = l(() => import('./pages/Cases.tsx'), 'Cases');
 const Employers = l(() => import('./pages/Employers.tsx'), 'Employers');
 const EmployerPage = l(() => import('./pages/EmployerPage.tsx'), 'EmployerPage');
 const Audit = l(() => import('./pages/Audit.tsx'), 'Audit');
+const Outbox = l(() => import('./mail/Outbox.tsx'), 'Outbox');
 const Account = l(() => import('./pages/Account.tsx'), 'Account');
 const Users = l(() => import('./users/Users.tsx'), 'Users');
 const NewCase = l(() => import('./newcase/NewCase.tsx'), 'NewCase');
@@ -33,5 +34,6 @@ export const routes: readonly RouteDef[] = [
   { path: '/app/employers/:id', nav: 'employers', render: (p) => <EmployerPage key={p.id!} id={p.id!} /> },
   { path: '/app/users', nav: 'users', render: () => <Users /> },
   { path: '/app/audit', nav: 'audit', render: () => <Audit /> },
+  { path: '/app/outbox', nav: 'outbox', render: () => <Outbox /> },
   { path: '/app/account', nav: 'account', render: () => <Account /> },
 ];

@@ -12,6 +12,7 @@ import { Table, type TableProps } from '../Table.tsx';
 import { ErrorBox, Field, Load, PageTitle, StatusTag, describedBy, useData, type Loaded } from '../ui.tsx';
 import { asApiError, useAction } from '../useAction.ts';
 import { CasePersonPicker, ShownOnce, peopleOf, type CasePerson } from './pickers.tsx';
+import { MailNotice } from '../mail/Outbox.tsx';
 
 type Invitation = z.infer<typeof S.Invitation>;
 
@@ -428,6 +429,7 @@ function InviteSection({ onInvited }: { onInvited: () => void }) {
         </div>
       )}
       <p className="hint">{t('users.invite.intro')}</p>
+      <MailNotice where="invitations" />
       <form onSubmit={invite.submit} noValidate>
         <ErrorBox
           error={error}
