@@ -45,6 +45,8 @@ export interface AppOptions {
   evaluateLimit?: { capacity: number; perSecond: number };
   /** Public invitation look-up and acceptance: per client address (default 20 at once, then 1 per 5 seconds). */
   invitationLimit?: { capacity: number; perSecond: number };
+  /** Password-reset requests and completions: per client address (default 5 at once, then 1 a minute). */
+  passwordResetLimit?: { capacity: number; perSecond: number };
   log?: (msg: string, err?: unknown) => void;
   /** The evaluation workers (default: the cores less one, 1 to 4; a queue of 8 per worker; 10 s per task). */
   evaluation?: PoolOptions;
@@ -90,6 +92,11 @@ export function createApp(opts: AppOptions): App {
       invitation: {
         limiter: new RateLimiter(opts.invitationLimit?.capacity ?? 20, opts.invitationLimit?.perSecond ?? 0.2),
         what: 'invitation requests',
+      },
+      passwordReset: {
+        // Password-reset requests and completions: 5 at once, then 1 a minute per address.
+        limiter: new RateLimiter(opts.passwordResetLimit?.capacity ?? 5, opts.passwordResetLimit?.perSecond ?? 1 / 60),
+        what: 'password-reset requests',
       },
     },
   });

@@ -104,6 +104,12 @@ const ROUTES = {
   getReminderSettings: ['get', '/api/v1/account/reminders'],
   setReminderSettings: ['put', '/api/v1/account/reminders'],
   unsubscribeReminders: ['post', '/api/v1/reminders/unsubscribe'],
+  requestPasswordReset: ['post', '/api/v1/auth/password-reset'],
+  completePasswordReset: ['post', '/api/v1/auth/password-reset/complete'],
+  getCalendarFeed: ['get', '/api/v1/account/calendar'],
+  renewCalendarFeed: ['post', '/api/v1/account/calendar'],
+  revokeCalendarFeed: ['delete', '/api/v1/account/calendar'],
+  getCalendarFeedIcs: ['get', '/api/v1/calendar/{token}', 'file'],
 } as const satisfies { readonly [K in RouteName]: Entry<C[K]> };
 
 /** The method and path template of each route, by name (for tests and tools). */

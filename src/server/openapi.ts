@@ -23,7 +23,7 @@ export interface ResponseDef {
 }
 
 /** The public routes' rate limits (per client address, in memory), checked before the body is read. */
-export type Throttle = 'evaluate' | 'invitation';
+export type Throttle = 'evaluate' | 'invitation' | 'passwordReset';
 
 export interface RouteDoc {
   method: Method;

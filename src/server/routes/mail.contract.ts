@@ -53,6 +53,24 @@ export const ReminderSettingsBody = z
   .strict();
 export const UnsubscribeQuery = z.object({ token: z.string().min(20).max(200) });
 
+export const ResetRequestBody = z.object({ email: z.string().max(254) }).strict();
+export const ResetRequestAnswer = z.object({
+  accepted: z.literal(true).describe('the same answer whether or not the email has an account'),
+  mail: z.boolean().describe('mail is on: if the account exists, a link is on its way'),
+});
+export const ResetCompleteBody = z.object({ token: z.string().max(200), password: z.string().max(1000) }).strict();
+export const ResetCompleteAnswer = z.object({ email: z.string() });
+
+export const CalendarFeedState = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+});
+export const CalendarFeedUrls = z.object({
+  url: z.string().describe('the secret https address of the feed (shown once)'),
+  webcal: z.string().describe('the same as webcal://, which calendar apps open as a subscription'),
+});
+export const FeedParams = z.object({ token: z.string().min(20).max(200) });
+
 export const routes = contracts({
   getMailStatus: {
     method: 'get',
@@ -100,6 +118,65 @@ export const routes = contracts({
         description: 'unsubscribed: true — that member’s reminders are off; false — the link is not known',
         schema: z.object({ unsubscribed: z.boolean() }),
       },
+    },
+  },
+  requestPasswordReset: {
+    method: 'post',
+    path: '/api/v1/auth/password-reset',
+    summary: 'Ask for a password-reset link by mail (the same answer whether or not the email has an account)',
+    tag: 'auth',
+    auth: 'public',
+    throttle: 'passwordReset',
+    body: { kind: 'json', schema: ResetRequestBody },
+    responses: { 202: { description: 'accepted', schema: ResetRequestAnswer } },
+  },
+  completePasswordReset: {
+    method: 'post',
+    path: '/api/v1/auth/password-reset/complete',
+    summary: 'Set a new password with the one-time token of a reset link; ends the account’s sessions',
+    tag: 'auth',
+    auth: 'public',
+    throttle: 'passwordReset',
+    body: { kind: 'json', schema: ResetCompleteBody },
+    responses: {
+      200: { description: 'the password is set: sign in with it', schema: ResetCompleteAnswer },
+      422: { description: 'the link expired or was used, or the password is too weak', schema: S.Problem },
+    },
+  },
+  getCalendarFeed: {
+    method: 'get',
+    path: '/api/v1/account/calendar',
+    summary: 'Whether you have a calendar subscription (its address is shown only when made)',
+    tag: 'mail',
+    auth: 'user',
+    responses: { 200: { description: 'the state', schema: CalendarFeedState } },
+  },
+  renewCalendarFeed: {
+    method: 'post',
+    path: '/api/v1/account/calendar',
+    summary: 'A new secret calendar subscription address (the old one stops working)',
+    tag: 'mail',
+    auth: 'user',
+    responses: { 201: { description: 'the addresses, shown once', schema: CalendarFeedUrls } },
+  },
+  revokeCalendarFeed: {
+    method: 'delete',
+    path: '/api/v1/account/calendar',
+    summary: 'Stop your calendar subscription',
+    tag: 'mail',
+    auth: 'user',
+    responses: { 204: { description: 'revoked' } },
+  },
+  getCalendarFeedIcs: {
+    method: 'get',
+    path: '/api/v1/calendar/{token}',
+    summary: 'A calendar subscription: every deadline of the member’s cases (iCalendar; the token is the secret)',
+    tag: 'mail',
+    auth: 'public',
+    params: FeedParams,
+    responses: {
+      200: { description: 'iCalendar', contentType: 'text/calendar' },
+      404: { description: 'unknown or revoked', schema: S.Problem },
     },
   },
 });
