@@ -99,3 +99,56 @@ function RemindersForm({ initial, onSaved }: { initial: Settings; onSaved: (s: S
     </>
   );
 }
+
+/** The calendar subscription: make (or renew) the secret address, shown once; stop it. */
+export function CalendarSection() {
+  const { t } = useApp();
+  const state = useData((signal) => api.getCalendarFeed({}, { signal }), []);
+  const [made, setMade] = useState<{ url: string; webcal: string } | null>(null);
+  const renew = useAction(() => api.renewCalendarFeed(), {
+    onDone: (r) => {
+      setMade(r);
+      state.setData({ active: true, createdAt: new Date().toISOString() });
+    },
+  });
+  const stop = useAction(() => api.revokeCalendarFeed(), {
+    onDone: () => {
+      setMade(null);
+      state.setData({ active: false, createdAt: null });
+    },
+  });
+  return (
+    <section aria-labelledby="calendar-h">
+      <h2 id="calendar-h">{t('mail.calendar.title')}</h2>
+      <p>{t('mail.calendar.intro')}</p>
+      <ErrorBox error={renew.error ?? stop.error} />
+      <Load state={state}>
+        {(s) => (
+          <>
+            {made && (
+              <div className="notice created" role="status">
+                <p>{t('mail.calendar.made')}</p>
+                <p>
+                  <a href={made.webcal}>{t('mail.calendar.subscribe')}</a>
+                </p>
+                <label htmlFor="calendar-url">{t('mail.calendar.url')}</label>
+                <input id="calendar-url" type="text" readOnly value={made.url} onFocus={(e) => e.target.select()} />
+              </div>
+            )}
+            {!made && s.active && s.createdAt && <p>{t('mail.calendar.active', { at: t.dateTime(s.createdAt) })}</p>}
+            <div className="actions">
+              <button type="button" className="primary" disabled={renew.busy} onClick={() => void renew.run()}>
+                {s.active ? t('mail.calendar.renew') : t('mail.calendar.make')}
+              </button>
+              {s.active && (
+                <button type="button" disabled={stop.busy} onClick={() => void stop.run()}>
+                  {t('mail.calendar.stop')}
+                </button>
+              )}
+            </div>
+          </>
+        )}
+      </Load>
+    </section>
+  );
+}

@@ -9,7 +9,7 @@ import { describedBy, ErrorBox, Field, Load, PageTitle, useData } from '../ui.ts
 import { useAction } from '../useAction.ts';
 import { asFieldProblem } from './format-error.ts';
 import { emailOfLabel } from './format.ts';
-import { RemindersSection } from '../mail/RemindersForm.tsx';
+import { CalendarSection, RemindersSection } from '../mail/RemindersForm.tsx';
 
 type Session = SessionInfo;
 type Organization = {
@@ -57,6 +57,7 @@ export function Account() {
       </section>
       <PasswordForm />
       <RemindersSection />
+      <CalendarSection />
       {isOwner(session) && <OrganizationForm />}
       <Organizations session={session} email={email} />
     </main>
