@@ -2,15 +2,26 @@
 // same whether or not the account exists, and says so when this server sends no mail (then the
 // administrator runs `hqs admin reset-password EMAIL`). With the token of a mailed link (#token, never
 // sent to the server in the URL): the new password, twice; the link works once.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.ts';
 import { useApp } from '../session.tsx';
 import { describedBy, ErrorBox, Field, PageTitle } from '../ui.tsx';
 import { useAction } from '../useAction.ts';
 
+const tokenOfHash = () => decodeURIComponent(location.hash.replace(/^#/, ''));
+
 export function ResetPassword() {
-  const [token] = useState(() => decodeURIComponent(location.hash.replace(/^#/, '')));
-  return token ? <SetPassword token={token} /> : <AskForLink />;
+  const [token, setToken] = useState(tokenOfHash);
+  // A link opened in the tab that shows this page changes only the fragment: follow it.
+  useEffect(() => {
+    const follow = () => {
+      const next = tokenOfHash();
+      if (next) setToken(next);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return token ? <SetPassword key={token} token={token} /> : <AskForLink />;
 }
 
 function AskForLink() {
