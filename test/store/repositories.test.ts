@@ -81,6 +81,10 @@ const TENANT_TABLES = [
   'invitations',
   'import_mappings',
   'idempotency_keys',
+  'outbox',
+  'reminder_settings',
+  'reminder_sends',
+  'calendar_feeds',
 ];
 
 describe.each(BACKENDS)('store on %s', (backendName) => {
