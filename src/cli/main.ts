@@ -20,6 +20,8 @@ import { restoreCommand } from './commands/restore.ts';
 import { adminCommand } from './commands/admin.ts';
 import { importCommand } from './commands/import.ts';
 import { exportCommand } from './commands/export.ts';
+import { remindCommand } from './commands/remind.ts';
+import { jobsCommand } from './commands/jobs.ts';
 
 // The commands import Io from io.ts (never this module); it is re-exported for callers of main().
 export type { Command, Io };
@@ -53,6 +55,8 @@ const commands: Record<string, CommandEntry> = {
   migrate: { run: migrateCommand, summary: 'apply the database migrations (also done on start)' },
   keys: { run: keysCommand, summary: 'the key that encrypts document files at rest: status, rotate' },
   sweep: { run: sweepCommand, summary: 're-evaluate every open case and store its obligations' },
+  remind: { run: remindCommand, summary: "make and mail the day's reminders now (--dry-run: only show them)" },
+  jobs: { run: jobsCommand, summary: 'the job queue (daily sweep and reminders, mail delivery) and the outbox' },
   backup: { run: backupCommand, summary: 'write a backup of the database and document files to FILE' },
   restore: { run: restoreCommand, summary: 'restore a backup written by hqs backup' },
   import: { run: importCommand, summary: 'import people and cases from a spreadsheet (.xlsx, .csv); --template' },

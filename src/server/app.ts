@@ -20,6 +20,7 @@ import { clientAddress, forwardedProto } from './proxy.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { VERSION } from './routes/meta.ts';
 import { mountAll } from './routes/index.ts';
+import type { MailConfig } from '../mail/transport.ts';
 
 export { VERSION };
 export { streamOf } from './reply.ts';
@@ -36,6 +37,8 @@ export interface AppOptions {
   trustProxy?: number;
   /** PUBLIC_URL: the origin people reach the server at, for links that leave it (invitations). */
   publicUrl?: string;
+  /** SMTP_URL and MAIL_FROM: without them nothing is mailed and the workspace says so. */
+  mail?: MailConfig;
   /** Secure cookies: true, false, or 'auto' (when the request came over https). */
   secureCookies?: boolean | 'auto';
   /** Public evaluate: burst and sustained rate per client address (default 30 at once, then 1 per second). */
@@ -44,6 +47,8 @@ export interface AppOptions {
   invitationLimit?: { capacity: number; perSecond: number };
   /** Self-check codes made per address (default a burst of 10, then one a minute). */
   selfcheckLimit?: { capacity: number; perSecond: number };
+  /** Password-reset requests and completions: per client address (default 5 at once, then 1 a minute). */
+  passwordResetLimit?: { capacity: number; perSecond: number };
   log?: (msg: string, err?: unknown) => void;
   /** The evaluation workers (default: the cores less one, 1 to 4; a queue of 8 per worker; 10 s per task). */
   evaluation?: PoolOptions;
@@ -51,8 +56,15 @@ export interface AppOptions {
   throttle?: store.ThrottlePolicy;
 }
 
+/** What the running server tells the app once it knows: its address, and how to nudge mail delivery. */
+export interface AppHooks {
+  listening?: string;
+  mailQueued?: () => void;
+}
+
 export interface App {
   app: Hono<Env>;
+  hooks: AppHooks;
   routes: Api['routes'];
   /** Starts the evaluation workers now rather than at the first evaluation. */
   warm(): Promise<void>;
@@ -87,6 +99,11 @@ export function createApp(opts: AppOptions): App {
         limiter: new RateLimiter(opts.selfcheckLimit?.capacity ?? 10, opts.selfcheckLimit?.perSecond ?? 1 / 60),
         what: 'self-check codes',
       },
+      passwordReset: {
+        // Password-reset requests and completions: 5 at once, then 1 a minute per address.
+        limiter: new RateLimiter(opts.passwordResetLimit?.capacity ?? 5, opts.passwordResetLimit?.perSecond ?? 1 / 60),
+        what: 'password-reset requests',
+      },
     },
   });
   let pool: EvalPool | undefined;
@@ -95,6 +112,7 @@ export function createApp(opts: AppOptions): App {
     (hops > 0 && forwardedProto(c.req.header('x-forwarded-proto')) === 'https') ||
     new URL(c.req.url).protocol === 'https:';
 
+  const hooks: AppHooks = {};
   const context: ServerContext = {
     db,
     engine,
@@ -111,6 +129,9 @@ export function createApp(opts: AppOptions): App {
       return (r.value as { evaluation: Evaluation }).evaluation;
     },
     publicUrl: opts.publicUrl,
+    mailOn: opts.mail !== undefined,
+    mailBase: () => opts.publicUrl ?? hooks.listening ?? '',
+    mailQueued: () => hooks.mailQueued?.(),
     secure: (c) => (api.deps.secureCookies === 'auto' ? isHttps(c) : api.deps.secureCookies),
   };
 
@@ -152,6 +173,7 @@ export function createApp(opts: AppOptions): App {
 
   return {
     app,
+    hooks,
     routes: api.routes,
     warm: () => evalPool().ready(),
     close: async () => {

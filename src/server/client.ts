@@ -116,6 +116,17 @@ const ROUTES = {
   shareSelfCheck: ['post', '/api/v1/selfcheck/codes'],
   readSelfCheckCode: ['post', '/api/v1/selfcheck/codes/read'],
   redeemSelfCheckCode: ['post', '/api/v1/selfcheck/codes/redeem'],
+  getMailStatus: ['get', '/api/v1/mail'],
+  listOutbox: ['get', '/api/v1/outbox'],
+  getReminderSettings: ['get', '/api/v1/account/reminders'],
+  setReminderSettings: ['put', '/api/v1/account/reminders'],
+  unsubscribeReminders: ['post', '/api/v1/reminders/unsubscribe'],
+  requestPasswordReset: ['post', '/api/v1/auth/password-reset'],
+  completePasswordReset: ['post', '/api/v1/auth/password-reset/complete'],
+  getCalendarFeed: ['get', '/api/v1/account/calendar'],
+  renewCalendarFeed: ['post', '/api/v1/account/calendar'],
+  revokeCalendarFeed: ['delete', '/api/v1/account/calendar'],
+  getCalendarFeedIcs: ['get', '/api/v1/calendar/{token}', 'file'],
 } as const satisfies { readonly [K in RouteName]: Entry<C[K]> };
 
 /** The method and path template of each route, by name (for tests and tools). */

@@ -31,6 +31,12 @@ export interface ServerContext extends EvaluationDeps {
   evaluateInPool: (c: Case, asOf: IsoDate, options: EvaluateOptions) => Promise<Evaluation>;
   /** PUBLIC_URL's origin, when set: links that leave the server (invitations) are absolute on it. */
   publicUrl: string | undefined;
+  /** Whether SMTP is configured (SMTP_URL, MAIL_FROM): mail is sent through the outbox. */
+  mailOn: boolean;
+  /** Where links in mails point: PUBLIC_URL, else the address the server listens on. */
+  mailBase: () => string;
+  /** A mail was queued: deliver soon (the server's job queue; nothing without it). */
+  mailQueued: () => void;
   /** Whether a cookie set on this answer is Secure. */
   secure: (c: Context) => boolean;
 }

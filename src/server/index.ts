@@ -7,10 +7,16 @@ import type { Law } from '../law/index.ts';
 import type { Db } from '../store/db.ts';
 import { purgeExpired } from '../store/sessions.ts';
 import { sweep } from '../store/sweep.ts';
+import type { todayInMoscow } from '../calendar/date.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { startDailySweep, type DailySweep } from './sweep-timer.ts';
 import { startHousekeeping, type Housekeeping } from './housekeeping.ts';
 import { serveWebApp } from './static.ts';
+import { startJobQueue, type JobQueue } from '../jobs/queue.ts';
+import { createMailTransport } from '../mail/transport.ts';
+import { deliverDueMail } from '../mail/deliver.ts';
+import { runReminders } from '../mail/reminders.ts';
+import type { DeliveryPolicy } from '../store/outbox.ts';
 
 export { createApp, VERSION, type AppOptions, type App } from './app.ts';
 export { EvalPool, type PoolOptions } from './eval-pool.ts';
@@ -33,6 +39,12 @@ export interface ServerOptions extends AppOptions {
   housekeeping?: boolean;
   /** How often housekeeping runs (default an hour). */
   housekeepingEveryMs?: number;
+  /** Outbox retries (default store DEFAULT_DELIVERY). */
+  delivery?: DeliveryPolicy;
+  /** How often the outbox is looked at for mail that is due (default 30 s). */
+  mailEveryMs?: number;
+  /** How often an idle job worker looks for work (default 2 s). */
+  jobPollSeconds?: number;
 }
 
 export interface RunningServer {
@@ -62,16 +74,61 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // A client that stops reading an answer (or sending) is dropped after a minute of silence.
   server.setTimeout(60_000);
   const port = (server.address() as AddressInfo).port;
+  // The daily work runs as jobs on the queue (src/jobs/queue.ts): the timer only asks for the day's job;
+  // whichever process fetches it sweeps and makes the reminders, once per member per day.
+  const transport = opts.mail ? createMailTransport(opts.mail) : null;
+  const base = opts.publicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  made.hooks.listening = base;
+  let queue: JobQueue | null = null;
+  let mailTimer: NodeJS.Timeout | null = null;
+  if (opts.sweep !== false) {
+    queue = await startJobQueue(opts.db, {
+      log,
+      ...(opts.jobPollSeconds ? { pollSeconds: opts.jobPollSeconds } : {}),
+      handlers: {
+        daily: async (data) => {
+          const asOf = String(data.asOf) as ReturnType<typeof todayInMoscow>;
+          const r = await sweep(opts.db, opts.engine, asOf);
+          log(
+            `sweep as of ${asOf}: ${r.cases} cases in ${r.organizations} organizations, ${r.obligations} obligations, ${Math.round(r.ms)} ms${r.failures.length ? `, ${r.failures.length} failed` : ''}`,
+          );
+          for (const f of r.failures) log(`sweep: case ${f.caseId} of organization ${f.orgId} failed: ${f.error}`);
+          const sent = await runReminders(opts.db, asOf, { base, mailOn: transport !== null });
+          const queued = sent.filter((x) => x.status === 'queued').length;
+          if (queued) {
+            log(`reminders of ${asOf}: ${queued} mails queued`);
+            await queue?.send('mail', {}, 'outbox');
+          }
+        },
+        ...(transport
+          ? {
+              mail: async () => {
+                await deliverDueMail(opts.db, transport, opts.delivery, log);
+              },
+            }
+          : {}),
+      },
+    }).catch(async (e: unknown) => {
+      // The queue could not start (its schema, the database): nothing may stay listening.
+      transport?.close();
+      await made.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      throw e;
+    });
+    if (transport) {
+      const nudge = () => void queue?.send('mail', {}, 'outbox').catch((e: unknown) => log('mail job', e));
+      made.hooks.mailQueued = nudge;
+      mailTimer = setInterval(nudge, opts.mailEveryMs ?? 30_000);
+      mailTimer.unref();
+      nudge();
+    }
+  }
   const daily =
     opts.sweep === false
       ? null
       : startDailySweep({
           run: async (asOf) => {
-            const r = await sweep(opts.db, opts.engine, asOf);
-            log(
-              `sweep as of ${asOf}: ${r.cases} cases in ${r.organizations} organizations, ${r.obligations} obligations, ${Math.round(r.ms)} ms${r.failures.length ? `, ${r.failures.length} failed` : ''}`,
-            );
-            for (const f of r.failures) log(`sweep: case ${f.caseId} of organization ${f.orgId} failed: ${f.error}`);
+            await queue!.send('daily', { asOf }, asOf);
           },
           ...(opts.now ? { now: opts.now } : {}),
           log,
@@ -97,6 +154,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     housekeeping,
     async close() {
       await daily?.stop();
+      if (mailTimer) clearInterval(mailTimer);
+      await queue?.stop();
+      transport?.close();
       await housekeeping?.stop();
       await made.close();
       await new Promise<void>((resolve) => {

@@ -28,7 +28,7 @@ export interface ResponseDef {
 }
 
 /** The public routes' rate limits (per client address, in memory), checked before the body is read. */
-export type Throttle = 'evaluate' | 'invitation' | 'selfcheck';
+export type Throttle = 'evaluate' | 'invitation' | 'selfcheck' | 'passwordReset';
 
 export interface RouteDoc {
   method: Method;

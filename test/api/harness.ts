@@ -7,6 +7,7 @@ import { loadLaw } from '../../src/law/node.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 import type { Db } from '../../src/store/db.ts';
 import type { ThrottlePolicy } from '../../src/store/throttle.ts';
+import type { MailConfig } from '../../src/mail/transport.ts';
 
 export interface ApiEnv {
   backend: TestBackend;
@@ -24,6 +25,8 @@ export async function startApi(
     logs?: string[];
     trustProxy?: number;
     throttle?: ThrottlePolicy;
+    mail?: MailConfig;
+    publicUrl?: string;
   } = {},
 ): Promise<ApiEnv> {
   const backend = await startBackend(name);
@@ -40,6 +43,8 @@ export async function startApi(
     invitationLimit: opts.invitationLimit ?? { capacity: 100_000, perSecond: 100_000 },
     ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}),
     ...(opts.throttle ? { throttle: opts.throttle } : {}),
+    ...(opts.mail ? { mail: opts.mail, sweep: true, mailEveryMs: 1000, jobPollSeconds: 1 } : {}),
+    ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
     log: (msg, err) =>
       opts.logs?.push(`${msg} ${err instanceof Error ? (err.stack ?? err.message) : String(err ?? '')}`),
   });

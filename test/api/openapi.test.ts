@@ -8,6 +8,7 @@ import { makeCase, PASSWORD, PDF } from '../store/fixtures.ts';
 import { contracts } from '../../src/server/routes/index.ts';
 import { createClient, ApiError, type Client as TypedClient } from '../../src/server/client.ts';
 import { Client, startApi, type ApiEnv } from './harness.ts';
+import { requestPasswordReset } from '../../src/store/password-reset.ts';
 
 type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -339,6 +340,15 @@ describe('every route, through the typed client, answers as the document says', 
     await owner.cancelImport({ id: job.jobId });
     await owner.discardImport({ id: job.jobId });
     await owner.listAudit({ query: { order: 'desc', limit: 5 } });
+    expect((await owner.getMailStatus()).enabled).toBe(false);
+    expect((await owner.listOutbox({ query: { status: 'sent', limit: 5 } })).items).toEqual([]);
+    expect((await owner.setReminderSettings({ body: { leadDays: [14, 3], scope: 'all' } })).leadDays).toEqual([14, 3]);
+    expect((await owner.getReminderSettings()).scope).toBe('all');
+    expect((await anyone.unsubscribeReminders({ query: { token: 'x'.repeat(40) } })).unsubscribed).toBe(false);
+    expect((await owner.getCalendarFeed()).active).toBe(false);
+    const feed = await owner.renewCalendarFeed();
+    expect((await anyone.getCalendarFeedIcs({ token: feed.url.split('/').pop()! })).size).toBeGreaterThan(0);
+    await owner.revokeCalendarFeed();
     expect((await anyone.evaluate({ body: makeCase(3), query: { lang: 'en' } })).format).toBe('hqs-evaluation/1');
     expect(
       (await anyone.evaluate({ body: { text: 'format: hqs-case/1\n', format: 'yaml' } }).catch((e) => e)).status,
@@ -370,6 +380,10 @@ describe('every route, through the typed client, answers as the document says', 
     expect((missing as ApiError).status).toBe(404);
     await owner.deleteCase({ id });
     await owner.logout();
+    expect((await anyone.requestPasswordReset({ body: { email: 'nobody@a.example' } })).accepted).toBe(true);
+    const reset = await requestPasswordReset(env.db, 'tour@a.example');
+    expect(reset).not.toBeNull();
+    await anyone.completePasswordReset({ body: { token: reset!.token, password: `${PASSWORD} again` } });
 
     expect(problems).toEqual([]);
     const ok = new Set(answered.filter((a) => a.status < 300).map((a) => a.op));
@@ -459,4 +473,15 @@ const ROUTES = [
   'POST /api/v1/selfcheck/codes',
   'POST /api/v1/selfcheck/codes/read',
   'POST /api/v1/selfcheck/codes/redeem',
+  'GET /api/v1/mail',
+  'GET /api/v1/outbox',
+  'GET /api/v1/account/reminders',
+  'PUT /api/v1/account/reminders',
+  'POST /api/v1/reminders/unsubscribe',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/complete',
+  'GET /api/v1/account/calendar',
+  'POST /api/v1/account/calendar',
+  'DELETE /api/v1/account/calendar',
+  'GET /api/v1/calendar/{token}',
 ];

@@ -82,6 +82,10 @@ const TENANT_TABLES = [
   'import_mappings',
   'idempotency_keys',
   'checklist_reviews',
+  'outbox',
+  'reminder_settings',
+  'reminder_sends',
+  'calendar_feeds',
 ];
 
 describe.each(BACKENDS)('store on %s', (backendName) => {

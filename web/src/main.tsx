@@ -7,7 +7,7 @@ import { SelfCheck } from './selfcheck/SelfCheck.tsx';
 import './styles.css';
 
 const AppRoot = lazy(() => import('./app/AppRoot.tsx').then((m) => ({ default: m.AppRoot })));
-const APP_PATHS = /^\/(app|portal|login|setup|invite)(\/|$)/;
+const APP_PATHS = /^\/(app|portal|login|setup|invite|reset-password)(\/|$)/;
 
 function Root() {
   const { path } = useLocation();

@@ -8,6 +8,7 @@ import { redactUrl } from '../../store/postgres.ts';
 import { parseRateLimit, startServer } from '../../server/index.ts';
 import { parsePublicUrl, parseTrustProxy } from '../../server/proxy.ts';
 import { serveBackupRequests } from '../../server/online-backup.ts';
+import { mailConfigFromEnv, redactSmtpUrl, type MailConfig } from '../../mail/transport.ts';
 
 /** HQS_EVAL_WORKERS and HQS_EVAL_TIMEOUT_MS; throws naming a bad value. */
 function evaluationFromEnv(env: NodeJS.ProcessEnv): { workers?: number; timeoutMs?: number } {
@@ -38,6 +39,10 @@ PostgreSQL server of DATABASE_URL; migrations are applied on start.
                     links are made on it, so they open on a phone (default: relative to the page)
   HQS_FILE_KEY      the key that encrypts document files at rest (base64 of 32 bytes); unset: a key file
                     made in HQS_DATA_DIR/keys/files.json (hqs keys --help)
+  SMTP_URL          the mail server, e.g. smtp://user:password@smtp.example.ru:587 (smtps://… for TLS on
+                    connect): digests, reminders, invitations and password resets are mailed through it.
+                    Unset: nothing is mailed, and the workspace says so
+  MAIL_FROM         the sender of the mails, e.g. "HQS Desk <hqs@example.ru>" (needed with SMTP_URL)
   HQS_TRUST_PROXY   the number of reverse proxies in front (default 0): the client address is that many
                     entries from the right of X-Forwarded-For, https from the nearest one's X-Forwarded-Proto
   HQS_EVAL_WORKERS  evaluation worker threads (default: the cores less one, 1 to 4)
@@ -68,10 +73,12 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
   let trustProxy: number;
   let publicUrl: string | undefined;
   let evaluation: { workers?: number; timeoutMs?: number };
+  let mail: MailConfig | undefined;
   try {
     trustProxy = parseTrustProxy(process.env.HQS_TRUST_PROXY);
     publicUrl = parsePublicUrl(process.env.PUBLIC_URL);
     evaluation = evaluationFromEnv(process.env);
+    mail = mailConfigFromEnv(process.env);
   } catch (e) {
     throw new InputError((e as Error).message);
   }
@@ -96,6 +103,7 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
       ...(publicUrl ? { publicUrl } : {}),
       evaluation,
       ...(evaluateLimit ? { evaluateLimit } : {}),
+      ...(mail ? { mail } : {}),
     });
   } catch (e) {
     await db.close();
@@ -119,6 +127,11 @@ export async function startCommand(argv: string[], io: Io): Promise<number> {
     publicUrl
       ? `  Links in invitations: ${publicUrl}`
       : '  PUBLIC_URL is not set: invitation links use the address the workspace is opened at',
+  );
+  io.out(
+    mail
+      ? `  Mail: through ${redactSmtpUrl(mail.url)} from ${mail.from}`
+      : '  SMTP_URL is not set: nothing is mailed (digests, reminders, invitations, password resets)',
   );
   io.out(`  API: ${server.url}/api/v1   OpenAPI: ${server.url}/api/openapi.json   health: ${server.url}/healthz`);
   if (!(await anyOwnerExists(db))) {

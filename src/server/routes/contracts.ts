@@ -15,6 +15,7 @@ import { routes as portfolio } from './portfolio.contract.ts';
 import { routes as publicRoutes } from './public.contract.ts';
 import { routes as checklist } from './checklist.contract.ts';
 import { routes as selfcheck } from './selfcheck.contract.ts';
+import { routes as mail } from './mail.contract.ts';
 
 /** The resources in registration order. */
 export const resources = {
@@ -33,6 +34,7 @@ export const resources = {
   public: publicRoutes,
   checklist,
   selfcheck,
+  mail,
 } as const;
 
 /** Every contract by name (a name used twice is an error: see index.ts). */
@@ -52,6 +54,7 @@ export const contracts = {
   ...publicRoutes,
   ...checklist,
   ...selfcheck,
+  ...mail,
 };
 
 export type ApiContracts = typeof contracts;

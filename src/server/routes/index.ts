@@ -18,6 +18,7 @@ import * as portfolio from './portfolio.ts';
 import * as publicEvaluate from './public.ts';
 import * as checklist from './checklist.ts';
 import * as selfcheck from './selfcheck.ts';
+import * as mail from './mail.ts';
 
 export { contracts, resources, type ApiContracts, type RouteName } from './contracts.ts';
 
@@ -44,4 +45,5 @@ export function mountAll(api: Api, x: ServerContext, document: () => unknown): v
   api.mount(publicEvaluate.routes, publicEvaluate.handlers(x));
   api.mount(checklist.routes, checklist.handlers(x));
   api.mount(selfcheck.routes, selfcheck.handlers(x));
+  api.mount(mail.routes, mail.handlers(x));
 }

@@ -9,6 +9,7 @@ import { HttpProblem } from '../problem.ts';
 import { json, noContent, stripUndefined } from '../reply.ts';
 import { keepDevice, signIn } from '../session.ts';
 import { routes } from './organization.contract.ts';
+import { mailInvitation } from '../../mail/notices.ts';
 
 export { routes };
 
@@ -23,6 +24,12 @@ const invitationAnswer = (invitation: store.Invitation, token: string, publicUrl
 
 export function handlers(x: ServerContext): Handlers<typeof routes> {
   const { db } = x;
+  /** With mail on, the invitation is also mailed (the link shown on screen stays, for when it is not). */
+  const mailIt = async (invitation: store.Invitation, token: string) => {
+    if (!x.mailOn) return;
+    await mailInvitation(db, invitation, `${x.mailBase()}/invite#${token}`);
+    x.mailQueued();
+  };
   return {
     getOrganization: async ({ c, actor }) => json(c, await store.organizationSummary(db, actor)),
     renameOrganization: async ({ c, actor, body }) => {
@@ -47,6 +54,7 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
       const { email, role, caseId, personId } = body;
       const input = stripUndefined({ email, role, caseId, personId });
       const { invitation, token } = await store.createInvitation(db, actor, input);
+      await mailIt(invitation, token);
       return json(c, invitationAnswer(invitation, token, x.publicUrl), 202);
     },
     updateMember: async ({ c, actor, params, body }) =>
@@ -58,6 +66,7 @@ export function handlers(x: ServerContext): Handlers<typeof routes> {
 
     createInvitation: async ({ c, actor, body }) => {
       const { invitation, token } = await store.createInvitation(db, actor, stripUndefined(body));
+      await mailIt(invitation, token);
       return json(c, invitationAnswer(invitation, token, x.publicUrl), 201);
     },
     listInvitations: async ({ c, actor }) => json(c, await store.listInvitations(db, actor)),

@@ -13,6 +13,7 @@ import { Setup } from './auth/Setup.tsx';
 import { routes, type RouteDef } from './routes.tsx';
 
 const Invite = lazy(() => import('./invite/Invite.tsx').then((m) => ({ default: m.Invite })));
+const ResetPassword = lazy(() => import('./auth/ResetPassword.tsx').then((m) => ({ default: m.ResetPassword })));
 const Portal = lazy(() => import('./portal/Portal.tsx').then((m) => ({ default: m.Portal })));
 
 type SessionState =
@@ -34,7 +35,12 @@ async function readSession(): Promise<SessionInfo | null> {
 
 export function AppRoot() {
   const { path, href } = useLocation();
-  const portalArea = path.startsWith('/portal') || path.startsWith('/invite') || path === '/login' || path === '/setup';
+  const portalArea =
+    path.startsWith('/portal') ||
+    path.startsWith('/invite') ||
+    path === '/login' ||
+    path === '/setup' ||
+    path === '/reset-password';
   const langs: readonly Lang[] = portalArea ? LANGS : WORKSPACE_LANGS;
   const [lang, setLangState] = useState<Lang>(() => initialLang(langs));
   const [messages, setMessages] = useState<{ lang: Lang; m: Record<string, string> } | null>(null);
@@ -123,6 +129,7 @@ export function AppRoot() {
   if (path === '/login') page = <Login />;
   else if (path === '/setup') page = <Setup />;
   else if (path === '/invite') page = <Invite />;
+  else if (path === '/reset-password') page = <ResetPassword />;
   else if (path.startsWith('/portal')) page = <Portal />;
   else page = <WorkspacePage path={path} />;
   return (

@@ -15,6 +15,7 @@ const NAV: { id: NavId; href: string; owner?: boolean; write?: boolean }[] = [
   { id: 'employers', href: '/app/employers' },
   { id: 'users', href: '/app/users', owner: true },
   { id: 'audit', href: '/app/audit', owner: true },
+  { id: 'outbox', href: '/app/outbox', owner: true },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {

@@ -7,7 +7,8 @@ export interface RouteDef {
   /** The top navigation entry this page belongs to (for aria-current). */
   nav?: NavId;
 }
-export type NavId = 'dashboard' | 'obligations' | 'cases' | 'import' | 'employers' | 'users' | 'audit' | 'account';
+export type NavId =
+  'dashboard' | 'obligations' | 'cases' | 'import' | 'employers' | 'users' | 'audit' | 'outbox' | 'account';
 
 const l = <K extends string>(load: () => Promise<Record<K, React.ComponentType<Record<string, string>>>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -19,6 +20,7 @@ const Findings = l(() => import('./pages/Findings.tsx'), 'Findings');
 const Employers = l(() => import('./pages/Employers.tsx'), 'Employers');
 const EmployerPage = l(() => import('./pages/EmployerPage.tsx'), 'EmployerPage');
 const Audit = l(() => import('./pages/Audit.tsx'), 'Audit');
+const Outbox = l(() => import('./mail/Outbox.tsx'), 'Outbox');
 const Account = l(() => import('./pages/Account.tsx'), 'Account');
 const Users = l(() => import('./users/Users.tsx'), 'Users');
 const NewCase = l(() => import('./newcase/NewCase.tsx'), 'NewCase');
@@ -37,5 +39,6 @@ export const routes: readonly RouteDef[] = [
   { path: '/app/employers/:id', nav: 'employers', render: (p) => <EmployerPage key={p.id!} id={p.id!} /> },
   { path: '/app/users', nav: 'users', render: () => <Users /> },
   { path: '/app/audit', nav: 'audit', render: () => <Audit /> },
+  { path: '/app/outbox', nav: 'outbox', render: () => <Outbox /> },
   { path: '/app/account', nav: 'account', render: () => <Account /> },
 ];

@@ -99,6 +99,9 @@ export function Login() {
           {choices ? t('auth.login.enterOrg') : t('auth.login.submit')}
         </button>
       </form>
+      <p>
+        <a href="/reset-password">{t('auth.login.forgot')}</a>
+      </p>
       <p className="hint">{t('auth.login.noAccount')}</p>
       <p>
         <a href="/">{t('auth.selfcheckLink')}</a>

@@ -9,6 +9,7 @@ import { describedBy, ErrorBox, Field, Load, PageTitle, useData } from '../ui.ts
 import { useAction } from '../useAction.ts';
 import { asFieldProblem } from './format-error.ts';
 import { emailOfLabel } from './format.ts';
+import { CalendarSection, RemindersSection } from '../mail/RemindersForm.tsx';
 
 type Session = SessionInfo;
 type Organization = {
@@ -55,6 +56,8 @@ export function Account() {
         </dl>
       </section>
       <PasswordForm />
+      <RemindersSection />
+      <CalendarSection />
       {isOwner(session) && <OrganizationForm />}
       <Organizations session={session} email={email} />
     </main>

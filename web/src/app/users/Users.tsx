@@ -14,6 +14,7 @@ import { asApiError, useAction } from '../useAction.ts';
 import { CasePersonPicker, ShownOnce, peopleOf, type CasePerson } from './pickers.tsx';
 import { ScopeEditor, ScopeText } from './scope.tsx';
 import { useEmployerOptions } from '../pages/common.tsx';
+import { MailNotice } from '../mail/Outbox.tsx';
 
 type Invitation = z.infer<typeof S.Invitation>;
 
@@ -463,6 +464,7 @@ function InviteSection({ onInvited }: { onInvited: () => void }) {
         </div>
       )}
       <p className="hint">{t('users.invite.intro')}</p>
+      <MailNotice where="invitations" />
       <form onSubmit={invite.submit} noValidate>
         <ErrorBox
           error={error}
