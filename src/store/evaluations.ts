@@ -11,6 +11,7 @@ import {
   type ObligationKind,
   type ObligationStatus,
 } from '../engine/index.ts';
+import { createHash } from 'node:crypto';
 import { addDays, isRealIsoDate, type IsoDate } from '../calendar/date.ts';
 import { appendAudit } from './audit.ts';
 import { requireCaseVisible, requirePortfolio, type Actor } from './actor.ts';
@@ -46,6 +47,70 @@ export interface EvaluationInput {
   caseVersion: number;
   case: Case;
   evaluation: Evaluation;
+  /** evaluationDigest of this input, when the caller has it already (the sweep compares it first). */
+  digest?: string;
+}
+
+/** The summary row and obligation rows of an input, as stored (without the date they were computed on). */
+function rowsOf(it: EvaluationInput, stage: string) {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of withoutDocuments(it.evaluation).findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else infos++;
+  }
+  const evaluation = {
+    case_id: it.caseId,
+    law_version: it.evaluation.lawVersion,
+    case_version: it.caseVersion,
+    eligibility: it.evaluation.eligibility.status,
+    stage,
+    errors,
+    warnings,
+    infos,
+    summary: summaryOf(it.evaluation),
+  };
+  const obligations: Record<string, unknown>[] = [];
+  const seen = new Map<string, number>();
+  for (const o of it.evaluation.obligations) {
+    // Ids are unique per case by construction; should two ever clash, the second gets a suffix, not an error.
+    const n = (seen.get(o.id) ?? 0) + 1;
+    seen.set(o.id, n);
+    obligations.push({
+      case_id: it.caseId,
+      obligation_id: n === 1 ? o.id : `${o.id}#${n}`,
+      employer_id: it.employerId,
+      kind: o.kind,
+      person_id: o.person,
+      due: o.due,
+      window_from: o.window.from,
+      window_to: o.window.to,
+      status: o.status,
+      done_on: o.doneOn ?? null,
+      late: o.late === true,
+      measure: o.measure ?? null,
+    });
+  }
+  return { evaluation, obligations };
+}
+
+/**
+ * A digest of what storeEvaluations keeps of an input — the summary's figures and codes, the obligation rows
+ * — leaving out only the day it was computed on and the law data's date: two evaluations with the same digest
+ * store the same rows, so the sweep leaves a case whose digest is unchanged alone.
+ */
+export function evaluationDigest(it: EvaluationInput): string {
+  const { evaluation, obligations } = rowsOf(it, stageOf(it.case, it.evaluation));
+  const { asOf, lawVersion: _lawVersion, eligibility, ...summary } = evaluation.summary;
+  // Eligibility judged on the evaluation's own date says only "today": the same judgement on another day.
+  const judged = eligibility.on === asOf ? { ...eligibility, on: 'as-of' } : eligibility;
+  const { law_version: _lv, ...rest } = evaluation;
+  return createHash('sha1')
+    .update(JSON.stringify({ ...rest, summary: { ...summary, eligibility: judged } }))
+    .update(JSON.stringify(obligations))
+    .digest('hex');
 }
 
 /**
@@ -65,61 +130,23 @@ export function stageOf(c: Case, ev: Evaluation): string {
 export async function storeEvaluations(tx: Tx, orgId: string, items: readonly EvaluationInput[]): Promise<string[]> {
   if (items.length === 0) return [];
   const stages = items.map((it) => stageOf(it.case, it.evaluation));
-  const evs = items.map((it, i) => {
-    let errors = 0;
-    let warnings = 0;
-    let infos = 0;
-    for (const f of withoutDocuments(it.evaluation).findings) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      else infos++;
-    }
-    return {
-      case_id: it.caseId,
-      as_of: it.evaluation.asOf,
-      law_version: it.evaluation.lawVersion,
-      case_version: it.caseVersion,
-      eligibility: it.evaluation.eligibility.status,
-      stage: stages[i],
-      errors,
-      warnings,
-      infos,
-      summary: summaryOf(it.evaluation),
-    };
-  });
+  const evs: Record<string, unknown>[] = [];
   const obligations: Record<string, unknown>[] = [];
-  for (const it of items) {
-    const seen = new Map<string, number>();
-    for (const o of it.evaluation.obligations) {
-      // Ids are unique per case by construction; should two ever clash, the second gets a suffix, not an error.
-      const n = (seen.get(o.id) ?? 0) + 1;
-      seen.set(o.id, n);
-      obligations.push({
-        case_id: it.caseId,
-        obligation_id: n === 1 ? o.id : `${o.id}#${n}`,
-        employer_id: it.employerId,
-        kind: o.kind,
-        person_id: o.person,
-        due: o.due,
-        window_from: o.window.from,
-        window_to: o.window.to,
-        status: o.status,
-        done_on: o.doneOn ?? null,
-        late: o.late === true,
-        measure: o.measure ?? null,
-        as_of: it.evaluation.asOf,
-      });
-    }
-  }
+  items.forEach((it, i) => {
+    const rows = rowsOf(it, stages[i] as string);
+    evs.push({ ...rows.evaluation, as_of: it.evaluation.asOf, digest: it.digest ?? evaluationDigest(it) });
+    for (const o of rows.obligations) obligations.push({ ...o, as_of: it.evaluation.asOf });
+  });
   const ids = items.map((it) => it.caseId);
   await tx.query(
-    `INSERT INTO evaluations (org_id, case_id, as_of, law_version, case_version, evaluated_at, eligibility, stage, errors, warnings, infos, summary)
-     SELECT $1, x.case_id, x.as_of, x.law_version, x.case_version, now(), x.eligibility, x.stage, x.errors, x.warnings, x.infos, x.summary
+    `INSERT INTO evaluations (org_id, case_id, as_of, law_version, case_version, evaluated_at, eligibility, stage, errors, warnings, infos, summary, digest)
+     SELECT $1, x.case_id, x.as_of, x.law_version, x.case_version, now(), x.eligibility, x.stage, x.errors, x.warnings, x.infos, x.summary, x.digest
      FROM jsonb_to_recordset($2::jsonb) AS x(case_id uuid, as_of date, law_version date, case_version int, eligibility text, stage text,
-                                             errors int, warnings int, infos int, summary jsonb)
+                                             errors int, warnings int, infos int, summary jsonb, digest text)
      ON CONFLICT (org_id, case_id) DO UPDATE SET as_of = EXCLUDED.as_of, law_version = EXCLUDED.law_version,
        case_version = EXCLUDED.case_version, evaluated_at = EXCLUDED.evaluated_at, eligibility = EXCLUDED.eligibility,
-       stage = EXCLUDED.stage, errors = EXCLUDED.errors, warnings = EXCLUDED.warnings, infos = EXCLUDED.infos, summary = EXCLUDED.summary`,
+       stage = EXCLUDED.stage, errors = EXCLUDED.errors, warnings = EXCLUDED.warnings, infos = EXCLUDED.infos, summary = EXCLUDED.summary,
+       digest = EXCLUDED.digest`,
     [orgId, jsonb(evs)],
   );
   await tx.query('DELETE FROM obligations WHERE case_id = ANY($1::uuid[])', [ids]);

@@ -101,7 +101,7 @@ describe('storage commands on the embedded database', () => {
     const sweepIo = capture();
     expect(await sweepCommand(['--as-of', '2026-11-21'], sweepIo)).toBe(0);
     expect(sweepIo.out_.join('\n')).toMatch(
-      /swept 3 open cases in 2 organizations as of 2026-11-21: \d+ obligations stored/,
+      /swept 3 open cases in 2 organizations as of 2026-11-21: 3 changed and stored, 0 unchanged \(\d+ obligations\)/,
     );
     expect(sweepIo.err_.at(-1)).toMatch(/^sweep: 3\/3 cases \(100%\)/);
     await expect(sweepCommand(['--as-of', '2026-02-30'], capture())).rejects.toThrow(/--as-of: .*2026-02-30/);

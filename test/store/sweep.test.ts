@@ -75,16 +75,46 @@ describe.each(BACKENDS)('sweep on %s', (name) => {
     expect(audit.items[0]).toMatchObject({ actor: 'system:sweep', details: { asOf: AS_OF, cases: 8, failures: 0 } });
   });
 
-  it('a later sweep replaces the obligations (as of the new date), never duplicates them', async () => {
+  it('a second sweep on the same day writes nothing: no evaluation or obligation row is touched', async () => {
+    const rowVersions = async () =>
+      (
+        await db.query<{ x: string }>(
+          `SELECT string_agg(xmin::text || ':' || obligation_id, ',' ORDER BY case_id, obligation_id) AS x FROM obligations`,
+        )
+      )[0]!.x +
+      (await db.query<{ x: string }>(`SELECT string_agg(xmin::text, ',' ORDER BY case_id) AS x FROM evaluations`))[0]!
+        .x;
+    const before = await rowVersions();
+    const r = await sweep(db, testEngine(), AS_OF);
+    expect(r).toMatchObject({ cases: 23, changed: 0, failures: [] });
+    expect(r.obligations).toBeGreaterThan(0);
+    expect(await rowVersions()).toBe(before);
+    const audit = await listAudit(db, A.owner, { action: 'sweep', newestFirst: true });
+    expect(audit.items[0]).toMatchObject({
+      details: { asOf: AS_OF, cases: 15, changed: 0, lawVersion: expect.any(String) },
+    });
+  });
+
+  it('a later sweep rewrites the cases whose result changed (as of the new date), never duplicates, and leaves the rest', async () => {
     const later = '2027-03-01' as IsoDate;
-    await sweep(db, testEngine(), later);
-    const { caseId, org } = ids[0]!;
-    const ev = await getEvaluation(db, org.owner, caseId);
-    expect(ev.asOf).toBe(later);
-    const full = testEngine().evaluate(await exportCase(db, org.owner, caseId), later);
-    const rows = await listObligations(db, org.owner, { caseId, limit: 1000 });
-    expect(rows.total).toBe(full.obligations.length);
-    expect(rows.items.every((o) => o.asOf === later)).toBe(true);
+    const r = await sweep(db, testEngine(), later);
+    expect(r.changed).toBeGreaterThan(0);
+    let rewritten = 0;
+    for (const { org, caseId } of ids) {
+      if (caseId === closedId) continue;
+      const ev = await getEvaluation(db, org.owner, caseId);
+      const full = testEngine().evaluate(await exportCase(db, org.owner, caseId), later);
+      const rows = await listObligations(db, org.owner, { caseId, limit: 1000 });
+      expect(rows.total).toBe(full.obligations.length);
+      // Rewritten: every row as of the new date; left alone: what is stored is what would have been written.
+      expect([later, AS_OF]).toContain(ev.asOf);
+      expect(rows.items.every((o) => o.asOf === ev.asOf)).toBe(true);
+      expect(rows.items.map((o) => [o.due, o.status]).sort()).toEqual(
+        full.obligations.map((o) => [o.due, o.status]).sort(),
+      );
+      if (ev.asOf === later) rewritten++;
+    }
+    expect(rewritten).toBe(r.changed);
   });
 
   it('a case the engine fails on is reported and the rest are swept', async () => {

@@ -59,7 +59,7 @@ export async function sweepCommand(argv: string[], io: Io): Promise<number> {
     if (format === 'json') io.out(json({ ...r, ms: Math.round(r.ms), database: db.location }));
     else {
       io.out(
-        `swept ${r.cases} open cases in ${r.organizations} organization${r.organizations === 1 ? '' : 's'} as of ${asOf}: ${r.obligations} obligations stored, ${Math.round(r.ms)} ms (${Math.round(r.cases / Math.max(r.ms / 1000, 0.001))} cases/s)`,
+        `swept ${r.cases} open cases in ${r.organizations} organization${r.organizations === 1 ? '' : 's'} as of ${asOf}: ${r.changed} changed and stored, ${r.cases - r.changed} unchanged (${r.obligations} obligations), ${Math.round(r.ms)} ms (${Math.round(r.cases / Math.max(r.ms / 1000, 0.001))} cases/s)`,
       );
       for (const f of r.failures) io.err(`failed: organization ${f.orgId}, case ${f.caseId}: ${f.error}`);
     }
