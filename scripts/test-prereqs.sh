@@ -12,7 +12,6 @@ PREREQS=(
   "libreoffice|libreoffice-writer|optional|converts the generated DOCX letters to PDF (test/exports.test.ts)"
   "/usr/lib/postgresql/*/bin/initdb|postgresql|required|runs the storage tests on a real PostgreSQL server (test/store)"
   "/usr/bin/chromium|chromium|required|browser tests (test/browser)"
-  "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc|fonts-wqy-microhei|optional|draws Chinese text in the browser tests' screenshots (docs/screenshots)"
 )
 
 # A command name is looked up on PATH; an absolute pattern (PostgreSQL keeps its binaries off PATH) is

@@ -9,6 +9,7 @@ import { peopleOf, renderEvaluation } from '../i18n/index.ts';
 import { formatCaseErrors, parseCase, type Case } from '../case/index.ts';
 import type { DocContext, DocLang } from '../documents/index.ts';
 import { isOneOf } from '../core/vocabulary.ts';
+import { parsePublicUrl } from '../server/proxy.ts';
 
 /** Reads a case file (JSON or YAML; - for standard input) and checks it against the law's tables. */
 export function readCase(file: string) {
@@ -57,4 +58,12 @@ export function writeOutput(path: string, data: string | Buffer): void {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`cannot write ${path}: ${code === 'ENOENT' ? 'no such directory' : (e as Error).message}`);
   }
+}
+
+/** Where links in mails point: PUBLIC_URL, else this machine's server address. */
+export function mailBase(env: NodeJS.ProcessEnv): string {
+  const pub = parsePublicUrl(env.PUBLIC_URL);
+  if (pub) return pub;
+  const host = env.HOST?.trim() || '127.0.0.1';
+  return `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT?.trim() || '8080'}`;
 }

@@ -125,6 +125,8 @@ export const PROBLEM_CODES = {
   'file.empty': 'the upload is empty',
   'file.too-large': 'the upload is larger than params.maxMb MB',
   'file.name': 'a file name too long or with slashes or control characters',
+  // Checklist reviews
+  'review.comment-required': 'a document marked not accepted needs a comment saying why',
   // Self-check codes
   'selfcheck-code.unknown': 'no self-check has this code (or it was deleted after expiring)',
   'selfcheck-code.used': 'the code was used already: a code makes one case',

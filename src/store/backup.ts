@@ -39,6 +39,12 @@ export const BACKUP_TABLES = [
   'invitations',
   'import_mappings',
   'checklist_reviews',
+  // Each member's reminder settings, the record of digests sent (so a restore never sends a day's twice) and
+  // the calendar subscriptions (hashes only). Left out: the outbox (mail in flight may hold one-time links),
+  // password resets and self-check codes (short-lived secrets), sessions.
+  'reminder_settings',
+  'reminder_sends',
+  'calendar_feeds',
 ] as const;
 
 /** The backup tables present in this database (an older schema lacks the newer ones). */

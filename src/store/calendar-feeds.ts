@@ -7,6 +7,7 @@ import type { Actor } from './actor.ts';
 import { inSystem, inTenant, type Db } from './db.ts';
 import { Forbidden } from './errors.ts';
 import { hashSecret } from './tokens.ts';
+import type { Lang } from '../core/lang.ts';
 
 export const FEED_PREFIX = 'cal_';
 
@@ -73,7 +74,7 @@ export interface FeedEvent {
 export async function calendarFeedEvents(
   db: Db,
   token: string,
-): Promise<{ orgName: string; email: string; lang: 'en' | 'ru' | 'zh'; events: FeedEvent[] } | null> {
+): Promise<{ orgName: string; email: string; lang: Lang; events: FeedEvent[] } | null> {
   if (typeof token !== 'string' || !token.startsWith(FEED_PREFIX) || token.length > 200) return null;
   const owner = (
     await inSystem(db, (tx) =>
@@ -95,7 +96,7 @@ export async function calendarFeedEvents(
           case_id: string | null;
           employer_scope: string[] | null;
           scope: string | null;
-          lang: 'en' | 'ru' | 'zh' | null;
+          lang: Lang | null;
           email: string;
           disabled: boolean;
           org_name: string;

@@ -107,9 +107,15 @@ function checkInput(input: ReviewInput): { comment: string | null } {
     throw Invalid.one('version', 'expected the version read (0 when the document has no status yet)');
   const comment = typeof input.comment === 'string' ? input.comment.trim() : null;
   if (comment !== null && comment.length > MAX_REVIEW_COMMENT)
-    throw Invalid.one('comment', `at most ${MAX_REVIEW_COMMENT} characters, got ${comment.length}`);
+    throw Invalid.one('comment', `at most ${MAX_REVIEW_COMMENT} characters, got ${comment.length}`, 'too-long', {
+      max: MAX_REVIEW_COMMENT,
+    });
   if (input.status === 'rejected' && !comment)
-    throw Invalid.one('comment', 'a rejection says why (what is wrong, what to bring instead)');
+    throw Invalid.one(
+      'comment',
+      'a rejection says why (what is wrong, what to bring instead)',
+      'review.comment-required',
+    );
   return { comment: comment || null };
 }
 

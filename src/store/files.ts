@@ -140,7 +140,8 @@ export class FileStore {
   async putStored(stored: Buffer, sha256: string, where = `document file ${sha256}`): Promise<void> {
     const plain = isEncrypted(stored) ? decryptFile(stored, sha256, this.keys, where) : stored;
     const actual = sha256Hex(plain);
-    if (actual !== sha256) throw new Error(`${where} is damaged: its content hashes to ${actual}`);
+    if (actual !== sha256)
+      throw new Error(`${where} is damaged: its content does not match its digest (it hashes to ${actual})`);
     if (await this.has(sha256)) return;
     await this.write(sha256, isEncrypted(stored) || !this.keys ? stored : encryptFile(plain, sha256, this.keys));
   }

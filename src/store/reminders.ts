@@ -13,9 +13,10 @@ import { inSystem, inTenant, type Db } from './db.ts';
 import { Forbidden, Invalid } from './errors.ts';
 import { queueMail, type NewMail } from './outbox.ts';
 import { hashSecret } from './tokens.ts';
+import type { Lang } from '../core/lang.ts';
 
 export const DEFAULT_LEAD_DAYS = [30, 7, 1] as const;
-export type ReminderLang = 'en' | 'ru' | 'zh';
+export type ReminderLang = Lang;
 
 export interface ReminderSettings {
   enabled: boolean;

@@ -3,7 +3,16 @@
 // data directory, launch Debian's Chromium through playwright-core (never a downloaded browser), and
 // check pages with axe-core.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +140,29 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   };
 }
 
+/**
+ * A fontconfig file that adds the project's own Noto Sans SC (the font the PDFs embed) to the system's fonts,
+ * so Chinese pages draw their characters in screenshots on a machine without a CJK font (else: boxes).
+ */
+function fontConfig(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hqs-fonts-'));
+  const font = (w: string) => join(ROOT, 'node_modules/@expo-google-fonts/noto-sans-sc', w);
+  const file = join(dir, 'fonts.conf');
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>${font('400Regular')}</dir>
+  <dir>${font('700Bold')}</dir>
+  <cachedir>${join(dir, 'cache')}</cachedir>
+</fontconfig>
+`,
+  );
+  return file;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(
@@ -140,6 +172,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    env: { ...process.env, FONTCONFIG_FILE: fontConfig() },
     args: [
       '--no-sandbox',
       '--disable-gpu',

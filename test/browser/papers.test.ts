@@ -97,7 +97,7 @@ describe('papers in the browser', () => {
     await form.getByRole('radio', { name: 'Not accepted' }).check();
     await form.getByRole('button', { name: /Save the status/ }).click();
     // A rejection needs a comment: the server says so at the comment.
-    await expect.poll(() => form.locator('.error').innerText()).toMatch(/rejection says why/);
+    await expect.poll(() => form.locator('.error').innerText()).toMatch(/Say why the document is not accepted/);
     await form.getByRole('textbox', { name: /^Comment/ }).fill(comment);
     await form.getByRole('button', { name: /Save the status/ }).click();
     await expect.poll(() => form.innerText()).toMatch(/Status saved/);
@@ -169,6 +169,9 @@ describe('papers in the browser', () => {
     await page.getByRole('textbox', { name: 'Self-check code' }).fill(code);
     await page.getByRole('button', { name: 'Show the answers' }).click();
     await expect.poll(() => page.locator('.from-code .error').innerText()).toMatch(/has been used already/);
-    expect(page.errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
+    expect(
+      page.errors.filter((e) => !/status of 409/.test(e)),
+      page.errors.join('\n'),
+    ).toEqual([]);
   }, 180_000);
 });

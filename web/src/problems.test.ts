@@ -31,6 +31,21 @@ describe('problems in the reader’s words', () => {
     );
   });
 
+  it('keeps the code and the params a page reads (a duplicate passport names the other case)', () => {
+    const dup = new ApiError(
+      409,
+      'passport RU 123 is already in the open case …',
+      [],
+      undefined,
+      undefined,
+      'passport.duplicate',
+    );
+    dup.params = { caseId: 'c1', caseName: 'IVANOV', cases: [{ caseId: 'c1' }] };
+    const worded = wordError(ru, dup);
+    expect(worded.code).toBe('passport.duplicate');
+    expect(worded.params).toEqual(dup.params);
+  });
+
   it('words a refusal from the server once: a version conflict is the problem itself', () => {
     const stale = wordError(
       ru,

@@ -66,6 +66,8 @@ export function wordError(t: T, e: ApiError): ApiError {
     e.organizations,
     e.code,
   );
+  // What the code's wording names (passport.duplicate: the other case) goes along.
+  if (e.params) out.params = e.params;
   WORDED.add(out);
   return out;
 }

@@ -7,7 +7,7 @@ import { passwordProblem } from '../../store/password.ts';
 import { findUserByEmail, normalizeEmail, setPassword } from '../../store/users.ts';
 import { endUserSessions } from '../../store/sessions.ts';
 import { requestPasswordReset, RESETS_PER_WINDOW, RESET_MINUTES } from '../../store/password-reset.ts';
-import { mailBase } from './remind.ts';
+import { mailBase } from '../shared.ts';
 import { withStore } from '../with-store.ts';
 
 const HELP = `usage: hqs admin create-owner --email EMAIL --org NAME [--name FULL_NAME] [--format text|json]

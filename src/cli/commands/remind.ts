@@ -5,7 +5,7 @@ import { withStore } from '../with-store.ts';
 import { runReminders } from '../../mail/reminders.ts';
 import { deliverDueMail } from '../../mail/deliver.ts';
 import { createMailTransport, mailConfigFromEnv, type MailConfig } from '../../mail/transport.ts';
-import { parsePublicUrl } from '../../server/proxy.ts';
+import { mailBase } from '../shared.ts';
 
 const HELP = `usage: hqs remind [--as-of DATE] [--dry-run] [--format text|json]
 
@@ -15,14 +15,6 @@ from the obligations the last sweep stored (run hqs sweep first for fresh ones).
 per day: a second run the same day sends nothing. Without --dry-run the mails go out through SMTP_URL
 (from MAIL_FROM; links on PUBLIC_URL); what cannot be delivered now stays in the outbox and the server
 retries it. --dry-run only says what would be sent.`;
-
-/** Where links in mails point: PUBLIC_URL, else this machine's server address. */
-export function mailBase(env: NodeJS.ProcessEnv): string {
-  const pub = parsePublicUrl(env.PUBLIC_URL);
-  if (pub) return pub;
-  const host = env.HOST?.trim() || '127.0.0.1';
-  return `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT?.trim() || '8080'}`;
-}
 
 export async function remindCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(argv, { 'as-of': { type: 'string' }, 'dry-run': { type: 'boolean' } });

@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { contracts, DOWNLOAD } from '../contract.ts';
 import { components } from '../openapi.ts';
 import * as S from '../schemas.ts';
+import { SHEET_LANGS } from '../../core/lang.ts';
 
 const named = <T extends z.ZodType>(id: string, s: T, description: string): T => {
   components.add(s, { id, description });
   return s;
 };
 
-const sheetLang = z.enum(['en', 'ru']);
+const sheetLang = z.enum(SHEET_LANGS);
 const action = z.enum(['create', 'update', 'unchanged', 'invalid']);
 
 export const ImportProblem = named(

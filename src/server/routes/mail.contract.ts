@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { contracts } from '../contract.ts';
 import * as S from '../schemas.ts';
+import { LANGS } from '../../core/lang.ts';
 
 export const MailStatus = z.object({
   enabled: z.boolean().describe('SMTP_URL and MAIL_FROM are set: mail is sent'),
@@ -41,14 +42,14 @@ export const ReminderSettings = z.object({
   scope: z
     .enum(['assigned', 'all'])
     .describe('assigned: your cases (and, for owners, the unassigned); all: every case (owners)'),
-  lang: z.enum(['en', 'ru', 'zh']),
+  lang: z.enum(LANGS),
 });
 export const ReminderSettingsBody = z
   .object({
     enabled: z.boolean().optional(),
     leadDays: z.array(z.int().min(1).max(365)).max(5).optional(),
     scope: z.enum(['assigned', 'all']).optional(),
-    lang: z.enum(['en', 'ru', 'zh']).optional(),
+    lang: z.enum(LANGS).optional(),
   })
   .strict();
 export const UnsubscribeQuery = z.object({ token: z.string().min(20).max(200) });

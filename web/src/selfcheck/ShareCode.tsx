@@ -16,6 +16,8 @@ export function ShareCode({ t, answers }: { t: T; answers: Answers }) {
     | { kind: 'error'; message: string }
   >({ kind: 'idle' });
   const result = useRef<HTMLParagraphElement>(null);
+  // A stored case needs the employer's INN (the agency's case is made from these answers as they are).
+  const innUnknown = answers.employer?.innUnknown === true;
   const share = async () => {
     setState({ kind: 'busy' });
     try {
@@ -33,7 +35,8 @@ export function ShareCode({ t, answers }: { t: T; answers: Answers }) {
     <section className="share-code no-print" aria-labelledby="share-title">
       <h2 id="share-title">{t('share.title')}</h2>
       <p>{t('share.intro')}</p>
-      {state.kind !== 'done' && (
+      {innUnknown && <p className="hint">{t('share.needsInn')}</p>}
+      {state.kind !== 'done' && !innUnknown && (
         <p>
           <button type="button" onClick={() => void share()} disabled={state.kind === 'busy'}>
             {state.kind === 'busy' ? t('share.busy') : t('share.button')}

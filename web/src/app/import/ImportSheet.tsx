@@ -11,6 +11,7 @@ import { regionOptions } from '../pages/common.tsx';
 import { canWrite, useApp } from '../session.tsx';
 import { ErrorBox, PageTitle, Pager, useData } from '../ui.tsx';
 import { useAction } from '../useAction.ts';
+import type { SheetLang } from '../../../../src/core/lang.ts';
 
 type Job = Awaited<ReturnType<typeof api.getImport>>;
 type RowPage = Awaited<ReturnType<typeof api.listImportRows>>;
@@ -41,7 +42,7 @@ export function ImportSheet() {
 }
 
 /** The sheet language of the page: messages and field names come from the server in it. */
-const sheetLang = (lang: string): 'ru' | 'en' => (lang === 'ru' ? 'ru' : 'en');
+const sheetLang = (lang: string): SheetLang => (lang === 'ru' ? 'ru' : 'en');
 
 function Templates() {
   const { t } = useApp();
@@ -123,7 +124,7 @@ function Choose() {
 }
 
 /** The job, polled while the server reads or writes. */
-function useJob(jobId: string, lang: 'ru' | 'en') {
+function useJob(jobId: string, lang: SheetLang) {
   const state = useData((signal) => api.getImport({ id: jobId, query: { lang } }, { signal }), [jobId, lang]);
   const job = state.data;
   const busy = job?.state === 'reading' || job?.state === 'committing';

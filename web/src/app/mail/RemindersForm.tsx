@@ -7,8 +7,9 @@ import { describedBy, ErrorBox, Field, Load, useData } from '../ui.tsx';
 import { useAction } from '../useAction.ts';
 import { asFieldProblem } from '../pages/format-error.ts';
 import { MailNotice } from './Outbox.tsx';
+import type { Lang, WorkspaceLang } from '../../../../src/core/lang.ts';
 
-type Settings = { enabled: boolean; leadDays: number[]; scope: 'assigned' | 'all'; lang: 'en' | 'ru' | 'zh' };
+type Settings = { enabled: boolean; leadDays: number[]; scope: 'assigned' | 'all'; lang: Lang };
 
 export function RemindersSection() {
   const { t } = useApp();
@@ -87,7 +88,7 @@ function RemindersForm({ initial, onSaved }: { initial: Settings; onSaved: (s: S
         )}
         <div className="field">
           <label htmlFor="rem-lang">{t('mail.reminders.lang')}</label>
-          <select id="rem-lang" value={lang} onChange={(e) => setLang(e.target.value as 'en' | 'ru')}>
+          <select id="rem-lang" value={lang} onChange={(e) => setLang(e.target.value as WorkspaceLang)}>
             <option value="ru">Русский</option>
             <option value="en">English</option>
           </select>

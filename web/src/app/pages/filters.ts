@@ -5,6 +5,7 @@
 import type { QueryOf } from '../../api.ts';
 import { isIsoDate } from './format.ts';
 import { isOneOf, OBLIGATION_STATUSES, OPEN_STATUSES, type ObligationStatus } from './vocab.ts';
+import type { SheetLang } from '../../../../src/core/lang.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string | null | undefined): s is string => !!s && UUID.test(s);
@@ -183,7 +184,7 @@ export function caseApiQuery(f: CaseFilter, limit: number): QueryOf<'listCases'>
 }
 
 /** The export of the list as it is filtered and sorted (api.href('exportCases', …)). */
-export function caseExportQuery(f: CaseFilter, format: 'xlsx' | 'csv', lang: 'en' | 'ru'): QueryOf<'exportCases'> {
+export function caseExportQuery(f: CaseFilter, format: 'xlsx' | 'csv', lang: SheetLang): QueryOf<'exportCases'> {
   return { ...caseFilterQuery(f), format, lang };
 }
 
@@ -240,7 +241,7 @@ export function findingApiQuery(f: FindingFilter, limit: number, lang: string): 
 export function findingExportQuery(
   f: FindingFilter,
   format: 'xlsx' | 'csv',
-  lang: 'en' | 'ru',
+  lang: SheetLang,
 ): QueryOf<'exportFindings'> {
   return { severity: f.severity, code: f.code, employer: f.employer, format, lang };
 }
@@ -258,7 +259,7 @@ export function findingsHref(f: Partial<FindingFilter>): string {
 export function obligationExportQuery(
   f: ObligationFilter,
   format: 'xlsx' | 'csv',
-  lang: 'en' | 'ru',
+  lang: SheetLang,
 ): QueryOf<'exportDeadlines'> {
   const { limit: _limit, offset: _offset, ...rest } = obligationApiQuery(f, 1);
   return { ...rest, format, lang };

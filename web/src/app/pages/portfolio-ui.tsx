@@ -5,6 +5,7 @@ import type { T } from '../../i18n.ts';
 import { canWrite, useApp } from '../session.tsx';
 import { useData } from '../ui.tsx';
 import { FINDING_KINDS } from './vocab.ts';
+import type { SheetLang } from '../../../../src/core/lang.ts';
 
 export type Assignee = { userId: string; email: string; name: string | null };
 
@@ -83,7 +84,7 @@ export function ExportLinks({ href, what }: { href: (format: 'xlsx' | 'csv') => 
 }
 
 /** The language of a spreadsheet: the reader's, where the exports speak it (English and Russian). */
-export const exportLang = (lang: string): 'en' | 'ru' => (lang === 'ru' ? 'ru' : 'en');
+export const exportLang = (lang: string): SheetLang => (lang === 'ru' ? 'ru' : 'en');
 
 export const findingKindName = (t: T, code: string) =>
   (FINDING_KINDS as readonly string[]).includes(code) ? t(`portfolio.finding.${code}`) : code;
