@@ -333,6 +333,8 @@ export async function restore(db: Db, file: string, opts: RestoreOptions = {}): 
     if (rows > 0)
       await tx.exec(`TRUNCATE ${[...(await presentTables(tx)), 'sessions'].join(', ')} RESTART IDENTITY CASCADE`);
     const tables = new Set<string>(BACKUP_TABLES);
+    // Every table the backup holds is counted, an empty one as 0 (as the backup's own summary does).
+    for (const t of Array.isArray(header.tables) ? header.tables : []) if (tables.has(t)) counts[t] = 0;
     let pending: { table: string; rows: unknown[] } | undefined;
     const flush = async () => {
       if (!pending || pending.rows.length === 0) return;

@@ -214,6 +214,12 @@ async function writePeople(tx: Tx, orgId: string, caseId: string, c: Case): Prom
                                              birth_date date, citizenships text[], email text)`,
     [orgId, caseId, jsonb(rows)],
   );
+  // A person no longer in the case takes their documents' review statuses along (documents stay: a person
+  // still referred to by one cannot be removed, see people.ts).
+  await tx.query('DELETE FROM checklist_reviews WHERE case_id = $1 AND NOT (person_id = ANY($2::text[]))', [
+    caseId,
+    c.people.map((p) => p.id),
+  ]);
 }
 
 function duplicateExternal(e: unknown, c: Case): never {

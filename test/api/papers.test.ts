@@ -324,6 +324,36 @@ describe.each(BACKENDS)('papers of a case on %s', (backend) => {
     expect(dl.headers.get('content-disposition')).toBe('attachment; filename="IVANOVA ANNA - diploma.pdf"');
   });
 
+  it('a person removed from the case takes their documents’ statuses along', async () => {
+    let version = (await owner.get(`/api/v1/cases/${caseId}`)).body.version as number;
+    const person = {
+      id: 'p9',
+      role: 'family',
+      relation: 'child',
+      name: { latin: 'IVANOV NINE' },
+      birthDate: '2016-05-01',
+      citizenships: ['IN'],
+    };
+    const added = await owner.post(`/api/v1/cases/${caseId}/people`, { json: { version, person } });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const item = (await checklist()).items.find((i) => i.person === 'p9');
+    expect(item, 'the child has papers to bring').toBeDefined();
+    const r = await tick(owner, 'p9', item!.document, { status: 'rejected', comment: 'blurred', version: 0 });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const count = async () =>
+      (
+        await env.db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM checklist_reviews WHERE case_id = $1 AND person_id = 'p9'",
+          [caseId],
+        )
+      )[0]!.n;
+    expect(await count()).toBe(1);
+    version = (await owner.get(`/api/v1/cases/${caseId}`)).body.version as number;
+    const removed = await owner.del(`/api/v1/cases/${caseId}/people/p9?version=${version}`);
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect(await count()).toBe(0);
+  });
+
   describe('the shareable self-check', () => {
     let shared = 0;
     /** The public self-check's case (it has no id of its own: each is a new case). */
